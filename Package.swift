@@ -1,0 +1,74 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let nio: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+]
+
+let package = Package(
+    name: "SpecGate",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "specgate", targets: ["specgate"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+    ],
+    targets: [
+        // Typed JSON value, parser, writer, JSON Pointer. No I/O.
+        .target(
+            name: "SpecGateJSON",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        // ECMA-262 regular expressions: parser, bounded backtracking matcher, string generator. No I/O.
+        .target(name: "SpecGateRegex"),
+        // JSON Schema engine (OpenAPI 3.0 dialect, draft 4, 2020-12). No I/O.
+        .target(name: "SpecGateSchema", dependencies: ["SpecGateJSON", "SpecGateRegex"]),
+        // Spec model, loading, overlays, suites, lint, generation, checks, results. No I/O, no printing.
+        .target(name: "SpecGateCore", dependencies: ["SpecGateJSON", "SpecGateSchema", "SpecGateRegex", "Yams"]),
+        // libxml2, used by SpecGateJUnit only.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "SpecGateJUnit", dependencies: ["CLibXML2"]),
+        // HTTP transport over AsyncHTTPClient: concurrency, rate limit, retries, timeouts.
+        .target(
+            name: "SpecGateHTTP",
+            dependencies: [
+                "SpecGateCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ] + nio
+        ),
+        // Cal.com-compatible sandbox server with switchable contract faults.
+        .target(name: "SpecGateSandbox", dependencies: ["SpecGateJSON"] + nio),
+        // Orchestration with I/O: reading suites from disk, running, writing reports.
+        .target(
+            name: "SpecGateRunner",
+            dependencies: ["SpecGateCore", "SpecGateHTTP", "SpecGateJUnit"]
+        ),
+        .executableTarget(
+            name: "specgate",
+            dependencies: [
+                "SpecGateRunner", "SpecGateSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SpecGateJSONTests", dependencies: ["SpecGateJSON"]),
+        .testTarget(name: "SpecGateRegexTests", dependencies: ["SpecGateRegex"]),
+        .testTarget(name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema"]),
+        .testTarget(name: "SpecGateCoreTests", dependencies: ["SpecGateCore"]),
+        .testTarget(name: "SpecGateJUnitTests", dependencies: ["SpecGateJUnit"]),
+        .testTarget(name: "SpecGateHTTPTests", dependencies: ["SpecGateHTTP"] + nio),
+        .testTarget(name: "SpecGateSandboxTests", dependencies: ["SpecGateSandbox", "SpecGateCore"]),
+        .testTarget(name: "SpecGateRunnerTests", dependencies: ["SpecGateRunner", "SpecGateSandbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SpecGateSandbox"]),
+    ]
+)
