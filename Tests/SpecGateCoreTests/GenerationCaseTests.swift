@@ -134,4 +134,13 @@ struct GenerationCaseTests {
         let outOfRange = try #require(set.invalidCases.first { $0.mutation == "query-parameter-out-of-range" })
         #expect(outOfRange.request.pathAndQuery == "/things?limit=10")
     }
+
+    @Test func benchmarkHookCountsEveryOperation() async throws {
+        let spec = try S.calcomSpec()
+        let result = await GenerationBenchmark(spec: spec, options: S.calcomOptions()).run(seeds: [1])
+        #expect(result.operations == spec.operations.count)
+        let direct = CaseGenerator(spec: spec, options: S.calcomOptions(seed: 1)).generateAll()
+        #expect(result.cases == direct.reduce(0) { $0 + $1.cases.count })
+        #expect(result.description.contains("cases/s"))
+    }
 }

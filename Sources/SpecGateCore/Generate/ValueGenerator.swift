@@ -150,6 +150,10 @@ public struct ValueGenerator {
     // MARK: - Values
 
     private mutating func generateValue(_ locations: [JSONLocation], depth: Int, mode: GenerationMode, rng: inout SplitMix64) -> JSONValue? {
+        guard depth <= maxDepth + 8 else {
+            failure = "schema at \(locations.first?.pointer.description ?? "") requires nesting deeper than \(maxDepth + 8) levels (recursive required properties)"
+            return nil
+        }
         var c = Conjunction()
         var budget = 64
         for location in locations { collect(location, into: &c, mode: mode, rng: &rng, budget: &budget) }
@@ -311,6 +315,7 @@ public struct ValueGenerator {
         var lower: Bound?
         var upper: Bound?
         var multiple: JSONNumber?
+        var formatRange: ClosedRange<Int>?
         func tightenLower(_ b: Bound) {
             guard let cur = lower else { return lower = b }
             let c = b.value.compare(cur.value)
@@ -328,10 +333,7 @@ public struct ValueGenerator {
             if case .number(let m)? = o["exclusiveMinimum"] { tightenLower(Bound(value: m, exclusive: true)) }
             if case .number(let m)? = o["exclusiveMaximum"] { tightenUpper(Bound(value: m, exclusive: true)) }
             if case .number(let m)? = o["multipleOf"], !m.isZero, !m.negative, multiple == nil { multiple = m }
-            if case .string(let f)? = o["format"], let r = FormatValues.integerBounds(for: f) {
-                tightenLower(Bound(value: JSONNumber(r.lowerBound), exclusive: false))
-                tightenUpper(Bound(value: JSONNumber(r.upperBound), exclusive: false))
-            }
+            if case .string(let f)? = o["format"], let r = FormatValues.integerBounds(for: f) { formatRange = r }
         }
         var unit: JSONNumber
         if let m = multiple {
@@ -340,7 +342,8 @@ public struct ValueGenerator {
             unit = JSONNumber(1)
         }
         for _ in 0..<7 {
-            if let value = pick(lower: lower, upper: upper, unit: unit, mode: mode, rng: &rng) { return .number(value) }
+            let range = unit == JSONNumber(1) ? formatRange : nil
+            if let value = pick(lower: lower, upper: upper, unit: unit, within: range, mode: mode, rng: &rng) { return .number(value) }
             // Only a non-integer without multipleOf can try a finer step.
             guard !integer, multiple == nil, let finer = JSONNumber(literal: unit.description + "e-1") else { break }
             unit = finer
@@ -370,7 +373,11 @@ public struct ValueGenerator {
         return true
     }
 
-    private func pick(lower: Bound?, upper: Bound?, unit: JSONNumber, mode: GenerationMode, rng: inout SplitMix64) -> JSONNumber? {
+    /// `k × unit` for an integer k chosen by mode within the bounds (and within `range`, a format's
+    /// integer range, which narrows the choice without moving the default window).
+    private func pick(
+        lower: Bound?, upper: Bound?, unit: JSONNumber, within range: ClosedRange<Int>?, mode: GenerationMode, rng: inout SplitMix64
+    ) -> JSONNumber? {
         func clamp(_ d: Double) -> Int { Int(max(-1e15, min(1e15, d))) }
         let u = unit.doubleValue
         var kLow: Int?
@@ -391,13 +398,17 @@ public struct ValueGenerator {
             }
             kHigh = k
         }
-        let lo: Int
-        let hi: Int
+        var lo: Int
+        var hi: Int
         switch (kLow, kHigh) {
         case (let l?, let h?): (lo, hi) = (l, h)
         case (let l?, nil): (lo, hi) = (l, l + 1000)
         case (nil, let h?): (lo, hi) = h >= 1 ? (1, min(h, 1000)) : (h - 1000, h)
         case (nil, nil): (lo, hi) = (1, 1000)
+        }
+        if let range {
+            lo = max(lo, range.lowerBound)
+            hi = min(hi, range.upperBound)
         }
         guard lo <= hi else { return nil }
         let k: Int
