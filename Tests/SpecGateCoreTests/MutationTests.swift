@@ -115,4 +115,36 @@ struct MutationTests {
         #expect(names.contains("wrong-property-type"))
         #expect(names.contains("malformed-json"))
     }
+
+    @Test func mutantsTheSchemaAllowsAreDropped() throws {
+        // `v` is a string in the first branch and an integer in the second: 12345 is not a wrong type.
+        // `size` is bounded in one anyOf branch only: 11 is still allowed by the other.
+        let body = #"""
+            {"type": "object", "required": ["v"],
+             "oneOf": [{"properties": {"v": {"type": "string"}}}, {"properties": {"v": {"type": "integer"}}}],
+             "anyOf": [{"properties": {"size": {"type": "integer", "maximum": 10}}}, {"properties": {"size": {"type": "integer"}}}]}
+            """#
+        let set = try Self.cases(body)
+        #expect(!set.validCases.isEmpty)
+        let mutations = set.invalidCases.map { ($0.mutation ?? "") + "/" + ($0.target ?? "") }
+        #expect(!mutations.contains("wrong-property-type//body/v"))
+        #expect(!mutations.contains("above-maximum//body/size"))
+        #expect(mutations.contains("wrong-property-type//body/size"))
+        #expect(mutations.contains("missing-required-property//body/v"))
+    }
+
+    @Test func invalidBodiesAreRejectedByTheEngine() throws {
+        let (spec, _) = try Self.fixture(Self.richBody)
+        let set = try Self.cases(Self.richBody)
+        var checker = SchemaChecker(documents: spec.documents, dialect: .openAPI30, direction: .request)
+        for c in set.invalidCases where c.target?.hasPrefix("/body/") == true {
+            let value = try #require(c.bodyValue)
+            let valid = checker.isValid(value, against: S.location("Body"))
+            #expect(!valid, "\(c.id)")
+        }
+        for c in set.validCases {
+            let valid = checker.isValid(try #require(c.bodyValue), against: S.location("Body"))
+            #expect(valid)
+        }
+    }
 }

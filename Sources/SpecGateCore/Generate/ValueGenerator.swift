@@ -535,7 +535,9 @@ public struct ValueGenerator {
             if schemas.isEmpty {
                 element = .string("item" + String(out.count + (unique ? rng.int(in: 0...999) * 10 : 0)))
             } else {
-                element = generateValue(schemas, depth: depth + 1, mode: mode == .maximal ? .random : mode, rng: &rng)
+                // Boundary modes would repeat the same element; after a duplicate, vary it.
+                let varied = mode == .maximal || tries > out.count + 1
+                element = generateValue(schemas, depth: depth + 1, mode: varied ? .random : mode, rng: &rng)
             }
             guard let element else { continue }
             if unique, out.contains(element) { continue }
@@ -594,8 +596,8 @@ public struct ValueGenerator {
                 let include: Bool
                 switch mode {
                 case .minimal: include = out.count < minProperties
-                case .maximal: include = true
-                case .examples, .random: include = rng.chance(1, in: 2) || out.count < minProperties
+                case .maximal, .examples: include = true
+                case .random: include = rng.chance(1, in: 2) || out.count < minProperties
                 }
                 guard include else { continue }
             }
