@@ -34,7 +34,10 @@ struct BookingPresenter: Sendable {
         o["metadata"] = .object(b.metadata)
         o["icsUid"] = .string("\(b.uid)@sandbox.cal.com")
         o["attendees"] = .array(b.attendees.map { attendee($0, seated: seated, responses: b.bookingFieldsResponses) })
-        if !seated {
+        if seated {
+            // CreateSeatedBookingOutput (create/reschedule answers) requires the booking-level seat uid.
+            o["seatUid"] = .string(b.attendees.first?.seatUid ?? "")
+        } else {
             o["guests"] = .array(b.guests.map { .string($0) })
             o["bookingFieldsResponses"] = .object(b.bookingFieldsResponses)
         }
