@@ -81,7 +81,7 @@ enum RawHTTPClient {
     }
 
     /// Sends a well-formed request with `Connection: close`.
-    static func send(
+    static func request(
         port: Int, method: String, path: String, headers: [(String, String)] = [], body: [UInt8]? = nil,
         timeoutMilliseconds: Int = 5000
     ) async -> RawOutcome {
@@ -102,7 +102,7 @@ enum RawHTTPClient {
         #endif
         guard fd >= 0 else { return RawOutcome(bytes: [], end: .refused) }
         defer { close(fd) }
-        var timeout = timeval(tv_sec: timeoutMilliseconds / 1000, tv_usec: Int32(timeoutMilliseconds % 1000) * 1000)
+        var timeout = timeval(tv_sec: .init(timeoutMilliseconds / 1000), tv_usec: .init(timeoutMilliseconds % 1000 * 1000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()

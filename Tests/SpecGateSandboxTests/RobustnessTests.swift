@@ -113,7 +113,7 @@ struct RobustnessTests {
         #expect(port > 0)
         #expect(sandbox.baseURL == "http://127.0.0.1:\(port)")
         try await sandbox.stop()
-        let outcome = await RawHTTPClient.send(port: port, method: "GET", path: "/v2/bookings")
+        let outcome = await RawHTTPClient.request(port: port, method: "GET", path: "/v2/bookings")
         #expect(outcome.end == .refused)
     }
 

@@ -51,7 +51,7 @@ struct SandboxClient: Sendable {
             headers.append(("Authorization", "Bearer \(key)"))
         }
         if body != nil { headers.append(("Content-Type", "application/json")) }
-        return await RawHTTPClient.send(
+        return await RawHTTPClient.request(
             port: port, method: method, path: path, headers: headers, body: body, timeoutMilliseconds: timeoutMilliseconds)
     }
 

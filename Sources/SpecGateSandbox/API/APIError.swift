@@ -40,6 +40,12 @@ struct APIError: Error, Sendable {
         APIError(status: 413, code: "PayloadTooLargeException", message: "request entity larger than \(limit) bytes")
     }
 
+    static func headersTooLarge(limit: Int) -> APIError {
+        APIError(
+            status: 431, code: "RequestHeaderFieldsTooLargeException",
+            message: "request header fields larger than \(limit) bytes")
+    }
+
     /// The JSON error envelope.
     func envelope(path: String, timestamp: Timestamp) -> JSONValue {
         [

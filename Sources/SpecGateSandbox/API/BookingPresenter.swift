@@ -13,7 +13,7 @@ struct BookingPresenter: Sendable {
         o["uid"] = .string(b.uid)
         o["title"] = .string(b.title)
         o["description"] = .string(b.description)
-        o["hosts"] = seed.user(id: b.hostId).map { .array([host($0)]) } ?? .array([])
+        o["hosts"] = .array(seed.user(id: b.hostId).map { [host($0)] } ?? [])
         o["status"] = .string(b.status.rawValue)
         if let v = b.cancellationReason { o["cancellationReason"] = .string(v) }
         if let v = b.cancelledByEmail { o["cancelledByEmail"] = .string(v) }

@@ -21,6 +21,10 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
     private var bodyTooLarge = false
+    private var headersTooLarge = false
+
+    /// Largest total size of header names and values accepted (answered 431 beyond).
+    static let maxHeaderBytes = 64 * 1024
 
     init(api: BookingsAPI, maxBodyBytes: Int) {
         self.api = api
@@ -33,6 +37,8 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             self.head = head
             body = []
             bodyTooLarge = false
+            headersTooLarge = head.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
+                > SandboxHTTPHandler.maxHeaderBytes
             if let length = head.headers.first(name: "content-length").flatMap(Int.init), length > maxBodyBytes {
                 bodyTooLarge = true
             }
@@ -54,11 +60,13 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             let keepAlive = head.isKeepAlive
             let version = head.version
             let api = self.api
-            let tooLarge = bodyTooLarge
-            let limit = maxBodyBytes
+            let rejection: APIError? =
+                headersTooLarge
+                ? .headersTooLarge(limit: SandboxHTTPHandler.maxHeaderBytes)
+                : bodyTooLarge ? .payloadTooLarge(limit: maxBodyBytes) : nil
             let promise = context.eventLoop.makePromise(of: SandboxResponse.self)
             promise.completeWithTask {
-                if tooLarge { return await api.respond(to: request, with: .payloadTooLarge(limit: limit)) }
+                if let rejection { return await api.respond(to: request, with: rejection) }
                 return await api.respond(to: request)
             }
             let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
@@ -110,7 +118,11 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: half)))))
                 .whenComplete { _ in
                     // SO_LINGER 0 makes close() send a TCP reset instead of an orderly FIN.
-                    channel.setOption(ChannelOptions.socketOption(.so_linger), value: linger(l_onoff: 1, l_linger: 0))
+                    guard let provider = channel as? any SocketOptionProvider else {
+                        channel.close(promise: nil)
+                        return
+                    }
+                    provider.setSoLinger(linger(l_onoff: 1, l_linger: 0))
                         .whenComplete { _ in channel.close(promise: nil) }
                 }
         }

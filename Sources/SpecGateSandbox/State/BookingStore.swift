@@ -89,7 +89,8 @@ actor BookingStore {
         if let t = query.beforeCreatedAt { result = result.filter { $0.createdAt <= t } }
         if let t = query.afterUpdatedAt { result = result.filter { $0.updatedAt >= t } }
         if let t = query.beforeUpdatedAt { result = result.filter { $0.updatedAt <= t } }
-        if let (key, ascending) = query.sort {
+        if let sort = query.sort {
+            let (key, ascending) = sort
             result.sort { a, b in
                 let (x, y): (Timestamp, Timestamp)
                 switch key {
@@ -266,7 +267,7 @@ actor BookingStore {
         var best = eventType.ownerId
         var bestCount = Int.max
         for hostId in eventType.hostIds {
-            let count = bookings.values.count { $0.hostId == hostId && $0.status != .cancelled }
+            let count = bookings.values.count(where: { $0.hostId == hostId && $0.status != .cancelled })
             if count < bestCount {
                 best = hostId
                 bestCount = count

@@ -40,8 +40,9 @@ struct SandboxCommand: AsyncParsableCommand {
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
         let unknown = fault.filter { SandboxFault(rawValue: $0) == nil }
         if !unknown.isEmpty {
-            let valid = SandboxFault.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ValidationError("unknown fault \(unknown.joined(separator: ", ")); valid faults: \(valid)")
+            let valid = SandboxFault.allCases.map(\.rawValue).joined(separator: "\n  ")
+            fputs("error: unknown fault \(unknown.joined(separator: ", ")); valid faults:\n  \(valid)\n", stderr)
+            throw ExitCode(2)
         }
     }
 
@@ -71,8 +72,8 @@ struct SandboxCommand: AsyncParsableCommand {
     static func catalogue() -> String {
         let rows = [("FAULT", "EXPECTED CHECK", "WHAT THE SANDBOX DOES")]
             + SandboxFault.allCases.map { ($0.rawValue, $0.expectedCheck, $0.summary + ($0.isTransport ? " [transport]" : "")) }
-        let nameWidth = rows.map(\.0.count).max() ?? 0
-        let checkWidth = rows.map(\.1.count).max() ?? 0
+        let nameWidth = rows.map { $0.0.count }.max() ?? 0
+        let checkWidth = rows.map { $0.1.count }.max() ?? 0
         func pad(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: width - s.count) }
         return rows.map { "\(pad($0.0, nameWidth))  \(pad($0.1, checkWidth))  \($0.2)\n" }.joined()
     }
