@@ -42,7 +42,10 @@ actor BookingStore {
 
     init(seed: SandboxSeed) {
         self.seed = seed
-        for booking in BookingStore.seedBookings(seed) { insert(booking) }
+        for booking in BookingStore.seedBookings(seed) {
+            bookings[booking.uid] = booking
+            order.append(booking.uid)
+        }
     }
 
     // MARK: Reading
@@ -295,7 +298,7 @@ actor BookingStore {
                 ownerId: eventType.ownerId, status: status, start: base.adding(minutes: dayOffset * 1440),
                 durationMinutes: eventType.lengthInMinutes, location: "integrations:daily", createdAt: created,
                 updatedAt: created, attendees: [a],
-                bookingFieldsResponses: ["name": .string(a.name), "email": .string(a.email)])
+                bookingFieldsResponses: JSONObject([("name", .string(a.name)), ("email", .string(a.email))]))
         }
         var seated = attendee(5)
         seated.seatUid = seed.seatUid
