@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Foundation
 import SpecGateSandbox
 
 #if canImport(Glibc)
@@ -41,7 +42,8 @@ struct SandboxCommand: AsyncParsableCommand {
         let unknown = fault.filter { SandboxFault(rawValue: $0) == nil }
         if !unknown.isEmpty {
             let valid = SandboxFault.allCases.map(\.rawValue).joined(separator: "\n  ")
-            fputs("error: unknown fault \(unknown.joined(separator: ", ")); valid faults:\n  \(valid)\n", stderr)
+            let message = "error: unknown fault \(unknown.joined(separator: ", ")); valid faults:\n  \(valid)\n"
+            FileHandle.standardError.write(Data(message.utf8))
             throw ExitCode(2)
         }
     }
@@ -55,14 +57,14 @@ struct SandboxCommand: AsyncParsableCommand {
             host: host, port: port, faults: Set(fault.compactMap(SandboxFault.init(rawValue:))),
             slowDelay: .milliseconds(slowDelayMs), maxBodyBytes: maxBodyBytes)
         let sandbox = try await Sandbox.start(configuration)
-        print("listening on \(sandbox.baseURL)")
+        var banner = "listening on \(sandbox.baseURL)\n"
         for user in sandbox.seed.users {
-            print("\(user.role.rawValue) \(user.id) \(user.username): \(user.apiKey)")
+            banner += "\(user.role.rawValue) \(user.id) \(user.username): \(user.apiKey)\n"
         }
         if !configuration.faults.isEmpty {
-            print("faults: \(configuration.faults.sorted().map(\.rawValue).joined(separator: ", "))")
+            banner += "faults: \(configuration.faults.sorted().map(\.rawValue).joined(separator: ", "))\n"
         }
-        fflush(stdout)
+        FileHandle.standardOutput.write(Data(banner.utf8))
         let signal = await SandboxCommand.waitForTermination()
         try await sandbox.stop()
         throw ExitCode(128 + signal)
