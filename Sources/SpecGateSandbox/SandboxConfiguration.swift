@@ -11,6 +11,7 @@ public struct SandboxConfiguration: Sendable {
     /// Largest accepted request body; larger bodies are answered 413.
     public var maxBodyBytes: Int
 
+    /// A configuration; the defaults give a conformant server on a free loopback port.
     public init(
         host: String = "127.0.0.1",
         port: Int = 0,
