@@ -50,13 +50,15 @@ struct XMLTextWriter: ~Copyable {
         try check(xmlTextWriterEndElement(writer), "end element")
     }
 
-    /// Ends the document, flushes and returns the bytes written.
+    /// Ends the document, flushes and returns the bytes written (ending with a newline).
     func finish() throws(JUnitWriteError) -> [UInt8] {
         try check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument")
         try check(xmlTextWriterFlush(writer), "xmlTextWriterFlush")
         let count = Int(xmlBufferLength(buffer))
         guard count > 0, let content = xmlBufferContent(buffer) else { return [] }
-        return Array(UnsafeBufferPointer(start: content, count: count))
+        var bytes = Array(UnsafeBufferPointer(start: content, count: count))
+        if bytes.last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        return bytes
     }
 
     private func check(_ rc: Int32, _ what: String) throws(JUnitWriteError) {
