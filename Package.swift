@@ -70,7 +70,11 @@ let package = Package(
         .testTarget(name: "SpecGateJUnitTests", dependencies: ["SpecGateJUnit"]),
         .testTarget(
             name: "SpecGateHTTPTests",
-            dependencies: ["SpecGateHTTP", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")] + nio
+            dependencies: [
+                "SpecGateHTTP",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ] + nio
         ),
         .testTarget(name: "SpecGateSandboxTests", dependencies: ["SpecGateSandbox", "SpecGateCore"]),
         .testTarget(name: "SpecGateRunnerTests", dependencies: ["SpecGateRunner", "SpecGateSandbox"]),

@@ -2,6 +2,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 /// What the test server saw.
 struct ServerState: Sendable {
@@ -35,14 +36,19 @@ struct TestServer: Sendable {
 
     var port: Int { channel.localAddress?.port ?? 0 }
     var baseURL: String { "http://127.0.0.1:\(port)" }
+    var httpsBaseURL: String { "https://127.0.0.1:\(port)" }
     var snapshot: ServerState { state.withLockedValue { $0 } }
 
-    static func start() async throws -> TestServer {
+    /// Starts the server; with `tls`, it speaks HTTPS.
+    static func start(tls: NIOSSLContext? = nil) async throws -> TestServer {
         let state = NIOLockedValueBox(ServerState())
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
+                    }
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
                     try channel.pipeline.syncOperations.addHandler(TestHandler(state: state))
                 }
