@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "SpecGateJSONTests", dependencies: ["SpecGateJSON"]),
         .testTarget(name: "SpecGateRegexTests", dependencies: ["SpecGateRegex"]),
         .testTarget(name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema"]),
-        .testTarget(name: "SpecGateCoreTests", dependencies: ["SpecGateCore"]),
+        .testTarget(name: "SpecGateCoreTests", dependencies: ["SpecGateCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SpecGateJUnitTests", dependencies: ["SpecGateJUnit"]),
         .testTarget(name: "SpecGateHTTPTests", dependencies: ["SpecGateHTTP"] + nio),
         .testTarget(name: "SpecGateSandboxTests", dependencies: ["SpecGateSandbox", "SpecGateCore"]),
