@@ -115,8 +115,12 @@ import Testing
         }
         #expect(error?.message.contains("more than 100000 values") == true)
         // Below the limit, aliases expand normally.
-        let small = try? DocumentParser.parse(Array("a: &a [1, 2]\nb: [*a, *a]\n".utf8), uri: "file:///mem/s.yaml", limits: .init(maxNodes: 7))
+        // Root, a, 1, 2, b, then a twice with its two members: 11 values.
+        let text11 = Array("a: &a [1, 2]\nb: [*a, *a]\n".utf8)
+        let small = try? DocumentParser.parse(text11, uri: "file:///mem/s.yaml", limits: .init(maxNodes: 11))
         #expect(small?["b"] == [[1, 2], [1, 2]])
+        let tooMany = Fixtures.error { try DocumentParser.parse(text11, uri: "file:///mem/s.yaml", limits: .init(maxNodes: 10)) }
+        #expect(tooMany?.message.contains("more than 10 values") == true)
     }
 
     @Test func defaultLimitStopsAFullAliasBomb() {

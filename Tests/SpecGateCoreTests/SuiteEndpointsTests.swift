@@ -35,7 +35,7 @@ import Testing
         #expect(try schema("userId") == ["type": "number"])
         #expect(try schema("cal-api-version") == ["type": "string", "enum": ["2024-08-13"]])
         #expect(try schema("Authorization")?["pattern"] == "^Bearer cal_")
-        #expect(operation.parameters(in: .header).allSatisfy(\.required))
+        #expect(operation.parameters(in: .header).allSatisfy { $0.required })
 
         let body = try #require(operation.requestBody)
         #expect(body.required)

@@ -120,6 +120,7 @@ enum TextLocator {
         }
 
         mutating func skipValue() {
+            skipWhitespace()
             guard i < bytes.count else { return }
             switch bytes[i] {
             case UInt8(ascii: "\""):
