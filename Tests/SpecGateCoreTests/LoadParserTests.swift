@@ -131,7 +131,10 @@ import Testing
             previous = name
         }
         let error = Fixtures.error { try parse(text) }
-        #expect(error?.message.contains("values") == true)
+        #expect(error?.message.contains("more than 5000000 values") == true)
+        // a, b, … expand to 10, 100, … values: g (line 7) is the first beyond the limit.
+        #expect(error?.line == 7)
+        #expect(error?.pointer == JSONPointer(tokens: ["g"]))
     }
 
     @Test func deepNestingIsAnError() {
@@ -142,6 +145,14 @@ import Testing
         let yaml = "a: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"
         let yamlError = Fixtures.error { try parse(yaml, uri: "file:///mem/deep.yml") }
         #expect(yamlError?.message.contains("nesting deeper than") == true)
+        // Aliases nest deeper than the text does.
+        var chain = "x0: &x0 [leaf]\n"
+        for i in 1...600 { chain += "x\(i): &x\(i) [*x\(i - 1)]\n" }
+        let chainError = Fixtures.error { try parse(chain) }
+        #expect(chainError?.message.contains("nesting deeper than 512") == true)
+        // x511 nests 512 levels below itself, one too many below the root.
+        #expect(chainError?.line == 512)
+        #expect(chainError?.pointer == JSONPointer(tokens: ["x511"]))
         // Within the limit.
         #expect((try? parse(String(repeating: "[", count: 100) + String(repeating: "]", count: 100), uri: "file:///mem/ok.json")) != nil)
     }

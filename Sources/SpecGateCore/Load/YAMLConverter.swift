@@ -6,12 +6,12 @@ import Yams
 /// values, everything else (and every quoted or block scalar) is a string. Tags such as `!!str`
 /// are honoured, keys are stringified and `<<` merge keys are applied.
 ///
-/// Yams shares the node of an anchor at every alias, so expansion is counted against a node
-/// budget: an alias bomb fails with an error instead of exhausting memory.
+/// Yams shares the node of an anchor at every alias, so the expanded size and depth are measured
+/// first, visiting each distinct node once (nodes are told apart by their source position): an
+/// alias bomb fails fast with an error instead of exhausting memory or time.
 struct YAMLConverter {
     let uri: String
     let limits: DocumentParser.Limits
-    private var nodeCount = 0
     private var path: [String] = []
 
     init(uri: String, limits: DocumentParser.Limits) {
@@ -20,20 +20,63 @@ struct YAMLConverter {
     }
 
     mutating func convert(_ root: Node) throws(SpecLoadError) -> JSONValue {
-        nodeCount = 0
         path = []
-        return try value(root, depth: 0)
+        var measured: [NodeIdentity: Extent] = [:]
+        _ = try measure(root, &measured)
+        return try value(root)
     }
 
-    private mutating func value(_ node: Node, depth: Int) throws(SpecLoadError) -> JSONValue {
-        nodeCount += 1
-        if nodeCount > limits.maxNodes {
-            throw failure(
-                "the document expands to more than \(limits.maxNodes) values (too many YAML aliases?)", at: node)
+    // MARK: Measuring
+
+    /// Where a composed node starts in the source, and its kind: the same for every alias of it.
+    private struct NodeIdentity: Hashable {
+        var line: Int
+        var column: Int
+        var kind: Int
+    }
+
+    /// Values a node expands to (itself included) and how deep it nests.
+    private struct Extent {
+        var size: Int
+        var height: Int
+    }
+
+    private mutating func measure(_ node: Node, _ measured: inout [NodeIdentity: Extent]) throws(SpecLoadError) -> Extent {
+        var identity: NodeIdentity?
+        var children: [(name: String, node: Node)] = []
+        switch node {
+        case .scalar, .alias:
+            return Extent(size: 1, height: 0)
+        case .sequence(let sequence):
+            identity = sequence.mark.map { NodeIdentity(line: $0.line, column: $0.column, kind: 1) }
+            if let identity, let known = measured[identity] { return known }
+            children = sequence.enumerated().map { (String($0.offset), $0.element) }
+        case .mapping(let mapping):
+            identity = mapping.mark.map { NodeIdentity(line: $0.line, column: $0.column, kind: 2) }
+            if let identity, let known = measured[identity] { return known }
+            children = mapping.map { ($0.key.scalar?.string ?? "?", $0.value) }
         }
-        if depth > limits.maxDepth {
-            throw failure("nesting deeper than \(limits.maxDepth) levels", at: node)
+        var extent = Extent(size: 1, height: 0)
+        for child in children {
+            path.append(child.name)
+            let inner = try measure(child.node, &measured)
+            if inner.height + 1 > limits.maxDepth {
+                throw failure("nesting deeper than \(limits.maxDepth) levels", at: child.node)
+            }
+            path.removeLast()
+            extent.size += inner.size
+            extent.height = max(extent.height, inner.height + 1)
+            if extent.size > limits.maxNodes {
+                throw failure("the document expands to more than \(limits.maxNodes) values (too many YAML aliases?)", at: node)
+            }
         }
+        if let identity { measured[identity] = extent }
+        return extent
+    }
+
+    // MARK: Converting
+
+    private mutating func value(_ node: Node) throws(SpecLoadError) -> JSONValue {
         switch node {
         case .scalar(let scalar):
             return try self.scalar(scalar, node: node)
@@ -42,18 +85,18 @@ struct YAMLConverter {
             out.reserveCapacity(sequence.count)
             for (index, element) in sequence.enumerated() {
                 path.append(String(index))
-                out.append(try value(element, depth: depth + 1))
+                out.append(try value(element))
                 path.removeLast()
             }
             return .array(out)
         case .mapping(let mapping):
-            return .object(try object(mapping, node: node, depth: depth))
+            return .object(try object(mapping))
         case .alias(let alias):
             throw failure("undefined alias *\(alias.anchor.rawValue)", at: node)
         }
     }
 
-    private mutating func object(_ mapping: Node.Mapping, node: Node, depth: Int) throws(SpecLoadError) -> JSONObject {
+    private mutating func object(_ mapping: Node.Mapping) throws(SpecLoadError) -> JSONObject {
         var explicitKeys = Set<String>()
         for (key, _) in mapping where !YAMLConverter.isMergeKey(key) {
             explicitKeys.insert(try keyString(key))
@@ -73,7 +116,7 @@ struct YAMLConverter {
                         throw failure("a `<<` merge key needs a mapping or a list of mappings", at: source)
                     }
                     // Earlier sources win over later ones; explicit keys win over all.
-                    for (name, member) in try object(merged, node: source, depth: depth + 1)
+                    for (name, member) in try object(merged)
                     where !explicitKeys.contains(name) && out[name] == nil {
                         out[name] = member
                     }
@@ -84,7 +127,7 @@ struct YAMLConverter {
                     throw failure("duplicate key \"\(name)\"", at: key)
                 }
                 path.append(name)
-                out[name] = try value(child, depth: depth + 1)
+                out[name] = try value(child)
                 path.removeLast()
             }
         }
