@@ -110,6 +110,26 @@ public struct DocumentParser {
         return try converter.convert(root)
     }
 
+    /// The line of the next block-mapping key `key` at the same column as `first`, before the
+    /// mapping ends (a less indented line), or nil.
+    private static func repeatedKeyLine(_ key: String, after first: Mark, in text: String) -> Int? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = first.column - 1
+        var index = first.line
+        while index < lines.count {
+            let line = lines[index].unicodeScalars
+            index += 1
+            let leading = line.prefix { $0 == " " }.count
+            let rest = String(String.UnicodeScalarView(line.dropFirst(leading)))
+            if rest.isEmpty || rest.hasPrefix("#") { continue }
+            if leading < indent { return nil }
+            guard leading == indent, rest.hasPrefix(key) else { continue }
+            let after = rest.dropFirst(key.count).drop { $0 == " " }
+            if after.hasPrefix(":") { return index }
+        }
+        return nil
+    }
+
     private static func yamlError(_ error: any Error, uri: String) -> SpecLoadError {
         guard let yaml = error as? YamlError else {
             return SpecLoadError(uri: uri, message: "malformed YAML: \(error)")
@@ -128,9 +148,14 @@ public struct DocumentParser {
             return SpecLoadError(uri: uri, message: "malformed YAML: \(problem)\(at)")
         case .duplicatedKeysInMapping(let duplicates, let c):
             let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
+            // Yams marks the first occurrence; point at the repetition when it can be found.
+            if let key = duplicates.first, let line = repeatedKeyLine(key, after: c.mark, in: c.text) {
+                return SpecLoadError(
+                    uri: uri, line: line, column: c.mark.column,
+                    message: "duplicate key \(names) (first written at line \(c.mark.line))")
+            }
             return SpecLoadError(
-                uri: uri, line: c.mark.line, column: c.mark.column,
-                message: "duplicate key \(names) in a mapping")
+                uri: uri, line: c.mark.line, column: c.mark.column, message: "duplicate key \(names) in a mapping")
         default:
             return SpecLoadError(uri: uri, message: "malformed YAML: \(yaml)")
         }
