@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(name: "SpecGateJSONTests", dependencies: ["SpecGateJSON"]),
         .testTarget(name: "SpecGateRegexTests", dependencies: ["SpecGateRegex"]),
-        .testTarget(name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema"]),
+        .testTarget(name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema"], exclude: ["Resources"]),
         .testTarget(name: "SpecGateCoreTests", dependencies: ["SpecGateCore"]),
         .testTarget(name: "SpecGateJUnitTests", dependencies: ["SpecGateJUnit"]),
         .testTarget(name: "SpecGateHTTPTests", dependencies: ["SpecGateHTTP"] + nio),

@@ -257,9 +257,8 @@ extension SchemaCompiler {
         if dialect == .draft2020_12, o["if"] != nil {
             let then = o["then"] != nil ? try edge(location, "then") : nil
             let otherwise = o["else"] != nil ? try edge(location, "else") : nil
-            if then != nil || otherwise != nil {
-                checks.append(.conditional(condition: try edge(location, "if"), then: then, otherwise: otherwise))
-            }
+            // Kept even without then/else: a passing `if` still contributes annotations.
+            checks.append(.conditional(condition: try edge(location, "if"), then: then, otherwise: otherwise))
         }
         return checks
     }
