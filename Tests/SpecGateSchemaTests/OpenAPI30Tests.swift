@@ -188,7 +188,7 @@ import Testing
         let violations = schema.validate("anything")
         #expect(violations.map(\.keyword) == ["pattern"])
         #expect(violations.first?.message.contains("is not a valid regular expression") == true)
-        #expect(schema.isValid(5))
+        #expect(schema.validate(5).map(\.keyword) == ["type"])
     }
 
     @Test func referenceSiblingsAreIgnored() throws {
@@ -219,7 +219,7 @@ import Testing
                 "/c: 4.5 is greater than the maximum 3",
                 "/c: expected integer, got number 4.5",
                 #"/d: "x" is shorter than 2 characters (length 1)"#,
-            ])
+            ].sorted())
         #expect(!schema.isValid(try TestSupport.json(#"{"c": 4.5, "d": "x", "e": null}"#)))
     }
 

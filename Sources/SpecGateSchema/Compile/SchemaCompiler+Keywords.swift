@@ -66,7 +66,7 @@ extension SchemaCompiler {
         if let value = o["enum"] {
             guard case .array(let values) = value else { throw invalid(location, "enum", "must be an array") }
             checks.append(
-                .enumeration(values: values, lookup: values.count > 8 ? Set(values) : nil, allowsNull: nullable))
+                .enumeration(values: values, lookup: values.count > 8 ? Set(values.map(StrictEquality.key)) : nil, allowsNull: nullable))
         }
         if dialect == .draft2020_12, let value = o["const"] { checks.append(.constant(value)) }
         for (bound, exclusiveKeyword, isMinimum) in [("minimum", "exclusiveMinimum", true), ("maximum", "exclusiveMaximum", false)] {

@@ -94,7 +94,7 @@ struct DiscriminatorCheck: Sendable {
 /// One compiled keyword of a schema.
 enum Check: Sendable {
     case type(TypeSet, nullable: Bool)
-    case enumeration(values: [JSONValue], lookup: Set<JSONValue>?, allowsNull: Bool)
+    case enumeration(values: [JSONValue], lookup: Set<[UInt8]>?, allowsNull: Bool)
     case constant(JSONValue)
     case minimum(JSONNumber, exclusive: Bool, keyword: String)
     case maximum(JSONNumber, exclusive: Bool, keyword: String)

@@ -146,12 +146,16 @@ struct Evaluator {
 
         case .enumeration(let values, let lookup, let allowsNull):
             if allowsNull && instance == .null { return true }
-            if lookup?.contains(instance) ?? values.contains(instance) { return true }
+            if let lookup {
+                if lookup.contains(StrictEquality.key(instance)) { return true }
+            } else if values.contains(where: { StrictEquality.equal($0, instance) }) {
+                return true
+            }
             report(node, "enum", "\(ValueFormatter.render(instance)) is not one of \(ValueFormatter.list(values))")
             return false
 
         case .constant(let expected):
-            if instance == expected { return true }
+            if StrictEquality.equal(instance, expected) { return true }
             report(node, "const", "\(ValueFormatter.render(instance)) is not equal to the constant \(ValueFormatter.render(expected))")
             return false
 
@@ -209,13 +213,14 @@ struct Evaluator {
 
         case .uniqueItems:
             guard case .array(let a) = instance, a.count > 1 else { return true }
-            var seen: [JSONValue: Int] = [:]
+            var seen: [[UInt8]: Int] = [:]
             for (i, item) in a.enumerated() {
-                if let first = seen[item] {
+                let key = StrictEquality.key(item)
+                if let first = seen[key] {
                     report(node, "uniqueItems", "items \(first) and \(i) are equal; items must be unique")
                     return false
                 }
-                seen[item] = i
+                seen[key] = i
             }
             return true
 

@@ -135,8 +135,6 @@ public enum FormatChecker {
     }
 
     private static func isHostname(_ s: [UInt8]) -> Bool {
-        var s = s[...]
-        if s.last == UInt8(ascii: ".") { s = s.dropLast() }
         guard !s.isEmpty, s.count <= 253 else { return false }
         for label in s.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false) {
             guard !label.isEmpty, label.count <= 63, label.first != UInt8(ascii: "-"),
