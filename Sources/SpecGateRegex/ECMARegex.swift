@@ -35,8 +35,16 @@ public struct ECMARegex: Sendable, Hashable {
                 buffer.initializeElement(at: index, to: scalar.value)
                 index += 1
             }
-            var matcher = RegexMatcher(program: program, input: UnsafeBufferPointer(buffer), budget: stepBudget)
-            return matcher.search()
+            return program.instructions.withUnsafeBufferPointer { instructions in
+                program.sets.withUnsafeBufferPointer { sets in
+                    program.asciiBitmaps.withUnsafeBufferPointer { bitmaps in
+                        var matcher = RegexMatcher(
+                            program: program, instructions: instructions, sets: sets, asciiBitmaps: bitmaps,
+                            input: UnsafeBufferPointer(buffer), budget: stepBudget)
+                        return matcher.search()
+                    }
+                }
+            }
         }
     }
 

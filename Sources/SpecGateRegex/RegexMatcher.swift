@@ -5,6 +5,11 @@
 struct RegexMatcher {
     let program: RegexProgram
     let input: UnsafeBufferPointer<UInt32>
+    /// Borrowed storage of `program` (avoids reference counting in the hot loop).
+    let instructions: UnsafeBufferPointer<RegexProgram.Instruction>
+    let sets: UnsafeBufferPointer<ScalarSet>
+    /// Two words per set: membership bitmaps for code points 0..<64 and 64..<128.
+    let asciiBitmaps: UnsafeBufferPointer<UInt64>
     /// Remaining steps; negative once exhausted.
     var steps: Int
     var captures: [Int]
@@ -29,8 +34,16 @@ struct RegexMatcher {
         case budgetExceeded
     }
 
-    init(program: RegexProgram, input: UnsafeBufferPointer<UInt32>, budget: Int) {
+    /// The buffers must be `program`'s own `instructions`, `sets` and `asciiBitmaps`, valid during the match.
+    init(
+        program: RegexProgram, instructions: UnsafeBufferPointer<RegexProgram.Instruction>,
+        sets: UnsafeBufferPointer<ScalarSet>, asciiBitmaps: UnsafeBufferPointer<UInt64>,
+        input: UnsafeBufferPointer<UInt32>, budget: Int
+    ) {
         self.program = program
+        self.instructions = instructions
+        self.sets = sets
+        self.asciiBitmaps = asciiBitmaps
         self.input = input
         self.steps = budget
         self.captures = Array(repeating: -1, count: program.captureSlots)
@@ -60,7 +73,10 @@ struct RegexMatcher {
         switch test {
         case .scalar(let expected): return value == expected
         case .any: return value != 0x0A && value != 0x0D && value != 0x2028 && value != 0x2029
-        case .set(let index): return program.sets[index].contains(value)
+        case .set(let index):
+            if value < 64 { return asciiBitmaps[2 * index] & (1 << UInt64(value)) != 0 }
+            if value < 128 { return asciiBitmaps[2 * index + 1] & (1 << UInt64(value - 64)) != 0 }
+            return sets[index].contains(value)
         }
     }
 
@@ -76,7 +92,6 @@ struct RegexMatcher {
         let base = stack.count
         var pc = startPC
         var position = startPosition
-        let instructions = program.instructions
         let count = input.count
         while true {
             steps -= 1

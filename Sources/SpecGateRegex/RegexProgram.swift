@@ -38,6 +38,8 @@ struct RegexProgram: Sendable {
 
     var instructions: [Instruction] = []
     var sets: [ScalarSet] = []
+    /// Two words per set (ASCII membership), for the matcher's fast path.
+    var asciiBitmaps: [UInt64] = []
     var loopCount = 0
     /// Number of capture slots tracked (0 when the pattern has no backreference: captures are then irrelevant).
     var captureSlots = 0
@@ -151,7 +153,9 @@ struct RegexProgram: Sendable {
         case .anyExceptLineTerminator:
             return .any
         case .characterClass(let characterClass):
-            sets.append(ScalarSet(characterClass))
+            let set = ScalarSet(characterClass)
+            sets.append(set)
+            asciiBitmaps += [set.asciiLow, set.asciiHigh]
             return .set(sets.count - 1)
         case .group(let inner, let index, _) where index == nil || captureSlots == 0:
             return scalarTest(inner)

@@ -1,8 +1,8 @@
 /// A compiled character class: an ASCII bitmap plus sorted ranges and property tests for the rest.
 struct ScalarSet: Sendable {
     /// Membership of code points 0..<64 and 64..<128 (negation already applied).
-    private var asciiLow: UInt64 = 0
-    private var asciiHigh: UInt64 = 0
+    private(set) var asciiLow: UInt64 = 0
+    private(set) var asciiHigh: UInt64 = 0
     /// Non-negated member ranges (may include ASCII; only consulted for non-ASCII code points).
     private(set) var ranges: [ClosedRange<UInt32>]
     /// Unicode property tests, each possibly negated.
