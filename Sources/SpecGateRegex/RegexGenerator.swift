@@ -6,6 +6,34 @@ struct RegexGenerator {
     let regex: ECMARegex
     /// Extra iterations allowed beyond a quantifier's minimum.
     let maxRepeat: Int
+    /// Printable ASCII characters excluded by the pattern's classes (e.g. `<` for `[^<>]`), used by mutations.
+    private let excluded: [UInt32]
+
+    init(regex: ECMARegex, maxRepeat: Int) {
+        self.regex = regex
+        self.maxRepeat = maxRepeat
+        var excluded: [UInt32] = []
+        Self.collectExcluded(regex.node, into: &excluded)
+        self.excluded = excluded
+    }
+
+    private static func collectExcluded(_ node: RegexNode, into excluded: inout [UInt32]) {
+        switch node {
+        case .characterClass(let characterClass):
+            let set = ScalarSet(characterClass)
+            let outside = (UInt32(0x20)...0x7E).filter { !set.contains($0) }
+            let stride = Swift.max(1, outside.count / 6)
+            for index in Swift.stride(from: 0, to: outside.count, by: stride) where !excluded.contains(outside[index]) {
+                excluded.append(outside[index])
+            }
+        case .sequence(let nodes), .alternation(let nodes):
+            for child in nodes { collectExcluded(child, into: &excluded) }
+        case .group(let inner, _, _), .repetition(let inner, _, _, _), .lookaround(let inner, _, _):
+            collectExcluded(inner, into: &excluded)
+        default:
+            break
+        }
+    }
 
     /// Longest candidate built before an attempt is abandoned.
     private static let maxLength = 10_000
@@ -31,11 +59,16 @@ struct RegexGenerator {
         var captures: [[UInt32]?]
         /// Output length at a `$`; the attempt fails if anything is appended after it.
         var endAnchor: Int?
+        /// A `^` was generated, so nothing may be prepended.
+        var startAnchor = false
     }
 
     private func generate<R: RandomNumberGenerator>(_ node: RegexNode, _ attempt: inout Attempt, _ rng: inout R) -> Bool {
         if attempt.output.count > Self.maxLength { return false }
         switch node {
+        case .lookaround(let inner, true, false) where attempt.output.isEmpty && !attempt.startAnchor:
+            // A positive lookbehind at the very start: supply its context as a prefix.
+            return generate(inner, &attempt, &rng)
         case .empty, .wordBoundary, .lookaround:
             return true
         case .literal(let value):
@@ -65,6 +98,7 @@ struct RegexGenerator {
             for _ in 0..<count where !generate(inner, &attempt, &rng) { return false }
             return true
         case .startAnchor:
+            attempt.startAnchor = true
             return attempt.output.isEmpty
         case .endAnchor:
             attempt.endAnchor = attempt.output.count
@@ -85,13 +119,13 @@ struct RegexGenerator {
                 var mutated = base
                 let index = mutated.isEmpty ? 0 : Int.random(in: 0..<mutated.count, using: &rng)
                 switch round % 6 {
-                case 0 where !mutated.isEmpty: mutated[index] = Self.foreignCharacter(&rng)
+                case 0 where !mutated.isEmpty: mutated[index] = foreignCharacter(&rng)
                 case 1 where !mutated.isEmpty: mutated.remove(at: index)
-                case 2: mutated.insert(Self.foreignCharacter(&rng), at: index)
-                case 3: mutated.append(Self.foreignCharacter(&rng))
+                case 2: mutated.insert(foreignCharacter(&rng), at: index)
+                case 3: mutated.append(foreignCharacter(&rng))
                 case 4: mutated = Array(mutated.prefix(mutated.count / 2))
                 case 5: mutated += mutated
-                default: mutated = [Self.foreignCharacter(&rng)]
+                default: mutated = [foreignCharacter(&rng)]
                 }
                 candidates.append(mutated)
             }
@@ -125,8 +159,12 @@ struct RegexGenerator {
         return pool[Int.random(in: 0..<pool.count, using: &rng)]
     }
 
-    private static func foreignCharacter<R: RandomNumberGenerator>(_ rng: inout R) -> UInt32 {
-        foreign[Int.random(in: 0..<foreign.count, using: &rng)]
+    /// A character likely to break a match: one the pattern's classes exclude, or a generic odd one.
+    private func foreignCharacter<R: RandomNumberGenerator>(_ rng: inout R) -> UInt32 {
+        if !excluded.isEmpty, Bool.random(using: &rng) {
+            return excluded[Int.random(in: 0..<excluded.count, using: &rng)]
+        }
+        return Self.foreign[Int.random(in: 0..<Self.foreign.count, using: &rng)]
     }
 
     /// A member of `set`, preferring printable ASCII (letters and digits first).
@@ -152,7 +190,11 @@ struct RegexGenerator {
 
     private static func pickNonASCII<R: RandomNumberGenerator>(from set: ScalarSet, _ rng: inout R) -> UInt32? {
         if !set.negated {
-            let ranges = set.ranges.filter { $0.upperBound >= 0x80 }
+            var ranges = set.ranges
+            for test in set.properties where !test.negated {
+                if case .ranges(let propertyRanges, _) = test.property.kind { ranges += propertyRanges }
+            }
+            ranges = ranges.filter { $0.upperBound >= 0x80 }
             for _ in 0..<8 where !ranges.isEmpty {
                 let range = ranges[Int.random(in: 0..<ranges.count, using: &rng)]
                 let value = UInt32.random(in: Swift.max(range.lowerBound, 0x80)...range.upperBound, using: &rng)
