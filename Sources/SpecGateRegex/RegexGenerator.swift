@@ -133,7 +133,8 @@ struct RegexGenerator {
         candidates += Self.simpleCandidates
         for candidate in candidates {
             guard let string = Self.string(candidate) else { continue }
-            if regex.search(in: string, stepBudget: Self.verifyBudget) == .notMatched { return string }
+            // A definite `.notMatched` within a smaller budget is just as definite; ambiguous candidates are skipped.
+            if regex.search(in: string, stepBudget: Self.verifyBudget / 10) == .notMatched { return string }
         }
         return nil
     }
@@ -189,17 +190,26 @@ struct RegexGenerator {
     ]
 
     private static func pickNonASCII<R: RandomNumberGenerator>(from set: ScalarSet, _ rng: inout R) -> UInt32? {
+        var ranges = set.negated ? ScalarRanges.complement(set.ranges) : set.ranges
         if !set.negated {
-            var ranges = set.ranges
             for test in set.properties where !test.negated {
                 if case .ranges(let propertyRanges, _) = test.property.kind { ranges += propertyRanges }
             }
-            ranges = ranges.filter { $0.upperBound >= 0x80 }
-            for _ in 0..<8 where !ranges.isEmpty {
-                let range = ranges[Int.random(in: 0..<ranges.count, using: &rng)]
-                let value = UInt32.random(in: Swift.max(range.lowerBound, 0x80)...range.upperBound, using: &rng)
-                if !(0xD800...0xDFFF).contains(value), set.contains(value) { return value }
+        }
+        ranges = ranges.filter { $0.upperBound >= 0x80 }
+        for _ in 0..<8 where !ranges.isEmpty {
+            let range = ranges[Int.random(in: 0..<ranges.count, using: &rng)]
+            let value = UInt32.random(in: Swift.max(range.lowerBound, 0x80)...range.upperBound, using: &rng)
+            if !(0xD800...0xDFFF).contains(value), set.contains(value) { return value }
+        }
+        if set.properties.isEmpty {
+            // Membership is exactly `ranges`: take the first non-surrogate code point of any of them.
+            for range in ranges {
+                let low = Swift.max(range.lowerBound, 0x80)
+                if !(0xD800...0xDFFF).contains(low) { return low }
+                if range.upperBound > 0xDFFF { return 0xE000 }
             }
+            return nil
         }
         let members = probes.filter { set.contains($0) }
         if !members.isEmpty { return members[Int.random(in: 0..<members.count, using: &rng)] }

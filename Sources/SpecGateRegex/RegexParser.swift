@@ -303,9 +303,8 @@ struct RegexParser {
             guard let property = RegexProperty(parsing: name) else {
                 throw error("unknown or unsupported Unicode property '\(name)'", at: start)
             }
-            if property.isApproximate {
-                approximations.append("\\p{\(name)} is approximated by code-point range tables")
-            }
+            let note = "\\p{\(name)} is approximated by code-point range tables"
+            if property.isApproximate, !approximations.contains(note) { approximations.append(note) }
             return .property(property, negated: c == 0x50)
         default:
             return nil

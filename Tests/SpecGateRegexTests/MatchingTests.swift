@@ -167,5 +167,7 @@ struct MatchingTests {
         #expect(try ECMARegex("^(?:ab|cd|[e-j])*$").search(in: input + "!", stepBudget: 10_000_000) == .notMatched)
         #expect(try ECMARegex("^(?:abcdefghij)*$").search(in: input, stepBudget: 10_000_000) == .matched)
         #expect(try ECMARegex("^(.)(?:.)*\\1?$").search(in: input, stepBudget: 10_000_000) == .matched)
+        let base64 = String(repeating: "QUJD", count: 250_000) + "=="
+        #expect(try ECMARegex("^[A-Za-z0-9+/]+={0,2}$").search(in: base64) == .matched)
     }
 }
