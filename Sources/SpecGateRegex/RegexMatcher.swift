@@ -57,6 +57,12 @@ struct RegexMatcher {
         let lastStart = program.anchoredAtStart ? 0 : input.count
         var start = 0
         while start <= lastStart {
+            if let test = program.firstTest, start == input.count || !passes(test, input[start]) {
+                steps -= 1
+                if steps < 0 { return .budgetExceeded }
+                start += 1
+                continue
+            }
             stack.removeAll(keepingCapacity: true)
             for slot in captures.indices { captures[slot] = -1 }
             switch run(pc: 0, position: start, stack: &stack) {

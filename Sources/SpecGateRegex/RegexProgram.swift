@@ -45,6 +45,8 @@ struct RegexProgram: Sendable {
     var captureSlots = 0
     /// Only position 0 can start a match.
     var anchoredAtStart = false
+    /// A test every match's first code point passes (when known), so hopeless start positions are skipped.
+    var firstTest: ScalarTest?
 
     init(node: RegexNode, captureCount: Int) {
         let tracksCaptures = node.containsBackreference
@@ -52,6 +54,24 @@ struct RegexProgram: Sendable {
         anchoredAtStart = node.isAnchoredAtStart
         emit(node, backward: false)
         instructions.append(.match)
+        if let leading = Self.leadingScalarNode(node) { firstTest = scalarTest(leading) }
+    }
+
+    /// The node matching the first code point of every match, when the pattern starts with one
+    /// (possibly repeated at least once); nil when the first code point is not determined that simply.
+    private static func leadingScalarNode(_ node: RegexNode) -> RegexNode? {
+        switch node {
+        case .literal, .anyExceptLineTerminator, .characterClass:
+            return node
+        case .sequence(let nodes):
+            return nodes.first.flatMap(leadingScalarNode)
+        case .group(let inner, _, _):
+            return leadingScalarNode(inner)
+        case .repetition(let inner, let min, _, _) where min > 0:
+            return leadingScalarNode(inner)
+        default:
+            return nil
+        }
     }
 
     // MARK: Compilation

@@ -139,6 +139,12 @@ let matchCases: [MatchCase] = [
     MatchCase("TIME_FORMAT_HH_MM", "TIME_FORMAT_HH_MM", true),
     MatchCase("/^[a-z]+$/", "abc", false),  // JavaScript delimiters are literal slashes
     MatchCase("/^[a-z]+$/", "/", false),
+    MatchCase("/^\\+[1-9]\\d{1,14}$/", "+14155552671", false),  // as in the Cal.com spec
+    MatchCase("/^\\+[1-9]\\d{1,14}$/", "/+14155552671/", false),
+    MatchCase("[a-z]+@", "no at sign in this string", false),
+    MatchCase("[a-z]+@", "mail me: x@y", true),
+    MatchCase("\\d{4}", "year twenty 2024!", true),
+    MatchCase("(?:ab)+c", "abababx abc", true),
 ]
 
 @Suite("Matching")
