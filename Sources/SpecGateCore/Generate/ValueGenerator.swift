@@ -451,7 +451,7 @@ public struct ValueGenerator {
                 return nil
             }
             for _ in 0..<8 {
-                guard let candidate = Self.match(for: regexes[0], rng: &rng, maxRepeat: max(8, minLength)) else { break }
+                guard let candidate = regexes[0].generateMatch(using: &rng, maxRepeat: max(8, minLength)) else { break }
                 if lengthOK(candidate), regexes.allSatisfy({ $0.matches(candidate) }) { return candidate }
             }
             failure = "schema at \(pointer): no string matching /\(first)/ within length \(minLength)...\(maxLength.map(String.init) ?? "") was found"
@@ -475,12 +475,6 @@ public struct ValueGenerator {
         var out = ""
         for i in 0..<length { out.append(alphabet[rng.index(i == 0 ? 26 : alphabet.count)]) }
         return out
-    }
-
-    // INTERIM: `ECMARegex.generateMatch(using:maxRepeat:)` arrives with the regex engine (branch `regex`);
-    // until then patterns are satisfied only by the schema's own examples.
-    private static func match(for regex: ECMARegex, rng: inout SplitMix64, maxRepeat: Int) -> String? {
-        nil
     }
 
     // MARK: Arrays
