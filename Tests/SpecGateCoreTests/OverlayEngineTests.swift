@@ -3,7 +3,7 @@ import Testing
 
 @testable import SpecGateCore
 
-private func overlay(_ actions: [JSONValue]) throws -> Overlay {
+private func overlay(_ actions: [JSONValue]) throws(OverlayError) -> Overlay {
     try Overlay(parsing: ["overlay": "1.0.0", "info": ["title": "t", "version": "1"], "actions": .array(actions)], uri: "file:///o.yaml")
 }
 
