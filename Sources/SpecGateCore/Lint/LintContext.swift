@@ -17,6 +17,9 @@ public struct LintContext: Sendable {
         self.spec = spec
         self.operations = spec?.operations ?? []
         self.scope = scope
+        self.isOpenAPI30 =
+            spec.map { $0.dialect == .openAPI30 }
+            ?? !documents.documents.values.contains { $0["openapi"]?.stringValue?.hasPrefix("3.1") == true }
         var roots: [JSONLocation] = []
         for operation in operations { roots += LintContext.schemaRoots(of: operation) }
         if scope == .everything {
@@ -37,11 +40,9 @@ public struct LintContext: Sendable {
         LintSchemaIndex.resolve(reference, from: location, in: documents)
     }
 
-    /// The dialect schemas are written in: the spec's, else guessed from the root's `openapi` field.
-    public var isOpenAPI30: Bool {
-        if let spec { return spec.dialect == .openAPI30 }
-        return !documents.documents.values.contains { $0["openapi"]?.stringValue?.hasPrefix("3.1") == true }
-    }
+    /// Whether schemas follow OpenAPI 3.0 (`nullable`, boolean exclusive bounds): the spec's dialect,
+    /// else guessed from the documents' `openapi` field.
+    public let isOpenAPI30: Bool
 
     static func schemaRoots(of operation: Operation) -> [JSONLocation] {
         var roots: [JSONLocation] = []

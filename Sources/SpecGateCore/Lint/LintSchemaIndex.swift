@@ -17,54 +17,57 @@ struct LintSchemaIndex: Sendable {
     private(set) var order: [JSONLocation] = []
 
     /// Keywords whose value is one subschema.
-    static let singleSchemaKeywords = [
+    static let singleSchemaKeywords: Set<String> = [
         "not", "if", "then", "else", "contains", "propertyNames", "additionalItems", "unevaluatedItems",
         "unevaluatedProperties", "additionalProperties", "items",
     ]
     /// Keywords whose value is an array of subschemas.
-    static let arrayKeywords = ["allOf", "anyOf", "oneOf", "prefixItems", "items"]
+    static let arrayKeywords: Set<String> = ["allOf", "anyOf", "oneOf", "prefixItems", "items"]
     /// Keywords whose value maps names to subschemas.
-    static let mapKeywords = ["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"]
+    static let mapKeywords: Set<String> = ["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"]
 
     init(documents: DocumentStore, roots: [JSONLocation]) {
-        var pending = roots
+        // Values travel with their locations; only `$ref` targets and roots are looked up by pointer.
+        var pending: [(location: JSONLocation, value: JSONValue?)] = roots.map { (location: $0, value: nil) }
         var seen = Set(roots)
-        while let location = pending.popLast() {
-            guard let value = documents.value(at: location) else { continue }
+        while let (location, known) = pending.popLast() {
+            guard let value = known ?? documents.value(at: location) else { continue }
             var node = Node(location: location, value: value, reference: nil, children: [])
+            var found: [(label: String, location: JSONLocation, value: JSONValue?)] = []
             if case .object(let object) = value {
-                if case .string(let ref)? = object["$ref"] {
-                    node.reference = LintSchemaIndex.resolve(ref, from: location, in: documents)
-                    if let target = node.reference { node.children.append((label: "$ref", location: target)) }
-                }
-                for keyword in LintSchemaIndex.singleSchemaKeywords {
-                    guard let child = object[keyword] else { continue }
-                    switch child {
-                    case .object, .bool: node.children.append((label: keyword, location: location.appending(keyword)))
-                    default: break
-                    }
-                }
-                for keyword in LintSchemaIndex.arrayKeywords {
-                    guard case .array(let items)? = object[keyword] else { continue }
-                    for i in items.indices {
-                        node.children.append((label: "\(keyword)/\(i)", location: location.appending(keyword).appending(i)))
-                    }
-                }
-                for keyword in LintSchemaIndex.mapKeywords {
-                    guard case .object(let members)? = object[keyword] else { continue }
-                    for (name, _) in members {
-                        node.children.append(
-                            (label: "\(keyword)/\(JSONPointer.escape(name))", location: location.appending(keyword).appending(name)))
+                for (keyword, member) in object {
+                    switch (keyword, member) {
+                    case ("$ref", .string(let ref)):
+                        node.reference = LintSchemaIndex.resolve(ref, from: location, in: documents)
+                        if let target = node.reference { found.append((label: "$ref", location: target, value: nil)) }
+                    case (_, .object), (_, .bool):
+                        if LintSchemaIndex.singleSchemaKeywords.contains(keyword) {
+                            found.append((label: keyword, location: location.appending(keyword), value: member))
+                        }
+                        if case .object(let members) = member, LintSchemaIndex.mapKeywords.contains(keyword) {
+                            for (name, child) in members {
+                                found.append(
+                                    (label: "\(keyword)/\(JSONPointer.escape(name))", location: location.appending(keyword).appending(name), value: child))
+                            }
+                        }
+                    case (_, .array(let items)) where LintSchemaIndex.arrayKeywords.contains(keyword):
+                        for (i, child) in items.enumerated() {
+                            found.append((label: "\(keyword)/\(i)", location: location.appending(keyword).appending(i), value: child))
+                        }
+                    default:
+                        break
                     }
                 }
             }
-            for child in node.children where !seen.contains(child.location) {
+            node.children = found.map { (label: $0.label, location: $0.location) }
+            for child in found where !seen.contains(child.location) {
                 seen.insert(child.location)
-                pending.append(child.location)
+                pending.append((location: child.location, value: child.value))
             }
             nodes[location] = node
         }
-        order = nodes.keys.sorted()
+        // Documents, then pointers token by token (cheaper than comparing pointer texts).
+        order = nodes.keys.sorted { $0.document != $1.document ? $0.document < $1.document : $0.pointer < $1.pointer }
     }
 
     /// Resolves `reference` written in the document of `location`: a JSON Pointer fragment (or none)

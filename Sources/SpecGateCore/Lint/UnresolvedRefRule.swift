@@ -10,55 +10,77 @@ public struct UnresolvedRefRule: LintRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [LintFinding] {
-        var findings: [LintFinding] = []
+        var walk = Walk(context: context)
         for uri in context.documents.uris {
             guard let document = context.documents[uri] else { continue }
-            visit(document, at: JSONLocation(document: uri), context: context, findings: &findings)
+            walk.document = uri
+            walk.visit(document)
         }
-        return findings
+        return walk.findings
     }
 
     private static let dataKeywords: Set<String> = ["example", "default", "enum", "const"]
 
-    private func visit(_ value: JSONValue, at location: JSONLocation, context: LintContext, findings: inout [LintFinding]) {
-        switch value {
-        case .object(let object):
-            if case .string(let ref)? = object["$ref"], !isAnchor(ref),
-                context.resolve(reference: ref, from: location) == nil
-            {
-                findings.append(
-                    LintFinding(
-                        rule: Self.id, severity: .error, location: location.appending("$ref"),
-                        message: "$ref \(JSONWriter.quote(ref)) does not resolve"))
-            }
-            for (key, member) in object {
-                if UnresolvedRefRule.dataKeywords.contains(key) || key.hasPrefix("x-") { continue }
-                if key == "examples" {
-                    visitExamples(member, at: location.appending(key), context: context, findings: &findings)
-                    continue
+    /// Depth-first walk keeping the current pointer as a token stack; resolutions are cached per
+    /// (document, reference) since the same `$ref` text recurs many times.
+    private struct Walk {
+        let context: LintContext
+        var document = ""
+        var tokens: [String] = []
+        var resolved: [String: Bool] = [:]
+        var findings: [LintFinding] = []
+
+        init(context: LintContext) { self.context = context }
+
+        mutating func visit(_ value: JSONValue) {
+            switch value {
+            case .object(let object):
+                if case .string(let ref)? = object["$ref"], !UnresolvedRefRule.isAnchor(ref), !resolves(ref) {
+                    findings.append(
+                        LintFinding(
+                            rule: UnresolvedRefRule.id, severity: .error,
+                            location: JSONLocation(document: document, pointer: JSONPointer(tokens: tokens + ["$ref"])),
+                            message: "$ref \(JSONWriter.quote(ref)) does not resolve"))
                 }
-                visit(member, at: location.appending(key), context: context, findings: &findings)
+                for (key, member) in object {
+                    if UnresolvedRefRule.dataKeywords.contains(key) || key.hasPrefix("x-") { continue }
+                    tokens.append(key)
+                    if key == "examples" { visitExamples(member) } else { visit(member) }
+                    tokens.removeLast()
+                }
+            case .array(let elements):
+                for (i, element) in elements.enumerated() {
+                    tokens.append(String(i))
+                    visit(element)
+                    tokens.removeLast()
+                }
+            default:
+                break
             }
-        case .array(let elements):
-            for (i, element) in elements.enumerated() {
-                visit(element, at: location.appending(i), context: context, findings: &findings)
+        }
+
+        /// A map of Example Objects (which may be `$ref`s); their `value`s are data. Arrays are JSON Schema examples.
+        private mutating func visitExamples(_ value: JSONValue) {
+            guard case .object(let examples) = value else { return }
+            for (name, example) in examples {
+                guard case .object(var object) = example else { continue }
+                object.removeValue(forKey: "value")
+                tokens.append(name)
+                visit(.object(object))
+                tokens.removeLast()
             }
-        default:
-            break
+        }
+
+        private mutating func resolves(_ ref: String) -> Bool {
+            let key = document + "\u{0}" + ref
+            if let known = resolved[key] { return known }
+            let result = context.resolve(reference: ref, from: JSONLocation(document: document)) != nil
+            resolved[key] = result
+            return result
         }
     }
 
-    /// A map of Example Objects (which may be `$ref`s); their `value`s are data. Arrays are JSON Schema examples.
-    private func visitExamples(_ value: JSONValue, at location: JSONLocation, context: LintContext, findings: inout [LintFinding]) {
-        guard case .object(let examples) = value else { return }
-        for (name, example) in examples {
-            guard case .object(var object) = example else { continue }
-            object.removeValue(forKey: "value")
-            visit(.object(object), at: location.appending(name), context: context, findings: &findings)
-        }
-    }
-
-    private func isAnchor(_ ref: String) -> Bool {
+    static func isAnchor(_ ref: String) -> Bool {
         guard let fragment = URIReference.fragment(of: ref), !fragment.isEmpty else { return false }
         return !fragment.hasPrefix("/")
     }

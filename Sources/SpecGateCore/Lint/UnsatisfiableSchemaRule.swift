@@ -27,51 +27,55 @@ public struct UnsatisfiableSchemaRule: LintRule {
 
     public func check(_ context: LintContext) -> [LintFinding] {
         let index = context.index
-        var demands: [JSONLocation: Demands] = [:]
-        for location in index.order {
-            guard let node = index.nodes[location] else { continue }
-            demands[location] = analyse(node, context: context)
+        let locations = index.order
+        let id = Dictionary(uniqueKeysWithValues: locations.enumerated().map { ($1, $0) })
+        let demands = locations.map { location in
+            index.nodes[location].map { analyse($0, context: context) } ?? Demands()
+        }
+        // Edge targets as ids; a target outside the index (unresolvable) is taken as satisfiable.
+        func ids(_ edges: [(label: String, location: JSONLocation)]) -> [Int] { edges.compactMap { id[$0.location] } }
+        let conjuncts = demands.map { ids($0.conjuncts + $0.nested) }
+        // A group with an unresolvable branch counts as satisfied, so it is left out.
+        let alternatives = demands.map { d in
+            d.alternatives.compactMap { group -> [Int]? in
+                let targets = ids(group)
+                return targets.count == group.count ? targets : nil
+            }
         }
         // Least fixpoint: a schema is satisfiable once everything it demands is.
-        var satisfiable = Set<JSONLocation>()
-        func isSatisfied(_ location: JSONLocation) -> Bool {
-            demands[location] == nil || satisfiable.contains(location)
-        }
+        var satisfiable = [Bool](repeating: false, count: locations.count)
         var changed = true
         while changed {
             changed = false
-            for location in index.order where !satisfiable.contains(location) {
-                guard let d = demands[location], d.contradiction == nil, !d.isFalse else { continue }
-                guard d.conjuncts.allSatisfy({ isSatisfied($0.location) }),
-                    d.nested.allSatisfy({ isSatisfied($0.location) }),
-                    d.alternatives.allSatisfy({ $0.contains { isSatisfied($0.location) } })
+            for n in locations.indices where !satisfiable[n] {
+                let d = demands[n]
+                guard d.contradiction == nil, !d.isFalse,
+                    conjuncts[n].allSatisfy({ satisfiable[$0] }),
+                    alternatives[n].allSatisfy({ $0.contains { satisfiable[$0] } })
                 else { continue }
-                satisfiable.insert(location)
+                satisfiable[n] = true
                 changed = true
             }
         }
-        let unsatisfiable = index.order.filter { !satisfiable.contains($0) && demands[$0] != nil }
-        let unsatisfiableSet = Set(unsatisfiable)
         var findings: [LintFinding] = []
-        for location in unsatisfiable {
-            if let reason = demands[location]?.contradiction {
-                findings.append(finding(at: location, "schema can never be satisfied: \(reason)"))
+        for n in locations.indices where !satisfiable[n] {
+            if let reason = demands[n].contradiction {
+                findings.append(finding(at: locations[n], "schema can never be satisfied: \(reason)"))
             }
         }
         // Cycles among unsatisfiable schemas: each strongly connected component is reported once,
         // at its shallowest schema.
-        let graph = unsatisfiable.map { location in
-            (demands[location]?.edges ?? []).filter { unsatisfiableSet.contains($0.location) }
+        let graph = locations.indices.map { n in
+            satisfiable[n] ? [] : ids(demands[n].edges).filter { !satisfiable[$0] }
         }
-        let position = Dictionary(uniqueKeysWithValues: unsatisfiable.enumerated().map { ($1, $0) })
-        for component in StronglyConnectedComponents.find(
-            count: unsatisfiable.count, successors: { graph[$0].compactMap { position[$0.location] } })
-        {
-            let cyclic = component.count > 1 || graph[component[0]].contains { position[$0.location] == component[0] }
+        for component in StronglyConnectedComponents.find(count: locations.count, successors: { graph[$0] }) {
+            guard !satisfiable[component[0]] else { continue }
+            let cyclic = component.count > 1 || graph[component[0]].contains(component[0])
             guard cyclic else { continue }
-            let members = component.map { unsatisfiable[$0] }
+            let members = component.map { locations[$0] }
             guard let start = members.min(by: { ($0.pointer.tokens.count, $0) < ($1.pointer.tokens.count, $1) }) else { continue }
-            let chain = cycle(from: start, within: Set(members), demands: demands)
+            let byLocation = Dictionary(uniqueKeysWithValues: component.map { (locations[$0], demands[$0]) })
+            let chain = cycle(from: start, within: Set(members), demands: byLocation)
             findings.append(
                 finding(
                     at: start,
@@ -114,12 +118,20 @@ public struct UnsatisfiableSchemaRule: LintRule {
         return start.pointer.uriFragment + " → " + steps.reversed().joined(separator: " → ")
     }
 
+    /// Keywords the analysis reads, copied out of the schema in one pass.
+    private static let keywords: Set<String> = [
+        "allOf", "anyOf", "oneOf", "required", "properties", "minItems", "items", "enum", "minimum", "maximum", "minLength",
+        "maxLength", "maxItems", "minProperties", "maxProperties", "exclusiveMinimum", "exclusiveMaximum", "type", "nullable",
+    ]
+
     private func analyse(_ node: LintSchemaIndex.Node, context: LintContext) -> Demands {
         var d = Demands()
-        guard case .object(let schema) = node.value else {
+        guard case .object(let object) = node.value else {
             d.isFalse = node.value == .bool(false)
             return d
         }
+        var schema: [String: JSONValue] = [:]
+        for (key, value) in object where UnsatisfiableSchemaRule.keywords.contains(key) { schema[key] = value }
         let location = node.location
         if let target = node.reference { d.conjuncts.append((label: "$ref", location: target)) }
         if case .array(let branches)? = schema["allOf"] {
@@ -145,7 +157,7 @@ public struct UnsatisfiableSchemaRule: LintRule {
         return d
     }
 
-    private func contradiction(in schema: JSONObject, node: LintSchemaIndex.Node, context: LintContext) -> String? {
+    private func contradiction(in schema: [String: JSONValue], node: LintSchemaIndex.Node, context: LintContext) -> String? {
         if case .array(let values)? = schema["enum"], values.isEmpty { return "`enum` is empty" }
         for (low, high) in [("minimum", "maximum"), ("minLength", "maxLength"), ("minItems", "maxItems"), ("minProperties", "maxProperties")] {
             if let l = schema[low]?.numberValue, let h = schema[high]?.numberValue, h < l {
@@ -164,13 +176,13 @@ public struct UnsatisfiableSchemaRule: LintRule {
     }
 
     /// The intersection of the schema's own `type` with every `allOf` branch's (following `$ref`s).
-    private func typeConflict(in schema: JSONObject, node: LintSchemaIndex.Node, context: LintContext) -> String? {
+    private func typeConflict(in schema: [String: JSONValue], node: LintSchemaIndex.Node, context: LintContext) -> String? {
         guard case .array(let branches)? = schema["allOf"] else { return nil }
-        var allowed = types(of: schema, context: context)
+        var allowed = types(of: schema["type"], nullable: schema["nullable"], context: context)
         var sources: [String] = allowed == nil ? [] : ["type"]
         for i in branches.indices {
             guard let branch = resolvedObject(node.location.appending("allOf").appending(i), context: context),
-                let branchTypes = types(of: branch, context: context)
+                let branchTypes = types(of: branch["type"], nullable: branch["nullable"], context: context)
             else { continue }
             sources.append("allOf/\(i)")
             allowed = allowed.map { TypeSet.intersect($0, branchTypes) } ?? branchTypes
@@ -192,14 +204,14 @@ public struct UnsatisfiableSchemaRule: LintRule {
         return nil
     }
 
-    private func types(of schema: JSONObject, context: LintContext) -> Set<String>? {
+    private func types(of type: JSONValue?, nullable: JSONValue?, context: LintContext) -> Set<String>? {
         var result: Set<String>
-        switch schema["type"] {
+        switch type {
         case .string(let t)?: result = [t]
         case .array(let ts)?: result = Set(ts.compactMap(\.stringValue))
         default: return nil
         }
-        if context.isOpenAPI30, schema["nullable"] == .bool(true) { result.insert("null") }
+        if nullable == .bool(true), context.isOpenAPI30 { result.insert("null") }
         return result
     }
 }
