@@ -19,14 +19,13 @@ public struct SpecBundler: Sendable {
         var state = State(documents: documents, rootURI: URIReference.stripFragment(rootURI))
         state.reserveExistingNames(in: root)
         var bundled = state.rewrite(root, document: state.rootURI, pointer: .root)
-        guard !state.imported.isEmpty else { return bundled }
-        var components = bundled["components"]?.objectValue ?? JSONObject()
-        for entry in state.imported {
-            var group = components[entry.kind]?.objectValue ?? JSONObject()
-            group[entry.name] = entry.value
-            components[entry.kind] = .object(group)
-        }
-        if case .object(var object) = bundled {
+        if !state.imported.isEmpty, case .object(var object) = bundled {
+            var components = object["components"]?.objectValue ?? JSONObject()
+            for entry in state.imported {
+                var group = components[entry.kind]?.objectValue ?? JSONObject()
+                group[entry.name] = entry.value
+                components[entry.kind] = .object(group)
+            }
             object["components"] = .object(components)
             bundled = .object(object)
         }

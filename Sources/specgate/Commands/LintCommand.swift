@@ -35,7 +35,8 @@ struct LintCommand: AsyncParsableCommand {
         }
         for warning in loaded.overlayWarnings { SpecCommandOutput.printError("warning: overlay \(warning)") }
         let findings = loaded.lint().filter { $0.severity >= severity }
-        let report = LintReport(findings: findings, documents: loaded.documents)
+        let report = LintReport(
+            findings: findings, lineIndex: SourceLineIndex(locations: findings.map(\.location), in: loaded.documents))
         for line in report.lines { print(line) }
         print(report.summary)
         if let jsonFile {
@@ -50,12 +51,12 @@ struct LintCommand: AsyncParsableCommand {
     }
 }
 
-extension LintSeverity: @retroactive ExpressibleByArgument {}
+extension LintSeverity: ExpressibleByArgument {}
 
 /// Lint findings laid out for the console and for `--json`.
 struct LintReport {
     var findings: [LintFinding]
-    var documents: LoadedDocuments
+    var lineIndex: SourceLineIndex
 
     /// `severity  rule  file:line  #pointer  message`, one per finding, in finding order.
     var lines: [String] {
@@ -76,7 +77,7 @@ struct LintReport {
         let entries: [JSONValue] = findings.map { finding in
             guard case .object(var object) = finding.json else { return finding.json }
             object["file"] = .string(SpecCommandOutput.displayPath(forURI: finding.location.document))
-            if let line = documents.position(of: finding.location)?.line { object["line"] = .number(JSONNumber(line)) }
+            if let line = lineIndex.line(of: finding.location) { object["line"] = .number(JSONNumber(line)) }
             return .object(object)
         }
         return [
@@ -92,7 +93,7 @@ struct LintReport {
 
     private func place(of finding: LintFinding) -> String {
         let file = SpecCommandOutput.displayPath(forURI: finding.location.document)
-        guard let line = documents.position(of: finding.location)?.line else { return file }
+        guard let line = lineIndex.line(of: finding.location) else { return file }
         return "\(file):\(line)"
     }
 }
