@@ -78,6 +78,6 @@ let package = Package(
         ),
         .testTarget(name: "SpecGateSandboxTests", dependencies: ["SpecGateSandbox", "SpecGateCore"]),
         .testTarget(name: "SpecGateRunnerTests", dependencies: ["SpecGateRunner", "SpecGateSandbox"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SpecGateSandbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SpecGateSandbox", "SpecGateRunner"]),
     ]
 )

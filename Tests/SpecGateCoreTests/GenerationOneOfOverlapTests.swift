@@ -45,4 +45,24 @@ struct GenerationOneOfOverlapTests {
             #expect(first && second)
         }
     }
+
+    @Test func lintRuleReportsCreateBookingWithBranchesAndWitness() throws {
+        let spec = try S.calcomSpec()
+        let context = LintContext(documents: spec.documents, spec: spec, scope: .reachableFromOperations)
+        let findings = OverlappingOneOfRule().check(context)
+        let body = JSONPointer(tokens: ["paths", "/v2/bookings", "post", "requestBody", "content", "application/json", "schema"])
+        let create = findings.filter { $0.location.pointer == body }
+        #expect(!create.isEmpty)
+        for finding in findings {
+            #expect(finding.rule == "overlapping-oneof")
+            #expect(finding.severity == .error)
+        }
+        let message = try #require(create.first?.message)
+        #expect(message.contains(body.description + "/oneOf/"))
+        #expect(message.contains("satisfies both"))
+        // The witness is compact JSON that parses.
+        let start = try #require(message.firstIndex(of: "{"))
+        let end = try #require(message.range(of: " satisfies both")?.lowerBound)
+        #expect((try? JSONParser().parse(Array(message[start..<end].utf8))) != nil)
+    }
 }
