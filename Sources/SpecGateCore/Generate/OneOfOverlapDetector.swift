@@ -23,26 +23,33 @@ public struct OneOfOverlapDetector {
         self.samplesPerBranch = samplesPerBranch
     }
 
-    /// The first overlap found for each ordered branch pair of the `oneOf` at `schema` (nil when it has none).
+    /// For each ordered branch pair of the `oneOf` at `schema` that overlaps, the shortest witness
+    /// found (compact JSON length); empty when no generated instance matches two branches.
+    /// Deterministic in the schema's pointer and `seed`, whatever document URI holds it.
     public mutating func overlaps(in schema: JSONLocation, seed: UInt64 = 1) -> [Overlap] {
         guard case .array(let branches)? = generator.resolver.value(at: schema)?["oneOf"], branches.count > 1 else { return [] }
         let locations = branches.indices.map { schema.appending("oneOf").appending($0) }
-        var found: [Overlap] = []
-        var rng = SplitMix64(seed: seed).derived(schema.description)
+        var found: [(overlap: Overlap, length: Int)] = []
+        var rng = SplitMix64(seed: seed).derived(schema.pointer.description)
         for (i, branch) in locations.enumerated() {
-            var reported: [Int] = []
             for sample in 0..<samplesPerBranch {
                 let mode = GenerationMode.allCases[sample % GenerationMode.allCases.count]
                 guard let witness = generator.generate(for: branch, mode: mode, rng: &rng).value else { continue }
-                for (j, other) in locations.enumerated() where j != i && !reported.contains(j) {
-                    if generator.checker.isValid(witness, against: other) {
-                        reported.append(j)
-                        found.append(Overlap(schema: schema, first: branch, second: other, witness: witness))
+                let length = JSONWriter.compact(witness).utf8.count
+                for (j, other) in locations.enumerated() where j != i {
+                    let existing = found.firstIndex { $0.overlap.first == branch && $0.overlap.second == other }
+                    if let existing, found[existing].length <= length { continue }
+                    guard generator.checker.isValid(witness, against: other) else { continue }
+                    let overlap = Overlap(schema: schema, first: branch, second: other, witness: witness)
+                    if let existing {
+                        found[existing] = (overlap, length)
+                    } else {
+                        found.append((overlap, length))
                     }
                 }
             }
         }
-        return found
+        return found.map(\.overlap)
     }
 
     /// Every schema object holding a `oneOf` in a document: under `components/schemas` or any `schema` member.

@@ -20,13 +20,16 @@ public struct OverlappingOneOfRule: LintRule {
         var findings: [LintFinding] = []
         for location in context.schemas {
             guard case .array? = context.schema(at: location)?["oneOf"] else { continue }
-            for overlap in detector.overlaps(in: location) {
-                findings.append(
-                    LintFinding(
-                        rule: Self.id, severity: .error, location: location,
-                        message: "oneOf branches \(overlap.first.pointer) and \(overlap.second.pointer) overlap: "
-                            + JSONWriter.compact(overlap.witness) + " satisfies both"))
-            }
+            // One finding per oneOf: the overlapping pair with the shortest witness.
+            let overlaps = detector.overlaps(in: location)
+            guard let overlap = overlaps.min(by: { JSONWriter.compact($0.witness).utf8.count < JSONWriter.compact($1.witness).utf8.count })
+            else { continue }
+            let pairs = overlaps.count > 1 ? " (\(overlaps.count) overlapping branch pairs in all)" : ""
+            findings.append(
+                LintFinding(
+                    rule: Self.id, severity: .error, location: location,
+                    message: "oneOf branches \(overlap.first.pointer) and \(overlap.second.pointer) overlap: "
+                        + JSONWriter.compact(overlap.witness) + " satisfies both" + pairs))
         }
         return findings.sorted()
     }
