@@ -142,5 +142,6 @@ struct GenerationCaseTests {
         let direct = CaseGenerator(spec: spec, options: S.calcomOptions(seed: 1)).generateAll()
         #expect(result.cases == direct.reduce(0) { $0 + $1.cases.count })
         #expect(result.description.contains("cases/s"))
+        print("benchmark: \(result)")
     }
 }

@@ -72,3 +72,26 @@ struct GenerationSerializationTests {
         #expect(text.hasSuffix("--" + BodyEncoder.multipartBoundary + "--\r\n"))
     }
 }
+
+@Suite("Plan rendering")
+struct GenerationPlanRenderingTests {
+    @Test func curlLinesQuoteAndMaskSecrets() {
+        let request = PreparedRequest(
+            method: .post, pathAndQuery: "/v2/x?q=a%20b",
+            headers: [("Authorization", "Bearer s3cr3t"), ("x-other", "tok-ABC"), ("x-note", "it's")], body: Array(#"{"a":"s3cr3t$"}"#.utf8))
+        let testCase = TestCase(id: "op/valid/0", operationID: "op", kind: .valid, summary: "valid\nrequest", expected: .success, request: request)
+        let renderer = PlanRenderer(
+            baseURL: "https://api.example.com/", credential: Credential(secret: "s3cr3t", envVar: "API_KEY"),
+            secrets: [(value: "ABC", variable: "OTHER")])
+        let text = renderer.render(testCase)
+        #expect(!text.contains("s3cr3t") && !text.contains("ABC"))
+        #expect(text.hasPrefix("# op/valid/0  expect 2xx  valid request\n"))
+        #expect(text.contains("curl -sS -X POST 'https://api.example.com/v2/x?q=a%20b'"))
+        #expect(text.contains(#"-H "Authorization: Bearer $API_KEY""#))
+        #expect(text.contains(#"-H "x-other: tok-$OTHER""#))
+        #expect(text.contains(#"-H 'x-note: it'\''s'"#))
+        #expect(text.contains(#"--data-binary "{\"a\":\"$API_KEY\$\"}""#))
+        let plan = renderer.render(seed: 9, caseSets: [CaseSet(operationID: "op", cases: [testCase])])
+        #expect(plan.hasPrefix("# specgate plan, seed 9\n# 1 cases for 1 operations\n"))
+    }
+}

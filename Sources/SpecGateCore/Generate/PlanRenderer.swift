@@ -3,10 +3,23 @@
 public struct PlanRenderer: Sendable {
     public var baseURL: String
     public var credential: Credential?
+    /// Further secret values and the variable each is shown as (suite `secrets`), in order.
+    public var secrets: [(value: String, variable: String)]
 
-    public init(baseURL: String, credential: Credential?) {
+    public init(baseURL: String, credential: Credential?, secrets: [(value: String, variable: String)] = []) {
         self.baseURL = baseURL
         self.credential = credential
+        self.secrets = secrets
+    }
+
+    /// Every (secret, variable) pair to mask: the credential's first, longest values first after it.
+    private var masks: [(value: String, variable: String)] {
+        var out: [(value: String, variable: String)] = []
+        if let credential, !credential.secret.isEmpty {
+            out.append((credential.secret, credential.envVar ?? "SPECGATE_SECRET"))
+        }
+        out += secrets.filter { !$0.value.isEmpty }.sorted { $0.value.count > $1.value.count }
+        return out
     }
 
     /// The whole plan: seed header, findings, then every case.
@@ -52,17 +65,19 @@ public struct PlanRenderer: Sendable {
         return out + "'"
     }
 
-    /// Quoted, with every occurrence of the secret replaced by a `$VAR` reference (double quotes).
+    /// Quoted, with every occurrence of a secret replaced by a `$VAR` reference (double quotes).
     func quoteMasked(_ text: String) -> String {
-        guard let credential, !credential.secret.isEmpty, text.contains(credential.secret) else { return Self.quote(text) }
-        let name = credential.envVar ?? "SPECGATE_SECRET"
+        let active = masks.filter { text.contains($0.value) }
+        guard !active.isEmpty else { return Self.quote(text) }
         var out = "\""
         var rest = Substring(text)
-        while let range = rest.firstRange(of: credential.secret) {
-            let next = rest[range.upperBound...].first
+        while !rest.isEmpty {
+            let hits = active.compactMap { mask in rest.firstRange(of: mask.value).map { (range: $0, variable: mask.variable) } }
+            guard let hit = hits.min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { break }
+            let next = rest[hit.range.upperBound...].first
             let braced = next.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false
-            out += Self.escapeForDoubleQuotes(rest[..<range.lowerBound]) + (braced ? "${" + name + "}" : "$" + name)
-            rest = rest[range.upperBound...]
+            out += Self.escapeForDoubleQuotes(rest[..<hit.range.lowerBound]) + (braced ? "${" + hit.variable + "}" : "$" + hit.variable)
+            rest = rest[hit.range.upperBound...]
         }
         return out + Self.escapeForDoubleQuotes(rest) + "\""
     }

@@ -67,7 +67,11 @@ struct PlanCommand: AsyncParsableCommand {
             }
         }
         let base = baseURL ?? target.suite?.baseURL ?? spec.servers.first ?? "http://localhost"
+        // Suite `secrets` name further environment variables whose values never appear in output.
+        let environment = ProcessInfo.processInfo.environment
+        let secrets = (target.suite?.secrets ?? []).compactMap { name in environment[name].map { (value: $0, variable: name) } }
         let sets = CaseGenerator(spec: spec, options: options).generateAll()
-        print(PlanRenderer(baseURL: base, credential: options.credential).render(seed: seed, caseSets: sets), terminator: "")
+        let renderer = PlanRenderer(baseURL: base, credential: options.credential, secrets: secrets)
+        print(renderer.render(seed: seed, caseSets: sets), terminator: "")
     }
 }
