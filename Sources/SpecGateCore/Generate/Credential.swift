@@ -26,7 +26,4 @@ public struct Credential: Sendable, Hashable {
 
     /// The real header value.
     public var headerValue: String { headerValue(secret: secret) }
-
-    /// The header value with the secret replaced by a shell variable reference, for printing.
-    public var maskedHeaderValue: String { headerValue(secret: "$" + (envVar ?? "SPECGATE_SECRET")) }
 }

@@ -62,17 +62,6 @@ public struct RequestDraft: Sendable, Hashable {
         self.body = body
     }
 
-    /// Index of the parameter with a location and name (headers case-insensitively).
-    public func parameterIndex(_ location: ParameterLocation, _ name: String) -> Int? {
-        let key = ParameterSpec(name: name, location: location, required: false, schema: nil, source: operation.source).key
-        return parameters.firstIndex { $0.spec.key == key }
-    }
-
-    /// Whether the draft carries a credential (as a parameter or an extra header).
-    public var hasCredential: Bool {
-        parameters.contains { $0.isCredential && $0.value != nil } || extraHeaders.contains { $0.isCredential }
-    }
-
     /// The wire form: path substituted, query built, headers in order (header parameters, extra
     /// headers, cookies, Content-Type), body encoded.
     public func serialized() -> PreparedRequest {

@@ -8,8 +8,6 @@ public enum SchemaCheckOutcome: Sendable, Hashable {
     case invalid(String)
     /// The schema itself cannot be used (bad `$ref`, invalid keyword …); the text says why.
     case unusable(String)
-
-    public var isValid: Bool { self == .valid }
 }
 
 /// Which way a value travels; `readOnly`/`writeOnly` apply accordingly.

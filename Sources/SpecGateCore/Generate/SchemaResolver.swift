@@ -17,19 +17,6 @@ public struct SchemaResolver: Sendable {
         return documents.value(at: location) == nil ? nil : location
     }
 
-    /// Follows a chain of pure `$ref` schemas (at most 64 hops) to the first schema that is not one.
-    /// Returns nil for a dangling or cyclic reference.
-    public func resolve(_ location: JSONLocation) -> JSONLocation? {
-        var current = location
-        for _ in 0..<64 {
-            guard let value = documents.value(at: current) else { return nil }
-            guard case .object(let o) = value, case .string(let ref)? = o["$ref"] else { return current }
-            guard let next = target(of: ref, from: current) else { return nil }
-            current = next
-        }
-        return nil
-    }
-
     /// The schema value at a location.
     public func value(at location: JSONLocation) -> JSONValue? { documents.value(at: location) }
 }
