@@ -59,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "specgate",
             dependencies: [
-                "SpecGateRunner", "SpecGateSandbox",
+                "SpecGateRunner", "SpecGateSandbox", "SpecGateCore", "SpecGateSchema", "SpecGateJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,6 +78,6 @@ let package = Package(
         ),
         .testTarget(name: "SpecGateSandboxTests", dependencies: ["SpecGateSandbox", "SpecGateCore"]),
         .testTarget(name: "SpecGateRunnerTests", dependencies: ["SpecGateRunner", "SpecGateSandbox"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SpecGateSandbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SpecGateSandbox", "SpecGateJUnit", "SpecGateJSON"]),
     ]
 )
