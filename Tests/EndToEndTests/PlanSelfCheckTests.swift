@@ -5,8 +5,8 @@ import Testing
 
 @testable import SpecGateCore
 
-/// Generation self-check on the Cal.com document as the suite loads it (overlays applied, plus the
-/// oneOf repairs of `overlay-oneof.yaml`), over every operation (`fullSpec`) and 20 seeds: every
+/// Generation self-check on the Cal.com document as the suite loads it (overlay applied, with its
+/// oneOf repairs), over every operation (`fullSpec`) and 20 seeds: every
 /// valid parameter and body the generator produces must pass the schema engine, and whatever cannot
 /// be generated must be an explicit finding.
 @Suite("Plan self-check")
@@ -14,9 +14,7 @@ struct PlanSelfCheckTests {
     static var root: String { PlanTests.root.path }
 
     static func calcomSpec() throws -> APISpec {
-        var suite = try FileDocumentProvider.loadSuite(path: root + "/specs/calcom/suite.yaml")
-        if !suite.overlays.contains("overlay-oneof.yaml") { suite.overlays.append("overlay-oneof.yaml") }
-        return try Workspace.loadSuite(suite).fullSpec
+        try Workspace.load(path: root + "/specs/calcom/suite.yaml").fullSpec
     }
 
     @Test func everyGeneratedValueValidates() throws {
