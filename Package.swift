@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
     ],
     targets: [
         // Typed JSON value, parser, writer, JSON Pointer. No I/O.
@@ -45,6 +46,7 @@ let package = Package(
             dependencies: [
                 "SpecGateCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ] + nio
         ),
         // Cal.com-compatible sandbox server with switchable contract faults.
@@ -66,7 +68,14 @@ let package = Package(
         .testTarget(name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema"]),
         .testTarget(name: "SpecGateCoreTests", dependencies: ["SpecGateCore"]),
         .testTarget(name: "SpecGateJUnitTests", dependencies: ["SpecGateJUnit"]),
-        .testTarget(name: "SpecGateHTTPTests", dependencies: ["SpecGateHTTP"] + nio),
+        .testTarget(
+            name: "SpecGateHTTPTests",
+            dependencies: [
+                "SpecGateHTTP",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ] + nio
+        ),
         .testTarget(name: "SpecGateSandboxTests", dependencies: ["SpecGateSandbox", "SpecGateCore"]),
         .testTarget(name: "SpecGateRunnerTests", dependencies: ["SpecGateRunner", "SpecGateSandbox"]),
         .testTarget(name: "EndToEndTests", dependencies: ["SpecGateSandbox"]),

@@ -1,0 +1,34 @@
+/// A received HTTP response.
+public struct HTTPResponseRecord: Sendable, Hashable {
+    /// Status code.
+    public var status: Int
+    /// Header fields in the order received.
+    public var headers: [HTTPHeaderField]
+    /// Body bytes, at most ``TransportOptions/maxResponseBytes``.
+    public var body: [UInt8]
+    /// The body was longer than ``TransportOptions/maxResponseBytes`` and was cut (the rest was not read).
+    public var bodyTruncated: Bool
+    /// Time from sending the request until the body was read (last attempt only).
+    public var elapsed: Duration
+
+    /// Creates a response record.
+    public init(status: Int, headers: [HTTPHeaderField], body: [UInt8], bodyTruncated: Bool = false, elapsed: Duration = .zero) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.bodyTruncated = bodyTruncated
+        self.elapsed = elapsed
+    }
+
+    /// First value of the header called `name` (case-insensitive).
+    public func header(_ name: String) -> String? {
+        let lower = name.lowercased()
+        return headers.first { $0.name.lowercased() == lower }?.value
+    }
+
+    /// All values of the header called `name` (case-insensitive), in order.
+    public func headers(named name: String) -> [String] {
+        let lower = name.lowercased()
+        return headers.filter { $0.name.lowercased() == lower }.map(\.value)
+    }
+}

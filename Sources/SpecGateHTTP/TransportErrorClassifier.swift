@@ -1,0 +1,74 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Maps errors thrown by AsyncHTTPClient, SwiftNIO and NIOSSL to ``TransportError`` kinds.
+enum TransportErrorClassifier {
+    static func classify(_ error: any Error) -> TransportError {
+        TransportError(kind: kind(of: error), message: String(describing: error))
+    }
+
+    static func kind(of error: any Error) -> TransportError.Kind {
+        switch error {
+        case is CancellationError:
+            return .cancelled
+        case let error as TransportError:
+            return error.kind
+        case let error as HTTPClientError:
+            return kind(of: error)
+        case let error as NIOConnectionError:
+            if error.dnsAError != nil || error.dnsAAAAError != nil { return .other }
+            return error.connectionErrors.first.map { kind(of: $0.error) } ?? .other
+        case let error as IOError:
+            switch error.errnoCode {
+            case ECONNREFUSED: return .connectionRefused
+            case ECONNRESET, EPIPE, ECONNABORTED: return .connectionReset
+            case ETIMEDOUT: return .timeout
+            default: return .other
+            }
+        case let error as ChannelError:
+            switch error {
+            case .connectTimeout: return .timeout
+            case .eof, .ioOnClosedChannel, .alreadyClosed, .outputClosed, .inputClosed: return .connectionReset
+            default: return .other
+            }
+        case is NIOSSLError, is BoringSSLError, is NIOSSLExtraError, is NIOSSLCloseTimedOutError:
+            return .tls
+        case is HTTPParserError:
+            return .invalidResponse
+        default:
+            return .other
+        }
+    }
+
+    private static func kind(of error: HTTPClientError) -> TransportError.Kind {
+        switch error {
+        case .cancelled, .requestStreamCancelled:
+            return .cancelled
+        case .connectTimeout, .readTimeout, .writeTimeout, .deadlineExceeded, .tlsHandshakeTimeout,
+             .getConnectionFromPoolTimeout:
+            return .timeout
+        case .remoteConnectionClosed:
+            return .connectionReset
+        case .redirectLimitReached, .redirectCycleDetected:
+            return .tooManyRedirects
+        case .invalidURL, .emptyHost, .emptyScheme, .traceRequestWithBody, .incompatibleHeaders,
+             .chunkedSpecifiedMultipleTimes, .identityCodingIncorrectlyPresent:
+            return .invalidRequest
+        case .httpEndReceivedAfterHeadWith1xx, .contentLengthMissing, .bodyLengthMismatch:
+            return .invalidResponse
+        case .uncleanShutdown:
+            return .tls
+        default:
+            return .other
+        }
+    }
+}

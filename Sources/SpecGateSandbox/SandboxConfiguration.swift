@@ -1,0 +1,31 @@
+/// How to start a sandbox: where to listen and which faults to commit.
+public struct SandboxConfiguration: Sendable {
+    /// Address to bind; loopback by default.
+    public var host: String
+    /// Port to bind; 0 picks a free port (see `RunningSandbox.port`).
+    public var port: Int
+    /// Faults to commit; empty means a conformant server.
+    public var faults: Set<SandboxFault>
+    /// Delay added to every response while `slow_responses` is on.
+    public var slowDelay: Duration
+    /// Largest accepted request body; larger bodies are answered 413.
+    public var maxBodyBytes: Int
+
+    /// A configuration; the defaults give a conformant server on a free loopback port.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        faults: Set<SandboxFault> = [],
+        slowDelay: Duration = .milliseconds(1500),
+        maxBodyBytes: Int = 1 << 20
+    ) {
+        self.host = host
+        self.port = port
+        self.faults = faults
+        self.slowDelay = slowDelay
+        self.maxBodyBytes = maxBodyBytes
+    }
+
+    /// True when `fault` is switched on.
+    public func has(_ fault: SandboxFault) -> Bool { faults.contains(fault) }
+}
