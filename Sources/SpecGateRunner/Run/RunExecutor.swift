@@ -43,7 +43,10 @@ public enum RunExecutor {
             while next < cases.count && next < limit && !Task.isCancelled { launch() }
             while let (index, exchange) = await group.next() {
                 let (operation, testCase) = cases[index]
-                judge.record(record(operation: operation, testCase: testCase, exchange: exchange, run: run))
+                judge.record(
+                    record(
+                        operation: operation, testCase: testCase, exchange: exchange,
+                        url: transport.url(for: testCase.request), run: run))
                 done += 1
                 if let progress {
                     let elapsed = clock.now - start
@@ -64,7 +67,9 @@ public enum RunExecutor {
             durationMilliseconds: milliseconds, incomplete: done < cases.count, notes: run.notes)
     }
 
-    static func record(operation: Operation, testCase: TestCase, exchange: Exchange, run: PreparedRun) -> ExchangeRecord {
+    static func record(
+        operation: Operation, testCase: TestCase, exchange: Exchange, url: String, run: PreparedRun
+    ) -> ExchangeRecord {
         let outcome: ExchangeRecord.Outcome
         switch exchange.result {
         case .success(let response):
@@ -88,13 +93,7 @@ public enum RunExecutor {
             operation: operation, caseID: testCase.id, expectsSuccess: testCase.kind == .valid,
             mutation: testCase.mutation, expectedStatuses: expectedStatuses,
             isAuthMutation: testCase.kind == .invalid && expectedStatuses == [401],
-            pathParametersGenerated: generatedPath, url: joinURL(run.baseURL, testCase.request.pathAndQuery),
+            pathParametersGenerated: generatedPath, url: url,
             request: testCase.request, outcome: outcome, attempts: exchange.attempts)
-    }
-
-    static func joinURL(_ base: String, _ pathAndQuery: String) -> String {
-        var base = base
-        while base.hasSuffix("/") { base.removeLast() }
-        return base + (pathAndQuery.hasPrefix("/") ? pathAndQuery : "/" + pathAndQuery)
     }
 }
