@@ -59,14 +59,14 @@ let package = Package(
         .executableTarget(
             name: "specgate",
             dependencies: [
-                "SpecGateRunner", "SpecGateSandbox",
+                "SpecGateRunner", "SpecGateSandbox", "SpecGateCore", "SpecGateSchema", "SpecGateJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SpecGateJSONTests", dependencies: ["SpecGateJSON"]),
         .testTarget(name: "SpecGateRegexTests", dependencies: ["SpecGateRegex"]),
-        .testTarget(name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema"]),
-        .testTarget(name: "SpecGateCoreTests", dependencies: ["SpecGateCore"]),
+        .testTarget(name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema"], exclude: ["Resources"]),
+        .testTarget(name: "SpecGateCoreTests", dependencies: ["SpecGateCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SpecGateJUnitTests", dependencies: ["SpecGateJUnit"]),
         .testTarget(
             name: "SpecGateHTTPTests",
@@ -76,8 +76,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ] + nio
         ),
-        .testTarget(name: "SpecGateSandboxTests", dependencies: ["SpecGateSandbox", "SpecGateCore"]),
+        .testTarget(name: "SpecGateSandboxTests", dependencies: ["SpecGateSandbox", "SpecGateCore", "SpecGateRunner", "SpecGateSchema"]),
         .testTarget(name: "SpecGateRunnerTests", dependencies: ["SpecGateRunner", "SpecGateSandbox"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SpecGateSandbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SpecGateSandbox", "SpecGateJUnit", "SpecGateJSON"]),
     ]
 )
