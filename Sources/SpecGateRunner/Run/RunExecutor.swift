@@ -68,7 +68,7 @@ public enum RunExecutor {
     }
 
     static func record(
-        operation: Operation, testCase: TestCase, exchange: Exchange, url: String, run: PreparedRun
+        operation: SpecGateCore.Operation, testCase: TestCase, exchange: Exchange, url: String, run: PreparedRun
     ) -> ExchangeRecord {
         let outcome: ExchangeRecord.Outcome
         switch exchange.result {

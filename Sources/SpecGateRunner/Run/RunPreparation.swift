@@ -21,12 +21,13 @@ public enum RunPreparation {
 
         var masker = SecretMasker()
         var credential: Credential?
-        if let auth = suite?.auth, let env = auth.env {
+        if let auth = suite?.auth {
+            let env = auth.env
             guard let secret = options.environment[env], !secret.isEmpty else {
                 throw RunError("the suite takes its credential from $\(env), which is not set")
             }
             masker.add(.init(value: secret, placeholder: "$" + env))
-            let scheme: String? = auth.type == "bearer" ? "Bearer" : auth.type == "basic" ? "Basic" : nil
+            let scheme: String? = auth.type == .bearer ? "Bearer" : auth.type == .basic ? "Basic" : nil
             credential = Credential(
                 header: auth.header ?? "Authorization", scheme: scheme, secret: secret, envVar: env, prefix: auth.prefix)
         }

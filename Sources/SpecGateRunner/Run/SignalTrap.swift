@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// Turns SIGINT/SIGTERM into cancellation of a task, remembering which signal arrived
@@ -13,7 +16,7 @@ public final class SignalTrap {
         received = box
         let queue = DispatchQueue(label: "specgate.signals")
         sources = signals.map { number in
-            signal(number, SIG_IGN)
+            Glibc.signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler {
                 box.set(number)
@@ -30,8 +33,8 @@ public final class SignalTrap {
     /// Stops trapping and restores the default handlers.
     public func cancel() {
         for source in sources { source.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
+        Glibc.signal(SIGINT, SIG_DFL)
+        Glibc.signal(SIGTERM, SIG_DFL)
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpecGateCore
 import SpecGateRunner
 
 /// `specgate run`: send valid and invalid cases to a base URL, check every response, write the reports.
