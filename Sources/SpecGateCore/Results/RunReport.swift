@@ -42,12 +42,12 @@ public struct RunReport: Sendable, Hashable {
     public var failures: [Finding] { findings.filter { $0.kind == .failure } }
     public var errors: [Finding] { findings.filter { $0.kind == .error } }
 
-    /// 0 all passed; 1 conformance failures; 3 every request errored (target unreachable);
-    /// 130 interrupted. (2, usage or spec errors, never reaches a report.)
+    /// 0 all passed; 1 conformance failures or errors (a transport error is not a pass); 3 every
+    /// request errored (target unreachable); 130 interrupted. (2, usage or spec errors, never reaches a report.)
     public var exitCode: Int32 {
         if incomplete { return 130 }
         if requests > 0 && transportErrors == requests { return 3 }
-        if !failures.isEmpty { return 1 }
+        if !findings.isEmpty { return 1 }
         return 0
     }
 }
