@@ -28,8 +28,8 @@ clean:
 # write reports/, stop the sandbox; then run once more with one fault switched on and show what it finds.
 DEMO_FAULT ?= enum_out_of_set
 demo: deps
-	$(SWIFT) build -c release --product specgate
-	@bin=$$($(SWIFT) build -c release --show-bin-path)/specgate; \
+	$(SWIFT) build --product specgate
+	@bin=$$($(SWIFT) build --show-bin-path)/specgate; \
 	run_demo() { \
 		log=$$(mktemp); "$$bin" sandbox --port 0 $$1 > "$$log" & pid=$$!; \
 		for i in $$(seq 1 100); do grep -q '^listening on' "$$log" && break; sleep 0.1; done; \

@@ -4,9 +4,17 @@ import SpecGateCore
 /// command that reproduces it, then the totals.
 public struct ConsoleSummary: Sendable {
     public var style: ConsoleStyle
+    /// `file://` prefix shown as a relative path (the working directory), for readable schema locations.
+    public var basePrefix: String?
 
-    public init(style: ConsoleStyle) {
+    public init(style: ConsoleStyle, workingDirectory: String? = nil) {
         self.style = style
+        self.basePrefix = workingDirectory.map { "file://" + $0 + "/" }
+    }
+
+    func shorten(_ text: String) -> String {
+        guard let basePrefix, text.contains(basePrefix) else { return text }
+        return text.split(separator: basePrefix, omittingEmptySubsequences: false).joined()
     }
 
     static let abbreviations: [String: String] = [
@@ -46,15 +54,15 @@ public struct ConsoleSummary: Sendable {
                 let label = finding.kind == .failure ? style.red("FAIL") : style.yellow("ERROR")
                 lines.append("")
                 lines.append("\(i + 1). \(label) \(finding.check) — \(finding.operationName)  [\(finding.fingerprint)]")
-                lines.append("   \(finding.message)")
+                lines.append("   \(shorten(finding.message))")
                 if let mutation = finding.mutation { lines.append("   case: \(finding.caseID) (\(mutation))") } else {
                     lines.append("   case: \(finding.caseID)")
                 }
                 if let expected = finding.expected, let actual = finding.actual {
-                    lines.append("   expected: \(expected)   actual: \(actual)")
+                    lines.append("   expected: \(shorten(expected))   actual: \(actual)")
                 }
                 if let pointer = finding.instancePointer { lines.append("   at: \(pointer.description.isEmpty ? "/" : pointer.description)") }
-                if let schema = finding.schemaLocation { lines.append("   schema: \(schema)") }
+                if let schema = finding.schemaLocation { lines.append("   schema: \(shorten(schema.description))") }
                 if finding.occurrences > 1 { lines.append("   seen \(finding.occurrences) times") }
                 lines.append("   reproduce: \(finding.request.curl)")
             }

@@ -108,10 +108,10 @@ struct RunCommand: AsyncParsableCommand {
         progress.finish()
         do {
             let written = try ReportWriter.write(report, junitPath: junit, jsonPath: json)
-            print(ConsoleSummary(style: style).render(report))
+            print(ConsoleSummary(style: style, workingDirectory: FileManager.default.currentDirectoryPath).render(report))
             print("reports: \(written.junitPath), \(written.jsonPath)")
         } catch {
-            print(ConsoleSummary(style: style).render(report))
+            print(ConsoleSummary(style: style, workingDirectory: FileManager.default.currentDirectoryPath).render(report))
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
