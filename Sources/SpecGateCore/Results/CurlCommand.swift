@@ -1,3 +1,5 @@
+import SpecGateJSON
+
 /// Renders a request as a shell-safe curl command, secrets masked by a `SecretMasker`.
 public enum CurlCommand {
     public static func render(

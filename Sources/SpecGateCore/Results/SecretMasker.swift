@@ -1,3 +1,5 @@
+import SpecGateJSON
+
 /// Replaces secret values with placeholders in every text SpecGate prints or writes.
 ///
 /// Each secret is shown as `$NAME` (the environment variable it came from) so a curl command stays
@@ -56,20 +58,4 @@ public struct SecretMasker: Sendable {
     }
 
     public static let redacted = "***"
-}
-
-extension String {
-    /// Every occurrence of `target` replaced (no Foundation).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var out = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            out += rest[..<range.lowerBound]
-            out += replacement
-            rest = rest[range.upperBound...]
-        }
-        out += rest
-        return out
-    }
 }

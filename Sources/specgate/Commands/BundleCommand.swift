@@ -26,14 +26,7 @@ struct BundleCommand: AsyncParsableCommand {
     var format: Format?
 
     func run() async throws {
-        let loaded: LoadedTarget
-        do {
-            loaded = try Workspace.load(path: target)
-        } catch {
-            SpecCommandOutput.printError(error.description)
-            throw ExitCode(2)
-        }
-        for warning in loaded.overlayWarnings { SpecCommandOutput.printError("warning: overlay \(warning)") }
+        let loaded = try SpecCommandOutput.load(target)
         let bundled = SpecBundler().bundle(
             documents: loaded.documents.store, rootURI: loaded.documents.rootURI,
             keeping: loaded.suite == nil ? nil : loaded.spec.operations)

@@ -29,14 +29,7 @@ struct LintCommand: AsyncParsableCommand {
     var severity: LintSeverity = .info
 
     func run() async throws {
-        let loaded: LoadedTarget
-        do {
-            loaded = try Workspace.load(path: target)
-        } catch {
-            SpecCommandOutput.printError(error.description)
-            throw ExitCode(2)
-        }
-        for warning in loaded.overlayWarnings { SpecCommandOutput.printError("warning: overlay \(warning)") }
+        let loaded = try SpecCommandOutput.load(target)
         let findings = loaded.lint().filter { $0.severity >= severity }
         let report = LintReport(
             findings: findings, lineIndex: SourceLineIndex(locations: findings.map(\.location), in: loaded.documents))

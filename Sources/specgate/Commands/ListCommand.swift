@@ -17,14 +17,7 @@ struct ListCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let loaded: LoadedTarget
-        do {
-            loaded = try Workspace.load(path: target)
-        } catch {
-            SpecCommandOutput.printError(error.description)
-            throw ExitCode(2)
-        }
-        for warning in loaded.overlayWarnings { SpecCommandOutput.printError("warning: overlay \(warning)") }
+        let loaded = try SpecCommandOutput.load(target)
         let rows = loaded.spec.operations.map(OperationRow.init)
         if json {
             print(JSONWriter(pretty: true).string(.array(rows.map(\.json))))

@@ -1,8 +1,24 @@
+import ArgumentParser
 import Foundation
 import SpecGateJSON
+import SpecGateRunner
 
 /// Console and file output shared by the lint, list and bundle commands.
 enum SpecCommandOutput {
+    /// Loads a spec or suite; a load error is printed (file, pointer, line) and exits 2. Overlay
+    /// warnings go to stderr.
+    static func load(_ path: String) throws -> LoadedTarget {
+        let loaded: LoadedTarget
+        do {
+            loaded = try Workspace.load(path: path)
+        } catch {
+            printError(error.description)
+            throw ExitCode(2)
+        }
+        for warning in loaded.overlayWarnings { printError("warning: overlay \(warning)") }
+        return loaded
+    }
+
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
