@@ -41,7 +41,7 @@ import Testing
         ("deep.json", Array((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8), "nesting deeper than"),
         ("deep.yaml", Array(("openapi: 3.0.3\nx: " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8), "nesting deeper than"),
         ("bomb.yaml", Array(billionLaughs.utf8), "too many YAML aliases"),
-        ("cycle.json", Array(#"{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"$ref": "#/paths/~1a"}}}"#.utf8), "$ref cycle"),
+        ("cycle.json", Array(##"{"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"$ref": "#/paths/~1a"}}}"##.utf8), "$ref cycle"),
         ("utf8.yaml", Array("openapi: 3.0.3\ninfo: ".utf8) + [0xC0, 0xAF, 0x0A], "not valid UTF-8"),
         ("empty.yaml", [], "empty"),
         ("scalar.json", Array("42".utf8), "neither an OpenAPI document nor a suite"),

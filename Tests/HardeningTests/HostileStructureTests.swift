@@ -69,11 +69,11 @@ import Testing
         Case(
             name: "dangling reference",
             text: "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    $ref: '#/nowhere'\n",
-            pointer: "/paths/~1a", message: "dangling $ref", line: 5),
+            pointer: "/paths/~1a", message: "dangling $ref", line: 4),
         Case(
             name: "malformed pointer in a reference",
             text: "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    $ref: '#/a~2b'\n",
-            pointer: "/paths/~1a", message: "malformed JSON Pointer", line: 5),
+            pointer: "/paths/~1a", message: "malformed JSON Pointer", line: 4),
     ]
 
     @Test(arguments: cases) func structureErrorNamesFilePointerAndLine(_ hostile: Case) throws {
@@ -97,6 +97,6 @@ import Testing
         let error = try #require(files.loadError("api.yaml"))
         #expect(error.message.contains("never fetches over the network"), "\(error)")
         #expect(error.pointer?.description == "/paths/~1a")
-        #expect(error.line == 5)
+        #expect(error.line == 4)
     }
 }

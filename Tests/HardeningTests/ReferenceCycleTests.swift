@@ -25,7 +25,7 @@ import Testing
             HostileSpec.json(
                 paths: ##"{"/a": {"get": \##(HostileSpec.operation(parameters: ##"[{"$ref": "#/components/parameters/P"}]"##))}}"##,
                 components: ##"{"parameters": {"P": {"$ref": "#/components/parameters/P"}}}"##))
-        expectCycle(files.loadError("api.json"), file: files.path("api.json"), pointers: ["/components/parameters/P"])
+        expectCycle(files.loadError("api.json"), file: files.path("api.json"), pointers: ["/components/parameters/P", "/paths/~1a/get/parameters/0"])
     }
 
     @Test func longParameterChain() throws {

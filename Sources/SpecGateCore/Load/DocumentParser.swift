@@ -172,6 +172,11 @@ public struct DocumentParser {
         switch yaml {
         case .scanner(let c, let problem, let mark, _), .parser(let c, let problem, let mark, _),
             .composer(let c, let problem, let mark, _):
+            if problem.hasPrefix("Maximum nesting level reached") {
+                // libyaml stops at its own nesting limit (1,000 levels) before anything recurses.
+                return SpecLoadError(
+                    uri: uri, line: mark.line, column: mark.column, message: "malformed YAML: nesting deeper than 1000 levels")
+            }
             return SpecLoadError(
                 uri: uri, line: mark.line, column: mark.column, message: "malformed YAML: \(problem)\(context(c))")
         case .reader(let problem, let offset, _, _):
