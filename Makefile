@@ -50,9 +50,12 @@ demo: deps
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= json yaml overlay schema regex junit
 FUZZ_FLAGS ?= -timeout=20 -rss_limit_mb=3072 -max_len=4096
+FUZZ_SWIFT_FLAGS := -Xswiftc -sanitize=fuzzer -Xswiftc -DLIBFUZZER
 fuzz: deps
-	$(SWIFT) build -c debug --scratch-path .build/fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DLIBFUZZER --product specgate-fuzz
-	@bin=$$($(SWIFT) build -c debug --scratch-path .build/fuzz --show-bin-path)/specgate-fuzz; \
+	@# A cold build can trip over a clang module race between Foundation's ICU and libxml2's; a second run succeeds.
+	$(SWIFT) build -c debug --scratch-path .build/fuzz $(FUZZ_SWIFT_FLAGS) --product specgate-fuzz \
+		|| $(SWIFT) build -c debug --scratch-path .build/fuzz $(FUZZ_SWIFT_FLAGS) --product specgate-fuzz
+	@bin=$$($(SWIFT) build -c debug --scratch-path .build/fuzz $(FUZZ_SWIFT_FLAGS) --show-bin-path)/specgate-fuzz; \
 	mkdir -p .build/fuzz/artifacts; \
 	for t in $(FUZZ_TARGETS); do \
 		work=.build/fuzz/corpus/$$t; mkdir -p $$work; dirs="$$work"; \
