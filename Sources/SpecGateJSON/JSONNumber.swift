@@ -49,7 +49,9 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
             var value = 0
             var sawExp = false
             while let b = bytes.first, b >= 48, b <= 57 {
-                if value < 100_000_000 { value = value * 10 + Int(b - 48) }
+                // Far beyond `maxExponent`: refuse rather than overflow.
+                guard value <= JSONNumber.maxExponent else { return nil }
+                value = value * 10 + Int(b - 48)
                 sawExp = true
                 bytes = bytes.dropFirst()
             }
@@ -58,7 +60,13 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
         }
         if !bytes.isEmpty { return nil }
         self.init(negative: negative, digits: digits, exponent: exponent - fractionDigits, literal: literal)
+        // Kept exact, but only within a range whose printed form parses back to the same number.
+        if self.exponent.magnitude > JSONNumber.maxExponent { return nil }
     }
+
+    /// Largest decimal exponent magnitude a number may have (after normalization); literals beyond it
+    /// (`1e1000000000000000000`) are not numbers this library represents.
+    public static let maxExponent = 1_000_000_000_000_000
 
     public init(_ value: Int) {
         let magnitude = value.magnitude
