@@ -15,8 +15,11 @@ struct SpecGateProcess {
     var stderr: String
 
     /// Runs `specgate arguments…` in the package root and waits for it.
-    static func run(_ arguments: [String]) throws -> SpecGateProcess {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> SpecGateProcess {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.executableURL = URL(fileURLWithPath: packageRoot + "/.build/debug/specgate")
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
