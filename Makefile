@@ -42,3 +42,29 @@ demo: deps
 	echo; echo "== again with --fault $(DEMO_FAULT): SpecGate must catch it"; \
 	run_demo "--fault $(DEMO_FAULT)" "fault-"; second=$$?; \
 	test $$first -eq 0 -a $$second -eq 1
+
+# Fuzzing (NOT part of `make test`; the kept regressions are replayed there by HardeningTests).
+# Builds specgate-fuzz with libFuzzer into .build/fuzz (so the normal debug build is untouched), then
+# runs each target for FUZZ_SECONDS on Tests/Fuzz/corpus/<target> plus Tests/Fuzz/regressions/<target>.
+# Stops non-zero at a crash or broken invariant; the input is saved as .build/fuzz/artifacts/<target>-crash-*.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= json yaml overlay schema regex junit
+FUZZ_FLAGS ?= -timeout=20 -rss_limit_mb=3072 -max_len=4096
+FUZZ_SWIFT_FLAGS := -Xswiftc -sanitize=fuzzer -Xswiftc -DLIBFUZZER
+fuzz: deps
+	@# A cold build can trip over a clang module race between Foundation's ICU and libxml2's; a second run succeeds.
+	$(SWIFT) build -c debug --scratch-path .build/fuzz $(FUZZ_SWIFT_FLAGS) --product specgate-fuzz \
+		|| $(SWIFT) build -c debug --scratch-path .build/fuzz $(FUZZ_SWIFT_FLAGS) --product specgate-fuzz
+	@bin=$$($(SWIFT) build -c debug --scratch-path .build/fuzz $(FUZZ_SWIFT_FLAGS) --show-bin-path)/specgate-fuzz; \
+	mkdir -p .build/fuzz/artifacts; \
+	for t in $(FUZZ_TARGETS); do \
+		work=.build/fuzz/corpus/$$t; mkdir -p $$work; dirs="$$work"; \
+		for d in Tests/Fuzz/corpus/$$t Tests/Fuzz/regressions/$$t; do [ -d $$d ] && dirs="$$dirs $$d"; done; \
+		log=.build/fuzz/$$t.log; \
+		SWIFT_BACKTRACE=enable=no "$$bin" $$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 $(FUZZ_FLAGS) \
+			-artifact_prefix=.build/fuzz/artifacts/$$t- $$dirs > $$log 2>&1; code=$$?; \
+		runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $$log); \
+		cov=$$(grep -oE 'cov: [0-9]+' $$log | tail -1); \
+		echo "fuzz $$t: $(FUZZ_SECONDS)s, $${runs:-?} executions, $${cov:-cov: ?}, corpus $$(ls $$work | wc -l) files, exit $$code"; \
+		if [ $$code -ne 0 ]; then grep -E 'Fatal error|ERROR|SUMMARY|artifact|Test unit written' $$log | head -20; exit 1; fi; \
+	done

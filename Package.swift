@@ -63,6 +63,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make fuzz`: fuzz targets (also replayed by HardeningTests), libFuzzer's driver header, the driver.
+        .target(
+            name: "SpecGateFuzzTargets",
+            dependencies: ["SpecGateJSON", "SpecGateCore", "SpecGateSchema", "SpecGateRegex", "SpecGateJUnit"],
+            path: "Sources/specgate-fuzz/Targets"
+        ),
+        .systemLibrary(name: "CLibFuzzer", path: "Sources/specgate-fuzz/CLibFuzzer"),
+        .executableTarget(
+            name: "specgate-fuzz", dependencies: ["SpecGateFuzzTargets", "CLibFuzzer"], path: "Sources/specgate-fuzz/Driver"
+        ),
         .testTarget(name: "SpecGateJSONTests", dependencies: ["SpecGateJSON"]),
         .testTarget(name: "SpecGateRegexTests", dependencies: ["SpecGateRegex"]),
         .testTarget(name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema"], exclude: ["Resources"]),
@@ -78,6 +88,10 @@ let package = Package(
         ),
         .testTarget(name: "SpecGateSandboxTests", dependencies: ["SpecGateSandbox", "SpecGateCore", "SpecGateRunner", "SpecGateSchema"]),
         .testTarget(name: "SpecGateRunnerTests", dependencies: ["SpecGateRunner", "SpecGateSandbox"]),
+        .testTarget(
+            name: "HardeningTests",
+            dependencies: ["SpecGateRunner", "SpecGateCore", "SpecGateSchema", "SpecGateJUnit", "SpecGateJSON", "SpecGateRegex", "SpecGateFuzzTargets"]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["SpecGateSandbox", "SpecGateJUnit", "SpecGateJSON", "SpecGateRunner"]),
     ]
 )

@@ -49,7 +49,9 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
             var value = 0
             var sawExp = false
             while let b = bytes.first, b >= 48, b <= 57 {
-                if value < 100_000_000 { value = value * 10 + Int(b - 48) }
+                // Far beyond `maxExponent`: refuse rather than overflow.
+                guard value <= JSONNumber.maxExponent else { return nil }
+                value = value * 10 + Int(b - 48)
                 sawExp = true
                 bytes = bytes.dropFirst()
             }
@@ -58,7 +60,13 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
         }
         if !bytes.isEmpty { return nil }
         self.init(negative: negative, digits: digits, exponent: exponent - fractionDigits, literal: literal)
+        // Kept exact, but only within a range whose printed form parses back to the same number.
+        if self.exponent.magnitude > JSONNumber.maxExponent { return nil }
     }
+
+    /// Largest decimal exponent magnitude a number may have (after normalization); literals beyond it
+    /// (`1e1000000000000000000`) are not numbers this library represents.
+    public static let maxExponent = 1_000_000_000_000_000
 
     public init(_ value: Int) {
         let magnitude = value.magnitude
@@ -146,31 +154,93 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
         return 0
     }
 
-    /// True when `self / divisor` is an integer, computed exactly for decimals such as 0.01.
+    /// True when `self / divisor` is an integer, computed exactly for decimals such as 0.01 and for
+    /// values beyond Int64 and Double (`1e400`, 400-digit integers).
     public func isMultiple(of divisor: JSONNumber) -> Bool {
         if divisor.isZero { return false }
         if isZero { return true }
+        // A non-zero value smaller in magnitude than the divisor is not a multiple of it.
+        if JSONNumber.compareMagnitude(self, divisor) < 0 { return false }
         let e = min(exponent, divisor.exponent)
         let aScale = exponent - e
         let bScale = divisor.exponent - e
-        if significand.count + aScale <= 18, divisor.significand.count + bScale <= 18,
-            let a = UInt64(significand + String(repeating: "0", count: aScale)),
-            let b = UInt64(divisor.significand + String(repeating: "0", count: bScale))
-        {
-            return a % b == 0
-        }
-        // Large values: long division over decimal digits of a (scaled) by b (must fit in UInt64).
+        // Divisor (scaled to an integer) fits in 64 bits: a's digits, then 10^aScale, modulo b.
         if divisor.significand.count + bScale <= 18,
             let b = UInt64(divisor.significand + String(repeating: "0", count: bScale))
         {
             var remainder: UInt64 = 0
-            let digits = Array(significand.utf8)
-            for d in digits { remainder = (remainder &* 10 &+ UInt64(d - 48)) % b }
-            for _ in 0..<min(aScale, 100_000) { remainder = (remainder &* 10) % b }
-            return remainder == 0
+            for d in significand.utf8 { remainder = (remainder &* 10 &+ UInt64(d - 48)) % b }
+            return JSONNumber.multiplyModulo(remainder, JSONNumber.powerOfTen(aScale, modulo: b), b) == 0
+        }
+        // Larger divisors: exact long division over decimal digits while the work stays bounded.
+        let dividendDigits = significand.utf8.count + aScale
+        let divisorDigits = divisor.significand.utf8.count + bScale
+        if dividendDigits <= 100_000, dividendDigits * divisorDigits <= 20_000_000 {
+            let a = Array(significand.utf8).map { $0 - 48 } + [UInt8](repeating: 0, count: aScale)
+            let b = Array(divisor.significand.utf8).map { $0 - 48 } + [UInt8](repeating: 0, count: bScale)
+            return JSONNumber.remainderIsZero(a, b)
         }
         let q = doubleValue / divisor.doubleValue
         return q.isFinite && q == q.rounded()
+    }
+
+    /// (a × b) mod m without overflow.
+    private static func multiplyModulo(_ a: UInt64, _ b: UInt64, _ m: UInt64) -> UInt64 {
+        let product = a.multipliedFullWidth(by: b)
+        return m.dividingFullWidth((product.high % m, product.low)).remainder
+    }
+
+    /// 10^exponent mod m by repeated squaring.
+    private static func powerOfTen(_ exponent: Int, modulo m: UInt64) -> UInt64 {
+        var result: UInt64 = 1 % m
+        var base: UInt64 = 10 % m
+        var e = exponent
+        while e > 0 {
+            if e & 1 == 1 { result = multiplyModulo(result, base, m) }
+            base = multiplyModulo(base, base, m)
+            e >>= 1
+        }
+        return result
+    }
+
+    /// Whether the decimal digit string `a` is divisible by `b` (most significant digit first, b ≠ 0).
+    private static func remainderIsZero(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let divisor = Array(b.drop { $0 == 0 })
+        var remainder: [UInt8] = []
+        for digit in a {
+            if !(remainder.isEmpty && digit == 0) { remainder.append(digit) }
+            // At most nine subtractions bring the remainder below the divisor.
+            while !isLess(remainder, divisor) { subtract(divisor, from: &remainder) }
+        }
+        return remainder.isEmpty
+    }
+
+    /// Compares digit strings without leading zeros.
+    private static func isLess(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        if a.count != b.count { return a.count < b.count }
+        for (x, y) in zip(a, b) where x != y { return x < y }
+        return false
+    }
+
+    /// a -= b for digit strings without leading zeros, a ≥ b; strips leading zeros of the result.
+    private static func subtract(_ b: [UInt8], from a: inout [UInt8]) {
+        var borrow: UInt8 = 0
+        var i = a.count - 1
+        var j = b.count - 1
+        while i >= 0 {
+            let subtrahend = (j >= 0 ? b[j] : 0) + borrow
+            if a[i] >= subtrahend {
+                a[i] -= subtrahend
+                borrow = 0
+            } else {
+                a[i] = a[i] + 10 - subtrahend
+                borrow = 1
+            }
+            i -= 1
+            j -= 1
+        }
+        let zeros = a.prefix { $0 == 0 }.count
+        a.removeFirst(zeros)
     }
 
     /// Canonical JSON text (integers without exponent where reasonable).

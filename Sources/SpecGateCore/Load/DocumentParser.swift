@@ -33,10 +33,18 @@ public struct DocumentParser {
         case .yaml:
             return try parseYAML(body, uri: uri, limits: limits)
         case .jsonOrYAML:
-            if let value = try? parseJSON(body, uri: uri, limits: limits) { return value }
-            return try parseYAML(body, uri: uri, limits: limits)
+            do throws(SpecLoadError) {
+                return try parseJSON(body, uri: uri, limits: limits)
+            } catch where error.message.hasSuffix(tooDeepSuffix(limits)) {
+                // Too deep as JSON is too deep as YAML flow collections too; say so directly.
+                throw error
+            } catch {
+                return try parseYAML(body, uri: uri, limits: limits)
+            }
         }
     }
+
+    private static func tooDeepSuffix(_ limits: Limits) -> String { "nesting deeper than \(limits.maxDepth) levels" }
 
     /// Line and column (1-based) of the value a pointer names in a JSON or YAML text; for an
     /// object member, the position of its key. Re-scans the text, so use it only for reporting.
@@ -95,7 +103,9 @@ public struct DocumentParser {
 
     private static func parseYAML(_ body: ArraySlice<UInt8>, uri: String, limits: Limits) throws(SpecLoadError) -> JSONValue {
         guard let text = String(validating: body, as: UTF8.self) else {
-            throw SpecLoadError(uri: uri, message: "malformed YAML: the text is not valid UTF-8")
+            let position = firstInvalidUTF8(in: body)
+            throw SpecLoadError(
+                uri: uri, line: position.line, column: position.column, message: "malformed YAML: the text is not valid UTF-8")
         }
         let root: Node?
         do {
@@ -108,6 +118,27 @@ public struct DocumentParser {
         }
         var converter = YAMLConverter(uri: uri, limits: limits)
         return try converter.convert(root)
+    }
+
+    /// Line and column (1-based, counting characters) of the first byte that is not valid UTF-8.
+    private static func firstInvalidUTF8(in body: ArraySlice<UInt8>) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        var decoder = UTF8()
+        var iterator = body.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput, .error:
+                return (line, column)
+            }
+        }
     }
 
     /// The line of the next block-mapping key `key` at the same column as `first`, before the
@@ -141,6 +172,11 @@ public struct DocumentParser {
         switch yaml {
         case .scanner(let c, let problem, let mark, _), .parser(let c, let problem, let mark, _),
             .composer(let c, let problem, let mark, _):
+            if problem.hasPrefix("Maximum nesting level reached") {
+                // libyaml stops at its own nesting limit (1,000 levels) before anything recurses.
+                return SpecLoadError(
+                    uri: uri, line: mark.line, column: mark.column, message: "malformed YAML: nesting deeper than 1000 levels")
+            }
             return SpecLoadError(
                 uri: uri, line: mark.line, column: mark.column, message: "malformed YAML: \(problem)\(context(c))")
         case .reader(let problem, let offset, _, _):

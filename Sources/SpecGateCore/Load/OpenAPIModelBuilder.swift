@@ -24,7 +24,7 @@ public struct OpenAPIModelBuilder {
             throw documents.failure("not an OpenAPI document: the root is not an object", at: rootLocation)
         }
         let (version, dialect) = try openAPIVersion(root, at: rootLocation)
-        let info = root["info"]?.objectValue
+        let info = try self.info(root, at: rootLocation)
         let components = rootLocation.appending("components")
         let schemes = try securitySchemes(at: components.appending("securitySchemes"))
         let rootSecurity = try securityRequirements(at: rootLocation.appending("security")) ?? []
@@ -40,7 +40,7 @@ public struct OpenAPIModelBuilder {
             }
         }
         return APISpec(
-            title: info?["title"]?.stringValue ?? "", version: info?["version"]?.stringValue ?? "",
+            title: info.title, version: info.version,
             openAPIVersion: version, dialect: dialect, servers: servers(root["servers"]), operations: operations,
             securitySchemes: schemes, documents: documents.store, rootURI: documents.rootURI)
     }
@@ -63,6 +63,16 @@ public struct OpenAPIModelBuilder {
         if version == "3.1" || version.hasPrefix("3.1.") { return (version, .jsonSchema2020_12) }
         throw documents.failure(
             "unsupported OpenAPI version \"\(version)\" (SpecGate reads 3.0.x and 3.1.x)", at: location.appending("openapi"))
+    }
+
+    /// The required `info` object's `title` and `version`.
+    private func info(_ root: JSONObject, at location: JSONLocation) throws(SpecLoadError) -> (title: String, version: String) {
+        guard let value = root["info"] else {
+            throw documents.failure("not an OpenAPI document: the required `info` object is missing", at: location)
+        }
+        let infoLocation = location.appending("info")
+        guard case .object(let info) = value else { throw documents.failure("`info` must be an object", at: infoLocation) }
+        return (try string(info, "title", at: infoLocation) ?? "", try string(info, "version", at: infoLocation) ?? "")
     }
 
     /// Server URLs with their variables replaced by the variables' defaults.

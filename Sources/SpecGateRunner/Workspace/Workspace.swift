@@ -16,7 +16,9 @@ public struct Workspace: Sendable {
         let bytes = try FileDocumentProvider().read(uri: uri)
         let document = try DocumentParser.parse(bytes, uri: uri)
         guard case .object(let object) = document else {
-            throw SpecLoadError(uri: uri, message: "is neither an OpenAPI document nor a suite (not a mapping)")
+            throw SpecLoadError(
+                uri: uri, pointer: .root, line: 1, column: 1,
+                message: "is neither an OpenAPI document nor a suite (not a mapping)")
         }
         if object["openapi"] != nil || object["swagger"] != nil {
             let documents = try FileDocumentProvider.load(path: absolute, allowOutside: options.allowOutside)
@@ -25,7 +27,8 @@ public struct Workspace: Sendable {
         }
         guard object["spec"] != nil || object["endpoints"] != nil else {
             throw SpecLoadError(
-                uri: uri, message: "is neither an OpenAPI document (no `openapi`) nor a suite (no `spec` or `endpoints`)")
+                uri: uri, pointer: .root, line: 1, column: 1,
+                message: "is neither an OpenAPI document (no `openapi`) nor a suite (no `spec` or `endpoints`)")
         }
         return try loadSuite(try SuiteParser.parse(bytes, uri: uri), options: options)
     }

@@ -135,9 +135,53 @@ struct Evaluator {
 
     // MARK: keywords
 
+    /// Applies one keyword. Each applicator that recurses into subschemas has its own function and
+    /// the plain assertions share `applyAssertion`, so the frames on the recursion path stay small
+    /// (debug builds give a function one stack slot per local of every `case`; with everything in
+    /// one function a recursive schema overflowed the stack long before `maxDepth`).
     private mutating func apply(
         _ check: Check, _ node: SchemaNode, _ instance: JSONValue, _ collect: Bool, _ annotations: inout Annotations
     ) -> Bool {
+        switch check {
+        case .type, .enumeration, .constant, .minimum, .maximum, .multipleOf, .minLength, .maxLength, .pattern, .format, .minItems, .maxItems, .uniqueItems, .minProperties, .maxProperties, .required, .dependentRequired:
+            return applyAssertion(check, node, instance)
+        case .object(let applicator):
+            guard case .object(let o) = instance else { return true }
+            return applyObject(applicator, node, o, collect, &annotations)
+        case .array(let applicator):
+            guard case .array(let a) = instance else { return true }
+            return applyArray(applicator, node, a, collect, &annotations)
+        case .contains(let edge, let minimum, let maximum, let minKeyword):
+            return applyContains(edge, minimum, maximum, minKeyword, node, instance, collect, &annotations)
+        case .propertyNames(let edge):
+            return applyPropertyNames(edge, node, instance, collect, &annotations)
+        case .dependentSchemas(let entries):
+            return applyDependentSchemas(entries, node, instance, collect, &annotations)
+        case .allOf(let edges):
+            return applyAllOf(edges, node, instance, collect, &annotations)
+        case .anyOf(let edges):
+            return applyAnyOf(edges, node, instance, collect, &annotations)
+        case .oneOf(let edges):
+            return applyOneOf(edges, node, instance, collect, &annotations)
+        case .not(let edge):
+            return applyNot(edge, node, instance, collect, &annotations)
+        case .conditional(let condition, let then, let otherwise):
+            return applyConditional(condition, then, otherwise, node, instance, collect, &annotations)
+        case .ref(let edge):
+            return inPlace(edge, instance, collect, &annotations)
+        case .dynamicRef(let edge, let anchor):
+            return applyDynamicRef(edge, anchor, node, instance, collect, &annotations)
+        case .discriminator(let discriminator):
+            return applyDiscriminator(discriminator, node, instance, collect, &annotations)
+        case .unevaluatedProperties(let edge):
+            return applyUnevaluatedProperties(edge, node, instance, collect, &annotations)
+        case .unevaluatedItems(let edge):
+            return applyUnevaluatedItems(edge, node, instance, collect, &annotations)
+        }
+    }
+
+    /// Keywords that check the instance itself without evaluating subschemas.
+    private mutating func applyAssertion(_ check: Check, _ node: SchemaNode, _ instance: JSONValue) -> Bool {
         switch check {
         case .type(let types, let nullable):
             if types.admits(instance) || (nullable && instance == .null) { return true }
@@ -255,189 +299,228 @@ struct Evaluator {
                 }
             }
             return valid
-
-        case .object(let applicator):
-            guard case .object(let o) = instance else { return true }
-            return applyObject(applicator, node, o, collect, &annotations)
-
-        case .array(let applicator):
-            guard case .array(let a) = instance else { return true }
-            return applyArray(applicator, node, a, collect, &annotations)
-
-        case .contains(let edge, let minimum, let maximum, let minKeyword):
-            guard case .array(let a) = instance else { return true }
-            var matches = 0
-            for (i, item) in a.enumerated() {
-                var scratch = Annotations()
-                if probe(edge, item, false, &scratch) {
-                    matches += 1
-                    if collect { annotations.containsIndices.insert(i) }
-                    if !collect, maximum == nil, matches >= minimum { return true }
-                }
-            }
-            if matches < minimum {
-                report(
-                    node, minKeyword,
-                    minKeyword == "contains"
-                        ? "no array item matches the contains schema"
-                        : "\(ValueFormatter.plural(matches, "item")) match contains, fewer than minContains \(minimum)")
-                return false
-            }
-            if let maximum, matches > maximum {
-                report(node, "maxContains", "\(ValueFormatter.plural(matches, "item")) match contains, more than maxContains \(maximum)")
-                return false
-            }
+        default:
+            // Applicators are handled by `apply`.
             return true
-
-        case .propertyNames(let edge):
-            guard case .object(let o) = instance else { return true }
-            var valid = true
-            for key in o.keys {
-                var scratch = Annotations()
-                if probe(edge, .string(key), false, &scratch) { continue }
-                valid = false
-                guard recording else { return false }
-                let reasons = branchViolations(edge, .string(key)).prefix(2).map(\.message).joined(separator: "; ")
-                report(node, "propertyNames", "property name \(JSONWriter.quote(key)) is invalid: \(reasons)")
-            }
-            return valid
-
-        case .dependentSchemas(let entries):
-            guard case .object(let o) = instance else { return true }
-            var valid = true
-            for entry in entries where o[entry.property] != nil && !inPlace(entry.edge, instance, collect, &annotations) {
-                valid = false
-                if !recording { return false }
-            }
-            return valid
-
-        case .allOf(let edges):
-            var valid = true
-            for edge in edges where !inPlace(edge, instance, collect, &annotations) {
-                valid = false
-                if !recording { return false }
-            }
-            return valid
-
-        case .anyOf(let edges):
-            var matched = false
-            for edge in edges {
-                var branch = Annotations()
-                if probe(edge, instance, collect, &branch) {
-                    matched = true
-                    guard collect else { break }
-                    annotations.merge(branch)
-                }
-            }
-            if matched { return true }
-            if recording {
-                let details = summary(edges, instance)
-                report(node, "anyOf", "matches none of the \(edges.count) branches of anyOf: \(details)")
-            }
-            return false
-
-        case .oneOf(let edges):
-            var matchedBranches: [Int] = []
-            var first = Annotations()
-            for (i, edge) in edges.enumerated() {
-                var branch = Annotations()
-                if probe(edge, instance, collect, &branch) {
-                    matchedBranches.append(i)
-                    if matchedBranches.count == 1 { first = branch }
-                    if matchedBranches.count > 1 && !recording { return false }
-                }
-            }
-            if matchedBranches.count == 1 {
-                if collect { annotations.merge(first) }
-                return true
-            }
-            if matchedBranches.isEmpty {
-                if recording {
-                    let details = summary(edges, instance)
-                    report(node, "oneOf", "matches none of the \(edges.count) branches of oneOf; exactly one must match: \(details)")
-                }
-            } else {
-                let list = matchedBranches.map(String.init).joined(separator: ", ")
-                report(node, "oneOf", "matches \(matchedBranches.count) branches (\(list)) of oneOf; exactly one must match")
-            }
-            return false
-
-        case .not(let edge):
-            var scratch = Annotations()
-            if !probe(edge, instance, false, &scratch) { return true }
-            report(node, "not", "\(ValueFormatter.render(instance)) must not match the schema in not")
-            return false
-
-        case .conditional(let condition, let then, let otherwise):
-            var conditionAnnotations = Annotations()
-            if probe(condition, instance, collect, &conditionAnnotations) {
-                if collect { annotations.merge(conditionAnnotations) }
-                if let then { return inPlace(then, instance, collect, &annotations) }
-            } else if let otherwise {
-                return inPlace(otherwise, instance, collect, &annotations)
-            }
-            return true
-
-        case .ref(let edge):
-            return inPlace(edge, instance, collect, &annotations)
-
-        case .dynamicRef(let edge, let anchor):
-            var target = edge.node
-            for resource in dynamicScope {
-                if let dynamic = arena.resources[resource].dynamicAnchors[anchor] {
-                    target = dynamic
-                    break
-                }
-            }
-            return inPlace(Edge(node: target, path: edge.path), instance, collect, &annotations)
-
-        case .discriminator(let discriminator):
-            guard case .object(let o) = instance else { return true }
-            let name = JSONWriter.quote(discriminator.propertyName)
-            guard let value = o[discriminator.propertyName] else {
-                report(node, "discriminator", "missing discriminator property \(name)")
-                return false
-            }
-            guard discriminator.selectsBranch else { return true }
-            guard case .string(let key) = value, let edge = discriminator.choices[key] else {
-                let known = discriminator.choices.keys.sorted().map { JSONValue.string($0) }
-                report(node, "discriminator", "discriminator \(name) value \(ValueFormatter.render(value)) is not one of \(ValueFormatter.list(known))")
-                return false
-            }
-            return inPlace(edge, instance, collect, &annotations)
-
-        case .unevaluatedProperties(let edge):
-            guard case .object(let o) = instance, !annotations.allProperties else { return true }
-            var valid = true
-            for (key, value) in o where !annotations.properties.contains(key) {
-                if isFalse(edge) {
-                    report(node, "unevaluatedProperties", "property \(JSONWriter.quote(key)) is not allowed (unevaluatedProperties)")
-                    valid = false
-                } else if !child(edge, .key(key), value) {
-                    valid = false
-                }
-                if !valid && !recording { return false }
-            }
-            annotations.allProperties = true
-            return valid
-
-        case .unevaluatedItems(let edge):
-            guard case .array(let a) = instance, !annotations.allItems else { return true }
-            var valid = true
-            for i in annotations.prefixItems..<max(a.count, annotations.prefixItems) where !annotations.containsIndices.contains(i) {
-                if isFalse(edge) {
-                    report(node, "unevaluatedItems", "item \(i) is not allowed (unevaluatedItems)")
-                    valid = false
-                } else if !child(edge, .index(i), a[i]) {
-                    valid = false
-                }
-                if !valid && !recording { return false }
-            }
-            annotations.allItems = true
-            return valid
         }
     }
 
+    private mutating func applyContains(
+        _ edge: Edge, _ minimum: Int, _ maximum: Int?, _ minKeyword: String, _ node: SchemaNode, _ instance: JSONValue, _ collect: Bool,
+        _ annotations: inout Annotations
+    ) -> Bool {
+        guard case .array(let a) = instance else { return true }
+        var matches = 0
+        for (i, item) in a.enumerated() {
+            var scratch = Annotations()
+            if probe(edge, item, false, &scratch) {
+                matches += 1
+                if collect { annotations.containsIndices.insert(i) }
+                if !collect, maximum == nil, matches >= minimum { return true }
+            }
+        }
+        if matches < minimum {
+            report(
+                node, minKeyword,
+                minKeyword == "contains"
+                    ? "no array item matches the contains schema"
+                    : "\(ValueFormatter.plural(matches, "item")) match contains, fewer than minContains \(minimum)")
+            return false
+        }
+        if let maximum, matches > maximum {
+            report(node, "maxContains", "\(ValueFormatter.plural(matches, "item")) match contains, more than maxContains \(maximum)")
+            return false
+        }
+        return true
+    }
+
+    private mutating func applyPropertyNames(
+        _ edge: Edge, _ node: SchemaNode, _ instance: JSONValue, _ collect: Bool,
+        _ annotations: inout Annotations
+    ) -> Bool {
+        guard case .object(let o) = instance else { return true }
+        var valid = true
+        for key in o.keys {
+            var scratch = Annotations()
+            if probe(edge, .string(key), false, &scratch) { continue }
+            valid = false
+            guard recording else { return false }
+            let reasons = branchViolations(edge, .string(key)).prefix(2).map(\.message).joined(separator: "; ")
+            report(node, "propertyNames", "property name \(JSONWriter.quote(key)) is invalid: \(reasons)")
+        }
+        return valid
+    }
+
+    private mutating func applyDependentSchemas(
+        _ entries: [DependentSchema], _ node: SchemaNode, _ instance: JSONValue, _ collect: Bool,
+        _ annotations: inout Annotations
+    ) -> Bool {
+        guard case .object(let o) = instance else { return true }
+        var valid = true
+        for entry in entries where o[entry.property] != nil && !inPlace(entry.edge, instance, collect, &annotations) {
+            valid = false
+            if !recording { return false }
+        }
+        return valid
+    }
+
+    private mutating func applyAllOf(
+        _ edges: [Edge], _ node: SchemaNode, _ instance: JSONValue, _ collect: Bool,
+        _ annotations: inout Annotations
+    ) -> Bool {
+        var valid = true
+        for edge in edges where !inPlace(edge, instance, collect, &annotations) {
+            valid = false
+            if !recording { return false }
+        }
+        return valid
+    }
+
+    private mutating func applyAnyOf(
+        _ edges: [Edge], _ node: SchemaNode, _ instance: JSONValue, _ collect: Bool,
+        _ annotations: inout Annotations
+    ) -> Bool {
+        var matched = false
+        for edge in edges {
+            var branch = Annotations()
+            if probe(edge, instance, collect, &branch) {
+                matched = true
+                guard collect else { break }
+                annotations.merge(branch)
+            }
+        }
+        if matched { return true }
+        if recording {
+            let details = summary(edges, instance)
+            report(node, "anyOf", "matches none of the \(edges.count) branches of anyOf: \(details)")
+        }
+        return false
+    }
+
+    private mutating func applyOneOf(
+        _ edges: [Edge], _ node: SchemaNode, _ instance: JSONValue, _ collect: Bool,
+        _ annotations: inout Annotations
+    ) -> Bool {
+        var matchedBranches: [Int] = []
+        var first = Annotations()
+        for (i, edge) in edges.enumerated() {
+            var branch = Annotations()
+            if probe(edge, instance, collect, &branch) {
+                matchedBranches.append(i)
+                if matchedBranches.count == 1 { first = branch }
+                if matchedBranches.count > 1 && !recording { return false }
+            }
+        }
+        if matchedBranches.count == 1 {
+            if collect { annotations.merge(first) }
+            return true
+        }
+        if matchedBranches.isEmpty {
+            if recording {
+                let details = summary(edges, instance)
+                report(node, "oneOf", "matches none of the \(edges.count) branches of oneOf; exactly one must match: \(details)")
+            }
+        } else {
+            let list = matchedBranches.map(String.init).joined(separator: ", ")
+            report(node, "oneOf", "matches \(matchedBranches.count) branches (\(list)) of oneOf; exactly one must match")
+        }
+        return false
+    }
+
+    private mutating func applyNot(
+        _ edge: Edge, _ node: SchemaNode, _ instance: JSONValue, _ collect: Bool,
+        _ annotations: inout Annotations
+    ) -> Bool {
+        var scratch = Annotations()
+        if !probe(edge, instance, false, &scratch) { return true }
+        report(node, "not", "\(ValueFormatter.render(instance)) must not match the schema in not")
+        return false
+    }
+
+    private mutating func applyConditional(
+        _ condition: Edge, _ then: Edge?, _ otherwise: Edge?, _ node: SchemaNode, _ instance: JSONValue, _ collect: Bool,
+        _ annotations: inout Annotations
+    ) -> Bool {
+        var conditionAnnotations = Annotations()
+        if probe(condition, instance, collect, &conditionAnnotations) {
+            if collect { annotations.merge(conditionAnnotations) }
+            if let then { return inPlace(then, instance, collect, &annotations) }
+        } else if let otherwise {
+            return inPlace(otherwise, instance, collect, &annotations)
+        }
+        return true
+    }
+
+    private mutating func applyDynamicRef(
+        _ edge: Edge, _ anchor: String, _ node: SchemaNode, _ instance: JSONValue, _ collect: Bool,
+        _ annotations: inout Annotations
+    ) -> Bool {
+        var target = edge.node
+        for resource in dynamicScope {
+            if let dynamic = arena.resources[resource].dynamicAnchors[anchor] {
+                target = dynamic
+                break
+            }
+        }
+        return inPlace(Edge(node: target, path: edge.path), instance, collect, &annotations)
+    }
+
+    private mutating func applyDiscriminator(
+        _ discriminator: DiscriminatorCheck, _ node: SchemaNode, _ instance: JSONValue, _ collect: Bool,
+        _ annotations: inout Annotations
+    ) -> Bool {
+        guard case .object(let o) = instance else { return true }
+        let name = JSONWriter.quote(discriminator.propertyName)
+        guard let value = o[discriminator.propertyName] else {
+            report(node, "discriminator", "missing discriminator property \(name)")
+            return false
+        }
+        guard discriminator.selectsBranch else { return true }
+        guard case .string(let key) = value, let edge = discriminator.choices[key] else {
+            let known = discriminator.choices.keys.sorted().map { JSONValue.string($0) }
+            report(node, "discriminator", "discriminator \(name) value \(ValueFormatter.render(value)) is not one of \(ValueFormatter.list(known))")
+            return false
+        }
+        return inPlace(edge, instance, collect, &annotations)
+    }
+
+    private mutating func applyUnevaluatedProperties(
+        _ edge: Edge, _ node: SchemaNode, _ instance: JSONValue, _ collect: Bool,
+        _ annotations: inout Annotations
+    ) -> Bool {
+        guard case .object(let o) = instance, !annotations.allProperties else { return true }
+        var valid = true
+        for (key, value) in o where !annotations.properties.contains(key) {
+            if isFalse(edge) {
+                report(node, "unevaluatedProperties", "property \(JSONWriter.quote(key)) is not allowed (unevaluatedProperties)")
+                valid = false
+            } else if !child(edge, .key(key), value) {
+                valid = false
+            }
+            if !valid && !recording { return false }
+        }
+        annotations.allProperties = true
+        return valid
+    }
+
+    private mutating func applyUnevaluatedItems(
+        _ edge: Edge, _ node: SchemaNode, _ instance: JSONValue, _ collect: Bool,
+        _ annotations: inout Annotations
+    ) -> Bool {
+        guard case .array(let a) = instance, !annotations.allItems else { return true }
+        var valid = true
+        for i in annotations.prefixItems..<max(a.count, annotations.prefixItems) where !annotations.containsIndices.contains(i) {
+            if isFalse(edge) {
+                report(node, "unevaluatedItems", "item \(i) is not allowed (unevaluatedItems)")
+                valid = false
+            } else if !child(edge, .index(i), a[i]) {
+                valid = false
+            }
+            if !valid && !recording { return false }
+        }
+        annotations.allItems = true
+        return valid
+    }
     private mutating func checkPattern(
         _ node: SchemaNode, _ keyword: String, _ source: String, _ matcher: PatternMatcher, _ text: String, subject: @autoclosure () -> String
     ) -> Bool {
