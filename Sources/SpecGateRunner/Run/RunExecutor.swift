@@ -130,7 +130,7 @@ public enum RunExecutor {
             let group = bindings.filter { $0.producer == producerID }
             let names = group.map(\.parameter).joined(separator: ", ")
             guard var producer = run.producers[producerID] else {
-                outcome.notes.append("links: \(operation.id) used generated \(names): \(producerID) has no valid request")
+                outcome.notes.append("links: \(producerID) has no valid request; a consumer case used a generated \(names)")
                 continue
             }
             producer.testCase.id += "@" + planned.testCase.id
@@ -142,7 +142,7 @@ public enum RunExecutor {
                 case .success(let response): why = "answered \(response.status)"
                 case .failure(let error): why = "\(error.kind)"
                 }
-                outcome.notes.append("links: \(operation.id) used generated \(names): the producer \(producerID) \(why)")
+                outcome.notes.append("links: the producer \(producerID) \(why); a consumer case used a generated \(names)")
                 continue
             }
             let observed = observe(response)
