@@ -15,11 +15,20 @@ public struct CheckInput: Sendable {
     /// True when some path parameter was generated rather than taken from the suite or a link,
     /// so a 404 for a valid case is an acceptable answer (the resource need not exist).
     public var pathParametersGenerated: Bool
+    /// True when the case's path identifiers came from links (real resources) and the suite, none
+    /// generated: a 404 is then a failure of `positive_data_acceptance`.
+    public var identifiersResolved: Bool
+    /// True when `expectedStatuses` was stated by the suite (`expectations`, workflow `expect`):
+    /// only those statuses pass.
+    public var exactStatuses: Bool
+    /// What the response body must hold (workflow `state`), judged by `state_consistency`.
+    public var stateAssertions: [StateAssertion]
     public var response: ObservedResponse
 
     public init(
         operation: Operation, caseID: String, expectsSuccess: Bool, mutation: String? = nil, expectedStatuses: [Int] = [],
-        isAuthMutation: Bool = false, pathParametersGenerated: Bool = false, response: ObservedResponse
+        isAuthMutation: Bool = false, pathParametersGenerated: Bool = false, identifiersResolved: Bool = false,
+        exactStatuses: Bool = false, stateAssertions: [StateAssertion] = [], response: ObservedResponse
     ) {
         self.operation = operation
         self.caseID = caseID
@@ -28,6 +37,9 @@ public struct CheckInput: Sendable {
         self.expectedStatuses = expectedStatuses
         self.isAuthMutation = isAuthMutation
         self.pathParametersGenerated = pathParametersGenerated
+        self.identifiersResolved = identifiersResolved
+        self.exactStatuses = exactStatuses
+        self.stateAssertions = stateAssertions
         self.response = response
     }
 }

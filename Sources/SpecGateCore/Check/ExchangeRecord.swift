@@ -13,6 +13,12 @@ public struct ExchangeRecord: Sendable {
     public var expectedStatuses: [Int]
     public var isAuthMutation: Bool
     public var pathParametersGenerated: Bool
+    /// See `CheckInput.identifiersResolved`.
+    public var identifiersResolved: Bool
+    /// See `CheckInput.exactStatuses`.
+    public var exactStatuses: Bool
+    /// See `CheckInput.stateAssertions`.
+    public var stateAssertions: [StateAssertion]
     /// Absolute URL the request went to.
     public var url: String
     public var request: PreparedRequest
@@ -21,8 +27,8 @@ public struct ExchangeRecord: Sendable {
 
     public init(
         operation: Operation, caseID: String, expectsSuccess: Bool, mutation: String?, expectedStatuses: [Int],
-        isAuthMutation: Bool, pathParametersGenerated: Bool, url: String, request: PreparedRequest, outcome: Outcome,
-        attempts: Int = 1
+        isAuthMutation: Bool, pathParametersGenerated: Bool, identifiersResolved: Bool = false, exactStatuses: Bool = false,
+        stateAssertions: [StateAssertion] = [], url: String, request: PreparedRequest, outcome: Outcome, attempts: Int = 1
     ) {
         self.operation = operation
         self.caseID = caseID
@@ -31,6 +37,9 @@ public struct ExchangeRecord: Sendable {
         self.expectedStatuses = expectedStatuses
         self.isAuthMutation = isAuthMutation
         self.pathParametersGenerated = pathParametersGenerated
+        self.identifiersResolved = identifiersResolved
+        self.exactStatuses = exactStatuses
+        self.stateAssertions = stateAssertions
         self.url = url
         self.request = request
         self.outcome = outcome

@@ -4,6 +4,8 @@ public struct Judge: Sendable {
     public let checks: [any ResponseCheck]
     public let schemas: ResponseSchemas
     public let masker: SecretMasker
+    /// Checks the suite switched off (`checks.disable`): not run, reported skipped with the reason.
+    public var disabledChecks: [DisabledCheck] = []
     /// Longest body excerpt kept in a finding.
     public var excerptBytes: Int = 2048
 
@@ -31,6 +33,11 @@ public struct Judge: Sendable {
         var judged: [String: Int] = [:]
         var failed: [String: Int] = [:]
         var findings: [String: [String]] = [:]
+    }
+
+    /// The suite's reason when `check` is disabled for `operation`.
+    public func disabledReason(_ check: String, for operation: Operation) -> String? {
+        disabledChecks.first { $0.disables(check, for: operation) }.map { "disabled by the suite: " + $0.reason }
     }
 
     /// Registers an operation even if none of its cases get sent (so it appears in reports).
@@ -71,8 +78,9 @@ public struct Judge: Sendable {
                 operation: exchange.operation, caseID: exchange.caseID, expectsSuccess: exchange.expectsSuccess,
                 mutation: exchange.mutation, expectedStatuses: exchange.expectedStatuses,
                 isAuthMutation: exchange.isAuthMutation, pathParametersGenerated: exchange.pathParametersGenerated,
-                response: response)
-            for check in checks {
+                identifiersResolved: exchange.identifiersResolved, exactStatuses: exchange.exactStatuses,
+                stateAssertions: exchange.stateAssertions, response: response)
+            for check in checks where disabledReason(check.name, for: exchange.operation) == nil {
                 guard let violations = check.check(input, schemas: schemas) else { continue }
                 operations[opID]?.judged[check.name, default: 0] += 1
                 if !violations.isEmpty { operations[opID]?.failed[check.name, default: 0] += 1 }
@@ -142,6 +150,9 @@ public struct Judge: Sendable {
             let checkResults = checks.map { check -> CheckResult in
                 let judged = tally.judged[check.name] ?? 0
                 let failed = tally.failed[check.name] ?? 0
+                if let reason = disabledReason(check.name, for: tally.operation) {
+                    return CheckResult(name: check.name, status: .skipped, judged: 0, failedExchanges: 0, findings: [], reason: reason)
+                }
                 let status: CheckResult.Status
                 if failed > 0 {
                     status = .failed

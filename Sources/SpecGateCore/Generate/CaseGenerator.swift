@@ -30,9 +30,13 @@ public struct CaseGenerator: Sendable {
         for i in 0..<validCount {
             let mode = i < modes.count ? modes[i] : .random
             var findings: [GenerationFinding] = []
-            guard let draft = validDraft(operation, mode: mode, generator: &generator, rng: &rng, findings: &findings) else {
+            guard var draft = validDraft(operation, mode: mode, generator: &generator, rng: &rng, findings: &findings) else {
                 for f in findings where !result.findings.contains(f) { result.findings.append(f) }
                 break
+            }
+            for f in applyBodyValues(operation, to: &draft, checker: &generator.checker, resolver: generator.resolver)
+            where !result.findings.contains(f) {
+                result.findings.append(f)
             }
             let request = draft.serialized()
             if requests.contains(request) { continue }
@@ -129,6 +133,45 @@ public struct CaseGenerator: Sendable {
         }
         guard complete else { return nil }
         return RequestDraft(operation: operation, parameters: parameters, extraHeaders: extra, body: body)
+    }
+
+    /// Sets the suite's body values that fit the body's schema; each one the body would not validate
+    /// with is left out and reported.
+    func applyBodyValues(
+        _ operation: Operation, to draft: inout RequestDraft, checker: inout SchemaChecker, resolver: SchemaResolver
+    ) -> [GenerationFinding] {
+        let values = options.bodyValues.filter { $0.applies(to: operation) && $0.operation == nil }
+            + options.bodyValues.filter { $0.applies(to: operation) && $0.operation != nil }
+        guard !values.isEmpty, var body = draft.body, let schema = body.schema, var current = body.value else { return [] }
+        let context = MutationContext(resolver: resolver, dialect: spec.dialect, options: options)
+        let declared = values.contains(where: \.byName) ? context.properties(of: schema).map(\.name) : []
+        var findings: [GenerationFinding] = []
+        for entry in values {
+            if entry.byName, !declared.contains(entry.pointer.tokens[0]) { continue }
+            guard current.value(at: entry.pointer.parent ?? .root)?.objectValue != nil else { continue }
+            var why = ""
+            var applied = false
+            for candidate in entry.candidates {
+                guard let changed = current.replacing(at: entry.pointer, with: candidate) else { continue }
+                switch checker.check(changed, against: schema) {
+                case .valid:
+                    current = changed
+                    applied = true
+                case .invalid(let reason), .unusable(let reason):
+                    why = reason
+                }
+                if applied { break }
+            }
+            if !applied {
+                findings.append(
+                    GenerationFinding(
+                        operationID: operation.id, location: schema,
+                        message: "suite value for body \(entry.pointer) left out: the body would not validate (\(why))"))
+            }
+        }
+        body.value = current
+        draft.body = body
+        return findings
     }
 
     /// JSON first, then form, then multipart, else the first declared.

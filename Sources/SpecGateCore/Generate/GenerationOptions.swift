@@ -14,13 +14,15 @@ public struct GenerationOptions: Sendable {
     public var credential: Credential?
     /// Suite parameter values by name or "operationId.name" (the latter wins).
     public var parameterValues: [String: JSONValue]
+    /// Suite body values (`values`), applied to valid bodies (and so to the invalid cases built from them).
+    public var bodyValues: [BodyValue]
     /// Per-operation expectation overrides by operation id (e.g. an endpoint known to answer 404).
     public var expectationOverrides: [String: ExpectedOutcome]
 
     public init(
         seed: UInt64 = 1, maxCasesPerOperation: Int = 40, validCasesPerOperation: Int = 3, includeInvalid: Bool = true,
         fixedHeaders: [(String, String)] = [], credential: Credential? = nil, parameterValues: [String: JSONValue] = [:],
-        expectationOverrides: [String: ExpectedOutcome] = [:]
+        bodyValues: [BodyValue] = [], expectationOverrides: [String: ExpectedOutcome] = [:]
     ) {
         self.seed = seed
         self.maxCasesPerOperation = maxCasesPerOperation
@@ -29,6 +31,7 @@ public struct GenerationOptions: Sendable {
         self.fixedHeaders = fixedHeaders
         self.credential = credential
         self.parameterValues = parameterValues
+        self.bodyValues = bodyValues
         self.expectationOverrides = expectationOverrides
     }
 

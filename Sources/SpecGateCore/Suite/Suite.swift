@@ -26,11 +26,13 @@ public struct Suite: Sendable {
     public var exclude: OperationFilter
     /// Fixed parameter values by name or "operationId.name", overriding generation.
     public var parameters: [String: JSONValue]
+    /// `values`: fixed request-body values by property name or JSON pointer, optionally per operation.
+    public var values: [BodyValue]
     /// Hand-written endpoints in compact form (see `EndpointsCompiler`), instead of `spec`.
     public var endpoints: JSONValue?
     /// `components` for hand-written endpoints (`components.schemas` may be `$ref`'d).
     public var components: JSONObject?
-    /// Keys typed by later stages, as written: `links`, `expectations`, `checks`, `budget`, `seed`.
+    /// Keys typed by later stages, as written: `links`, `expectations`, `checks`, `workflows`, `budget`, `seed`.
     public var extras: JSONObject
     /// The suite file's bytes, for line numbers in later error messages.
     public var source: [UInt8]
@@ -39,7 +41,7 @@ public struct Suite: Sendable {
         uri: String, name: String, directoryURI: String, specPath: String? = nil, overlays: [String] = [],
         baseURL: String? = nil, headers: [(name: String, value: String)] = [], auth: SuiteAuth? = nil,
         secrets: [String] = [], include: OperationFilter = OperationFilter(), exclude: OperationFilter = OperationFilter(),
-        parameters: [String: JSONValue] = [:], endpoints: JSONValue? = nil, components: JSONObject? = nil,
+        parameters: [String: JSONValue] = [:], values: [BodyValue] = [], endpoints: JSONValue? = nil, components: JSONObject? = nil,
         extras: JSONObject = JSONObject(), source: [UInt8] = []
     ) {
         self.uri = uri
@@ -54,6 +56,7 @@ public struct Suite: Sendable {
         self.include = include
         self.exclude = exclude
         self.parameters = parameters
+        self.values = values
         self.endpoints = endpoints
         self.components = components
         self.extras = extras

@@ -13,23 +13,37 @@ import SpecGateJSON
 /// include: {tags: [Bookings], operations: [], paths: [], methods: []}
 /// exclude: {tags: [], operations: [], paths: [], methods: []}
 /// parameters: {userId: 2}
+/// values: {eventTypeId: "${CAL_EVENT_TYPE_ID:-501}"}   # fixed body values (see `BodyValues`)
 /// endpoints: [...]                  # hand-written endpoints, with optional `components`
-/// links: ...                        # links, expectations, checks, budget, seed: kept in `extras`
+/// links: ...                        # links, expectations, checks, workflows, budget, seed: kept in `extras`
 /// ```
 ///
+/// String values (outside `endpoints` and `components`) may use `${VAR}` / `${VAR:-default}`,
+/// expanded from `environment` (see `EnvironmentExpander`).
 /// Unknown keys are errors (to catch typos); every error names the file, pointer and line.
 public struct SuiteParser {
     /// Top-level keys kept as written for later stages.
-    public static let extraKeys: [String] = ["links", "expectations", "checks", "budget", "seed"]
+    public static let extraKeys: [String] = ["links", "expectations", "checks", "workflows", "budget", "seed"]
     private static let typedKeys: [String] = [
         "name", "spec", "overlays", "baseURL", "headers", "auth", "secrets", "include", "exclude", "parameters",
-        "endpoints", "components",
+        "endpoints", "components", "values",
     ]
 
-    public static func parse(_ bytes: [UInt8], uri: String) throws(SpecLoadError) -> Suite {
+    /// Parses a suite; `environment` expands `${…}` references (nil: defaults only, unset ones kept).
+    public static func parse(
+        _ bytes: [UInt8], uri: String, environment: [String: String]? = nil
+    ) throws(SpecLoadError) -> Suite {
         let reader = Reader(bytes: bytes, uri: uri)
         let value = try DocumentParser.parse(bytes, uri: uri)
-        guard case .object(let top) = value else { throw reader.failure("a suite must be a mapping", at: .root) }
+        guard case .object(var top) = value else { throw reader.failure("a suite must be a mapping", at: .root) }
+        let expander = EnvironmentExpander(environment: environment)
+        for (key, member) in top where key != "endpoints" && key != "components" {
+            do throws(EnvironmentExpander.Failure) {
+                top[key] = try expander.expand(member, at: JSONPointer(tokens: [key]))
+            } catch {
+                throw reader.failure(error.message, at: error.pointer)
+            }
+        }
         for (key, _) in top where !typedKeys.contains(key) && !extraKeys.contains(key) {
             throw reader.failure(
                 "unknown key \"\(key)\" (known: \((typedKeys + extraKeys).joined(separator: ", ")))",
@@ -59,7 +73,7 @@ public struct SuiteParser {
             headers: try headers(top, reader), auth: try auth(top, reader),
             secrets: try reader.strings(top, "secrets", at: .root),
             include: try filter(top, "include", reader), exclude: try filter(top, "exclude", reader),
-            parameters: try parameters(top, reader),
+            parameters: try parameters(top, reader), values: try values(top, reader),
             endpoints: endpoints, components: try reader.object(top, "components", at: .root), extras: extras,
             source: bytes)
     }
@@ -67,6 +81,20 @@ public struct SuiteParser {
     private static func parameters(_ top: JSONObject, _ reader: Reader) throws(SpecLoadError) -> [String: JSONValue] {
         var result: [String: JSONValue] = [:]
         for (name, value) in try reader.object(top, "parameters", at: .root) ?? JSONObject() { result[name] = value }
+        return result
+    }
+
+    private static func values(_ top: JSONObject, _ reader: Reader) throws(SpecLoadError) -> [BodyValue] {
+        guard let map = try reader.object(top, "values", at: .root) else { return [] }
+        var result: [BodyValue] = []
+        for (key, value) in map {
+            guard let parsed = BodyValue(key: key, value: value) else {
+                throw reader.failure(
+                    "`values` key \"\(key)\" must be a property name, a JSON pointer (/a/b), operationId.name or operationId#/a/b",
+                    at: JSONPointer(tokens: ["values", key]))
+            }
+            result.append(parsed)
+        }
         return result
     }
 

@@ -2,9 +2,14 @@ import Foundation
 import SpecGateCore
 import SpecGateHTTP
 
-/// execute → check: sends every case (at most `concurrency` at once), judges each response as it arrives,
-/// and returns the report. Cancellation (SIGINT) stops launching new requests; the report then holds what
-/// finished and is marked incomplete.
+/// execute → check: sends every case (at most `concurrency` jobs at once), judges each response as it
+/// arrives, and returns the report. Cancellation (SIGINT) stops launching new jobs; the report then
+/// holds what finished and is marked incomplete.
+///
+/// A job is one case, or one workflow. A case whose operation consumes linked path parameters first
+/// sends a fresh producer request (judged like a valid case), captures the identifier from its 2xx
+/// response, sends the case with it, then cleans the resource up where the spec offers a way. When
+/// the producer fails the case keeps its generated value and the report notes it.
 public enum RunExecutor {
     public static func execute(
         _ run: PreparedRun, progress: (@Sendable (RunProgress) -> Void)? = nil
@@ -27,35 +32,41 @@ public enum RunExecutor {
         let clock = ContinuousClock()
         let start = clock.now
         var judge = Judge(checks: run.checks, schemas: run.schemas, masker: run.masker)
+        judge.disabledChecks = run.disabledChecks
         for operation in run.operations { judge.register(operation) }
 
-        let cases = run.cases
+        let jobCount = run.cases.count + run.workflows.count
+        let total = run.plannedRequests
         let limit = max(1, options.concurrency)
+        var finishedJobs = 0
         var done = 0
-        await withTaskGroup(of: (Int, Exchange).self) { group in
+        var tally = JobTally()
+        await withTaskGroup(of: JobOutcome.self) { group in
             var next = 0
             func launch() {
                 let index = next
-                let request = cases[index].testCase.request
                 next += 1
-                group.addTask { (index, await transport.send(request, index: index)) }
+                group.addTask {
+                    if index < run.cases.count {
+                        return await runCase(run.cases[index], index: index, run: run, transport: transport)
+                    }
+                    return await runWorkflow(run.workflows[index - run.cases.count], index: index, run: run, transport: transport)
+                }
             }
-            while next < cases.count && next < limit && !Task.isCancelled { launch() }
-            while let (index, exchange) = await group.next() {
-                let (operation, testCase) = cases[index]
-                judge.record(
-                    record(
-                        operation: operation, testCase: testCase, exchange: exchange,
-                        url: transport.url(for: testCase.request), run: run))
-                done += 1
+            while next < jobCount && next < limit && !Task.isCancelled { launch() }
+            while let outcome = await group.next() {
+                for record in outcome.records { judge.record(record) }
+                tally.add(outcome)
+                finishedJobs += 1
+                done += outcome.plannedDone
                 if let progress {
                     let elapsed = clock.now - start
                     progress(
                         RunProgress(
-                            done: done, total: cases.count, failures: judge.failureCount, errors: judge.transportErrors,
+                            done: done, total: total, failures: judge.failureCount, errors: judge.transportErrors,
                             elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
                 }
-                if next < cases.count && !Task.isCancelled { launch() }
+                if next < jobCount && !Task.isCancelled { launch() }
             }
         }
         await transport.shutdown()
@@ -64,36 +75,192 @@ public enum RunExecutor {
         return judge.report(
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURL: run.baseURL, seed: options.seed, startedAt: ISO8601DateFormatter().string(from: started),
-            durationMilliseconds: milliseconds, incomplete: done < cases.count, notes: run.notes)
+            durationMilliseconds: milliseconds, incomplete: finishedJobs < jobCount, notes: run.notes + tally.notes)
+    }
+
+    /// What one job sent and noticed.
+    struct JobOutcome: Sendable {
+        var records: [ExchangeRecord] = []
+        /// Notes, aggregated over jobs by text.
+        var notes: [String] = []
+        /// Resources created through links or workflows, and how many were cleaned up.
+        var created = 0
+        var cleaned = 0
+        /// Planned requests (cases, workflow steps) this job accounts for.
+        var plannedDone = 0
+    }
+
+    /// Notes counted over every job, in first-seen order.
+    struct JobTally {
+        var counts: [(note: String, count: Int)] = []
+        var created = 0
+        var cleaned = 0
+
+        mutating func add(_ outcome: JobOutcome) {
+            created += outcome.created
+            cleaned += outcome.cleaned
+            for note in outcome.notes {
+                if let i = counts.firstIndex(where: { $0.note == note }) { counts[i].count += 1 } else { counts.append((note, 1)) }
+            }
+        }
+
+        var notes: [String] {
+            var out = counts.map { $0.count == 1 ? $0.note : "\($0.note) (×\($0.count))" }
+            if created > 0 {
+                out.append("clean-up: \(cleaned) of \(created) resources created by the run were removed (best effort)")
+            }
+            return out
+        }
+    }
+
+    /// One case, with fresh producer requests for its linked path parameters and clean-up afterwards.
+    static func runCase(_ planned: PlannedCase, index: Int, run: PreparedRun, transport: HTTPTransport) async -> JobOutcome {
+        var outcome = JobOutcome(plannedDone: 1)
+        let operation = planned.operation
+        let bindings = run.links.filter {
+            $0.consumer == operation.id && planned.testCase.target != "/path/" + $0.parameter
+                && !planned.fixedParameters.contains($0.parameter)
+        }
+        var request = planned.testCase.request
+        var linked: Set<String> = []
+        var created: [(parameter: String, producer: String, value: String)] = []
+        var producerOrder: [String] = []
+        for binding in bindings where !producerOrder.contains(binding.producer) { producerOrder.append(binding.producer) }
+        for producerID in producerOrder {
+            let group = bindings.filter { $0.producer == producerID }
+            let names = group.map(\.parameter).joined(separator: ", ")
+            guard var producer = run.producers[producerID] else {
+                outcome.notes.append("links: \(producerID) has no valid request; a consumer case used a generated \(names)")
+                continue
+            }
+            producer.testCase.id += "@" + planned.testCase.id
+            let exchange = await transport.send(producer.testCase.request, index: index)
+            outcome.records.append(record(producer, exchange: exchange, transport: transport, identifiersResolved: false, generated: true))
+            guard case .success(let response) = exchange.result, (200...299).contains(response.status) else {
+                let why: String
+                switch exchange.result {
+                case .success(let response): why = "answered \(response.status)"
+                case .failure(let error): why = "\(error.kind)"
+                }
+                outcome.notes.append("links: the producer \(producerID) \(why); a consumer case used a generated \(names)")
+                continue
+            }
+            let observed = observe(response)
+            for binding in group {
+                guard let value = binding.expression.evaluate(requestBody: producer.testCase.bodyValue, response: observed),
+                    let text = RuntimeExpression.pathText(value)
+                else {
+                    outcome.notes.append("links: \(binding.expression) found nothing in the response of \(producerID); \(operation.id) used a generated \(binding.parameter)")
+                    continue
+                }
+                created.append((binding.parameter, producerID, text))
+                guard let rewritten = PathRewriter.replacing(binding.parameter, with: text, in: request, operation: operation) else {
+                    continue
+                }
+                request = rewritten
+                linked.insert(binding.parameter)
+            }
+        }
+        let pathNames = operation.parameters(in: .path).map(\.name)
+        let real = planned.fixedParameters.union(linked)
+        var consumer = planned
+        consumer.testCase.request = request
+        let exchange = await transport.send(request, index: index)
+        outcome.records.append(
+            record(
+                consumer, exchange: exchange, transport: transport,
+                identifiersResolved: !linked.isEmpty && pathNames.allSatisfy(real.contains),
+                generated: !pathNames.allSatisfy(real.contains)))
+        await cleanUp(created, run: run, transport: transport, index: index, outcome: &outcome)
+        return outcome
+    }
+
+    /// The steps of a workflow in order; each step's linked path parameters take what earlier steps captured.
+    static func runWorkflow(_ workflow: PlannedWorkflow, index: Int, run: PreparedRun, transport: HTTPTransport) async -> JobOutcome {
+        var outcome = JobOutcome(plannedDone: workflow.steps.count)
+        var captured: [String: String] = [:]
+        var created: [(parameter: String, producer: String, value: String)] = []
+        for (number, step) in workflow.steps.enumerated() {
+            let operation = step.operation
+            var request = step.testCase.request
+            var linked: Set<String> = []
+            for parameter in operation.parameters(in: .path) where !step.fixedParameters.contains(parameter.name) {
+                guard let value = captured[parameter.name],
+                    let rewritten = PathRewriter.replacing(parameter.name, with: value, in: request, operation: operation)
+                else { continue }
+                request = rewritten
+                linked.insert(parameter.name)
+            }
+            var sent = step
+            sent.testCase.request = request
+            let pathNames = operation.parameters(in: .path).map(\.name)
+            let real = step.fixedParameters.union(linked)
+            let exchange = await transport.send(request, index: index)
+            outcome.records.append(
+                record(
+                    sent, exchange: exchange, transport: transport,
+                    identifiersResolved: !linked.isEmpty && pathNames.allSatisfy(real.contains),
+                    generated: !pathNames.allSatisfy(real.contains)))
+            guard case .success(let response) = exchange.result, step.testCase.expected.accepts(response.status) else {
+                outcome.notes.append("workflow \(workflow.name): stopped at step \(number + 1) (\(operation.id)), which did not answer \(step.testCase.expected)")
+                break
+            }
+            let observed = observe(response)
+            for capture in run.captures where capture.producer == operation.id {
+                guard let value = capture.expression.evaluate(requestBody: step.testCase.bodyValue, response: observed),
+                    let text = RuntimeExpression.pathText(value)
+                else { continue }
+                captured[capture.parameter] = text
+                created.append((capture.parameter, operation.id, text))
+            }
+        }
+        await cleanUp(created, run: run, transport: transport, index: index, outcome: &outcome)
+        return outcome
+    }
+
+    /// Best-effort removal of created resources (not judged; counted in the notes).
+    static func cleanUp(
+        _ created: [(parameter: String, producer: String, value: String)], run: PreparedRun, transport: HTTPTransport, index: Int,
+        outcome: inout JobOutcome
+    ) async {
+        for resource in created {
+            outcome.created += 1
+            guard let plan = run.cleanups[resource.producer + "." + resource.parameter],
+                let request = PathRewriter.replacing(plan.parameter, with: resource.value, in: plan.request, operation: plan.operation)
+            else { continue }
+            let exchange = await transport.send(request, index: index)
+            if case .success(let response) = exchange.result, (200...299).contains(response.status) { outcome.cleaned += 1 }
+        }
+    }
+
+    static func observe(_ response: HTTPResponseRecord) -> ObservedResponse {
+        let elapsed = response.elapsed.components
+        return ObservedResponse(
+            status: response.status, headers: response.headers.map { HeaderField(name: $0.name, value: $0.value) },
+            body: response.body, bodyTruncated: response.bodyTruncated,
+            elapsedMilliseconds: Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15)
     }
 
     static func record(
-        operation: SpecGateCore.Operation, testCase: TestCase, exchange: Exchange, url: String, run: PreparedRun
+        _ planned: PlannedCase, exchange: Exchange, transport: HTTPTransport, identifiersResolved: Bool, generated: Bool
     ) -> ExchangeRecord {
+        let testCase = planned.testCase
         let outcome: ExchangeRecord.Outcome
         switch exchange.result {
-        case .success(let response):
-            let elapsed = response.elapsed.components
-            outcome = .response(
-                ObservedResponse(
-                    status: response.status,
-                    headers: response.headers.map { HeaderField(name: $0.name, value: $0.value) },
-                    body: response.body, bodyTruncated: response.bodyTruncated,
-                    elapsedMilliseconds: Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15))
-        case .failure(let error):
-            outcome = .transportError(kind: "\(error.kind)", message: error.message)
+        case .success(let response): outcome = .response(observe(response))
+        case .failure(let error): outcome = .transportError(kind: "\(error.kind)", message: error.message)
         }
         let expectedStatuses: [Int]
         switch testCase.expected {
         case .success: expectedStatuses = []
         case .rejected(let statuses): expectedStatuses = statuses
         }
-        let generatedPath = operation.parameters(in: .path).contains { !run.fixedParameters.contains($0.name) }
         return ExchangeRecord(
-            operation: operation, caseID: testCase.id, expectsSuccess: testCase.kind == .valid,
+            operation: planned.operation, caseID: testCase.id, expectsSuccess: testCase.kind == .valid,
             mutation: testCase.mutation, expectedStatuses: expectedStatuses,
-            isAuthMutation: testCase.kind == .invalid && expectedStatuses == [401],
-            pathParametersGenerated: generatedPath, url: url,
-            request: testCase.request, outcome: outcome, attempts: exchange.attempts)
+            isAuthMutation: testCase.kind == .invalid && expectedStatuses == [401] && testCase.mutation != "expectation",
+            pathParametersGenerated: generated, identifiersResolved: identifiersResolved,
+            exactStatuses: planned.exactStatuses, stateAssertions: planned.stateAssertions,
+            url: transport.url(for: testCase.request), request: testCase.request, outcome: outcome, attempts: exchange.attempts)
     }
 }

@@ -7,7 +7,7 @@ public enum RunPreparation {
     public static func prepare(_ options: RunOptions) throws(RunError) -> PreparedRun {
         let target: LoadedTarget
         do {
-            target = try Workspace.load(path: options.path)
+            target = try Workspace.load(path: options.path, options: WorkspaceOptions(environment: options.environment))
         } catch {
             throw RunError(error.description)
         }
@@ -57,23 +57,184 @@ public enum RunPreparation {
         }
 
         let parameters = suite?.parameters ?? [:]
+        var config = WorkflowConfiguration()
+        do throws(SpecLoadError) {
+            if let suite { config = try WorkflowConfiguration.parse(suite, knownChecks: CheckCatalog.allNames) }
+        } catch {
+            throw RunError(error.description)
+        }
+        var overrides: [String: ExpectedOutcome] = [:]
+        for expectation in config.expectations where expectation.kind == .operation {
+            for operation in operations where expectation.concerns(operation) {
+                overrides[operation.id] = .rejected(statuses: expectation.expect)
+            }
+        }
         let generation = GenerationOptions(
             seed: options.seed, maxCasesPerOperation: options.maxCasesPerOperation, includeInvalid: options.includeInvalid,
             fixedHeaders: (suite?.headers ?? []).map { ($0.name, $0.value) }, credential: credential,
-            parameterValues: parameters)
-        let generator = CaseGenerator(spec: target.spec, options: generation)
-        var cases: [(operation: Operation, testCase: TestCase)] = []
+            parameterValues: parameters, bodyValues: suite?.values ?? [], expectationOverrides: overrides)
+        let generator = CaseGenerator(spec: target.fullSpec, options: generation)
+        let fixed = Set(parameters.keys.map { $0.split(separator: ".").last.map(String.init) ?? $0 })
+
+        // Links: which path parameters take real identifiers, and from which producer.
+        let planner = LinkPlanner(spec: target.spec, suiteLinks: config.links, fixedParameters: parameters)
+        let links = planner.bindings(for: operations)
+        let producerIDs = links.map(\.producer).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let ordered = operations.filter { producerIDs.contains($0.id) } + operations.filter { !producerIDs.contains($0.id) }
+
+        var cases: [PlannedCase] = []
         var notes: [String] = []
-        for operation in operations {
+        for operation in ordered {
             let set = generator.generate(for: operation)
-            cases += set.cases.map { (operation, $0) }
+            for testCase in set.cases {
+                var planned = PlannedCase(operation: operation, testCase: testCase, fixedParameters: fixed)
+                if overrides[operation.id] != nil && testCase.kind == .valid { planned.exactStatuses = true }
+                if let mutation = testCase.mutation,
+                    let expectation = config.expectations.last(where: { $0.kind == .mutation(mutation) && $0.concerns(operation) })
+                {
+                    planned.testCase.expected = .rejected(statuses: expectation.expect)
+                    planned.exactStatuses = true
+                }
+                cases.append(planned)
+            }
             notes += set.findings.map { "\(operation.id): \($0)" }
+            for expectation in config.expectations where expectation.kind == .scenario && expectation.concerns(operation) {
+                guard let scenario = scenarioCase(expectation, operation: operation, options: generation, spec: target.fullSpec, fixed: fixed)
+                else {
+                    notes.append("expectation \(expectation.index + 1) (\(operation.id)): no valid request could be built; not sent")
+                    continue
+                }
+                cases.append(scenario)
+            }
         }
+
+        var producers: [String: PlannedCase] = [:]
+        for id in producerIDs {
+            guard let operation = target.spec.operation(id: id),
+                let first = firstValid(operation, options: generation, spec: target.fullSpec, fixed: fixed)
+            else {
+                notes.append("links: \(id) has no valid request; its consumers use generated identifiers")
+                continue
+            }
+            producers[id] = first
+        }
+        let captures = uniqueCaptures(planner.bindings(for: target.spec.operations))
+        var cleanups: [String: CleanupPlan] = [:]
+        for capture in captures {
+            guard let plan = cleanupPlan(for: capture, in: target.fullSpec, options: generation) else { continue }
+            cleanups[capture.producer + "." + capture.parameter] = plan
+        }
+        var workflows: [PlannedWorkflow] = []
+        for workflow in config.workflows {
+            var steps: [PlannedCase] = []
+            for (index, step) in workflow.steps.enumerated() {
+                guard let operation = target.fullSpec.operation(id: step.operation) else {
+                    throw RunError("workflow \"\(workflow.name)\" step \(index + 1): no operation \(step.operation) in the spec")
+                }
+                var stepOptions = generation
+                for (name, value) in step.parameters { stepOptions.parameterValues[operation.id + "." + name] = value }
+                stepOptions.bodyValues += step.values.map { value in
+                    var scoped = value
+                    scoped.operation = operation.id
+                    return scoped
+                }
+                guard var planned = firstValid(operation, options: stepOptions, spec: target.fullSpec, fixed: fixed.union(step.parameters.keys))
+                else {
+                    throw RunError("workflow \"\(workflow.name)\" step \(index + 1): no valid request can be built for \(operation.id)")
+                }
+                planned.testCase.id = "workflow/\(workflow.name)/\(index + 1)/\(operation.id)"
+                planned.testCase.summary = "workflow \(workflow.name), step \(index + 1)"
+                if !step.expect.isEmpty {
+                    planned.exactStatuses = true
+                    if step.expect.allSatisfy({ (200...299).contains($0) }) {
+                        planned.testCase.expected = .success
+                    } else {
+                        planned.testCase.kind = .invalid
+                        planned.testCase.mutation = "expectation"
+                        planned.testCase.expected = .rejected(statuses: step.expect)
+                    }
+                }
+                planned.stateAssertions = step.state
+                steps.append(planned)
+            }
+            workflows.append(PlannedWorkflow(name: workflow.name, steps: steps))
+        }
+
+        notes += linkNotes(links)
+        notes += config.disabledChecks.map { "check \($0.check) disabled\($0.operation.map { " for " + $0 } ?? ""): \($0.reason)" }
         notes += target.overlayWarnings.map { "overlay: \($0)" }
         return PreparedRun(
             target: target, baseURL: baseURL, operations: operations, cases: cases, checks: checks,
-            schemas: ResponseSchemas(spec: target.spec, operations: operations), masker: masker,
-            fixedParameters: Set(parameters.keys.map { $0.split(separator: ".").last.map(String.init) ?? $0 }),
-            notes: notes, options: options)
+            schemas: ResponseSchemas(spec: target.spec, operations: operations), masker: masker, fixedParameters: fixed,
+            links: links, producers: producers, captures: captures, cleanups: cleanups, workflows: workflows,
+            disabledChecks: config.disabledChecks, notes: notes, options: options)
+    }
+
+    /// The first valid case of an operation under `options` (examples mode), if one can be built.
+    static func firstValid(
+        _ operation: Operation, options: GenerationOptions, spec: APISpec, fixed: Set<String>
+    ) -> PlannedCase? {
+        var single = options
+        single.maxCasesPerOperation = 1
+        single.validCasesPerOperation = 1
+        single.includeInvalid = false
+        single.expectationOverrides = [:]
+        guard let testCase = CaseGenerator(spec: spec, options: single).generate(for: operation).cases.first else { return nil }
+        return PlannedCase(operation: operation, testCase: testCase, fixedParameters: fixed)
+    }
+
+    /// The extra case of a scenario expectation: the first valid request with the scenario's values,
+    /// labelled with the expected statuses (judged exactly by `negative_data_rejection`).
+    static func scenarioCase(
+        _ expectation: SuiteExpectation, operation: Operation, options: GenerationOptions, spec: APISpec, fixed: Set<String>
+    ) -> PlannedCase? {
+        var scenario = options
+        for (name, value) in expectation.parameters { scenario.parameterValues[operation.id + "." + name] = value }
+        scenario.bodyValues += expectation.values.map { value in
+            var scoped = value
+            scoped.operation = operation.id
+            return scoped
+        }
+        guard var planned = firstValid(operation, options: scenario, spec: spec, fixed: fixed.union(expectation.parameters.keys))
+        else { return nil }
+        let values = expectation.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\(JSONWriter.compact($0.value))" }
+        planned.testCase.id = operation.id + "/expectation/" + String(expectation.index + 1)
+        planned.testCase.kind = .invalid
+        planned.testCase.mutation = "expectation"
+        planned.testCase.summary = "suite expectation \(expectation.label)" + (values.isEmpty ? "" : " for " + values.joined(separator: ", "))
+        planned.testCase.expected = .rejected(statuses: expectation.expect)
+        planned.exactStatuses = true
+        return planned
+    }
+
+    /// One capture per (producer, parameter): the first binding's expression.
+    static func uniqueCaptures(_ bindings: [LinkBinding]) -> [LinkBinding] {
+        var seen: Set<String> = []
+        return bindings.filter { seen.insert($0.producer + "." + $0.parameter).inserted }
+    }
+
+    /// How to remove what a producer created: `DELETE <collection>/{p}` or `POST <collection>/{p}/cancel`.
+    static func cleanupPlan(for capture: LinkBinding, in spec: APISpec, options: GenerationOptions) -> CleanupPlan? {
+        guard let producer = spec.operation(id: capture.producer) else { return nil }
+        let item = producer.path + "/{" + capture.parameter + "}"
+        let candidates = spec.operations.filter {
+            ($0.method == .delete && $0.path == item) || ($0.method == .post && $0.path == item + "/cancel")
+        }
+        for operation in candidates.sorted(by: { $0.method == .delete && $1.method != .delete }) {
+            if let planned = firstValid(operation, options: options, spec: spec, fixed: []) {
+                return CleanupPlan(parameter: capture.parameter, operation: operation, request: planned.testCase.request)
+            }
+        }
+        return nil
+    }
+
+    /// "links: bookingUid of 12 operations ← createBooking $response.body#/data/uid (inferred)".
+    static func linkNotes(_ links: [LinkBinding]) -> [String] {
+        var groups: [(key: String, count: Int)] = []
+        for link in links {
+            let key = "\(link.parameter) ← \(link.producer) \(link.expression) (\(link.origin.rawValue))"
+            if let i = groups.firstIndex(where: { $0.key == key }) { groups[i].count += 1 } else { groups.append((key, 1)) }
+        }
+        return groups.map { "links: \($0.key) for \($0.count) operation\($0.count == 1 ? "" : "s")" }
     }
 }

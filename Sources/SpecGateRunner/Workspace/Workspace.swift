@@ -30,7 +30,7 @@ public struct Workspace: Sendable {
                 uri: uri, pointer: .root, line: 1, column: 1,
                 message: "is neither an OpenAPI document (no `openapi`) nor a suite (no `spec` or `endpoints`)")
         }
-        return try loadSuite(try SuiteParser.parse(bytes, uri: uri), options: options)
+        return try loadSuite(try SuiteParser.parse(bytes, uri: uri, environment: options.environment), options: options)
     }
 
     /// Loads a parsed suite's spec (or endpoints), applies its overlays and filters its operations.

@@ -4,9 +4,13 @@ public struct WorkspaceOptions: Sendable, Hashable {
     public var allowOutside: Bool
     /// Apply the suite's overlays (on by default; off shows the spec as written).
     public var applyOverlays: Bool
+    /// Environment for `${VAR}` references in a suite; nil (commands that send nothing) uses the
+    /// defaults and keeps references to unset variables as written.
+    public var environment: [String: String]?
 
-    public init(allowOutside: Bool = false, applyOverlays: Bool = true) {
+    public init(allowOutside: Bool = false, applyOverlays: Bool = true, environment: [String: String]? = nil) {
         self.allowOutside = allowOutside
         self.applyOverlays = applyOverlays
+        self.environment = environment
     }
 }

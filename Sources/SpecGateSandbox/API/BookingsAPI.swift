@@ -290,6 +290,12 @@ struct BookingsAPI: Sendable {
             if lenient { return empty }
             throw .invalidBody("A JSON request body is required")
         }
+        let mediaType = request.header("content-type")?.split(separator: ";").first.map {
+            String($0.filter { $0 != " " && $0 != "\t" }).lowercased()
+        }
+        if !lenient, let mediaType, mediaType != "application/json" {
+            throw .invalidBody("The request body must be sent as application/json, not \(mediaType)")
+        }
         let value: JSONValue
         do {
             value = try JSONParser().parse(request.body)

@@ -1,16 +1,17 @@
-/// `positive_data_acceptance`: a valid case is not rejected with a 4xx. A 404 is accepted: a generated
-/// identifier (path parameter or a reference in the body, e.g. an event type) need not exist.
+/// `positive_data_acceptance`: a valid case is not rejected with a 4xx. A 404 is accepted when something in
+/// the request was generated (a path identifier, a reference in the body such as an event type): it
+/// need not exist. When the path identifiers are real (taken from links and the suite), a 404 fails.
 public struct PositiveDataAcceptance: ResponseCheck {
     public init() {}
 
     public let name = "positive_data_acceptance"
-    public let summary = "A valid request is not rejected with a 4xx (404 allowed: generated identifiers need not exist)."
+    public let summary = "A valid request is not rejected with a 4xx (404 allowed unless its identifiers are real: linked or from the suite)."
 
     public func check(_ input: CheckInput, schemas: ResponseSchemas) -> [CheckViolation]? {
         guard input.expectsSuccess else { return nil }
         let status = input.response.status
         guard (400..<500).contains(status) else { return [] }
-        if status == 404 { return [] }
+        if status == 404 && !input.identifiersResolved { return [] }
         if !input.expectedStatuses.isEmpty && input.expectedStatuses.contains(status) { return [] }
         return [
             CheckViolation(
