@@ -21,12 +21,12 @@ public enum URIReference {
     static func split(_ reference: String) -> Parts {
         var rest = Substring(reference)
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
+        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
             fragment = String(rest[rest.index(after: hash)...])
             rest = rest[..<hash]
         }
         var query: String?
-        if let q = rest.firstIndex(of: "?") {
+        if let q = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
             query = String(rest[rest.index(after: q)...])
             rest = rest[..<q]
         }
@@ -117,14 +117,15 @@ public enum URIReference {
 
     /// The URI without its fragment.
     public static func stripFragment(_ uri: String) -> String {
-        guard let hash = uri.firstIndex(of: "#") else { return uri }
+        // UTF-8 scan: this runs on every document lookup, so no Character iteration.
+        guard let hash = uri.utf8.firstIndex(of: UInt8(ascii: "#")) else { return uri }
         return String(uri[..<hash])
     }
 
     /// The fragment (without "#"), or nil.
     public static func fragment(of uri: String) -> String? {
-        guard let hash = uri.firstIndex(of: "#") else { return nil }
-        return String(uri[uri.index(after: hash)...])
+        guard let hash = uri.utf8.firstIndex(of: UInt8(ascii: "#")) else { return nil }
+        return String(uri[uri.utf8.index(after: hash)...])
     }
 
     /// A `file://` URI for an absolute file system path.
