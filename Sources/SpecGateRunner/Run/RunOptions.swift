@@ -1,3 +1,5 @@
+import SpecGateCore
+
 /// Everything `specgate run` can be told.
 public struct RunOptions: Sendable {
     /// Suite or spec path.
@@ -17,6 +19,12 @@ public struct RunOptions: Sendable {
     public var caCertificatePath: String?
     /// Only these operations (ids, operationIds or "METHOD /path"); empty = all the suite includes.
     public var operations: [String]
+    /// Command-line filters on top of the suite's `include`/`exclude` (tags, operations, path globs, methods).
+    public var include: OperationFilter = OperationFilter()
+    public var exclude: OperationFilter = OperationFilter()
+    /// Send only GET, HEAD and OPTIONS (staging and production): no producers, workflows with other
+    /// methods, or clean-ups are run; the report says so.
+    public var safe: Bool = false
     public var junitPath: String
     public var jsonPath: String
     /// Environment for secrets (`CAL_API_KEY`, …).

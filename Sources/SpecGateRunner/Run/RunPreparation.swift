@@ -49,6 +49,19 @@ public enum RunPreparation {
             }
         }
 
+        if !options.include.isEmpty { operations = operations.filter(options.include.matches) }
+        if !options.exclude.isEmpty { operations = operations.filter { !options.exclude.matches($0) } }
+        var safeNotes: [String] = []
+        if options.safe {
+            let unsafe = operations.filter { !$0.method.isSafe }
+            operations = operations.filter { $0.method.isSafe }
+            safeNotes.append(
+                "safe mode (--safe): only GET, HEAD and OPTIONS requests were sent; \(unsafe.count) operation\(unsafe.count == 1 ? "" : "s") with other methods skipped, no links, clean-ups or workflow steps with other methods")
+        }
+        if operations.isEmpty {
+            throw RunError("no operation left to test after the filters\(options.safe ? " and --safe" : "")")
+        }
+
         let checks: [any ResponseCheck]
         do {
             checks = try CheckCatalog.select(names: options.checks, budgetMilliseconds: options.maxResponseTimeMilliseconds)
@@ -78,7 +91,7 @@ public enum RunPreparation {
 
         // Links: which path parameters take real identifiers, and from which producer.
         let planner = LinkPlanner(spec: target.spec, suiteLinks: config.links, fixedParameters: parameters)
-        let links = planner.bindings(for: operations)
+        var links = planner.bindings(for: operations)
         let producerIDs = links.map(\.producer).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let ordered = operations.filter { producerIDs.contains($0.id) } + operations.filter { !producerIDs.contains($0.id) }
 
@@ -163,6 +176,15 @@ public enum RunPreparation {
         notes += linkNotes(links)
         notes += config.disabledChecks.map { "check \($0.check) disabled\($0.operation.map { " for " + $0 } ?? ""): \($0.reason)" }
         notes += target.overlayWarnings.map { "overlay: \($0)" }
+        if options.safe {
+            // Nothing but safe methods leaves the machine: producers (POST), their clean-ups and
+            // workflows with unsafe steps are dropped.
+            links = []
+            producers = [:]
+            cleanups = [:]
+            workflows = workflows.filter { $0.steps.allSatisfy { $0.operation.method.isSafe } }
+            notes = safeNotes + notes
+        }
         return PreparedRun(
             target: target, baseURL: baseURL, operations: operations, cases: cases, checks: checks,
             schemas: ResponseSchemas(spec: target.spec, operations: operations), masker: masker, fixedParameters: fixed,

@@ -58,6 +58,33 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-invalid"), help: "Send valid cases only.")
     var noInvalid = false
 
+    @Option(name: .customLong("exclude-operation"), help: "Skip this operation; repeatable.")
+    var excludeOperations: [String] = []
+
+    @Option(name: .customLong("tag"), help: "Only operations with this tag; repeatable.")
+    var tags: [String] = []
+
+    @Option(name: .customLong("exclude-tag"), help: "Skip operations with this tag; repeatable.")
+    var excludeTags: [String] = []
+
+    @Option(name: .customLong("method"), help: "Only operations with this HTTP method; repeatable.")
+    var methods: [String] = []
+
+    @Option(name: .customLong("exclude-method"), help: "Skip operations with this HTTP method; repeatable.")
+    var excludeMethods: [String] = []
+
+    @Option(name: .customLong("path"), help: "Only operations whose path template matches this glob (* within a segment, ** across); repeatable.")
+    var paths: [String] = []
+
+    @Option(name: .customLong("exclude-path"), help: "Skip operations whose path template matches this glob; repeatable.")
+    var excludePaths: [String] = []
+
+    @Flag(help: "Send only GET, HEAD and OPTIONS requests (for staging and production); the report says so.")
+    var safe = false
+
+    @Flag(name: .customLong("dry-run"), help: "Print every planned request as a curl command and send nothing.")
+    var dryRun = false
+
     @Option(help: "Where to write JUnit XML.")
     var junit = "reports/junit.xml"
 
@@ -73,13 +100,16 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = RunOptions(
+        var options = RunOptions(
             path: suite, baseURL: baseURL, seed: seed, maxCasesPerOperation: maxCases, includeInvalid: !noInvalid,
             checks: checks.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? [],
             maxResponseTimeMilliseconds: maxResponseTime, concurrency: concurrency, timeoutSeconds: timeout,
             rateLimit: rateLimit, retries: retries, maxResponseBytes: maxResponseBytes, caCertificatePath: caCert,
             operations: operations, junitPath: junit, jsonPath: json,
             environment: ProcessInfo.processInfo.environment)
+        options.include = OperationFilter(tags: tags, paths: paths, methods: methods)
+        options.exclude = OperationFilter(tags: excludeTags, operations: excludeOperations, paths: excludePaths, methods: excludeMethods)
+        options.safe = safe
         let style = ConsoleStyle.detect()
         let prepared: PreparedRun
         do {
@@ -90,6 +120,10 @@ struct RunCommand: AsyncParsableCommand {
         }
         print("specgate \(options.toolVersion): \(prepared.suiteName) → \(prepared.masker.mask(prepared.baseURL))")
         print("\(prepared.operations.count) operations, \(prepared.cases.count) cases, seed \(seed)")
+        if dryRun {
+            for line in DryRun.lines(prepared) { print(line) }
+            return
+        }
 
         let progress = ProgressPrinter(style: style)
         let task = Task { () throws(RunError) -> RunReport in
