@@ -65,8 +65,8 @@ let package = Package(
         ),
         .testTarget(name: "SpecGateJSONTests", dependencies: ["SpecGateJSON"]),
         .testTarget(name: "SpecGateRegexTests", dependencies: ["SpecGateRegex"]),
-        .testTarget(name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema"]),
-        .testTarget(name: "SpecGateCoreTests", dependencies: ["SpecGateCore"]),
+        .testTarget(name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema"], exclude: ["Resources"]),
+        .testTarget(name: "SpecGateCoreTests", dependencies: ["SpecGateCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SpecGateJUnitTests", dependencies: ["SpecGateJUnit"]),
         .testTarget(
             name: "SpecGateHTTPTests",

@@ -1,48 +1,74 @@
-// INTERIM: this file is a placeholder with the final public API; the ECMA-262 engine replaces it.
-
-/// Why a pattern is not a valid ECMA-262 regular expression.
-public struct RegexSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var pattern: String
-    /// Character offset in the pattern where the problem was found.
-    public var offset: Int
-    public var message: String
-
-    public init(pattern: String, offset: Int, message: String) {
-        self.pattern = pattern
-        self.offset = offset
-        self.message = message
-    }
-
-    public var description: String { "invalid regular expression /\(pattern)/ at \(offset): \(message)" }
-}
-
-/// Outcome of a search, bounded in steps so a catastrophic pattern cannot hang the caller.
-public enum RegexSearchResult: Sendable, Hashable {
-    case matched
-    case notMatched
-    /// The step budget ran out before an answer was found.
-    case budgetExceeded
-}
-
 /// An ECMA-262 regular expression as JSON Schema and OpenAPI `pattern` use it (unanchored search, `u` flag).
+///
+/// Parsing happens once in `init`; `search` runs a bounded backtracking matcher over Unicode code points.
+/// Equality and hashing use the pattern text.
 public struct ECMARegex: Sendable, Hashable {
+    /// The pattern as given.
     public let pattern: String
+    /// The parsed pattern.
+    public let node: RegexNode
+    /// Number of capturing groups.
+    public let captureCount: Int
+    /// Features of this pattern that are supported only approximately (e.g. `\p{Script=Greek}` uses
+    /// code-point range tables because the standard library has no Script property). Empty for most patterns.
+    public let usesUnsupportedFeatures: [String]
+    let program: RegexProgram
 
+    /// Parses `pattern`; throws with the scalar offset of the first problem.
     public init(_ pattern: String) throws(RegexSyntaxError) {
+        var parser = RegexParser(pattern)
+        let result = try parser.parse()
         self.pattern = pattern
-        do {
-            _ = try Regex(pattern)
-        } catch {
-            throw RegexSyntaxError(pattern: pattern, offset: 0, message: "\(error)")
-        }
+        self.node = result.node
+        self.captureCount = result.captureCount
+        self.usesUnsupportedFeatures = result.approximations
+        self.program = RegexProgram(node: result.node, captureCount: result.captureCount)
     }
 
-    /// Searches anywhere in `string` (JSON Schema `pattern` semantics).
+    /// Searches anywhere in `string` (JSON Schema `pattern` semantics), giving up after `stepBudget`
+    /// matcher steps counted over all start positions.
     public func search(in string: String, stepBudget: Int = 1_000_000) -> RegexSearchResult {
-        guard let regex = try? Regex(pattern) else { return .notMatched }
-        return string.contains(regex) ? .matched : .notMatched
+        let scalars = string.unicodeScalars
+        return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scalars.count) { buffer in
+            var index = 0
+            for scalar in scalars {
+                buffer.initializeElement(at: index, to: scalar.value)
+                index += 1
+            }
+            return program.instructions.withUnsafeBufferPointer { instructions in
+                program.sets.withUnsafeBufferPointer { sets in
+                    program.asciiBitmaps.withUnsafeBufferPointer { bitmaps in
+                        var matcher = RegexMatcher(
+                            program: program, instructions: instructions, sets: sets, asciiBitmaps: bitmaps,
+                            input: UnsafeBufferPointer(buffer), budget: stepBudget)
+                        return matcher.search()
+                    }
+                }
+            }
+        }
     }
 
     /// Convenience: true only for `.matched`.
     public func matches(_ string: String) -> Bool { search(in: string) == .matched }
+
+    public static func == (lhs: ECMARegex, rhs: ECMARegex) -> Bool { lhs.pattern == rhs.pattern }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(pattern) }
+}
+
+extension ECMARegex {
+    /// A string this regex matches (search semantics), as natural as possible: mostly ASCII letters and
+    /// digits, unbounded quantifiers repeated at most `maxRepeat` times beyond their minimum. For an
+    /// unanchored pattern this is the generated match itself. Deterministic for a given RNG state.
+    /// Lookarounds and backreferences are best effort (verified, retried); nil when no string was found.
+    public func generateMatch(using rng: inout some RandomNumberGenerator, maxRepeat: Int = 8) -> String? {
+        RegexGenerator(regex: self, maxRepeat: Swift.max(0, maxRepeat)).generateMatch(using: &rng)
+    }
+
+    /// A string this regex does not match: a mutation of a generated match when possible, else a simple
+    /// candidate (empty string, punctuation, ...), verified with the matcher. Nil when the regex matches
+    /// every candidate (e.g. `.*` or `a*`, which match every string).
+    public func generateNonMatch(using rng: inout some RandomNumberGenerator) -> String? {
+        RegexGenerator(regex: self, maxRepeat: 8).generateNonMatch(using: &rng)
+    }
 }

@@ -1,0 +1,43 @@
+import SpecGateJSON
+
+/// A root document and every document its `$ref`s reach, parsed, with their raw bytes kept for
+/// line lookups in error and finding reports.
+public struct LoadedDocuments: Sendable {
+    public var store: DocumentStore
+    /// Absolute URI of the root document (no fragment).
+    public var rootURI: String
+    /// Raw bytes per document URI.
+    public var sources: [String: [UInt8]]
+
+    public init(store: DocumentStore, rootURI: String, sources: [String: [UInt8]] = [:]) {
+        self.store = store
+        self.rootURI = rootURI
+        self.sources = sources
+    }
+
+    /// The root document's value.
+    public var root: JSONValue { store[rootURI] ?? .null }
+
+    /// Line and column of a location in its document's text, when the text is known.
+    public func position(of location: JSONLocation) -> (line: Int, column: Int)? {
+        guard let bytes = sources[URIReference.stripFragment(location.document)] else { return nil }
+        return DocumentParser.locate(location.pointer, in: bytes, uri: location.document)
+    }
+
+    /// An error about a location, with its line and column looked up in the document text.
+    public func failure(_ message: String, at location: JSONLocation) -> SpecLoadError {
+        let position = position(of: location)
+        return SpecLoadError(
+            uri: location.document, pointer: location.pointer, line: position?.line, column: position?.column,
+            message: message)
+    }
+
+    /// `error` with its line and column filled in when it names a pointer but no line and its
+    /// file is one of these documents.
+    public func locating(_ error: SpecLoadError) -> SpecLoadError {
+        guard error.line == nil,
+            let uri = sources.keys.first(where: { SpecLoadError.displayName(forURI: $0) == error.file })
+        else { return error }
+        return error.locating(in: sources[uri], uri: uri)
+    }
+}

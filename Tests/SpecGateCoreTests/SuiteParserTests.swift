@@ -1,0 +1,125 @@
+import SpecGateCore
+import SpecGateJSON
+import Testing
+
+@Suite struct SuiteParserTests {
+    private func parse(_ text: String, uri: String = "file:///work/suites/demo/suite.yaml") throws -> Suite {
+        try SuiteParser.parse(Array(text.utf8), uri: uri)
+    }
+
+    @Test func calcomSuite() throws {
+        let uri = Fixtures.repositoryURI("specs/calcom/suite.yaml")
+        let suite = try SuiteParser.parse(Fixtures.bytes(ofURI: uri), uri: uri)
+        #expect(suite.name == "calcom")
+        #expect(suite.specPath == "openapi-v2.json")
+        #expect(suite.specURI == Fixtures.repositoryURI("specs/calcom/openapi-v2.json"))
+        #expect(suite.overlays == ["overlay.yaml"])
+        #expect(suite.overlayURIs == [Fixtures.repositoryURI("specs/calcom/overlay.yaml")])
+        #expect(suite.baseURL == "https://api.cal.com")
+        #expect(suite.headers.map { [$0.name, $0.value] } == [["cal-api-version", "2024-08-13"]])
+        #expect(suite.auth == SuiteAuth(type: .bearer, header: "Authorization", env: "CAL_API_KEY", prefix: "cal_"))
+        #expect(suite.include == OperationFilter(tags: ["Bookings"]))
+        #expect(suite.exclude.isEmpty)
+        #expect(suite.endpoints == nil)
+        #expect(suite.secretNames == ["CAL_API_KEY", "Authorization"])
+        #expect(suite.directoryURI == Fixtures.repositoryURI("specs/calcom/"))
+    }
+
+    @Test func calcomReassignSuite() throws {
+        let uri = Fixtures.repositoryURI("specs/calcom-reassign/suite.yaml")
+        let suite = try SuiteParser.parse(Fixtures.bytes(ofURI: uri), uri: uri)
+        #expect(suite.name == "calcom-reassign")
+        #expect(suite.specPath == nil)
+        #expect(suite.endpoints?.arrayValue?.count == 1)
+        #expect(suite.components?["schemas"]?["ErrorEnvelope"] != nil)
+        #expect(suite.auth?.env == "CAL_API_KEY")
+    }
+
+    @Test func everyFieldAndDefaults() throws {
+        let suite = try parse(
+            """
+            spec: ../api.yaml
+            headers:
+              X-One: 1
+              X-Two: "two"
+            auth: {type: query, query: api_key, env: KEY}
+            secrets: [OTHER]
+            include: {paths: ["/v2/**"], methods: [get, POST]}
+            exclude: {operations: [deleteAll]}
+            parameters:
+              userId: 2
+              getUser.userId: 3
+            links: [{from: a, to: b}]
+            seed: 42
+            """)
+        #expect(suite.name == "demo")
+        #expect(suite.specURI == "file:///work/suites/api.yaml")
+        #expect(suite.headers.map(\.name) == ["X-One", "X-Two"])
+        #expect(suite.headers.map(\.value) == ["1", "two"])
+        #expect(suite.auth == SuiteAuth(type: .query, queryName: "api_key", env: "KEY"))
+        #expect(suite.auth?.header == nil)
+        #expect(suite.secretNames == ["KEY", "OTHER"])
+        #expect(suite.parameters == ["userId": 2, "getUser.userId": 3])
+        #expect(suite.extras["seed"] == 42)
+        #expect(suite.extras["links"]?.arrayValue?.count == 1)
+        #expect(suite.overlays.isEmpty)
+        #expect(suite.baseURL == nil)
+
+        let getUser = Operation(id: "getUser", operationId: "getUser", method: .get, path: "/v2/users/{userId}", source: JSONLocation(document: "x"))
+        let other = Operation(id: "GET /v2/me", operationId: nil, method: .get, path: "/v2/me", source: JSONLocation(document: "x"))
+        let deleteAll = Operation(id: "deleteAll", operationId: "deleteAll", method: .delete, path: "/v2/all", source: JSONLocation(document: "x"))
+        let v1 = Operation(id: "v1", operationId: "v1", method: .get, path: "/v1/x", source: JSONLocation(document: "x"))
+        #expect(suite.fixedValue(forParameter: "userId", of: getUser) == 3)
+        #expect(suite.fixedValue(forParameter: "userId", of: other) == 2)
+        #expect(suite.fixedValue(forParameter: "nope", of: other) == nil)
+        #expect(suite.selects(getUser))
+        #expect(suite.selects(other))
+        #expect(!suite.selects(deleteAll))
+        #expect(!suite.selects(v1))
+    }
+
+    @Test func unknownKeyIsAnErrorWithLine() {
+        let error = Fixtures.error {
+            try parse("spec: api.yaml\nbaseURL: https://x\nheaderz:\n  a: b\n")
+        }
+        #expect(error?.message.contains("unknown key \"headerz\"") == true)
+        #expect(error?.line == 3)
+        #expect(error?.file == "/work/suites/demo/suite.yaml")
+        #expect(error?.pointer == JSONPointer(tokens: ["headerz"]))
+    }
+
+    @Test(arguments: [
+        ("spec: a.yaml\nendpoints: []\n", "exclude each other"),
+        ("name: x\n", "needs `spec`"),
+        ("spec: 12\n", "`spec` must be a string"),
+        ("spec: a.yaml\nbaseURL: api.cal.com\n", "must start with http"),
+        ("spec: a.yaml\nauth: {type: oauth, env: X}\n", "`auth.type` must be one of"),
+        ("spec: a.yaml\nauth: {type: bearer}\n", "`auth.env`"),
+        ("spec: a.yaml\nauth: {type: bearer, env: X, token: y}\n", "unknown key \"token\" in `auth`"),
+        ("spec: a.yaml\ninclude: {tag: [a]}\n", "unknown key \"tag\" in `include`"),
+        ("spec: a.yaml\ninclude: {methods: [fetch]}\n", "unknown HTTP method \"fetch\""),
+        ("spec: a.yaml\noverlays: overlay.yaml\n", "`overlays` must be a list of strings"),
+        ("spec: a.yaml\nheaders: {a: [1]}\n", "header \"a\" must have a text value"),
+        ("- spec\n", "must be a mapping"),
+    ])
+    func invalidSuites(text: String, expected: String) {
+        let error = Fixtures.error { try parse(text) }
+        #expect(error?.message.contains(expected) == true, "\(String(describing: error))")
+        #expect(error?.line != nil)
+    }
+
+    @Test func operationFilterGlobs() {
+        #expect(OperationFilter.glob("/v2/bookings/*", matches: "/v2/bookings/{uid}"))
+        #expect(!OperationFilter.glob("/v2/bookings/*", matches: "/v2/bookings/{uid}/cancel"))
+        #expect(OperationFilter.glob("/v2/bookings/**", matches: "/v2/bookings/{uid}/cancel"))
+        #expect(OperationFilter.glob("/v2/**/cancel", matches: "/v2/bookings/{uid}/cancel"))
+        #expect(OperationFilter.glob("/v?/me", matches: "/v2/me"))
+        #expect(!OperationFilter.glob("/v2/me", matches: "/v2/me/x"))
+        #expect(OperationFilter.glob("*", matches: ""))
+        let op = Operation(id: "a", operationId: "a", method: .post, path: "/x", tags: ["T"], source: JSONLocation(document: "x"))
+        #expect(OperationFilter().matches(op))
+        #expect(OperationFilter(tags: ["T"], methods: ["POST"]).matches(op))
+        #expect(!OperationFilter(tags: ["T"], methods: ["get"]).matches(op))
+        #expect(OperationFilter(operations: ["b", "a"]).matches(op))
+    }
+}
