@@ -1,0 +1,400 @@
+"""Runs every `make bench` figure and appends one JSON object per line to the results file.
+
+Each figure is independent: when its prerequisite is missing (a subcommand not built yet, a tool not
+installed, `specgate run` still a stub) it records {"kind": "not_measured", "figure": …, "reason": …}
+and the next figure runs. Nothing here decides whether a goal is met; report.py does.
+
+usage: figures.py RESULTS.jsonl  (environment: BENCH_BIN = release bin folder, BENCH_TMP = scratch folder)
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+
+from sandbox import SandboxProcess  # noqa: E402
+import payloads  # noqa: E402
+
+SPEC = "specs/calcom/openapi-v2.json"
+SUITE = "specs/calcom/suite.yaml"
+API_VERSION = "2024-08-13"
+SINGLE_OPERATION = "BookingsController_2024_08_13_getBooking"
+SINGLE_PATH = "/v2/bookings/sbx-intro-booking-1"
+LOAD_RUNS = 21
+SCHEMATHESIS_MAX_EXAMPLES = 10
+SCHEMATHESIS_TIMEOUT = 240
+RUN_TIMEOUT = 300
+
+
+class NotMeasured(Exception):
+    pass
+
+
+class Bench:
+    def __init__(self, results_path):
+        self.results_path = results_path
+        self.bin = os.environ.get("BENCH_BIN") or os.path.join(ROOT, ".build", "release")
+        self.tmp = os.environ.get("BENCH_TMP") or "/tmp/specgate-bench"
+        os.makedirs(self.tmp, exist_ok=True)
+        self.specgate = os.path.join(self.bin, "specgate")
+        self.bench = os.path.join(self.bin, "specgate-bench")
+
+    # -- output -------------------------------------------------------------------------------
+
+    def emit(self, record):
+        with open(self.results_path, "a") as handle:
+            handle.write(json.dumps(record) + "\n")
+        print("  " + json.dumps(record)[:400], flush=True)
+
+    def not_measured(self, figure, reason):
+        self.emit({"kind": "not_measured", "figure": figure, "reason": reason})
+
+    # -- processes ----------------------------------------------------------------------------
+
+    def run(self, args, timeout=RUN_TIMEOUT, env=None, check_codes=(0,)):
+        merged = dict(os.environ)
+        merged.update(env or {})
+        try:
+            proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=merged)
+        except FileNotFoundError:
+            raise NotMeasured(f"{os.path.basename(args[0])} is not installed")
+        except subprocess.TimeoutExpired:
+            raise NotMeasured(f"{' '.join(args[:3])} … did not finish within {timeout} s")
+        if check_codes is not None and proc.returncode not in check_codes:
+            raise NotMeasured(f"{os.path.basename(args[0])} {args[1] if len(args) > 1 else ''} exited "
+                              f"{proc.returncode}: {last_line(proc.stderr or proc.stdout)}")
+        return proc
+
+    def bench_lines(self, args, timeout=RUN_TIMEOUT):
+        """Runs specgate-bench; its JSON lines. A subcommand the build lacks becomes NotMeasured."""
+        if not os.path.exists(self.bench):
+            raise NotMeasured("specgate-bench was not built")
+        proc = self.run([self.bench] + args, timeout=timeout, check_codes=None)
+        if proc.returncode == 2 and "unknown subcommand" in proc.stderr:
+            raise NotMeasured(f"specgate-bench has no `{args[0]}` subcommand in this build")
+        if proc.returncode != 0:
+            raise NotMeasured(f"specgate-bench {args[0]} failed: {last_line(proc.stderr)}")
+        return [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+
+    def python_line(self, args, timeout=RUN_TIMEOUT):
+        proc = self.run([sys.executable, os.path.join(HERE, "py_reference.py")] + args, timeout=timeout)
+        return json.loads(proc.stdout.strip().splitlines()[-1])
+
+    def require_run_command(self):
+        proc = self.run([self.specgate, "run", "--help"], check_codes=None)
+        if proc.returncode != 0 or "Not available yet" in proc.stdout:
+            raise NotMeasured("`specgate run` is not available in this build (still the interim stub)")
+
+    def specgate_run(self, url, key, extra, name, timeout=RUN_TIMEOUT, wrapper=()):
+        """`specgate run` against a sandbox; (exit code, JSON report, wall seconds, process)."""
+        report = os.path.join(self.tmp, name + ".json")
+        if os.path.exists(report):
+            os.remove(report)
+        args = list(wrapper) + [self.specgate, "run", SUITE, "--base-url", url, "--json", report,
+                                "--junit", os.path.join(self.tmp, name + ".xml")] + list(extra)
+        start = time.perf_counter()
+        proc = self.run(args, timeout=timeout, env={"CAL_API_KEY": key}, check_codes=None)
+        wall = time.perf_counter() - start
+        if proc.returncode not in (0, 1) or not os.path.exists(report):
+            raise NotMeasured(f"specgate run exited {proc.returncode}: {last_line(proc.stderr or proc.stdout)}")
+        with open(report) as handle:
+            return proc.returncode, json.load(handle), wall, proc
+
+    # -- figures ------------------------------------------------------------------------------
+
+    def environment(self):
+        record = {"kind": "environment", "nproc": os.cpu_count(), "cpu_model": cpu_model(),
+                  "memory_kb": mem_total_kb(), "load_average_at_start": os.getloadavg()}
+        versions = {}
+        versions["swift"] = first_line(["swift", "--version"])
+        versions["python"] = sys.version.split()[0]
+        for package in ("jsonschema", "openapi-schema-validator", "schemathesis"):
+            try:
+                from importlib.metadata import version
+                versions[package] = version(package)
+            except Exception:  # noqa: BLE001  (not installed is a fact to report)
+                versions[package] = None
+        versions["wrk"] = first_line(["wrk", "-v"])
+        record["versions"] = versions
+        self.emit(record)
+
+    def figure_load(self):
+        for label, path in (("spec", SPEC), ("suite", SUITE)):
+            try:
+                if not os.path.exists(os.path.join(ROOT, path)):
+                    raise NotMeasured(f"{path} does not exist")
+                for line in self.bench_lines(["load", "--path", path, "--runs", str(LOAD_RUNS), "--label", label]):
+                    self.emit(line)
+            except NotMeasured as reason:
+                self.not_measured("load." + label, str(reason))
+        self.emit(self.python_line(["load", SPEC, str(LOAD_RUNS)]))
+
+    def figure_validate(self):
+        if not os.path.exists(self.specgate):
+            raise NotMeasured("specgate was not built")
+        with SandboxProcess(self.specgate) as sandbox:
+            lists, reassigns = payloads.collect(sandbox.url, sandbox.keys["owner"])
+        sets = [("bookings", "GetBookingsOutput_2024_08_13", lists),
+                ("reassign", "ReassignBookingOutput_2024_08_13", reassigns)]
+        for name, schema, values in sets:
+            try:
+                payload_path = os.path.join(self.tmp, name + ".jsonl")
+                bundle_path = os.path.join(self.tmp, name + ".schema.json")
+                payloads.write_lines(payload_path, values)
+                source = SUITE if os.path.exists(os.path.join(ROOT, SUITE)) else SPEC
+                for line in self.bench_lines(["validate", "--path", source, "--schema", schema, "--set", name,
+                                              "--payloads", payload_path, "--bundle-out", bundle_path]):
+                    line["source"] = source
+                    self.emit(line)
+                self.emit(self.python_line(["validate", name, bundle_path, payload_path], timeout=600))
+            except NotMeasured as reason:
+                self.not_measured("validate." + name, str(reason))
+
+    def figure_generate(self):
+        source = SUITE if os.path.exists(os.path.join(ROOT, SUITE)) else SPEC
+        for line in self.bench_lines(["generate", "--path", source, "--seeds", "3"]):
+            self.emit(line)
+
+    def figure_wrk(self):
+        if shutil.which("wrk") is None:
+            raise NotMeasured("wrk is not installed")
+        with SandboxProcess(self.specgate) as sandbox:
+            proc = self.run(["wrk", "-t2", "-c8", "-d10s", "-s", os.path.join(HERE, "wrk-headers.lua"),
+                             sandbox.url + SINGLE_PATH], timeout=60, env={"BENCH_API_KEY": sandbox.keys["owner"]})
+        summary = dict(re.findall(r"(\w+)=(\d+)", next(
+            (line for line in proc.stdout.splitlines() if line.startswith("BENCH_SUMMARY")), "")))
+        rate = re.search(r"Requests/sec:\s+([\d.]+)", proc.stdout)
+        if not rate:
+            raise NotMeasured("wrk printed no Requests/sec: " + last_line(proc.stdout))
+        self.emit({"kind": "wrk", "url_path": SINGLE_PATH, "threads": 2, "connections": 8, "seconds": 10,
+                   "requests_per_second": float(rate.group(1)),
+                   "requests": int(summary.get("requests", 0)), "non_2xx": int(summary.get("errors_status", 0)),
+                   "p50_us": int(summary.get("p50_us", 0)), "p99_us": int(summary.get("p99_us", 0))})
+
+    def figure_run_single(self):
+        self.require_run_command()
+        with SandboxProcess(self.specgate) as sandbox:
+            code, report, wall, _ = self.specgate_run(
+                sandbox.url, sandbox.keys["owner"],
+                ["--operation", SINGLE_OPERATION, "--max-cases", "100000", "--concurrency", "8"], "run-single")
+        self.emit(run_record("run_single", code, report, wall, {"operation": SINGLE_OPERATION, "concurrency": 8}))
+
+    def figure_versus_schemathesis(self):
+        self.require_run_command()
+        with SandboxProcess(self.specgate) as sandbox:
+            spec = self.schemathesis_spec()
+            code, report, wall, _ = self.specgate_run(sandbox.url, sandbox.keys["owner"], [], "run-suite")
+            self.emit(run_record("run_suite", code, report, wall, {"suite": SUITE}))
+            self.emit(self.schemathesis(sandbox, spec, "st-suite"))
+
+    def figure_memory(self):
+        self.require_run_command()
+        if not os.path.exists("/usr/bin/time"):
+            raise NotMeasured("/usr/bin/time is not installed (apt-get install time)")
+        for label, max_cases in (("small", 300), ("large", 3000)):
+            with SandboxProcess(self.specgate) as sandbox:
+                code, report, wall, proc = self.specgate_run(
+                    sandbox.url, sandbox.keys["owner"], ["--max-cases", str(max_cases)], "memory-" + label,
+                    wrapper=["/usr/bin/time", "-v"])
+            rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+            if not rss:
+                raise NotMeasured("/usr/bin/time printed no maximum resident set size")
+            record = run_record("memory", code, report, wall, {"label": label, "max_cases": max_cases})
+            record["max_rss_kb"] = int(rss.group(1))
+            self.emit(record)
+
+    def figure_detection(self):
+        self.require_run_command()
+        catalogue = self.run([self.specgate, "sandbox", "--list-faults"]).stdout.splitlines()[1:]
+        spec = self.schemathesis_spec()
+        for row in catalogue:
+            parts = row.split()
+            if len(parts) < 2:
+                continue
+            fault, expected = parts[0], parts[1]
+            record = {"kind": "detection", "fault": fault, "expected_check": expected}
+            if "[transport]" in row:
+                record["skipped"] = "transport fault: breaks the exchange itself; reported separately, not run"
+                self.emit(record)
+                continue
+            sandbox_args, run_args, st_args = [], [], []
+            if fault == "slow_responses":
+                sandbox_args = ["--slow-delay-ms", "300"]
+                run_args = ["--max-response-time", "200"]
+                st_args = ["--max-response-time", "0.2"]
+            try:
+                with SandboxProcess(self.specgate, faults=[fault], extra_args=sandbox_args) as sandbox:
+                    code, report, wall, _ = self.specgate_run(sandbox.url, sandbox.keys["owner"], run_args,
+                                                              "detect-" + fault)
+                    checks = sorted({f.get("check") for f in report.get("findings", [])})
+                    record["specgate"] = {
+                        "exit_code": code, "found": code == 1 and expected in checks, "checks": checks,
+                        "requests": report.get("summary", {}).get("requests"), "wall_seconds": round(wall, 2)}
+                    if spec:
+                        record["schemathesis"] = self.schemathesis(sandbox, spec, "st-" + fault, st_args, expected)
+                    else:
+                        record["schemathesis"] = {"not_measured": "no bundled spec for Schemathesis"}
+            except NotMeasured as reason:
+                record["not_measured"] = str(reason)
+            self.emit(record)
+
+    # -- Schemathesis -------------------------------------------------------------------------
+
+    def schemathesis_spec(self):
+        """The suite's spec as one file (overlays applied, Bookings operations), via `specgate bundle`."""
+        if shutil.which("schemathesis") is None:
+            raise NotMeasured("schemathesis is not installed")
+        bundle = os.path.join(self.tmp, "calcom-bundle.json")
+        proc = self.run([self.specgate, "bundle", SUITE, "-o", bundle], check_codes=None)
+        if proc.returncode != 0 or not os.path.exists(bundle):
+            raise NotMeasured("`specgate bundle` is not available: " + last_line(proc.stderr or proc.stdout))
+        return bundle
+
+    def schemathesis(self, sandbox, spec, name, extra=(), expected_check=None):
+        ndjson = os.path.join(self.tmp, name + ".ndjson")
+        if os.path.exists(ndjson):
+            os.remove(ndjson)
+        args = ["schemathesis", "run", spec, "--url", sandbox.url,
+                "-H", "Authorization: Bearer " + sandbox.keys["owner"], "-H", "cal-api-version: " + API_VERSION,
+                "--include-tag", "Bookings", "--seed", "1", "-n", str(SCHEMATHESIS_MAX_EXAMPLES), "--no-color",
+                "--report", "ndjson", "--report-ndjson-path", ndjson] + list(extra)
+        start = time.perf_counter()
+        proc = self.run(args, timeout=SCHEMATHESIS_TIMEOUT, check_codes=None)
+        wall = time.perf_counter() - start
+        counts = schemathesis_counts(ndjson)
+        record = {"kind": "schemathesis", "name": name, "exit_code": proc.returncode, "wall_seconds": round(wall, 3),
+                  "max_examples": SCHEMATHESIS_MAX_EXAMPLES, **counts}
+        if expected_check is not None:
+            record["found"] = proc.returncode == 1 and expected_check in counts.get("failed_checks", [])
+            record["found_any"] = proc.returncode == 1
+        return record
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+def schemathesis_counts(ndjson_path):
+    """Requests sent and failed check names, read from Schemathesis' NDJSON event stream."""
+    requests = 0
+    failed = set()
+    if not os.path.exists(ndjson_path):
+        return {"requests": None, "failed_checks": []}
+    with open(ndjson_path) as handle:
+        for line in handle:
+            try:
+                event = json.loads(line)
+            except ValueError:
+                continue
+            for interaction in find_all(event, "interactions"):
+                if isinstance(interaction, dict):
+                    requests += len(interaction)
+                elif isinstance(interaction, list):
+                    requests += len(interaction)
+            for check in find_all(event, "checks"):
+                for item in check if isinstance(check, list) else [check]:
+                    if isinstance(item, dict) and item.get("status") in ("failure", "FAILURE", "failed"):
+                        failed.add(item.get("name"))
+    return {"requests": requests, "failed_checks": sorted(n for n in failed if n)}
+
+
+def find_all(value, key):
+    """Every value stored under `key` anywhere in a JSON value."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k == key:
+                yield v
+            yield from find_all(v, key)
+    elif isinstance(value, list):
+        for v in value:
+            yield from find_all(v, key)
+
+
+def run_record(kind, code, report, wall, extra):
+    summary = report.get("summary", {})
+    duration_ms = report.get("durationMs") or 0
+    requests = summary.get("requests") or 0
+    record = {"kind": kind, "exit_code": code, "requests": requests, "duration_ms": duration_ms,
+              "wall_seconds": round(wall, 3), "operations": summary.get("operations"),
+              "failures": summary.get("failures"), "transport_errors": summary.get("transportErrors"),
+              "requests_per_second": requests / (duration_ms / 1000) if duration_ms else None}
+    record.update(extra)
+    return record
+
+
+def last_line(text):
+    lines = [line for line in (text or "").strip().splitlines() if line.strip()]
+    return lines[-1][:300] if lines else "(no output)"
+
+
+def first_line(args):
+    try:
+        proc = subprocess.run(args, capture_output=True, text=True, timeout=30)
+        return last_line((proc.stdout or proc.stderr).strip().splitlines()[0]) if (proc.stdout or proc.stderr) else None
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return None
+
+
+def mem_total_kb():
+    try:
+        with open("/proc/meminfo") as handle:
+            for line in handle:
+                if line.startswith("MemTotal:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+FIGURES = [
+    ("load", Bench.figure_load),
+    ("validate", Bench.figure_validate),
+    ("generate", Bench.figure_generate),
+    ("run.wrk", Bench.figure_wrk),
+    ("run.single", Bench.figure_run_single),
+    ("run.schemathesis", Bench.figure_versus_schemathesis),
+    ("memory", Bench.figure_memory),
+    ("detection", Bench.figure_detection),
+]
+
+
+def main(argv):
+    if len(argv) != 1:
+        sys.stderr.write(__doc__)
+        return 2
+    bench = Bench(argv[0])
+    bench.environment()
+    only = set(filter(None, os.environ.get("BENCH_ONLY", "").split(",")))
+    for name, figure in FIGURES:
+        if only and name not in only:
+            continue
+        print(f"== {name}", flush=True)
+        start = time.perf_counter()
+        try:
+            figure(bench)
+        except NotMeasured as reason:
+            bench.not_measured(name, str(reason))
+        except Exception as error:  # noqa: BLE001  (one broken figure must not stop the others)
+            bench.not_measured(name, f"harness error: {type(error).__name__}: {error}")
+        print(f"   ({time.perf_counter() - start:.1f} s)", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
