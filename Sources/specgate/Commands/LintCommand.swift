@@ -1,10 +1,99 @@
 import ArgumentParser
+import Foundation
+import SpecGateCore
+import SpecGateJSON
+import SpecGateRunner
 
-// INTERIM: replaced by the module that implements `specgate lint`.
+/// `specgate lint`: checks a spec or suite for contract defects.
 struct LintCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "lint", abstract: "Not available yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check an OpenAPI document or a suite for contract defects.",
+        discussion: """
+            For a suite, overlays are applied first; operation rules see only the operations the suite \
+            includes, schema rules only the schemas those operations reach. Exit codes: 0 no errors, \
+            1 error findings, 2 the spec or suite cannot be loaded.
+            """
+    )
+
+    @Argument(help: "An OpenAPI document (.json/.yaml) or a suite file.")
+    var target: String
+
+    @Option(name: .customLong("json"), help: "Also write the findings as JSON to this file.")
+    var jsonFile: String?
+
+    @Option(help: "Lowest severity shown: error, warning or info.")
+    var severity: LintSeverity = .info
 
     func run() async throws {
-        throw ValidationError("specgate lint is not available yet")
+        let loaded: LoadedTarget
+        do {
+            loaded = try Workspace.load(path: target)
+        } catch {
+            SpecCommandOutput.printError(error.description)
+            throw ExitCode(2)
+        }
+        for warning in loaded.overlayWarnings { SpecCommandOutput.printError("warning: overlay \(warning)") }
+        let findings = loaded.lint().filter { $0.severity >= severity }
+        let report = LintReport(
+            findings: findings, lineIndex: SourceLineIndex(locations: findings.map(\.location), in: loaded.documents))
+        for line in report.lines { print(line) }
+        print(report.summary)
+        if let jsonFile {
+            do {
+                try SpecCommandOutput.write(JSONWriter(pretty: true).string(report.json(overlayWarnings: loaded.overlayWarnings)) + "\n", to: jsonFile)
+            } catch {
+                SpecCommandOutput.printError("cannot write \(jsonFile): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        }
+        if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+}
+
+extension LintSeverity: ExpressibleByArgument {}
+
+/// Lint findings laid out for the console and for `--json`.
+struct LintReport {
+    var findings: [LintFinding]
+    var lineIndex: SourceLineIndex
+
+    /// `severity  rule  file:line  #pointer  message`, one per finding, in finding order.
+    var lines: [String] {
+        findings.map { finding in
+            [finding.severity.rawValue, finding.rule, place(of: finding), "#" + finding.location.pointer.description, finding.message]
+                .joined(separator: "  ")
+        }
+    }
+
+    var summary: String {
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.filter { $0.severity == .warning }.count
+        let infos = findings.filter { $0.severity == .info }.count
+        return "\(errors) errors, \(warnings) warnings" + (infos > 0 ? ", \(infos) infos" : "")
+    }
+
+    func json(overlayWarnings: [OverlayWarning]) -> JSONValue {
+        let entries: [JSONValue] = findings.map { finding in
+            guard case .object(var object) = finding.json else { return finding.json }
+            object["file"] = .string(SpecCommandOutput.displayPath(forURI: finding.location.document))
+            if let line = lineIndex.line(of: finding.location) { object["line"] = .number(JSONNumber(line)) }
+            return .object(object)
+        }
+        return [
+            "findings": .array(entries),
+            "summary": [
+                "errors": .number(JSONNumber(findings.filter { $0.severity == .error }.count)),
+                "warnings": .number(JSONNumber(findings.filter { $0.severity == .warning }.count)),
+                "infos": .number(JSONNumber(findings.filter { $0.severity == .info }.count)),
+            ],
+            "overlayWarnings": .array(overlayWarnings.map { .string($0.description) }),
+        ]
+    }
+
+    private func place(of finding: LintFinding) -> String {
+        let file = SpecCommandOutput.displayPath(forURI: finding.location.document)
+        guard let line = lineIndex.line(of: finding.location) else { return file }
+        return "\(file):\(line)"
     }
 }

@@ -1,0 +1,89 @@
+import SpecGateCore
+import SpecGateJSON
+
+/// Loads what a command line names: an OpenAPI document, or a suite file with its spec (or
+/// hand-written endpoints) and overlays.
+public struct Workspace: Sendable {
+    /// Loads `path`, relative to the current folder.
+    ///
+    /// A JSON/YAML file with a top-level `openapi` (or `swagger`) member is a spec; one with `spec` or
+    /// `endpoints` is a suite. For a suite: the spec is loaded (or the endpoints compiled), the
+    /// overlays are applied in order to the root document, external documents are resolved again
+    /// from the overlaid root, the model is built, and operations are filtered by include/exclude.
+    public static func load(path: String, options: WorkspaceOptions = .init()) throws(SpecLoadError) -> LoadedTarget {
+        let absolute = FileDocumentProvider.absolutePath(path)
+        let uri = URIReference.fileURI(forPath: absolute)
+        let bytes = try FileDocumentProvider().read(uri: uri)
+        let document = try DocumentParser.parse(bytes, uri: uri)
+        guard case .object(let object) = document else {
+            throw SpecLoadError(uri: uri, message: "is neither an OpenAPI document nor a suite (not a mapping)")
+        }
+        if object["openapi"] != nil || object["swagger"] != nil {
+            let documents = try FileDocumentProvider.load(path: absolute, allowOutside: options.allowOutside)
+            let spec = try OpenAPIModelBuilder.build(documents)
+            return LoadedTarget(suite: nil, documents: documents, rawDocuments: documents, spec: spec, fullSpec: spec)
+        }
+        guard object["spec"] != nil || object["endpoints"] != nil else {
+            throw SpecLoadError(
+                uri: uri, message: "is neither an OpenAPI document (no `openapi`) nor a suite (no `spec` or `endpoints`)")
+        }
+        return try loadSuite(try SuiteParser.parse(bytes, uri: uri), options: options)
+    }
+
+    /// Loads a parsed suite's spec (or endpoints), applies its overlays and filters its operations.
+    public static func loadSuite(_ suite: Suite, options: WorkspaceOptions = .init()) throws(SpecLoadError) -> LoadedTarget {
+        let provider = FileDocumentProvider(suite: suite, allowOutside: options.allowOutside)
+        let raw: LoadedDocuments
+        if suite.endpoints != nil {
+            raw = try EndpointsCompiler.load(suite, provider: provider)
+        } else if let specURI = suite.specURI {
+            raw = try DocumentSetLoader(provider: provider).load(rootURI: specURI)
+        } else {
+            throw SpecLoadError(uri: suite.uri, message: "the suite names neither `spec` nor `endpoints`")
+        }
+        var documents = raw
+        var warnings: [OverlayWarning] = []
+        if options.applyOverlays && !suite.overlayURIs.isEmpty {
+            var root = raw.root
+            for overlayURI in suite.overlayURIs {
+                let (overlaid, more) = try applyOverlay(at: overlayURI, to: root, provider: provider)
+                root = overlaid
+                warnings += more
+            }
+            let overlaidProvider = OverlaidRootProvider(uri: raw.rootURI, bytes: JSONWriter().bytes(root), fallback: provider)
+            documents = try DocumentSetLoader(provider: overlaidProvider).load(rootURI: raw.rootURI)
+            // Line lookups use the file as written; unchanged parts keep their lines.
+            documents.sources[raw.rootURI] = raw.sources[raw.rootURI]
+        }
+        let fullSpec = try OpenAPIModelBuilder.build(documents)
+        var spec = fullSpec
+        spec.operations = fullSpec.operations.filter(suite.selects)
+        return LoadedTarget(
+            suite: suite, documents: documents, rawDocuments: raw, spec: spec, fullSpec: fullSpec, overlayWarnings: warnings)
+    }
+
+    private static func applyOverlay(
+        at uri: String, to root: JSONValue, provider: FileDocumentProvider
+    ) throws(SpecLoadError) -> (JSONValue, [OverlayWarning]) {
+        let bytes = try provider.read(uri: uri)
+        let document = try DocumentParser.parse(bytes, uri: uri)
+        do throws(OverlayError) {
+            let overlay = try Overlay(parsing: document, uri: uri)
+            return try OverlayEngine.apply(overlay, to: root)
+        } catch {
+            let action = error.actionIndex.map { "action \($0): " } ?? ""
+            throw SpecLoadError(uri: uri, pointer: error.pointer, message: action + error.message).locating(in: bytes, uri: uri)
+        }
+    }
+
+    /// Serves the overlaid root document; every other URI goes to the file provider.
+    private struct OverlaidRootProvider: DocumentProvider {
+        let uri: String
+        let bytes: [UInt8]
+        let fallback: FileDocumentProvider
+
+        func read(uri: String) throws(SpecLoadError) -> [UInt8] {
+            uri == self.uri ? bytes : try fallback.read(uri: uri)
+        }
+    }
+}

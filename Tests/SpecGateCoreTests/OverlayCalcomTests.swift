@@ -1,0 +1,30 @@
+import SpecGateJSON
+import Testing
+
+@testable import SpecGateCore
+
+/// `specs/calcom/overlay.yaml` against the raw Cal.com document.
+@Suite struct OverlayCalcomTests {
+    @Test func calcomOverlayAppliesCleanlyAndRepairsIssue2() throws {
+        let (uri, document) = try LintCalcomTests.loadCalcom()
+        let overlayPath = LintCalcomTests.root + "/specs/calcom/overlay.yaml"
+        let overlayURI = URIReference.fileURI(forPath: overlayPath)
+        let overlay = try Overlay(parsing: try DocumentParser.parse(try readFile(overlayPath), uri: overlayURI), uri: overlayURI)
+        #expect(overlay.actions.allSatisfy { $0.description?.isEmpty == false })
+        let (patched, warnings) = try OverlayEngine.apply(overlay, to: document)
+        #expect(warnings.isEmpty)
+        let data = patched["components"]?["schemas"]?["ReassignBookingOutput_2024_08_13"]?["properties"]?["data"]
+        #expect(data?["required"] == ["bookingUid", "reassignedTo"])
+        #expect(data?["oneOf"] == nil && data?["allOf"] == nil)
+        #expect(data?["properties"]?["reassignedTo"] == ["$ref": "#/components/schemas/ReassignedToDto"])
+        let start = patched["components"]?["schemas"]?["ScheduleAvailabilityInput_2024_06_11"]?["properties"]?["startTime"]?["pattern"]
+        #expect(start == "^([01]\\d|2[0-3]):[0-5]\\d$")
+        let phone = patched["components"]?["schemas"]?["CreatePhoneCallInput"]?["properties"]?["numberToCall"]?["pattern"]
+        #expect(phone == "^\\+[1-9]\\d{1,14}$")
+        let findings = Linter().lint(documents: DocumentStore([uri: patched]), spec: nil)
+        #expect(!findings.contains { $0.rule == "invalid-pattern" })
+        #expect(!findings.contains { $0.location.pointer.description.contains("ReassignBookingOutput_2024_08_13") })
+        // The rest of the document is untouched.
+        #expect(patched["paths"] == document["paths"])
+    }
+}
