@@ -42,3 +42,9 @@ demo: deps
 	echo; echo "== again with --fault $(DEMO_FAULT): SpecGate must catch it"; \
 	run_demo "--fault $(DEMO_FAULT)" "fault-"; second=$$?; \
 	test $$first -eq 0 -a $$second -eq 1
+
+# Benchmarks (not part of CI): release build, reference tools installed when missing, every figure
+# measured against a reference run in the same invocation; writes reports/bench/latest.md and .json.
+bench: deps
+	$(SWIFT) build -c release
+	SWIFT=$(SWIFT) Tests/Bench/bench.sh

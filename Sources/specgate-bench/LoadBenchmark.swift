@@ -1,6 +1,6 @@
 import SpecGateJSON
 
-/// `load`: time to load, resolve and model a spec, median of N runs.
+/// `load`: time to load, resolve and model a spec (or a suite: spec plus overlays), median of N runs.
 struct LoadBenchmark: Sendable {
     let path: String
     let runs: Int
@@ -31,6 +31,8 @@ struct LoadBenchmark: Sendable {
         line.set("max_ms", times.max() ?? 0)
         if let target = last {
             line.set("operations", target.spec.operations.count)
+            line.set("selected_operations", target.selectedOperations)
+            line.set("overlays", target.overlays)
             line.set("schemas", target.root["components"]?["schemas"]?.objectValue?.count ?? 0)
         }
         return line

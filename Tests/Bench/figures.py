@@ -152,6 +152,8 @@ class Bench:
                 for line in self.bench_lines(["validate", "--path", source, "--schema", schema, "--set", name,
                                               "--payloads", payload_path, "--bundle-out", bundle_path]):
                     line["source"] = source
+                    if name == "bookings":
+                        line["bookings"] = sum(len(value.get("data", [])) for value in values)
                     self.emit(line)
                 self.emit(self.python_line(["validate", name, bundle_path, payload_path], timeout=600))
             except NotMeasured as reason:
