@@ -217,7 +217,7 @@ def markdown(report, environment, detection, generated_at):
         lines.append("not measured: " + reason)
     else:
         lines += ["| fault | expected check | SpecGate found? | SpecGate requests | Schemathesis found? "
-                  "| Schemathesis requests | Schemathesis failed checks |", "|---|---|---|---|---|---|---|"]
+                  "| Schemathesis requests | Schemathesis: newly failed checks |", "|---|---|---|---|---|---|---|"]
         for record in detection:
             if "skipped" in record:
                 lines.append(f"| {record['fault']} | {record['expected_check']} | skipped | — | skipped | — | "
@@ -229,18 +229,29 @@ def markdown(report, environment, detection, generated_at):
                 continue
             ours = record.get("specgate", {})
             theirs = record.get("schemathesis", {})
-            st_found = theirs.get("found")
-            st_text = ("yes" if st_found else ("other failure" if theirs.get("found_any") else "no")) \
-                if "found" in theirs else "not measured: " + str(theirs.get("not_measured", "?"))
+            if record["expected_check"] == "(none)":
+                ours_text = f"exit {ours.get('exit_code')}; failed: {', '.join(ours.get('checks', [])) or 'nothing'}"
+                st_text = (f"exit {theirs.get('exit_code')}" if "exit_code" in theirs
+                           else "not measured: " + str(theirs.get("not_measured")))
+                st_checks = ", ".join(theirs.get("failed_checks", [])) or "—"
+            else:
+                ours_text = f"{'yes' if ours.get('found') else '**no**'} (exit {ours.get('exit_code')})"
+                if "found" in theirs:
+                    st_text = "yes" if theirs["found"] else "no"
+                else:
+                    st_text = "not measured: " + str(theirs.get("not_measured"))
+                st_checks = ", ".join(theirs.get("new_failed_checks", [])) or "—"
             lines.append(
-                f"| {record['fault']} | {record['expected_check']} | {'yes' if ours.get('found') else '**no**'} "
-                f"(exit {ours.get('exit_code')}) | {fmt(ours.get('requests'))} | {st_text} | "
-                f"{fmt(theirs.get('requests'))} | {', '.join(theirs.get('failed_checks', [])) or '—'} |")
-        found = sum(1 for r in detection if r.get("specgate", {}).get("found"))
-        st_found = sum(1 for r in detection if r.get("schemathesis", {}).get("found"))
-        run = sum(1 for r in detection if "specgate" in r)
-        lines += ["", f"SpecGate found {found} of {run} faults run with the expected check; Schemathesis found "
-                      f"{st_found} with the same-named check. Requests are the whole run's (Bookings operations)."]
+                f"| {record['fault']} | {record['expected_check']} | {ours_text} | {fmt(ours.get('requests'))} | "
+                f"{st_text} | {fmt(theirs.get('requests'))} | {st_checks} |")
+        faults = [r for r in detection if "specgate" in r and r["expected_check"] != "(none)"]
+        found = sum(1 for r in faults if r["specgate"].get("found"))
+        st_found = sum(1 for r in faults if r.get("schemathesis", {}).get("found"))
+        lines += ["", f"SpecGate found {found} of {len(faults)} faults run (exit 1 and the fault's expected check "
+                      f"failed, that check not failing on the conformant sandbox); Schemathesis found {st_found} "
+                      "(same rule, same-named check). The last column lists the checks that failed for Schemathesis "
+                      "with the fault but not on the conformant sandbox. Requests are each whole run's (Bookings "
+                      "operations); Schemathesis runs have a time budget, see latest.json."]
     lines.append("")
     return "\n".join(lines)
 
