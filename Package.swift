@@ -59,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "specgate",
             dependencies: [
-                "SpecGateRunner", "SpecGateSandbox",
+                "SpecGateRunner", "SpecGateSandbox", "SpecGateCore", "SpecGateSchema", "SpecGateJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,8 +77,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ] + nio
         ),
-        .testTarget(name: "SpecGateSandboxTests", dependencies: ["SpecGateSandbox", "SpecGateCore"]),
+        .testTarget(name: "SpecGateSandboxTests", dependencies: ["SpecGateSandbox", "SpecGateCore", "SpecGateRunner", "SpecGateSchema"]),
         .testTarget(name: "SpecGateRunnerTests", dependencies: ["SpecGateRunner", "SpecGateSandbox"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["SpecGateSandbox"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SpecGateSandbox", "SpecGateJUnit", "SpecGateJSON"]),
     ]
 )

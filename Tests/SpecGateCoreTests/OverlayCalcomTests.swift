@@ -24,7 +24,16 @@ import Testing
         let findings = Linter().lint(documents: DocumentStore([uri: patched]), spec: nil)
         #expect(!findings.contains { $0.rule == "invalid-pattern" })
         #expect(!findings.contains { $0.location.pointer.description.contains("ReassignBookingOutput_2024_08_13") })
-        // The rest of the document is untouched.
-        #expect(patched["paths"] == document["paths"])
+        // Outside the Bookings operations, the paths are untouched.
+        guard case .object(let before)? = document["paths"], case .object(let after)? = patched["paths"] else {
+            Issue.record("paths missing")
+            return
+        }
+        for (path, item) in before where !path.hasPrefix("/v2/bookings") {
+            #expect(after[path] == item, "\(path) changed")
+        }
+        // Every Bookings operation documents the error envelope.
+        let reassign = patched["paths"]?["/v2/bookings/{bookingUid}/reassign/{userId}"]?["post"]?["responses"]
+        #expect(reassign?["403"]?["content"]?["application/json"]?["schema"] == ["$ref": "#/components/schemas/SpecGateErrorOutput"])
     }
 }

@@ -39,11 +39,13 @@ private func overlay(_ actions: [JSONValue]) throws(OverlayError) -> Overlay {
         let o = try overlay([
             ["target": "$.info", "update": ["title": "Renamed"]],
             ["target": "$.tags", "update": ["b", "c"]],
+            ["target": "$.tags", "update": "d"],
             ["target": "$.info.version", "update": "2"],
         ])
         let (result, _) = try OverlayEngine.apply(o, to: document)
         #expect(result["info"]?["title"] == "Renamed")
-        #expect(result["tags"] == ["a", ["b", "c"]])
+        // An array update adds its elements; any other value is appended as one element.
+        #expect(result["tags"] == ["a", "b", "c", "d"])
         #expect(result["info"]?["version"] == "2")
     }
 

@@ -76,3 +76,12 @@ struct SandboxClient: Sendable {
         ]
     }
 }
+
+/// Locations in the repository, for tests that read the specs.
+enum SandboxHarness {
+    static let packageRoot: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)  // Tests/SpecGateSandboxTests/<file>
+        return parts.joined(separator: "/")
+    }()
+}

@@ -8,6 +8,7 @@ public struct Linter: Sendable {
     public static let defaultRules: [any LintRule] = [
         UnsatisfiableSchemaRule(), InvalidPatternRule(), UnknownFormatRule(), NoClientErrorResponseRule(),
         DuplicateOperationIDRule(), PathParameterUndeclaredRule(), PathParameterNotInTemplateRule(), UnresolvedRefRule(),
+        InvalidExampleRule(),
     ]
 
     public init(rules: [any LintRule] = Linter.defaultRules) {

@@ -1,15 +1,12 @@
 import SpecGateJSON
+import SpecGateSchema
 
 /// `unknown-format` (warning): a `format` the schema engine does not know, so it checks nothing.
 public struct UnknownFormatRule: LintRule {
     public static let id = "unknown-format"
 
-    /// Formats the schema engine understands.
-    public static let knownFormats: Set<String> = [
-        "date-time", "date", "time", "email", "idn-email", "uri", "uri-reference", "iri", "uuid", "ipv4", "ipv6",
-        "hostname", "int32", "int64", "float", "double", "byte", "binary", "password", "regex", "duration",
-        "json-pointer", "uri-template",
-    ]
+    /// Formats the schema engine checks (the engine is the single source of truth).
+    public static var knownFormats: Set<String> { FormatChecker.knownFormats }
 
     public init() {}
 

@@ -4,7 +4,8 @@ import SpecGateJSON
 ///
 /// Actions run in order, each on the result of the previous one. `update` deep-merges into object
 /// targets (members of the update replace or are added; nested objects merge recursively; nested
-/// arrays get the update's elements appended), is appended as one element to array targets, and
+/// arrays get the update's elements appended), is appended to array targets (an array update adds its
+/// elements, anything else is appended as one element), and
 /// replaces primitive targets. `remove: true` deletes each target. A target that selects nothing
 /// is a warning, not an error.
 public struct OverlayEngine: Sendable {
@@ -59,6 +60,10 @@ public struct OverlayEngine: Sendable {
             throw OverlayError(
                 file: overlay.uri, actionIndex: index, pointer: JSONPointer(tokens: ["actions", String(index), "update"]),
                 message: "target \(target.uriFragment) is an object, so `update` must be an object")
+        case (.array(let elements), .array(let more)):
+            // An array update on an array target adds its elements (what overlay tools do in practice,
+            // e.g. adding branches to a `oneOf`); appending the array as one element is never meant.
+            replacement = .array(elements + more)
         case (.array(let elements), _):
             replacement = .array(elements + [update])
         default:

@@ -22,6 +22,9 @@ struct LintCommand: AsyncParsableCommand {
     @Option(name: .customLong("json"), help: "Also write the findings as JSON to this file.")
     var jsonFile: String?
 
+    @Option(name: .customLong("junit"), help: "Also write the findings as JUnit XML to this file.")
+    var junitFile: String?
+
     @Option(help: "Lowest severity shown: error, warning or info.")
     var severity: LintSeverity = .info
 
@@ -44,6 +47,16 @@ struct LintCommand: AsyncParsableCommand {
                 try SpecCommandOutput.write(JSONWriter(pretty: true).string(report.json(overlayWarnings: loaded.overlayWarnings)) + "\n", to: jsonFile)
             } catch {
                 SpecCommandOutput.printError("cannot write \(jsonFile): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        }
+        if let junitFile {
+            do {
+                try LintJUnitBuilder.write(
+                    findings: findings, ruleIDs: Linter.defaultRules.map { type(of: $0).id }, target: target,
+                    toPath: junitFile, place: report.place(of:))
+            } catch {
+                SpecCommandOutput.printError(error.description)
                 throw ExitCode(2)
             }
         }
@@ -91,7 +104,7 @@ struct LintReport {
         ]
     }
 
-    private func place(of finding: LintFinding) -> String {
+    func place(of finding: LintFinding) -> String {
         let file = SpecCommandOutput.displayPath(forURI: finding.location.document)
         guard let line = lineIndex.line(of: finding.location) else { return file }
         return "\(file):\(line)"
