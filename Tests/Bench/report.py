@@ -153,11 +153,15 @@ class Report:
             self.row("5 Memory", title, reason=self.missing("memory") or "no result")
             return
         growth = large["max_rss_kb"] / small["max_rss_kb"] - 1
+        spread = large["requests"] / small["requests"] if small["requests"] else 0
+        # The goal compares 10,000 with 100,000 cases; judge it only when the runs differ about tenfold.
+        judged = spread >= 9.5
         self.row("5 Memory", title, large["max_rss_kb"] / 1024, "MiB (large run)", small["max_rss_kb"] / 1024,
-                 "MiB (small run)", growth * 100, "% growth", "< %d%%" % (MEMORY_GOAL_GROWTH * 100),
-                 growth < MEMORY_GOAL_GROWTH,
-                 "%d vs %d requests (--max-cases %d vs %d)" % (small["requests"], large["requests"],
-                                                               small["max_cases"], large["max_cases"]))
+                 "MiB (small run)", growth * 100, "% growth", "< %d%% (10,000 → 100,000 cases)" % (
+                     MEMORY_GOAL_GROWTH * 100), growth < MEMORY_GOAL_GROWTH if judged else None,
+                 "%d vs %d requests (--max-cases %d vs %d)%s" % (
+                     small["requests"], large["requests"], small["max_cases"], large["max_cases"],
+                     "" if judged else "; the runs differ only %.1f× in size, so the goal is not judged" % spread))
 
     def detection(self):
         return [r for r in self.records if r.get("kind") == "detection"]
