@@ -5,6 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 SWIFT=${SWIFT:-swift}
 PY=${PYTHON:-python3}
+export PYTHONDONTWRITEBYTECODE=1
 Tests/Bench/install.sh
 export BENCH_BIN=$($SWIFT build -c release --show-bin-path)
 export BENCH_TMP=$(mktemp -d /tmp/specgate-bench.XXXXXX)
