@@ -8,7 +8,7 @@ public struct Linter: Sendable {
     public static let defaultRules: [any LintRule] = [
         UnsatisfiableSchemaRule(), InvalidPatternRule(), UnknownFormatRule(), NoClientErrorResponseRule(),
         DuplicateOperationIDRule(), PathParameterUndeclaredRule(), PathParameterNotInTemplateRule(), UnresolvedRefRule(),
-        InvalidExampleRule(),
+        InvalidExampleRule(), OverlappingOneOfRule(),
     ]
 
     public init(rules: [any LintRule] = Linter.defaultRules) {

@@ -1,10 +1,123 @@
 import ArgumentParser
+import Foundation
+import SpecGateCore
+import SpecGateRunner
 
-// INTERIM: replaced by the module that implements `specgate run`.
+/// `specgate run`: send valid and invalid cases to a base URL, check every response, write the reports.
 struct RunCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "Not available yet.")
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Send generated cases to an API and check every response against the contract.",
+        discussion: """
+            Writes JUnit XML and a JSON report (also when the run fails or is interrupted) and prints a summary \
+            with a curl command for each failure. Secrets are masked everywhere.
+            Exit codes: 0 passed; 1 conformance failures; 2 usage or spec error; 3 target unreachable or every \
+            request errored; 130/143 interrupted (partial reports written).
+            """
+    )
+
+    @Argument(help: "Suite file (or OpenAPI document).")
+    var suite: String
+
+    @Option(name: .customLong("base-url"), help: "Base URL of the API (overrides the suite's baseURL).")
+    var baseURL: String?
+
+    @Option(help: "Seed for case generation; printed in every report.")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("max-cases"), help: "Most cases per operation.")
+    var maxCases: Int = 30
+
+    @Option(help: "Comma-separated checks to run (default: all but max_response_time).")
+    var checks: String?
+
+    @Option(name: .customLong("max-response-time"), help: "Latency budget in milliseconds (enables max_response_time).")
+    var maxResponseTime: Double?
+
+    @Option(help: "Requests in flight at once.")
+    var concurrency: Int = 8
+
+    @Option(help: "Seconds allowed for one whole exchange.")
+    var timeout: Double = 10
+
+    @Option(name: .customLong("rate-limit"), help: "Most requests per second.")
+    var rateLimit: Double?
+
+    @Option(help: "Retries on transport errors (never on HTTP statuses).")
+    var retries: Int = 2
+
+    @Option(name: .customLong("max-response-bytes"), help: "Response bodies are cut at this size.")
+    var maxResponseBytes: Int = 10 << 20
+
+    @Option(name: .customLong("ca-cert"), help: "Extra PEM CA certificate to trust for HTTPS.")
+    var caCert: String?
+
+    @Option(name: .customLong("operation"), help: "Only this operation (operationId or \"METHOD /path\"); repeatable.")
+    var operations: [String] = []
+
+    @Flag(name: .customLong("no-invalid"), help: "Send valid cases only.")
+    var noInvalid = false
+
+    @Option(help: "Where to write JUnit XML.")
+    var junit = "reports/junit.xml"
+
+    @Option(help: "Where to write the JSON report.")
+    var json = "reports/report.json"
+
+    func validate() throws {
+        guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
+        guard maxCases >= 1 else { throw ValidationError("--max-cases must be at least 1") }
+        if let rateLimit, rateLimit <= 0 { throw ValidationError("--rate-limit must be positive") }
+        guard maxResponseBytes >= 1024 else { throw ValidationError("--max-response-bytes must be at least 1024") }
+    }
 
     func run() async throws {
-        throw ValidationError("specgate run is not available yet")
+        let options = RunOptions(
+            path: suite, baseURL: baseURL, seed: seed, maxCasesPerOperation: maxCases, includeInvalid: !noInvalid,
+            checks: checks.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? [],
+            maxResponseTimeMilliseconds: maxResponseTime, concurrency: concurrency, timeoutSeconds: timeout,
+            rateLimit: rateLimit, retries: retries, maxResponseBytes: maxResponseBytes, caCertificatePath: caCert,
+            operations: operations, junitPath: junit, jsonPath: json,
+            environment: ProcessInfo.processInfo.environment)
+        let style = ConsoleStyle.detect()
+        let prepared: PreparedRun
+        do {
+            prepared = try RunPreparation.prepare(options)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        print("specgate \(options.toolVersion): \(prepared.suiteName) → \(prepared.masker.mask(prepared.baseURL))")
+        print("\(prepared.operations.count) operations, \(prepared.cases.count) cases, seed \(seed)")
+
+        let progress = ProgressPrinter(style: style)
+        let task = Task { () throws(RunError) -> RunReport in
+            try await RunExecutor.execute(prepared) { progress.update($0) }
+        }
+        let trap = SignalTrap { _ in task.cancel() }
+        let report: RunReport
+        do {
+            report = try await task.value
+        } catch {
+            trap.cancel()
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        trap.cancel()
+        progress.finish()
+        do {
+            let written = try ReportWriter.write(report, junitPath: junit, jsonPath: json)
+            print(ConsoleSummary(style: style).render(report))
+            print("reports: \(written.junitPath), \(written.jsonPath)")
+        } catch {
+            print(ConsoleSummary(style: style).render(report))
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        if let signal = trap.signal {
+            throw ExitCode(signal == SIGTERM ? 143 : 130)
+        }
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

@@ -1,0 +1,56 @@
+import SpecGateJSON
+
+/// `response_headers_conformance`: headers the documented response marks required are present, and every
+/// documented header that is present has a value its schema allows.
+public struct ResponseHeadersConformance: ResponseCheck {
+    public init() {}
+
+    public let name = "response_headers_conformance"
+    public let summary = "Documented required response headers are present and valid."
+
+    public func check(_ input: CheckInput, schemas: ResponseSchemas) -> [CheckViolation]? {
+        guard let documented = input.operation.response(for: input.response.status), !documented.headers.isEmpty else {
+            return nil
+        }
+        var violations: [CheckViolation] = []
+        for header in documented.headers {
+            guard let value = input.response.header(header.name) else {
+                if header.required {
+                    violations.append(
+                        CheckViolation(
+                            message: "required header \(header.name) is missing (status \(input.response.status))",
+                            expected: "\(header.name) present", actual: "absent",
+                            schemaLocation: header.source,
+                            fingerprintDetail: "missing header \(header.name.lowercased())"
+                        )
+                    )
+                }
+                continue
+            }
+            guard let location = header.schema, let schema = schemas.schema(at: location) else { continue }
+            if !ResponseHeadersConformance.candidates(for: value).contains(where: schema.isValid) {
+                let reasons = schema.validate(.string(value)).map(\.message).joined(separator: "; ")
+                violations.append(
+                    CheckViolation(
+                        message: "header \(header.name): \(JSONWriter.quote(value)) does not match its schema (\(reasons))",
+                        expected: "a value valid against \(location)", actual: value,
+                        schemaLocation: location,
+                        fingerprintDetail: "invalid header \(header.name.lowercased())"
+                    )
+                )
+            }
+        }
+        return violations
+    }
+
+    /// A header value is text; its schema may say integer, number or boolean. Try the text, then the
+    /// JSON scalar it spells.
+    static func candidates(for value: String) -> [JSONValue] {
+        var result: [JSONValue] = [.string(value)]
+        let trimmed = value.trimmingWhitespace()
+        if let number = JSONNumber(literal: trimmed) { result.append(.number(number)) }
+        if trimmed == "true" { result.append(.bool(true)) }
+        if trimmed == "false" { result.append(.bool(false)) }
+        return result
+    }
+}

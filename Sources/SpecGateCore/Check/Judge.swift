@@ -1,0 +1,174 @@
+/// Runs the selected checks on exchanges and folds the verdicts into a `RunReport`, streaming: only
+/// aggregates and deduplicated findings are kept, so memory does not grow with the number of cases.
+public struct Judge: Sendable {
+    public let checks: [any ResponseCheck]
+    public let schemas: ResponseSchemas
+    public let masker: SecretMasker
+    /// Longest body excerpt kept in a finding.
+    public var excerptBytes: Int = 2048
+
+    private var operations: [String: OperationTally] = [:]
+    private var operationOrder: [String] = []
+    private var findings: [String: Finding] = [:]
+    private var findingOrder: [String] = []
+    public private(set) var requests = 0
+    public private(set) var transportErrors = 0
+    /// Distinct failure findings so far.
+    public private(set) var failureCount = 0
+
+    public init(checks: [any ResponseCheck], schemas: ResponseSchemas, masker: SecretMasker) {
+        self.checks = checks
+        self.schemas = schemas
+        self.masker = masker
+    }
+
+    struct OperationTally {
+        var operation: Operation
+        var valid = 0
+        var invalid = 0
+        var errors = 0
+        var durationMilliseconds = 0.0
+        var judged: [String: Int] = [:]
+        var failed: [String: Int] = [:]
+        var findings: [String: [String]] = [:]
+    }
+
+    /// Registers an operation even if none of its cases get sent (so it appears in reports).
+    public mutating func register(_ operation: Operation) {
+        if operations[operation.id] == nil {
+            operations[operation.id] = OperationTally(operation: operation)
+            operationOrder.append(operation.id)
+        }
+    }
+
+    /// Judges one exchange with every check and records the verdicts.
+    public mutating func record(_ exchange: ExchangeRecord) {
+        register(exchange.operation)
+        let opID = exchange.operation.id
+        requests += 1
+        if exchange.expectsSuccess { operations[opID]?.valid += 1 } else { operations[opID]?.invalid += 1 }
+        let request = summarise(exchange)
+        switch exchange.outcome {
+        case .transportError(let kind, let message):
+            transportErrors += 1
+            operations[opID]?.errors += 1
+            addFinding(
+                exchange: exchange, check: "transport", kind: .error,
+                violation: CheckViolation(message: "\(kind): \(masker.mask(message))", fingerprintDetail: kind),
+                request: request, response: nil)
+        case .response(let response):
+            operations[opID]?.durationMilliseconds += response.elapsedMilliseconds
+            let summary = summarise(response)
+            if response.bodyTruncated {
+                addFinding(
+                    exchange: exchange, check: "transport", kind: .error,
+                    violation: CheckViolation(
+                        message: "response body cut at \(response.body.count) bytes (--max-response-bytes); not validated",
+                        fingerprintDetail: "truncated"),
+                    request: request, response: summary)
+            }
+            let input = CheckInput(
+                operation: exchange.operation, caseID: exchange.caseID, expectsSuccess: exchange.expectsSuccess,
+                mutation: exchange.mutation, expectedStatuses: exchange.expectedStatuses,
+                isAuthMutation: exchange.isAuthMutation, pathParametersGenerated: exchange.pathParametersGenerated,
+                response: response)
+            for check in checks {
+                guard let violations = check.check(input, schemas: schemas) else { continue }
+                operations[opID]?.judged[check.name, default: 0] += 1
+                if !violations.isEmpty { operations[opID]?.failed[check.name, default: 0] += 1 }
+                for violation in violations {
+                    addFinding(
+                        exchange: exchange, check: check.name, kind: .failure, violation: violation, request: request,
+                        response: summary)
+                }
+            }
+        }
+    }
+
+    private mutating func addFinding(
+        exchange: ExchangeRecord, check: String, kind: FindingKind, violation: CheckViolation, request: RequestSummary,
+        response: ResponseSummary?
+    ) {
+        let opID = exchange.operation.id
+        let fingerprint = Fingerprint.of([opID, check, violation.fingerprintDetail])
+        if findings[fingerprint] != nil {
+            findings[fingerprint]?.occurrences += 1
+            return
+        }
+        findingOrder.append(fingerprint)
+        if kind == .failure { failureCount += 1 }
+        operations[opID]?.findings[check, default: []].append(fingerprint)
+        findings[fingerprint] = Finding(
+            fingerprint: fingerprint, kind: kind, check: check, operationID: opID,
+            operationName: exchange.operation.displayName, caseID: exchange.caseID, mutation: exchange.mutation,
+            message: masker.mask(violation.message), expected: violation.expected.map(masker.mask),
+            actual: violation.actual.map(masker.mask), instancePointer: violation.instancePointer,
+            schemaLocation: violation.schemaLocation, request: request, response: response)
+    }
+
+    private func summarise(_ exchange: ExchangeRecord) -> RequestSummary {
+        let headers = exchange.request.headers.map {
+            HeaderField(name: $0.name, value: masker.maskHeader(name: $0.name, value: $0.value))
+        }
+        return RequestSummary(
+            method: exchange.request.method.wireName, url: masker.mask(exchange.url), headers: headers,
+            bodyExcerpt: exchange.request.body.map { excerpt($0) },
+            curl: CurlCommand.render(
+                method: exchange.request.method, url: exchange.url, headers: exchange.request.headers,
+                body: exchange.request.body, masker: masker))
+    }
+
+    private func summarise(_ response: ObservedResponse) -> ResponseSummary {
+        ResponseSummary(
+            status: response.status,
+            headers: response.headers.map { HeaderField(name: $0.name, value: masker.maskHeader(name: $0.name, value: $0.value)) },
+            bodyExcerpt: response.body.isEmpty ? nil : excerpt(response.body),
+            elapsedMilliseconds: response.elapsedMilliseconds, truncated: response.bodyTruncated)
+    }
+
+    private func excerpt(_ bytes: [UInt8]) -> String {
+        let cut = bytes.count > excerptBytes
+        let text = String(decoding: bytes.prefix(excerptBytes), as: UTF8.self)
+        return masker.mask(text) + (cut ? "… (\(bytes.count) bytes)" : "")
+    }
+
+    /// The report so far.
+    public func report(
+        toolVersion: String, suite: String, specTitle: String, baseURL: String, seed: UInt64, startedAt: String,
+        durationMilliseconds: Double, incomplete: Bool, notes: [String]
+    ) -> RunReport {
+        let results = operationOrder.compactMap { id -> OperationResult? in
+            guard let tally = operations[id] else { return nil }
+            let checkResults = checks.map { check -> CheckResult in
+                let judged = tally.judged[check.name] ?? 0
+                let failed = tally.failed[check.name] ?? 0
+                let status: CheckResult.Status
+                if failed > 0 {
+                    status = .failed
+                } else if judged > 0 {
+                    status = .passed
+                } else if tally.errors > 0 && tally.errors == tally.valid + tally.invalid {
+                    status = .error
+                } else {
+                    status = .skipped
+                }
+                let reason: String? =
+                    status == .skipped
+                    ? "not applicable to any exchange of this operation"
+                    : status == .error ? "every exchange ended in a transport error" : nil
+                return CheckResult(
+                    name: check.name, status: status, judged: judged, failedExchanges: failed,
+                    findings: tally.findings[check.name] ?? [], reason: reason)
+            }
+            return OperationResult(
+                operationID: id, method: tally.operation.method.wireName, path: tally.operation.path,
+                validCases: tally.valid, invalidCases: tally.invalid, errors: tally.errors, checks: checkResults,
+                durationMilliseconds: tally.durationMilliseconds)
+        }
+        return RunReport(
+            toolVersion: toolVersion, suite: suite, specTitle: specTitle, baseURL: masker.mask(baseURL), seed: seed,
+            startedAt: startedAt, durationMilliseconds: durationMilliseconds, checks: checks.map(\.name),
+            operations: results, findings: findingOrder.compactMap { findings[$0] }, requests: requests,
+            transportErrors: transportErrors, incomplete: incomplete, notes: notes)
+    }
+}

@@ -1,0 +1,43 @@
+/// A response as the checks see it: transport-independent, body already cut to the size limit.
+public struct ObservedResponse: Sendable, Hashable {
+    public var status: Int
+    public var headers: [HeaderField]
+    public var body: [UInt8]
+    /// The body was cut at the configured maximum size.
+    public var bodyTruncated: Bool
+    /// Milliseconds from sending the request until the full body was read.
+    public var elapsedMilliseconds: Double
+
+    public init(status: Int, headers: [HeaderField], body: [UInt8], bodyTruncated: Bool = false, elapsedMilliseconds: Double) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.bodyTruncated = bodyTruncated
+        self.elapsedMilliseconds = elapsedMilliseconds
+    }
+
+    /// First value of a header, case-insensitively.
+    public func header(_ name: String) -> String? {
+        let lower = name.lowercased()
+        return headers.first { $0.name.lowercased() == lower }?.value
+    }
+
+    /// Every value of a header, case-insensitively.
+    public func headerValues(_ name: String) -> [String] {
+        let lower = name.lowercased()
+        return headers.filter { $0.name.lowercased() == lower }.map(\.value)
+    }
+
+    public var contentType: String? { header("Content-Type") }
+}
+
+/// One header line.
+public struct HeaderField: Sendable, Hashable {
+    public var name: String
+    public var value: String
+
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}

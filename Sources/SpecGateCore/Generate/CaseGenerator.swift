@@ -1,0 +1,185 @@
+import SpecGateJSON
+
+/// Turns operations into test cases: valid requests (example, lower-boundary, upper-boundary and
+/// random variants) that the schema engine confirms, and labelled invalid requests, one mutation each.
+public struct CaseGenerator: Sendable {
+    public let spec: APISpec
+    public let options: GenerationOptions
+    public let mutations: [any Mutation]
+
+    public init(spec: APISpec, options: GenerationOptions, mutations: [any Mutation] = MutationCatalog.all) {
+        self.spec = spec
+        self.options = options
+        self.mutations = mutations
+    }
+
+    /// Cases for every operation, in spec order.
+    public func generateAll() -> [CaseSet] {
+        spec.operations.map { generate(for: $0) }
+    }
+
+    /// Cases and findings for one operation. Deterministic in (spec, options, operation id).
+    public func generate(for operation: Operation) -> CaseSet {
+        var rng = SplitMix64(seed: options.seed).derived(operation.id)
+        var generator = ValueGenerator(documents: spec.documents, dialect: spec.dialect, direction: .request)
+        var result = CaseSet(operationID: operation.id)
+        let modes: [GenerationMode] = [.examples, .minimal, .maximal, .random]
+        let validCount = max(1, min(options.validCasesPerOperation, options.maxCasesPerOperation))
+        var drafts: [RequestDraft] = []
+        var requests: [PreparedRequest] = []
+        for i in 0..<validCount {
+            let mode = i < modes.count ? modes[i] : .random
+            var findings: [GenerationFinding] = []
+            guard let draft = validDraft(operation, mode: mode, generator: &generator, rng: &rng, findings: &findings) else {
+                for f in findings where !result.findings.contains(f) { result.findings.append(f) }
+                break
+            }
+            let request = draft.serialized()
+            if requests.contains(request) { continue }
+            requests.append(request)
+            drafts.append(draft)
+        }
+        for (i, draft) in drafts.enumerated() {
+            let request = requests[i]
+            result.cases.append(
+                TestCase(
+                    id: operation.id + "/valid/" + String(i), operationID: operation.id, kind: .valid,
+                    summary: i == 0 ? "valid request (examples)" : "valid request (variant \(i))",
+                    expected: options.expectationOverrides[operation.id] ?? .success, request: request,
+                    bodyValue: draft.body?.value))
+        }
+        guard options.includeInvalid, let base = drafts.first else { return result }
+        result.cases.append(contentsOf: invalidCases(operation, base: base, generator: &generator, rng: &rng, room: options.maxCasesPerOperation - result.cases.count))
+        return result
+    }
+
+    // MARK: - Valid drafts
+
+    private func isCredentialHeader(_ p: ParameterSpec) -> Bool {
+        p.location == .header && p.name.lowercased() == (options.credential?.header ?? "Authorization").lowercased()
+    }
+
+    func validDraft(
+        _ operation: Operation, mode: GenerationMode, generator: inout ValueGenerator, rng: inout SplitMix64,
+        findings: inout [GenerationFinding]
+    ) -> RequestDraft? {
+        var parameters: [RequestDraft.Parameter] = []
+        var complete = true
+        for p in operation.parameters {
+            if isCredentialHeader(p) {
+                parameters.append(.init(spec: p, value: options.credential.map { .string($0.headerValue) }, isCredential: true))
+                continue
+            }
+            if let v = options.parameterValue(operation: operation, name: p.name) {
+                parameters.append(.init(spec: p, value: v))
+                continue
+            }
+            if p.location == .header, let fixed = options.fixedHeader(p.name) {
+                parameters.append(.init(spec: p, value: .string(fixed)))
+                continue
+            }
+            let include: Bool
+            switch (p.required, p.location, mode) {
+            case (true, _, _): include = true
+            case (false, .query, .maximal): include = true
+            case (false, .query, .random): include = rng.chance(1, in: 2)
+            default: include = false
+            }
+            guard include else {
+                parameters.append(.init(spec: p, value: nil))
+                continue
+            }
+            let schema = p.schema ?? p.content.first?.schema
+            guard let schema else {
+                parameters.append(.init(spec: p, value: p.examples.first ?? .string("value")))
+                continue
+            }
+            let paramMode: GenerationMode = p.location == .query ? mode : .examples
+            switch generator.generate(for: schema, mode: paramMode, rng: &rng) {
+            case .generated(let v):
+                parameters.append(.init(spec: p, value: p.schema == nil ? .string(JSONWriter.compact(v)) : v))
+            case .unsatisfiable(let why):
+                findings.append(finding(operation, schema, why))
+                if p.required { complete = false }
+                parameters.append(.init(spec: p, value: nil))
+            }
+        }
+        var extra: [RequestDraft.Header] = []
+        for (name, value) in options.fixedHeaders
+        where !operation.parameters.contains(where: { $0.location == .header && $0.name.lowercased() == name.lowercased() }) {
+            extra.append(.init(name: name, value: value))
+        }
+        if let credential = options.credential, !parameters.contains(where: { $0.isCredential }) {
+            extra.append(.init(name: credential.header, value: credential.headerValue, isCredential: true))
+        }
+        var body: RequestDraft.Body?
+        if let requestBody = operation.requestBody, requestBody.required || mode != .minimal,
+            let media = Self.preferredMedia(requestBody.content)
+        {
+            if let schema = media.schema {
+                switch generator.generate(for: schema, mode: mode, rng: &rng) {
+                case .generated(let v): body = .init(mediaType: media.mediaType, value: v, schema: schema)
+                case .unsatisfiable(let why):
+                    findings.append(finding(operation, schema, why))
+                    if requestBody.required { complete = false }
+                }
+            } else {
+                body = .init(mediaType: media.mediaType, value: media.examples.first ?? .object(JSONObject()), schema: nil)
+            }
+        }
+        guard complete else { return nil }
+        return RequestDraft(operation: operation, parameters: parameters, extraHeaders: extra, body: body)
+    }
+
+    /// JSON first, then form, then multipart, else the first declared.
+    static func preferredMedia(_ content: [MediaTypeSpec]) -> MediaTypeSpec? {
+        content.first { $0.isJSON }
+            ?? content.first { MediaTypeSpec.essence(of: $0.mediaType) == "application/x-www-form-urlencoded" }
+            ?? content.first { MediaTypeSpec.essence(of: $0.mediaType) == "multipart/form-data" }
+            ?? content.first
+    }
+
+    private func finding(_ operation: Operation, _ schema: JSONLocation, _ why: String) -> GenerationFinding {
+        GenerationFinding(
+            operationID: operation.id, location: schema,
+            message: "schema at \(schema.pointer) could not be satisfied: \(why)")
+    }
+
+    // MARK: - Invalid cases
+
+    private func invalidCases(
+        _ operation: Operation, base: RequestDraft, generator: inout ValueGenerator, rng: inout SplitMix64, room: Int
+    ) -> [TestCase] {
+        guard room > 0 else { return [] }
+        let context = MutationContext(resolver: generator.resolver, dialect: spec.dialect, options: options)
+        var perMutation: [[(mutation: String, mutant: Mutant)]] = []
+        for mutation in mutations {
+            let kept = mutation.mutants(of: base, context: context, rng: &rng).filter { mutant in
+                switch mutant.check {
+                case .none: return true
+                case .mustViolate(let value, let schema):
+                    if case .invalid = generator.checker.check(value, against: schema) { return true }
+                    return false
+                }
+            }
+            perMutation.append(kept.map { (mutation.name, $0) })
+        }
+        // Round-robin so a cap keeps every kind of mutation represented.
+        var ordered: [(mutation: String, mutant: Mutant)] = []
+        var round = 0
+        while ordered.count < room, perMutation.contains(where: { $0.count > round }) {
+            for list in perMutation where list.count > round && ordered.count < room { ordered.append(list[round]) }
+            round += 1
+        }
+        var ids: [String] = []
+        return ordered.map { entry in
+            var id = operation.id + "/invalid/" + entry.mutation + "/" + entry.mutant.key
+            if ids.contains(id) { id += "#" + String(ids.filter { $0.hasPrefix(id) }.count + 1) }
+            ids.append(id)
+            let m = entry.mutant
+            return TestCase(
+                id: id, operationID: operation.id, kind: .invalid, mutation: entry.mutation, target: m.target,
+                summary: m.summary, expected: m.expected, request: m.draft.serialized(), bodyValue: m.draft.body?.value)
+        }
+    }
+}

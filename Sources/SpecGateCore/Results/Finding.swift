@@ -1,0 +1,89 @@
+import SpecGateJSON
+
+/// Whether a finding is a contract failure or an error (the check could not judge: transport failure,
+/// truncated body, …).
+public enum FindingKind: String, Sendable, Hashable {
+    case failure
+    case error
+}
+
+/// A request as reports show it: secrets already masked.
+public struct RequestSummary: Sendable, Hashable {
+    public var method: String
+    public var url: String
+    public var headers: [HeaderField]
+    public var bodyExcerpt: String?
+    /// A curl command that reproduces the request, secrets as `$ENV` placeholders.
+    public var curl: String
+
+    public init(method: String, url: String, headers: [HeaderField], bodyExcerpt: String?, curl: String) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.bodyExcerpt = bodyExcerpt
+        self.curl = curl
+    }
+}
+
+/// A response as reports show it: secrets masked, body cut to an excerpt.
+public struct ResponseSummary: Sendable, Hashable {
+    public var status: Int
+    public var headers: [HeaderField]
+    public var bodyExcerpt: String?
+    public var elapsedMilliseconds: Double
+    public var truncated: Bool
+
+    public init(status: Int, headers: [HeaderField], bodyExcerpt: String?, elapsedMilliseconds: Double, truncated: Bool) {
+        self.status = status
+        self.headers = headers
+        self.bodyExcerpt = bodyExcerpt
+        self.elapsedMilliseconds = elapsedMilliseconds
+        self.truncated = truncated
+    }
+}
+
+/// One contract defect (or error), deduplicated: the same operation + check + normalised detail is one
+/// finding however many cases hit it.
+public struct Finding: Sendable, Hashable {
+    /// Stable across runs: operation + check + normalised detail.
+    public var fingerprint: String
+    public var kind: FindingKind
+    public var check: String
+    public var operationID: String
+    /// "POST /v2/bookings".
+    public var operationName: String
+    /// The first case that hit it.
+    public var caseID: String
+    public var mutation: String?
+    public var message: String
+    public var expected: String?
+    public var actual: String?
+    public var instancePointer: JSONPointer?
+    public var schemaLocation: JSONLocation?
+    public var request: RequestSummary
+    public var response: ResponseSummary?
+    /// How many exchanges hit this finding.
+    public var occurrences: Int
+
+    public init(
+        fingerprint: String, kind: FindingKind, check: String, operationID: String, operationName: String, caseID: String,
+        mutation: String?, message: String, expected: String?, actual: String?, instancePointer: JSONPointer?,
+        schemaLocation: JSONLocation?, request: RequestSummary, response: ResponseSummary?, occurrences: Int = 1
+    ) {
+        self.fingerprint = fingerprint
+        self.kind = kind
+        self.check = check
+        self.operationID = operationID
+        self.operationName = operationName
+        self.caseID = caseID
+        self.mutation = mutation
+        self.message = message
+        self.expected = expected
+        self.actual = actual
+        self.instancePointer = instancePointer
+        self.schemaLocation = schemaLocation
+        self.request = request
+        self.response = response
+        self.occurrences = occurrences
+    }
+}

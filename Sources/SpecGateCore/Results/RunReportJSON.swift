@@ -1,0 +1,101 @@
+import SpecGateJSON
+
+/// The JSON report: `RunReport` as a `JSONValue` (schema version 1). Keys are stable; consumers
+/// (baselines, `merge`, CI dashboards) rely on them.
+public enum RunReportJSON {
+    public static let formatVersion = 1
+
+    public static func encode(_ report: RunReport) -> JSONValue {
+        var summary = JSONObject()
+        summary["operations"] = .number(JSONNumber(report.operations.count))
+        summary["requests"] = .number(JSONNumber(report.requests))
+        summary["failures"] = .number(JSONNumber(report.failures.count))
+        summary["errors"] = .number(JSONNumber(report.errors.count))
+        summary["transportErrors"] = .number(JSONNumber(report.transportErrors))
+        summary["exitCode"] = .number(JSONNumber(Int(report.exitCode)))
+
+        var root = JSONObject()
+        root["specgateReport"] = .number(JSONNumber(formatVersion))
+        root["tool"] = .string("specgate " + report.toolVersion)
+        root["suite"] = .string(report.suite)
+        root["spec"] = .string(report.specTitle)
+        root["baseURL"] = .string(report.baseURL)
+        root["seed"] = .string(String(report.seed))
+        root["startedAt"] = .string(report.startedAt)
+        root["durationMs"] = number(report.durationMilliseconds)
+        root["incomplete"] = .bool(report.incomplete)
+        root["checks"] = .array(report.checks.map { .string($0) })
+        root["notes"] = .array(report.notes.map { .string($0) })
+        root["summary"] = .object(summary)
+        root["operations"] = .array(report.operations.map(encode))
+        root["findings"] = .array(report.findings.map(encode))
+        return .object(root)
+    }
+
+    static func number(_ value: Double) -> JSONValue {
+        .number(JSONNumber((value * 1000).rounded() / 1000))
+    }
+
+    static func encode(_ operation: OperationResult) -> JSONValue {
+        var o = JSONObject()
+        o["id"] = .string(operation.operationID)
+        o["method"] = .string(operation.method)
+        o["path"] = .string(operation.path)
+        o["validCases"] = .number(JSONNumber(operation.validCases))
+        o["invalidCases"] = .number(JSONNumber(operation.invalidCases))
+        o["errors"] = .number(JSONNumber(operation.errors))
+        o["durationMs"] = number(operation.durationMilliseconds)
+        o["checks"] = .array(
+            operation.checks.map { check in
+                var c = JSONObject()
+                c["name"] = .string(check.name)
+                c["status"] = .string(check.status.rawValue)
+                c["judged"] = .number(JSONNumber(check.judged))
+                c["failedExchanges"] = .number(JSONNumber(check.failedExchanges))
+                c["findings"] = .array(check.findings.map { .string($0) })
+                if let reason = check.reason { c["reason"] = .string(reason) }
+                return .object(c)
+            })
+        return .object(o)
+    }
+
+    static func encode(_ finding: Finding) -> JSONValue {
+        var f = JSONObject()
+        f["fingerprint"] = .string(finding.fingerprint)
+        f["kind"] = .string(finding.kind.rawValue)
+        f["check"] = .string(finding.check)
+        f["operation"] = .string(finding.operationID)
+        f["operationName"] = .string(finding.operationName)
+        f["case"] = .string(finding.caseID)
+        f["mutation"] = finding.mutation.map { .string($0) } ?? .null
+        f["message"] = .string(finding.message)
+        f["expected"] = finding.expected.map { .string($0) } ?? .null
+        f["actual"] = finding.actual.map { .string($0) } ?? .null
+        f["instancePointer"] = finding.instancePointer.map { .string($0.description) } ?? .null
+        f["schemaLocation"] = finding.schemaLocation.map { .string($0.description) } ?? .null
+        f["occurrences"] = .number(JSONNumber(finding.occurrences))
+        var request = JSONObject()
+        request["method"] = .string(finding.request.method)
+        request["url"] = .string(finding.request.url)
+        request["headers"] = headers(finding.request.headers)
+        request["body"] = finding.request.bodyExcerpt.map { .string($0) } ?? .null
+        request["curl"] = .string(finding.request.curl)
+        f["request"] = .object(request)
+        if let response = finding.response {
+            var r = JSONObject()
+            r["status"] = .number(JSONNumber(response.status))
+            r["headers"] = headers(response.headers)
+            r["body"] = response.bodyExcerpt.map { .string($0) } ?? .null
+            r["elapsedMs"] = number(response.elapsedMilliseconds)
+            r["truncated"] = .bool(response.truncated)
+            f["response"] = .object(r)
+        } else {
+            f["response"] = .null
+        }
+        return .object(f)
+    }
+
+    static func headers(_ fields: [HeaderField]) -> JSONValue {
+        .array(fields.map { .array([.string($0.name), .string($0.value)]) })
+    }
+}

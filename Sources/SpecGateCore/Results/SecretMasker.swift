@@ -1,0 +1,75 @@
+/// Replaces secret values with placeholders in every text SpecGate prints or writes.
+///
+/// Each secret is shown as `$NAME` (the environment variable it came from) so a curl command stays
+/// copy-pasteable; credentials in `Authorization`-like headers are masked even when they are not a
+/// configured secret (e.g. generated unknown keys), keeping the scheme visible.
+public struct SecretMasker: Sendable {
+    public struct Secret: Sendable, Hashable {
+        public var value: String
+        public var placeholder: String
+
+        public init(value: String, placeholder: String) {
+            self.value = value
+            self.placeholder = placeholder
+        }
+    }
+
+    public private(set) var secrets: [Secret]
+    /// Header names (lower-cased) whose values are always masked.
+    public var sensitiveHeaders: Set<String>
+
+    public init(secrets: [Secret] = [], sensitiveHeaders: Set<String> = SecretMasker.defaultSensitiveHeaders) {
+        // Longest first, so a secret that contains another is replaced whole. Very short values are
+        // not masked by text (they would mangle unrelated output) but still in sensitive headers.
+        self.secrets = secrets.filter { $0.value.count >= 4 }.sorted { $0.value.count > $1.value.count }
+        self.sensitiveHeaders = sensitiveHeaders
+    }
+
+    public static let defaultSensitiveHeaders: Set<String> = [
+        "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "api-key", "x-auth-token",
+    ]
+
+    public mutating func add(_ secret: Secret) {
+        self = SecretMasker(secrets: secrets + [secret], sensitiveHeaders: sensitiveHeaders)
+    }
+
+    /// Every secret value in `text` replaced by its placeholder.
+    public func mask(_ text: String) -> String {
+        var out = text
+        for secret in secrets where out.contains(secret.value) {
+            out = out.replacingAll(secret.value, with: secret.placeholder)
+        }
+        return out
+    }
+
+    /// A header value as it may be shown.
+    public func maskHeader(name: String, value: String) -> String {
+        let masked = mask(value)
+        guard sensitiveHeaders.contains(name.lowercased()) else { return masked }
+        if masked != value { return masked }
+        // Not a configured secret: keep the scheme ("Bearer"), hide the credential.
+        let parts = value.split(separator: " ", maxSplits: 1)
+        if parts.count == 2, parts[0].allSatisfy(\.isLetter) {
+            return String(parts[0]) + " " + SecretMasker.redacted
+        }
+        return value.isEmpty ? value : SecretMasker.redacted
+    }
+
+    public static let redacted = "***"
+}
+
+extension String {
+    /// Every occurrence of `target` replaced (no Foundation).
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var out = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            out += rest[..<range.lowerBound]
+            out += replacement
+            rest = rest[range.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}

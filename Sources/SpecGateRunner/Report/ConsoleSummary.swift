@@ -1,0 +1,89 @@
+import SpecGateCore
+
+/// The readable end-of-run summary: operations × checks, then each failure with its reason and a curl
+/// command that reproduces it, then the totals.
+public struct ConsoleSummary: Sendable {
+    public var style: ConsoleStyle
+
+    public init(style: ConsoleStyle) {
+        self.style = style
+    }
+
+    static let abbreviations: [String: String] = [
+        "not_a_server_error": "5xx", "status_code_conformance": "status", "content_type_conformance": "ctype",
+        "response_headers_conformance": "headers", "response_schema_conformance": "schema",
+        "negative_data_rejection": "negative", "positive_data_acceptance": "positive", "ignored_auth": "auth",
+        "max_response_time": "time",
+    ]
+
+    public func render(_ report: RunReport) -> String {
+        var lines: [String] = []
+        let checkColumns = report.checks.map { ConsoleSummary.abbreviations[$0] ?? $0 }
+        let nameWidth = min(64, max(9, report.operations.map { $0.name.count }.max() ?? 9))
+        var header = "operation".padded(nameWidth) + "  cases"
+        for column in checkColumns { header += "  " + column.padded(max(column.count, 4)) }
+        lines.append(style.bold(header))
+        for operation in report.operations {
+            var line = String(operation.name.prefix(nameWidth)).padded(nameWidth)
+            line += "  " + String(operation.validCases + operation.invalidCases).leftPadded(5)
+            for (i, check) in operation.checks.enumerated() {
+                let width = max(checkColumns[i].count, 4)
+                let cell: String
+                switch check.status {
+                case .passed: cell = style.green("ok".padded(width))
+                case .failed: cell = style.red("FAIL".padded(width))
+                case .error: cell = style.yellow("err".padded(width))
+                case .skipped: cell = style.dim("-".padded(width))
+                }
+                line += "  " + cell
+            }
+            lines.append(line)
+        }
+        if !report.findings.isEmpty {
+            lines.append("")
+            lines.append(style.bold("Findings"))
+            for (i, finding) in report.findings.enumerated() {
+                let label = finding.kind == .failure ? style.red("FAIL") : style.yellow("ERROR")
+                lines.append("")
+                lines.append("\(i + 1). \(label) \(finding.check) — \(finding.operationName)  [\(finding.fingerprint)]")
+                lines.append("   \(finding.message)")
+                if let mutation = finding.mutation { lines.append("   case: \(finding.caseID) (\(mutation))") } else {
+                    lines.append("   case: \(finding.caseID)")
+                }
+                if let expected = finding.expected, let actual = finding.actual {
+                    lines.append("   expected: \(expected)   actual: \(actual)")
+                }
+                if let pointer = finding.instancePointer { lines.append("   at: \(pointer.description.isEmpty ? "/" : pointer.description)") }
+                if let schema = finding.schemaLocation { lines.append("   schema: \(schema)") }
+                if finding.occurrences > 1 { lines.append("   seen \(finding.occurrences) times") }
+                lines.append("   reproduce: \(finding.request.curl)")
+            }
+        }
+        lines.append("")
+        for note in report.notes { lines.append(style.dim("note: " + note)) }
+        let failures = report.failures.count
+        let errors = report.errors.count
+        var totals = "\(report.operations.count) operations, \(report.requests) requests, "
+        totals += "\(failures) failure\(failures == 1 ? "" : "s"), \(errors) error\(errors == 1 ? "" : "s")"
+        totals += " in \(String(format1: report.durationMilliseconds / 1000)) s (seed \(report.seed))"
+        if report.incomplete { totals += " — INCOMPLETE (interrupted)" }
+        lines.append(failures > 0 ? style.red(totals) : errors > 0 ? style.yellow(totals) : style.green(totals))
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension String {
+    func padded(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+
+    /// One decimal, no Foundation formatting.
+    init(format1 value: Double) {
+        let tenths = Int((value * 10).rounded())
+        self = "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}

@@ -1,0 +1,76 @@
+import SpecGateCore
+import SpecGateJUnit
+
+/// Maps a `RunReport` onto JUnit: one `testsuite` per operation (named by operation id), one `testcase` per
+/// check (classname = operation id, name = check), plus a `transport` test case when exchanges errored.
+/// Names depend only on the spec and the selected checks, so they are stable from run to run.
+public enum JUnitReportBuilder {
+    public static func build(_ report: RunReport, hostname: String? = nil) -> JUnitReport {
+        let findings = Dictionary(report.findings.map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
+        let timestamp = String(report.startedAt.prefix(19))
+        var suites: [JUnitTestSuite] = []
+        for operation in report.operations {
+            var cases: [JUnitTestCase] = []
+            let perCheckTime = operation.durationMilliseconds / 1000 / Double(max(1, operation.checks.count))
+            for check in operation.checks {
+                let checkFindings = check.findings.compactMap { findings[$0] }
+                let outcome: JUnitOutcome
+                switch check.status {
+                case .passed:
+                    outcome = .passed
+                case .skipped:
+                    outcome = .skipped(message: check.reason ?? "not applicable")
+                case .error:
+                    outcome = .error(message: check.reason ?? "error", type: "TransportError", details: "")
+                case .failed:
+                    let first = checkFindings.first
+                    let message =
+                        checkFindings.count > 1
+                        ? "\(checkFindings.count) findings; first: \(first?.message ?? "")" : (first?.message ?? "failed")
+                    outcome = .failure(message: message, type: check.name, details: details(checkFindings))
+                }
+                cases.append(
+                    JUnitTestCase(
+                        classname: operation.operationID, name: check.name, time: perCheckTime, outcome: outcome,
+                        systemOut: "judged \(check.judged) exchanges, \(check.failedExchanges) failed"))
+            }
+            let transport = report.findings.filter { $0.operationID == operation.operationID && $0.check == "transport" }
+            if !transport.isEmpty {
+                cases.append(
+                    JUnitTestCase(
+                        classname: operation.operationID, name: "transport",
+                        outcome: .error(
+                            message: "\(transport.count) transport error\(transport.count == 1 ? "" : "s"); first: \(transport[0].message)",
+                            type: "TransportError", details: details(transport))))
+            }
+            suites.append(
+                JUnitTestSuite(
+                    name: operation.operationID, timestamp: timestamp, hostname: hostname,
+                    time: operation.durationMilliseconds / 1000,
+                    properties: [
+                        ("operation", operation.name), ("seed", String(report.seed)), ("suite", report.suite),
+                        ("baseURL", report.baseURL), ("validCases", String(operation.validCases)),
+                        ("invalidCases", String(operation.invalidCases)),
+                    ] + (report.incomplete ? [("incomplete", "true")] : []),
+                    testCases: cases))
+        }
+        return JUnitReport(name: "specgate " + report.suite, suites: suites)
+    }
+
+    static func details(_ findings: [Finding]) -> String {
+        findings.map { finding in
+            var lines = ["[\(finding.fingerprint)] \(finding.message)", "case: \(finding.caseID)"]
+            if let expected = finding.expected, let actual = finding.actual {
+                lines.append("expected: \(expected); actual: \(actual)")
+            }
+            if let pointer = finding.instancePointer { lines.append("at: \(pointer)") }
+            if let schema = finding.schemaLocation { lines.append("schema: \(schema)") }
+            if finding.occurrences > 1 { lines.append("seen \(finding.occurrences) times") }
+            if let response = finding.response {
+                lines.append("response: \(response.status) \(response.bodyExcerpt ?? "")")
+            }
+            lines.append("reproduce: \(finding.request.curl)")
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n\n")
+    }
+}

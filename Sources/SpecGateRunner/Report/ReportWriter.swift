@@ -1,0 +1,36 @@
+import Foundation
+import SpecGateCore
+import SpecGateJSON
+import SpecGateJUnit
+
+/// Writes the JUnit and JSON reports of a run (also for failed and interrupted runs).
+public enum ReportWriter {
+    public struct Written: Sendable {
+        public var junitPath: String
+        public var jsonPath: String
+    }
+
+    public static func write(_ report: RunReport, junitPath: String, jsonPath: String) throws(RunError) -> Written {
+        let hostname = ProcessInfo.processInfo.hostName
+        let junit = JUnitReportBuilder.build(report, hostname: hostname.isEmpty ? nil : hostname)
+        do {
+            try createParent(of: junitPath)
+            try JUnitWriter.write(junit, toPath: junitPath)
+        } catch {
+            throw RunError("cannot write JUnit report \(junitPath): \(error)")
+        }
+        do {
+            try createParent(of: jsonPath)
+            let text = JSONWriter.pretty(RunReportJSON.encode(report)) + "\n"
+            try Data(text.utf8).write(to: URL(fileURLWithPath: jsonPath), options: .atomic)
+        } catch {
+            throw RunError("cannot write JSON report \(jsonPath): \(error)")
+        }
+        return Written(junitPath: junitPath, jsonPath: jsonPath)
+    }
+
+    static func createParent(of path: String) throws {
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+    }
+}

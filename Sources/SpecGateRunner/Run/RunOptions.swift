@@ -1,0 +1,57 @@
+/// Everything `specgate run` can be told.
+public struct RunOptions: Sendable {
+    /// Suite or spec path.
+    public var path: String
+    public var baseURL: String?
+    public var seed: UInt64
+    public var maxCasesPerOperation: Int
+    public var includeInvalid: Bool
+    /// Check names; empty = defaults.
+    public var checks: [String]
+    public var maxResponseTimeMilliseconds: Double?
+    public var concurrency: Int
+    public var timeoutSeconds: Double
+    public var rateLimit: Double?
+    public var retries: Int
+    public var maxResponseBytes: Int
+    public var caCertificatePath: String?
+    /// Only these operations (ids, operationIds or "METHOD /path"); empty = all the suite includes.
+    public var operations: [String]
+    public var junitPath: String
+    public var jsonPath: String
+    /// Environment for secrets (`CAL_API_KEY`, …).
+    public var environment: [String: String]
+    public var toolVersion: String
+
+    public init(
+        path: String, baseURL: String? = nil, seed: UInt64 = 1, maxCasesPerOperation: Int = 30, includeInvalid: Bool = true,
+        checks: [String] = [], maxResponseTimeMilliseconds: Double? = nil, concurrency: Int = 8, timeoutSeconds: Double = 10,
+        rateLimit: Double? = nil, retries: Int = 2, maxResponseBytes: Int = 10 << 20, caCertificatePath: String? = nil,
+        operations: [String] = [], junitPath: String = "reports/junit.xml", jsonPath: String = "reports/report.json",
+        environment: [String: String] = [:], toolVersion: String = SpecGateVersion.current
+    ) {
+        self.path = path
+        self.baseURL = baseURL
+        self.seed = seed
+        self.maxCasesPerOperation = maxCasesPerOperation
+        self.includeInvalid = includeInvalid
+        self.checks = checks
+        self.maxResponseTimeMilliseconds = maxResponseTimeMilliseconds
+        self.concurrency = concurrency
+        self.timeoutSeconds = timeoutSeconds
+        self.rateLimit = rateLimit
+        self.retries = retries
+        self.maxResponseBytes = maxResponseBytes
+        self.caCertificatePath = caCertificatePath
+        self.operations = operations
+        self.junitPath = junitPath
+        self.jsonPath = jsonPath
+        self.environment = environment
+        self.toolVersion = toolVersion
+    }
+}
+
+/// The tool's version, shown in reports.
+public enum SpecGateVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// `specgate plan` end to end: the real binary on the Cal.com suite, and the generation self-check.
+@Suite("Plan")
+struct PlanTests {
+    static var root: URL { URL(fileURLWithPath: SpecGateProcess.packageRoot) }
+
+    static var binary: URL { root.appendingPathComponent(".build/debug/specgate") }
+
+    static let reassign = "BookingsController_2024_08_13_reassignBookingToUser"
+
+    static func plan(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["plan"] + arguments
+        process.currentDirectoryURL = root
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = Pipe()
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func reassignPlanHasTheRequiredCases() throws {
+        let secret = "cal_live_do_not_print_0123456789"
+        let (status, out) = try Self.plan(
+            ["specs/calcom/suite.yaml", "--seed", "42", "--operation", Self.reassign], environment: ["CAL_API_KEY": secret])
+        #expect(status == 0)
+        #expect(out.hasPrefix("# specgate plan, seed 42\n"))
+        #expect(!out.contains(secret))
+        let lines = out.split(separator: "\n").map(String.init)
+        func caseLine(_ suffix: String) -> (comment: String, curl: String)? {
+            guard let i = lines.firstIndex(where: { $0.hasPrefix("# " + Self.reassign + suffix + " ") }), i + 1 < lines.count else { return nil }
+            return (lines[i], lines[i + 1])
+        }
+        let valid = try #require(caseLine("/valid/0"))
+        #expect(valid.comment.contains("expect 2xx"))
+        #expect(valid.curl.hasPrefix("curl -sS -X POST https://api.cal.com/v2/bookings/"))
+        #expect(valid.curl.contains("-H \"Authorization: Bearer $CAL_API_KEY\""))
+        #expect(valid.curl.contains("-H 'cal-api-version: 2024-08-13'"))
+        #expect(valid.curl.contains("--data-binary '{\"reason\":"))
+        let missingVersion = try #require(caseLine("/invalid/missing-required-header/cal-api-version"))
+        #expect(!missingVersion.curl.contains("cal-api-version"))
+        let missingAuth = try #require(caseLine("/invalid/missing-authorization/Authorization"))
+        #expect(missingAuth.comment.contains("expect 401"))
+        #expect(!missingAuth.curl.contains("Authorization"))
+        let userId = try #require(caseLine("/invalid/path-parameter-wrong-type/userId"))
+        #expect(userId.curl.contains("/reassign/abc"))
+        let reason = try #require(caseLine("/invalid/wrong-property-type/reason"))
+        #expect(reason.curl.contains("--data-binary '{\"reason\":12345}'"))
+        let json = try #require(caseLine("/invalid/malformed-json/body"))
+        #expect(json.comment.contains("expect 400|422"))
+        #expect(json.curl.contains("--data-binary '{\"specgate\": '"))
+    }
+
+    @Test func sameSeedSameBytesAndBaseURLOverride() throws {
+        let args = ["specs/calcom/suite.yaml", "--seed", "9", "--max-cases", "5", "--base-url", "http://127.0.0.1:1"]
+        let first = try Self.plan(args, environment: ["CAL_API_KEY": "cal_x"])
+        let second = try Self.plan(args, environment: ["CAL_API_KEY": "cal_x"])
+        #expect(first.status == 0)
+        #expect(first.out == second.out)
+        #expect(first.out.contains("curl -sS -X GET http://127.0.0.1:1/v2/"))
+        let other = try Self.plan(["specs/calcom/suite.yaml", "--seed", "10", "--max-cases", "5", "--base-url", "http://127.0.0.1:1"], environment: ["CAL_API_KEY": "cal_x"])
+        #expect(other.out != first.out)
+    }
+}
