@@ -13,12 +13,15 @@ struct BenchTarget: Sendable {
     var root: JSONValue
     /// How many overlays the suite applied (0 for a bare spec).
     var overlays: Int
+    /// Headers the suite sends on every request (none for a bare spec).
+    var headers: [(String, String)]
 
     /// Loads the OpenAPI document or suite at `path`.
     static func load(path: String) throws(SpecLoadError) -> BenchTarget {
         let loaded = try Workspace.load(path: path)
         return BenchTarget(
             spec: loaded.fullSpec, selectedOperations: loaded.spec.operations.count, root: loaded.documents.root,
-            overlays: loaded.suite?.overlays.count ?? 0)
+            overlays: loaded.suite?.overlays.count ?? 0,
+            headers: (loaded.suite?.headers ?? []).map { ($0.name, $0.value) })
     }
 }

@@ -15,6 +15,9 @@ struct SpecGateBench {
           validate --path FILE --schema NAME --set NAME --payloads FILE.jsonl --bundle-out FILE.json [--min-seconds S]
                    write the schema NAME of the loaded spec as one self-contained document, then validate
                    every payload against it with SchemaCompiler/CompiledSchema; instances per second
+          generate --path FILE [--seeds N]
+                   generate every operation's cases (valid + invalid) for N seeds; cases per second and
+                   the per-operation median
         """
 
     static func main() async {
@@ -28,6 +31,7 @@ struct SpecGateBench {
             switch subcommand {
             case "load": result = try LoadBenchmark(options).run()
             case "validate": result = try ValidateBenchmark(options).run()
+            case "generate": result = try await GenerateBenchmark(options).run()
             case "-h", "--help", "help":
                 print(usage)
                 return
