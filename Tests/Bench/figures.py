@@ -28,7 +28,7 @@ API_VERSION = "2024-08-13"
 SINGLE_OPERATION = "BookingsController_2024_08_13_getBooking"
 SINGLE_PATH = "/v2/bookings/sbx-intro-booking-1"
 LOAD_RUNS = 21
-SINGLE_MIN_REQUESTS = 2000
+SINGLE_MIN_REQUESTS = 1000
 SINGLE_MAX_RUNS = 400
 SCHEMATHESIS_MAX_EXAMPLES = 10
 # Time budgets (--max-time) keep `make bench` within ~15 minutes: Schemathesis spends minutes on the
