@@ -262,7 +262,9 @@ class Bench:
                 with SandboxProcess(self.specgate, faults=faults, extra_args=sandbox_args) as sandbox:
                     code, report, wall, _ = self.specgate_run(sandbox.url, sandbox.keys["owner"], run_args,
                                                               "detect-" + (fault if faults else "none"))
-                    checks = sorted({f.get("check") for f in report.get("findings", [])})
+                    findings = report.get("findings", [])
+                    checks = sorted({f.get("check") for f in findings})
+                    fingerprints = {f.get("fingerprint") for f in findings if f.get("check") == expected}
                     record["specgate"] = {
                         "exit_code": code, "checks": checks, "requests": report.get("summary", {}).get("requests"),
                         "wall_seconds": round(wall, 2)}
@@ -274,14 +276,21 @@ class Bench:
                         record["schemathesis"] = {"not_measured": st_missing}
                 theirs = record["schemathesis"].get("failed_checks", [])
                 if conformant:
-                    baseline_ours, baseline_theirs = set(checks), set(theirs)
+                    baseline_ours = {f.get("fingerprint") for f in findings}
+                    baseline_theirs = set(theirs)
                 else:
-                    # Found: the run failed with the fault's check, which did not fail on the conformant sandbox.
-                    record["specgate"]["found"] = code == 1 and expected in checks and expected not in baseline_ours
+                    # SpecGate (deterministic, seed 1) found the fault when the run failed with a finding of
+                    # the fault's check that the conformant sandbox did not produce (fingerprints differ).
+                    new = fingerprints - baseline_ours
+                    record["specgate"]["found"] = code == 1 and bool(new)
+                    record["specgate"]["new_findings_of_expected_check"] = len(new)
                     if "failed_checks" in record["schemathesis"]:
-                        record["schemathesis"]["found"] = (record["schemathesis"]["exit_code"] == 1
-                                                           and expected in theirs and expected not in baseline_theirs)
-                        record["schemathesis"]["new_failed_checks"] = sorted(set(theirs) - baseline_theirs)
+                        # Schemathesis (randomised, time-boxed) found it when the fault's check failed and did not
+                        # fail on the conformant sandbox; when it fails there too the fault is masked.
+                        st = record["schemathesis"]
+                        st["found"] = st["exit_code"] == 1 and expected in theirs and expected not in baseline_theirs
+                        st["masked"] = expected in baseline_theirs
+                        st["new_failed_checks"] = sorted(set(theirs) - baseline_theirs)
             except NotMeasured as reason:
                 record["not_measured"] = str(reason)
             self.emit(record)

@@ -250,7 +250,8 @@ def markdown(report, environment, detection, generated_at):
             else:
                 ours_text = f"{'yes' if ours.get('found') else '**no**'} (exit {ours.get('exit_code')})"
                 if "found" in theirs:
-                    st_text = "yes" if theirs["found"] else "no"
+                    st_text = "yes" if theirs["found"] else (
+                        "no (check fails on the conformant sandbox too)" if theirs.get("masked") else "no")
                 else:
                     st_text = "not measured: " + str(theirs.get("not_measured"))
                 st_checks = ", ".join(theirs.get("new_failed_checks", [])) or "—"
@@ -260,9 +261,10 @@ def markdown(report, environment, detection, generated_at):
         faults = [r for r in detection if "specgate" in r and r["expected_check"] != "(none)"]
         found = sum(1 for r in faults if r["specgate"].get("found"))
         st_found = sum(1 for r in faults if r.get("schemathesis", {}).get("found"))
-        lines += ["", f"SpecGate found {found} of {len(faults)} faults run (exit 1 and the fault's expected check "
-                      f"failed, that check not failing on the conformant sandbox); Schemathesis found {st_found} "
-                      "(same rule, same-named check). The last column lists the checks that failed for Schemathesis "
+        lines += ["", f"SpecGate found {found} of {len(faults)} faults run (exit 1 and a finding of the fault's "
+                      f"expected check that the conformant sandbox does not produce, by fingerprint); Schemathesis "
+                      f"found {st_found} (exit 1 and its same-named check failing, that check not failing on the "
+                      "conformant sandbox). The last column lists the checks that failed for Schemathesis "
                       "with the fault but not on the conformant sandbox. Requests are each whole run's (Bookings "
                       "operations); Schemathesis runs have a time budget, see latest.json."]
     lines.append("")
