@@ -144,9 +144,12 @@ class Report:
         theirs = st["requests"] / st["wall_seconds"]
         self.row("4 Run rate", title, ours, "cases/s (wall)", theirs, "Schemathesis cases/s (wall)", ours / theirs,
                  "× Schemathesis", "≥ %g×" % SCHEMATHESIS_GOAL_RATIO, ours / theirs >= SCHEMATHESIS_GOAL_RATIO,
-                 "SpecGate %d requests in %.1f s (exit %d); Schemathesis %d requests in %.1f s (exit %d, -n %d)" % (
-                     suite["requests"], suite["wall_seconds"], suite["exit_code"], st["requests"], st["wall_seconds"],
-                     st["exit_code"], st["max_examples"]))
+                 "SpecGate %d requests in %.1f s over %d runs (seeds 1–%d, process start and spec loading "
+                 "included; %.0f requests/s within the runs per the JSON reports), exit codes %s; Schemathesis %d "
+                 "requests in %.1f s (one run, -n %d, --max-time %d, exit %d)" % (
+                     suite["requests"], suite["wall_seconds"], suite["runs"], suite["runs"],
+                     suite["requests_per_second"] or 0, suite["exit_codes"], st["requests"], st["wall_seconds"],
+                     st["max_examples"], st["max_time"], st["exit_code"]))
 
     def memory(self):
         small = self.find("memory", label="small")
