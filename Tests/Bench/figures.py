@@ -65,11 +65,11 @@ class Bench:
 
     # -- processes ----------------------------------------------------------------------------
 
-    def run(self, args, timeout=RUN_TIMEOUT, env=None, check_codes=(0,)):
+    def run(self, args, timeout=RUN_TIMEOUT, env=None, check_codes=(0,), cwd=ROOT):
         merged = dict(os.environ)
         merged.update(env or {})
         try:
-            proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=merged)
+            proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=merged)
         except FileNotFoundError:
             raise NotMeasured(f"{os.path.basename(args[0])} is not installed")
         except subprocess.TimeoutExpired:
@@ -328,8 +328,12 @@ class Bench:
                 "-H", "Authorization: Bearer " + sandbox.keys["owner"], "-H", "cal-api-version: " + API_VERSION,
                 "--include-tag", "Bookings", "--seed", "1", "-n", str(SCHEMATHESIS_MAX_EXAMPLES), "--no-color",
                 "--max-time", str(seconds), "--report", "ndjson", "--report-ndjson-path", ndjson] + list(extra)
+        # A fresh working folder per run: Schemathesis keeps a crash cache in ./.schemathesis and replays it,
+        # which would carry failures from one fault's run into the next (and litter the repository).
+        cwd = os.path.join(self.tmp, "schemathesis-" + name)
+        os.makedirs(cwd, exist_ok=True)
         start = time.perf_counter()
-        proc = self.run(args, timeout=SCHEMATHESIS_TIMEOUT, check_codes=None)
+        proc = self.run(args, timeout=SCHEMATHESIS_TIMEOUT, check_codes=None, cwd=cwd)
         wall = time.perf_counter() - start
         counts = schemathesis_counts(ndjson)
         record = {"kind": "schemathesis", "name": name, "exit_code": proc.returncode, "wall_seconds": round(wall, 3),
