@@ -68,3 +68,9 @@ fuzz: deps
 		echo "fuzz $$t: $(FUZZ_SECONDS)s, $${runs:-?} executions, $${cov:-cov: ?}, corpus $$(ls $$work | wc -l) files, exit $$code"; \
 		if [ $$code -ne 0 ]; then grep -E 'Fatal error|ERROR|SUMMARY|artifact|Test unit written' $$log | head -20; exit 1; fi; \
 	done
+
+# Benchmarks (not part of CI): release build, reference tools installed when missing, every figure
+# measured against a reference run in the same invocation; writes reports/bench/latest.md and .json.
+bench: deps
+	$(SWIFT) build -c release
+	SWIFT=$(SWIFT) Tests/Bench/bench.sh

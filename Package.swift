@@ -73,6 +73,7 @@ let package = Package(
         .executableTarget(
             name: "specgate-fuzz", dependencies: ["SpecGateFuzzTargets", "CLibFuzzer"], path: "Sources/specgate-fuzz/Driver"
         ),
+        .executableTarget(name: "specgate-bench", dependencies: ["SpecGateRunner", "SpecGateSandbox", "SpecGateCore", "SpecGateSchema", "SpecGateJSON"]),
         .testTarget(name: "SpecGateJSONTests", dependencies: ["SpecGateJSON"]),
         .testTarget(name: "SpecGateRegexTests", dependencies: ["SpecGateRegex"]),
         .testTarget(name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema"], exclude: ["Resources"]),

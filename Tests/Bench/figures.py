@@ -1,0 +1,464 @@
+"""Runs every `make bench` figure and appends one JSON object per line to the results file.
+
+Each figure is independent: when its prerequisite is missing (a subcommand not built yet, a tool not
+installed, `specgate run` still a stub) it records {"kind": "not_measured", "figure": …, "reason": …}
+and the next figure runs. Nothing here decides whether a goal is met; report.py does.
+
+usage: figures.py RESULTS.jsonl  (environment: BENCH_BIN = release bin folder, BENCH_TMP = scratch folder)
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+
+from sandbox import SandboxProcess  # noqa: E402
+import payloads  # noqa: E402
+
+SPEC = "specs/calcom/openapi-v2.json"
+SUITE = "specs/calcom/suite.yaml"
+API_VERSION = "2024-08-13"
+SINGLE_OPERATION = "BookingsController_2024_08_13_getBooking"
+SINGLE_PATH = "/v2/bookings/sbx-intro-booking-1"
+LOAD_RUNS = 21
+SINGLE_MIN_REQUESTS = 1000
+SINGLE_MAX_RUNS = 400
+SUITE_MIN_REQUESTS = 2000
+SCHEMATHESIS_MAX_EXAMPLES = 10
+# Time budgets (--max-time) keep `make bench` within ~15 minutes: Schemathesis spends minutes on the
+# Cal.com create-booking body otherwise. Rates are requests / wall time, so a budget does not bias them.
+SCHEMATHESIS_RUN_SECONDS = 90
+SCHEMATHESIS_DETECTION_SECONDS = 20
+SCHEMATHESIS_TIMEOUT = 240
+RUN_TIMEOUT = 300
+
+
+class NotMeasured(Exception):
+    pass
+
+
+class Bench:
+    def __init__(self, results_path):
+        self.results_path = results_path
+        self.bin = os.environ.get("BENCH_BIN") or os.path.join(ROOT, ".build", "release")
+        self.tmp = os.environ.get("BENCH_TMP") or "/tmp/specgate-bench"
+        os.makedirs(self.tmp, exist_ok=True)
+        self.specgate = os.path.join(self.bin, "specgate")
+        self.bench = os.path.join(self.bin, "specgate-bench")
+
+    # -- output -------------------------------------------------------------------------------
+
+    def emit(self, record):
+        with open(self.results_path, "a") as handle:
+            handle.write(json.dumps(record) + "\n")
+        print("  " + json.dumps(record)[:400], flush=True)
+
+    def not_measured(self, figure, reason):
+        self.emit({"kind": "not_measured", "figure": figure, "reason": reason})
+
+    # -- processes ----------------------------------------------------------------------------
+
+    def run(self, args, timeout=RUN_TIMEOUT, env=None, check_codes=(0,), cwd=ROOT):
+        merged = dict(os.environ)
+        merged.update(env or {})
+        try:
+            proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=merged)
+        except FileNotFoundError:
+            raise NotMeasured(f"{os.path.basename(args[0])} is not installed")
+        except subprocess.TimeoutExpired:
+            raise NotMeasured(f"{' '.join(args[:3])} … did not finish within {timeout} s")
+        if check_codes is not None and proc.returncode not in check_codes:
+            raise NotMeasured(f"{os.path.basename(args[0])} {args[1] if len(args) > 1 else ''} exited "
+                              f"{proc.returncode}: {last_line(proc.stderr or proc.stdout)}")
+        return proc
+
+    def bench_lines(self, args, timeout=RUN_TIMEOUT):
+        """Runs specgate-bench; its JSON lines. A subcommand the build lacks becomes NotMeasured."""
+        if not os.path.exists(self.bench):
+            raise NotMeasured("specgate-bench was not built")
+        proc = self.run([self.bench] + args, timeout=timeout, check_codes=None)
+        if proc.returncode == 2 and "unknown subcommand" in proc.stderr:
+            raise NotMeasured(f"specgate-bench has no `{args[0]}` subcommand in this build")
+        if proc.returncode != 0:
+            raise NotMeasured(f"specgate-bench {args[0]} failed: {last_line(proc.stderr)}")
+        return [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
+
+    def python_line(self, args, timeout=RUN_TIMEOUT):
+        proc = self.run([sys.executable, os.path.join(HERE, "py_reference.py")] + args, timeout=timeout)
+        return json.loads(proc.stdout.strip().splitlines()[-1])
+
+    def require_run_command(self):
+        proc = self.run([self.specgate, "run", "--help"], check_codes=None)
+        if proc.returncode != 0 or "Not available yet" in proc.stdout:
+            raise NotMeasured("`specgate run` is not available in this build (still the interim stub)")
+
+    def specgate_run(self, url, key, extra, name, timeout=RUN_TIMEOUT, wrapper=()):
+        """`specgate run` against a sandbox; (exit code, JSON report, wall seconds, process)."""
+        report = os.path.join(self.tmp, name + ".json")
+        if os.path.exists(report):
+            os.remove(report)
+        args = list(wrapper) + [self.specgate, "run", SUITE, "--base-url", url, "--json", report,
+                                "--junit", os.path.join(self.tmp, name + ".xml")] + list(extra)
+        start = time.perf_counter()
+        proc = self.run(args, timeout=timeout, env={"CAL_API_KEY": key}, check_codes=None)
+        wall = time.perf_counter() - start
+        if proc.returncode not in (0, 1) or not os.path.exists(report):
+            raise NotMeasured(f"specgate run exited {proc.returncode}: {last_line(proc.stderr or proc.stdout)}")
+        with open(report) as handle:
+            return proc.returncode, json.load(handle), wall, proc
+
+    # -- figures ------------------------------------------------------------------------------
+
+    def environment(self):
+        record = {"kind": "environment", "nproc": os.cpu_count(), "cpu_model": cpu_model(),
+                  "memory_kb": mem_total_kb(), "load_average_at_start": os.getloadavg()}
+        versions = {}
+        versions["swift"] = first_line(["swift", "--version"])
+        versions["python"] = sys.version.split()[0]
+        for package in ("jsonschema", "openapi-schema-validator", "schemathesis"):
+            try:
+                from importlib.metadata import version
+                versions[package] = version(package)
+            except Exception:  # noqa: BLE001  (not installed is a fact to report)
+                versions[package] = None
+        versions["wrk"] = first_line(["wrk", "-v"])
+        record["versions"] = versions
+        self.emit(record)
+
+    def figure_load(self):
+        for label, path in (("spec", SPEC), ("suite", SUITE)):
+            try:
+                if not os.path.exists(os.path.join(ROOT, path)):
+                    raise NotMeasured(f"{path} does not exist")
+                for line in self.bench_lines(["load", "--path", path, "--runs", str(LOAD_RUNS), "--label", label]):
+                    self.emit(line)
+            except NotMeasured as reason:
+                self.not_measured("load." + label, str(reason))
+        self.emit(self.python_line(["load", SPEC, str(LOAD_RUNS)]))
+
+    def figure_validate(self):
+        if not os.path.exists(self.specgate):
+            raise NotMeasured("specgate was not built")
+        with SandboxProcess(self.specgate) as sandbox:
+            lists, reassigns = payloads.collect(sandbox.url, sandbox.keys["owner"])
+        sets = [("bookings", "GetBookingsOutput_2024_08_13", lists),
+                ("reassign", "ReassignBookingOutput_2024_08_13", reassigns)]
+        for name, schema, values in sets:
+            try:
+                payload_path = os.path.join(self.tmp, name + ".jsonl")
+                bundle_path = os.path.join(self.tmp, name + ".schema.json")
+                payloads.write_lines(payload_path, values)
+                source = SUITE if os.path.exists(os.path.join(ROOT, SUITE)) else SPEC
+                for line in self.bench_lines(["validate", "--path", source, "--schema", schema, "--set", name,
+                                              "--payloads", payload_path, "--bundle-out", bundle_path]):
+                    line["source"] = source
+                    if name == "bookings":
+                        line["bookings"] = sum(len(value.get("data", [])) for value in values)
+                    self.emit(line)
+                self.emit(self.python_line(["validate", name, bundle_path, payload_path], timeout=600))
+            except NotMeasured as reason:
+                self.not_measured("validate." + name, str(reason))
+
+    def figure_generate(self):
+        source = SUITE if os.path.exists(os.path.join(ROOT, SUITE)) else SPEC
+        for line in self.bench_lines(["generate", "--path", source, "--seeds", "3"]):
+            self.emit(line)
+
+    def figure_wrk(self):
+        if shutil.which("wrk") is None:
+            raise NotMeasured("wrk is not installed")
+        with SandboxProcess(self.specgate) as sandbox:
+            proc = self.run(["wrk", "-t2", "-c8", "-d10s", "-s", os.path.join(HERE, "wrk-headers.lua"),
+                             sandbox.url + SINGLE_PATH], timeout=60, env={"BENCH_API_KEY": sandbox.keys["owner"]})
+        summary = dict(re.findall(r"(\w+)=(\d+)", next(
+            (line for line in proc.stdout.splitlines() if line.startswith("BENCH_SUMMARY")), "")))
+        rate = re.search(r"Requests/sec:\s+([\d.]+)", proc.stdout)
+        if not rate:
+            raise NotMeasured("wrk printed no Requests/sec: " + last_line(proc.stdout))
+        self.emit({"kind": "wrk", "url_path": SINGLE_PATH, "threads": 2, "connections": 8, "seconds": 10,
+                   "requests_per_second": float(rate.group(1)),
+                   "requests": int(summary.get("requests", 0)), "non_2xx": int(summary.get("errors_status", 0)),
+                   "p50_us": int(summary.get("p50_us", 0)), "p99_us": int(summary.get("p99_us", 0))})
+
+    def figure_run_single(self):
+        """`specgate run` on one operation. The generator makes only a handful of cases per operation
+        and seed, so the run is repeated with seeds 1, 2, … until enough requests were sent; the rate is
+        the summed requests over the summed run durations of the JSON reports."""
+        self.require_run_command()
+        requests, duration_ms, wall, runs, codes = 0, 0.0, 0.0, 0, set()
+        with SandboxProcess(self.specgate) as sandbox:
+            while requests < SINGLE_MIN_REQUESTS and runs < SINGLE_MAX_RUNS:
+                runs += 1
+                code, report, seconds, _ = self.specgate_run(
+                    sandbox.url, sandbox.keys["owner"],
+                    ["--operation", SINGLE_OPERATION, "--max-cases", "100000", "--concurrency", "8",
+                     "--seed", str(runs)], "run-single")
+                requests += report.get("summary", {}).get("requests") or 0
+                duration_ms += report.get("durationMs") or 0
+                wall += seconds
+                codes.add(code)
+        self.emit({"kind": "run_single", "operation": SINGLE_OPERATION, "concurrency": 8, "runs": runs,
+                   "requests": requests, "duration_ms": duration_ms, "wall_seconds": round(wall, 3),
+                   "exit_codes": sorted(codes),
+                   "requests_per_second": requests / (duration_ms / 1000) if duration_ms else None,
+                   "requests_per_second_wall": requests / wall if wall else None})
+
+    def figure_versus_schemathesis(self):
+        self.require_run_command()
+        with SandboxProcess(self.specgate) as sandbox:
+            spec = self.schemathesis_spec()
+            # One SpecGate run of the suite takes well under a second, so it is repeated with seeds 1, 2, …
+            # until it has sent as many requests as SUITE_MIN_REQUESTS; wall time includes every start-up.
+            requests, duration_ms, wall, runs, codes = 0, 0.0, 0.0, 0, set()
+            while requests < SUITE_MIN_REQUESTS and runs < SINGLE_MAX_RUNS:
+                runs += 1
+                code, report, seconds, _ = self.specgate_run(
+                    sandbox.url, sandbox.keys["owner"], ["--seed", str(runs)], "run-suite")
+                requests += report.get("summary", {}).get("requests") or 0
+                duration_ms += report.get("durationMs") or 0
+                wall += seconds
+                codes.add(code)
+            self.emit({"kind": "run_suite", "suite": SUITE, "runs": runs, "requests": requests,
+                       "duration_ms": duration_ms, "wall_seconds": round(wall, 3), "exit_codes": sorted(codes),
+                       "requests_per_second": requests / (duration_ms / 1000) if duration_ms else None})
+            self.emit(self.schemathesis(sandbox, spec, "st-suite"))
+
+    def figure_memory(self):
+        self.require_run_command()
+        if not os.path.exists("/usr/bin/time"):
+            raise NotMeasured("/usr/bin/time is not installed (apt-get install time)")
+        # `specgate run` generates a bounded number of cases per operation; the largest spread one run
+        # allows is 3 cases per operation against everything the generator makes.
+        for label, max_cases in (("small", 3), ("large", 100000)):
+            with SandboxProcess(self.specgate) as sandbox:
+                code, report, wall, proc = self.specgate_run(
+                    sandbox.url, sandbox.keys["owner"], ["--max-cases", str(max_cases)], "memory-" + label,
+                    wrapper=["/usr/bin/time", "-v"])
+            rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+            if not rss:
+                raise NotMeasured("/usr/bin/time printed no maximum resident set size")
+            record = run_record("memory", code, report, wall, {"label": label, "max_cases": max_cases})
+            record["max_rss_kb"] = int(rss.group(1))
+            self.emit(record)
+
+    def figure_detection(self):
+        self.require_run_command()
+        catalogue = self.run([self.specgate, "sandbox", "--list-faults"]).stdout.splitlines()[1:]
+        try:
+            spec, st_missing = self.schemathesis_spec(), None
+        except NotMeasured as reason:
+            spec, st_missing = None, str(reason)
+        rows = [("(none: conformant sandbox)", "(none)", "")] + [
+            (row.split()[0], row.split()[1], row) for row in catalogue if len(row.split()) >= 2]
+        baseline_ours, baseline_theirs = set(), set()
+        for fault, expected, row in rows:
+            conformant = fault.startswith("(none")
+            record = {"kind": "detection", "fault": fault, "expected_check": expected}
+            if "[transport]" in row:
+                record["skipped"] = "transport fault (breaks the exchange itself): not run"
+                self.emit(record)
+                continue
+            sandbox_args, run_args, st_args = [], [], []
+            if fault == "slow_responses":
+                sandbox_args = ["--slow-delay-ms", "300"]
+                run_args = ["--max-response-time", "200"]
+                st_args = ["--max-response-time", "0.2"]
+            try:
+                faults = [] if conformant else [fault]
+                with SandboxProcess(self.specgate, faults=faults, extra_args=sandbox_args) as sandbox:
+                    code, report, wall, _ = self.specgate_run(sandbox.url, sandbox.keys["owner"], run_args,
+                                                              "detect-" + (fault if faults else "none"))
+                    findings = report.get("findings", [])
+                    checks = sorted({f.get("check") for f in findings})
+                    fingerprints = {f.get("fingerprint") for f in findings if f.get("check") == expected}
+                    record["specgate"] = {
+                        "exit_code": code, "checks": checks, "requests": report.get("summary", {}).get("requests"),
+                        "wall_seconds": round(wall, 2)}
+                    if spec:
+                        record["schemathesis"] = self.schemathesis(
+                            sandbox, spec, "st-" + (fault if faults else "none"), st_args,
+                            seconds=SCHEMATHESIS_DETECTION_SECONDS)
+                    else:
+                        record["schemathesis"] = {"not_measured": st_missing}
+                theirs = record["schemathesis"].get("failed_checks", [])
+                if conformant:
+                    baseline_ours = {f.get("fingerprint") for f in findings}
+                    baseline_theirs = set(theirs)
+                else:
+                    # SpecGate (deterministic, seed 1) found the fault when the run failed with a finding of
+                    # the fault's check that the conformant sandbox did not produce (fingerprints differ).
+                    new = fingerprints - baseline_ours
+                    record["specgate"]["found"] = code == 1 and bool(new)
+                    record["specgate"]["new_findings_of_expected_check"] = len(new)
+                    if "failed_checks" in record["schemathesis"]:
+                        # Schemathesis (randomised, time-boxed) found it when the fault's check failed and did not
+                        # fail on the conformant sandbox; when it fails there too the fault is masked.
+                        st = record["schemathesis"]
+                        st["found"] = st["exit_code"] == 1 and expected in theirs and expected not in baseline_theirs
+                        st["masked"] = expected in baseline_theirs
+                        st["new_failed_checks"] = sorted(set(theirs) - baseline_theirs)
+            except NotMeasured as reason:
+                record["not_measured"] = str(reason)
+            self.emit(record)
+
+    # -- Schemathesis -------------------------------------------------------------------------
+
+    def schemathesis_spec(self):
+        """The suite's spec as one file (overlays applied, Bookings operations), via `specgate bundle`."""
+        if shutil.which("schemathesis") is None:
+            raise NotMeasured("schemathesis is not installed")
+        bundle = os.path.join(self.tmp, "calcom-bundle.json")
+        proc = self.run([self.specgate, "bundle", SUITE, "-o", bundle], check_codes=None)
+        if proc.returncode != 0 or not os.path.exists(bundle):
+            raise NotMeasured("`specgate bundle` is not available: " + last_line(proc.stderr or proc.stdout))
+        return bundle
+
+    def schemathesis(self, sandbox, spec, name, extra=(), seconds=SCHEMATHESIS_RUN_SECONDS):
+        ndjson = os.path.join(self.tmp, name + ".ndjson")
+        if os.path.exists(ndjson):
+            os.remove(ndjson)
+        args = ["schemathesis", "run", spec, "--url", sandbox.url,
+                "-H", "Authorization: Bearer " + sandbox.keys["owner"], "-H", "cal-api-version: " + API_VERSION,
+                "--include-tag", "Bookings", "--seed", "1", "-n", str(SCHEMATHESIS_MAX_EXAMPLES), "--no-color",
+                "--max-time", str(seconds), "--report", "ndjson", "--report-ndjson-path", ndjson] + list(extra)
+        # A fresh working folder per run: Schemathesis keeps a crash cache in ./.schemathesis and replays it,
+        # which would carry failures from one fault's run into the next (and litter the repository).
+        cwd = os.path.join(self.tmp, "schemathesis-" + name)
+        os.makedirs(cwd, exist_ok=True)
+        start = time.perf_counter()
+        proc = self.run(args, timeout=SCHEMATHESIS_TIMEOUT, check_codes=None, cwd=cwd)
+        wall = time.perf_counter() - start
+        counts = schemathesis_counts(ndjson)
+        record = {"kind": "schemathesis", "name": name, "exit_code": proc.returncode, "wall_seconds": round(wall, 3),
+                  "max_examples": SCHEMATHESIS_MAX_EXAMPLES, "max_time": seconds, **counts}
+        return record
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+def schemathesis_counts(ndjson_path):
+    """Requests sent and failed check names, read from Schemathesis' NDJSON event stream."""
+    requests = 0
+    failed = set()
+    if not os.path.exists(ndjson_path):
+        return {"requests": None, "failed_checks": []}
+    with open(ndjson_path) as handle:
+        for line in handle:
+            try:
+                event = json.loads(line)
+            except ValueError:
+                continue
+            for interactions in find_all(event, "interactions"):
+                if isinstance(interactions, (dict, list)):
+                    requests += len(interactions)
+            for checks in find_all(event, "checks"):
+                per_case = checks.values() if isinstance(checks, dict) else [checks]
+                for results in per_case:
+                    for item in results if isinstance(results, list) else [results]:
+                        if isinstance(item, dict) and item.get("status") == "failure":
+                            failed.add(item.get("name"))
+    return {"requests": requests, "failed_checks": sorted(n for n in failed if n)}
+
+
+def find_all(value, key):
+    """Every value stored under `key` anywhere in a JSON value."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k == key:
+                yield v
+            yield from find_all(v, key)
+    elif isinstance(value, list):
+        for v in value:
+            yield from find_all(v, key)
+
+
+def run_record(kind, code, report, wall, extra):
+    summary = report.get("summary", {})
+    duration_ms = report.get("durationMs") or 0
+    requests = summary.get("requests") or 0
+    record = {"kind": kind, "exit_code": code, "requests": requests, "duration_ms": duration_ms,
+              "wall_seconds": round(wall, 3), "operations": summary.get("operations"),
+              "failures": summary.get("failures"), "transport_errors": summary.get("transportErrors"),
+              "requests_per_second": requests / (duration_ms / 1000) if duration_ms else None}
+    record.update(extra)
+    return record
+
+
+def last_line(text):
+    lines = [line for line in (text or "").strip().splitlines() if line.strip()]
+    return lines[-1][:300] if lines else "(no output)"
+
+
+def first_line(args):
+    try:
+        proc = subprocess.run(args, capture_output=True, text=True, timeout=30)
+        return last_line((proc.stdout or proc.stderr).strip().splitlines()[0]) if (proc.stdout or proc.stderr) else None
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return None
+
+
+def mem_total_kb():
+    try:
+        with open("/proc/meminfo") as handle:
+            for line in handle:
+                if line.startswith("MemTotal:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return None
+
+
+FIGURES = [
+    ("load", Bench.figure_load),
+    ("validate", Bench.figure_validate),
+    ("generate", Bench.figure_generate),
+    ("run.wrk", Bench.figure_wrk),
+    ("run.single", Bench.figure_run_single),
+    ("run.schemathesis", Bench.figure_versus_schemathesis),
+    ("memory", Bench.figure_memory),
+    ("detection", Bench.figure_detection),
+]
+
+
+def main(argv):
+    if len(argv) != 1:
+        sys.stderr.write(__doc__)
+        return 2
+    bench = Bench(argv[0])
+    bench.environment()
+    only = set(filter(None, os.environ.get("BENCH_ONLY", "").split(",")))
+    for name, figure in FIGURES:
+        if only and name not in only:
+            continue
+        print(f"== {name}", flush=True)
+        start = time.perf_counter()
+        try:
+            figure(bench)
+        except NotMeasured as reason:
+            bench.not_measured(name, str(reason))
+        except Exception as error:  # noqa: BLE001  (one broken figure must not stop the others)
+            bench.not_measured(name, f"harness error: {type(error).__name__}: {error}")
+        print(f"   ({time.perf_counter() - start:.1f} s)", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
