@@ -27,6 +27,7 @@ public struct CaseGenerator: Sendable {
         let validCount = max(1, min(options.validCasesPerOperation, options.maxCasesPerOperation))
         var drafts: [RequestDraft] = []
         var requests: [PreparedRequest] = []
+        var seen: Set<PreparedRequest> = []
         for i in 0..<validCount {
             let mode = i < modes.count ? modes[i] : .random
             var findings: [GenerationFinding] = []
@@ -39,7 +40,7 @@ public struct CaseGenerator: Sendable {
                 result.findings.append(f)
             }
             let request = draft.serialized()
-            if requests.contains(request) { continue }
+            if !seen.insert(request).inserted { continue }
             requests.append(request)
             drafts.append(draft)
         }

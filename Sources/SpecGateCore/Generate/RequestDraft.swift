@@ -84,6 +84,11 @@ public struct RequestDraft: Sendable, Hashable {
         var cookies: [String] = []
         for p in parameters {
             guard let v = p.value else { continue }
+            // RFC 6570: an empty list or map is undefined, so an optional query, header or cookie
+            // parameter holding one is left out (sending `status=` would mean "one empty value").
+            if p.spec.location != .path, !p.spec.required, v.arrayValue?.isEmpty == true || v.objectValue?.isEmpty == true {
+                continue
+            }
             switch p.spec.location {
             case .path: break
             case .query: query.append(ParameterSerializer.serialize(v, for: p.spec))

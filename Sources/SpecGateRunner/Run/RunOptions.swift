@@ -25,6 +25,9 @@ public struct RunOptions: Sendable {
     /// Send only GET, HEAD and OPTIONS (staging and production): no producers, workflows with other
     /// methods, or clean-ups are run; the report says so.
     public var safe: Bool = false
+    /// Valid cases per operation (the rest of `maxCasesPerOperation` goes to invalid cases); raise it
+    /// for load-style runs.
+    public var validCasesPerOperation: Int = 3
     public var junitPath: String
     public var jsonPath: String
     /// Environment for secrets (`CAL_API_KEY`, …).

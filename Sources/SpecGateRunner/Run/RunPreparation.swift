@@ -83,7 +83,8 @@ public enum RunPreparation {
             }
         }
         let generation = GenerationOptions(
-            seed: options.seed, maxCasesPerOperation: options.maxCasesPerOperation, includeInvalid: options.includeInvalid,
+            seed: options.seed, maxCasesPerOperation: options.maxCasesPerOperation,
+            validCasesPerOperation: options.validCasesPerOperation, includeInvalid: options.includeInvalid,
             fixedHeaders: (suite?.headers ?? []).map { ($0.name, $0.value) }, credential: credential,
             parameterValues: parameters, bodyValues: suite?.values ?? [], expectationOverrides: overrides)
         let generator = CaseGenerator(spec: target.fullSpec, options: generation)
@@ -176,6 +177,12 @@ public enum RunPreparation {
         notes += linkNotes(links)
         notes += config.disabledChecks.map { "check \($0.check) disabled\($0.operation.map { " for " + $0 } ?? ""): \($0.reason)" }
         notes += target.overlayWarnings.map { "overlay: \($0)" }
+        let filtered = !options.operations.isEmpty || !options.include.isEmpty || !options.exclude.isEmpty
+        if filtered {
+            // A filtered run sends workflows only when every step is among the selected operations.
+            let selected = Set(operations.map(\.id))
+            workflows = workflows.filter { $0.steps.allSatisfy { selected.contains($0.operation.id) } }
+        }
         if options.safe {
             // Nothing but safe methods leaves the machine: producers (POST), their clean-ups and
             // workflows with unsafe steps are dropped.
@@ -185,9 +192,17 @@ public enum RunPreparation {
             workflows = workflows.filter { $0.steps.allSatisfy { $0.operation.method.isSafe } }
             notes = safeNotes + notes
         }
+        // Producers and workflow steps may exercise operations outside the selection: their responses
+        // are judged too, so their schemas are compiled with the rest.
+        var involved = operations
+        var involvedIDs = Set(operations.map(\.id))
+        for step in producers.values.map(\.operation) + workflows.flatMap({ $0.steps.map(\.operation) })
+        where involvedIDs.insert(step.id).inserted {
+            involved.append(step)
+        }
         return PreparedRun(
             target: target, baseURL: baseURL, operations: operations, cases: cases, checks: checks,
-            schemas: ResponseSchemas(spec: target.spec, operations: operations), masker: masker, fixedParameters: fixed,
+            schemas: ResponseSchemas(spec: target.spec, operations: involved), masker: masker, fixedParameters: fixed,
             links: links, producers: producers, captures: captures, cleanups: cleanups, workflows: workflows,
             disabledChecks: config.disabledChecks, notes: notes, options: options)
     }

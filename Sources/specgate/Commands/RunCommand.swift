@@ -28,6 +28,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-cases"), help: "Most cases per operation.")
     var maxCases: Int = 30
 
+    @Option(name: .customLong("valid-cases"), help: "Valid cases per operation (within --max-cases); raise it for load-style runs.")
+    var validCases: Int = 3
+
     @Option(help: "Comma-separated checks to run (default: all but max_response_time).")
     var checks: String?
 
@@ -95,6 +98,7 @@ struct RunCommand: AsyncParsableCommand {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         guard maxCases >= 1 else { throw ValidationError("--max-cases must be at least 1") }
+        guard validCases >= 1 else { throw ValidationError("--valid-cases must be at least 1") }
         if let rateLimit, rateLimit <= 0 { throw ValidationError("--rate-limit must be positive") }
         guard maxResponseBytes >= 1024 else { throw ValidationError("--max-response-bytes must be at least 1024") }
     }
@@ -110,6 +114,7 @@ struct RunCommand: AsyncParsableCommand {
         options.include = OperationFilter(tags: tags, paths: paths, methods: methods)
         options.exclude = OperationFilter(tags: excludeTags, operations: excludeOperations, paths: excludePaths, methods: excludeMethods)
         options.safe = safe
+        options.validCasesPerOperation = validCases
         let style = ConsoleStyle.detect()
         let prepared: PreparedRun
         do {
