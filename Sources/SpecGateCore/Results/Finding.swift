@@ -64,6 +64,8 @@ public struct Finding: Sendable, Hashable {
     public var response: ResponseSummary?
     /// How many exchanges hit this finding.
     public var occurrences: Int
+    /// Accepted in the run's baseline: listed, but not a failure.
+    public var baselined: Bool = false
 
     public init(
         fingerprint: String, kind: FindingKind, check: String, operationID: String, operationName: String, caseID: String,

@@ -22,6 +22,8 @@ public enum JUnitReportBuilder {
                     outcome = .skipped(message: check.reason ?? "not applicable")
                 case .error:
                     outcome = .error(message: check.reason ?? "error", type: "TransportError", details: "")
+                case .failed where report.isBaselinedOnly(check):
+                    outcome = .passed
                 case .failed:
                     let first = checkFindings.first
                     let message =
@@ -32,9 +34,11 @@ public enum JUnitReportBuilder {
                 cases.append(
                     JUnitTestCase(
                         classname: operation.operationID, name: check.name, time: perCheckTime, outcome: outcome,
-                        systemOut: "judged \(check.judged) exchanges, \(check.failedExchanges) failed"))
+                        systemOut: "judged \(check.judged) exchanges, \(check.failedExchanges) failed"
+                            + (report.isBaselinedOnly(check)
+                                ? "; baselined: " + check.findings.joined(separator: ", ") : "")))
             }
-            let transport = report.findings.filter { $0.operationID == operation.operationID && $0.check == "transport" }
+            let transport = report.findings.filter { $0.operationID == operation.operationID && $0.check == "transport" && !$0.baselined }
             if !transport.isEmpty {
                 cases.append(
                     JUnitTestCase(
@@ -51,10 +55,22 @@ public enum JUnitReportBuilder {
                         ("operation", operation.name), ("seed", String(report.seed)), ("suite", report.suite),
                         ("baseURL", report.baseURL), ("validCases", String(operation.validCases)),
                         ("invalidCases", String(operation.invalidCases)),
-                    ] + (report.incomplete ? [("incomplete", "true")] : []),
+                    ] + (report.incomplete ? [("incomplete", "true")] : []) + baselineProperties(report, operation),
                     testCases: cases))
         }
         return JUnitReport(name: "specgate " + report.suite, suites: suites)
+    }
+
+    /// `baseline` (the file) and, when some of the operation's entries were not seen, `baseline.fixed`
+    /// (their fingerprints) and `baseline.expired`.
+    static func baselineProperties(_ report: RunReport, _ operation: OperationResult) -> [(String, String)] {
+        guard let baseline = report.baseline else { return [] }
+        var properties = [("baseline", baseline.path)]
+        let fixed = baseline.fixed.filter { $0.operation == operation.operationID }.map(\.fingerprint)
+        if !fixed.isEmpty { properties.append(("baseline.fixed", fixed.joined(separator: ","))) }
+        let expired = baseline.expired.filter { $0.operation == operation.operationID }.map(\.fingerprint)
+        if !expired.isEmpty { properties.append(("baseline.expired", expired.joined(separator: ","))) }
+        return properties
     }
 
     static func details(_ findings: [Finding]) -> String {

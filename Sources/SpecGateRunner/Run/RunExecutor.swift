@@ -72,10 +72,13 @@ public enum RunExecutor {
         await transport.shutdown()
         let elapsed = clock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        return judge.report(
+        var report = judge.report(
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURL: run.baseURL, seed: options.seed, startedAt: ISO8601DateFormatter().string(from: started),
             durationMilliseconds: milliseconds, incomplete: finishedJobs < jobCount, notes: run.notes + tally.notes)
+        report.suitePath = options.path
+        report.shard = options.shard
+        return report
     }
 
     /// What one job sent and noticed.

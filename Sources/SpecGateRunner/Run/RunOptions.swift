@@ -25,6 +25,8 @@ public struct RunOptions: Sendable {
     /// Send only GET, HEAD and OPTIONS (staging and production): no producers, workflows with other
     /// methods, or clean-ups are run; the report says so.
     public var safe: Bool = false
+    /// Only this shard of the selected operations (see `Shard` for the split).
+    public var shard: Shard?
     public var junitPath: String
     public var jsonPath: String
     /// Environment for secrets (`CAL_API_KEY`, …).

@@ -52,6 +52,7 @@ public enum RunPreparation {
         if !options.include.isEmpty { operations = operations.filter(options.include.matches) }
         if !options.exclude.isEmpty { operations = operations.filter { !options.exclude.matches($0) } }
         var safeNotes: [String] = []
+        var shardNote: String?
         if options.safe {
             let unsafe = operations.filter { !$0.method.isSafe }
             operations = operations.filter { $0.method.isSafe }
@@ -60,6 +61,15 @@ public enum RunPreparation {
         }
         if operations.isEmpty {
             throw RunError("no operation left to test after the filters\(options.safe ? " and --safe" : "")")
+        }
+        if let shard = options.shard {
+            let mine = shard.select(operations.map(\.id))
+            let total = operations.count
+            operations = operations.filter { mine.contains($0.id) }
+            shardNote = "shard \(shard): \(operations.count) of \(total) operations\(shard.index == 1 ? "; workflows run in this shard" : "; workflows run in shard 1")"
+            if operations.isEmpty {
+                throw RunError("shard \(shard) has no operation (\(total) operations for \(shard.count) shards)")
+            }
         }
 
         let checks: [any ResponseCheck]
@@ -184,6 +194,11 @@ public enum RunPreparation {
             cleanups = [:]
             workflows = workflows.filter { $0.steps.allSatisfy { $0.operation.method.isSafe } }
             notes = safeNotes + notes
+        }
+        if let shardNote {
+            // Workflows span operations of several shards: only shard 1 runs them.
+            if let shard = options.shard, shard.index != 1 { workflows = [] }
+            notes = [shardNote] + notes
         }
         return PreparedRun(
             target: target, baseURL: baseURL, operations: operations, cases: cases, checks: checks,

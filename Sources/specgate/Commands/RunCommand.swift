@@ -85,6 +85,12 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print every planned request as a curl command and send nothing.")
     var dryRun = false
 
+    @Option(help: "Baseline file: its accepted findings are listed as baselined and do not fail the run.")
+    var baseline: String?
+
+    @Option(help: "Run only shard i of n (1-based): operations sorted by id, dealt round-robin.")
+    var shard: String?
+
     @Option(help: "Where to write JUnit XML.")
     var junit = "reports/junit.xml"
 
@@ -96,6 +102,7 @@ struct RunCommand: AsyncParsableCommand {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         guard maxCases >= 1 else { throw ValidationError("--max-cases must be at least 1") }
         if let rateLimit, rateLimit <= 0 { throw ValidationError("--rate-limit must be positive") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 1 <= i <= n, not \(shard)") }
         guard maxResponseBytes >= 1024 else { throw ValidationError("--max-response-bytes must be at least 1024") }
     }
 
@@ -110,6 +117,16 @@ struct RunCommand: AsyncParsableCommand {
         options.include = OperationFilter(tags: tags, paths: paths, methods: methods)
         options.exclude = OperationFilter(tags: excludeTags, operations: excludeOperations, paths: excludePaths, methods: excludeMethods)
         options.safe = safe
+        options.shard = shard.flatMap(Shard.init)
+        var acceptedBaseline: Baseline?
+        if let baseline {
+            do {
+                acceptedBaseline = try BaselineFile.load(baseline)
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
         let style = ConsoleStyle.detect()
         let prepared: PreparedRun
         do {
@@ -130,7 +147,7 @@ struct RunCommand: AsyncParsableCommand {
             try await RunExecutor.execute(prepared) { progress.update($0) }
         }
         let trap = SignalTrap { _ in task.cancel() }
-        let report: RunReport
+        var report: RunReport
         do {
             report = try await task.value
         } catch {
@@ -140,6 +157,9 @@ struct RunCommand: AsyncParsableCommand {
         }
         trap.cancel()
         progress.finish()
+        if let acceptedBaseline, let baseline {
+            report = acceptedBaseline.apply(to: report, path: baseline, today: BaselineFile.today())
+        }
         do {
             let written = try ReportWriter.write(report, junitPath: junit, jsonPath: json)
             print(ConsoleSummary(style: style, workingDirectory: FileManager.default.currentDirectoryPath).render(report))

@@ -1,0 +1,51 @@
+/// Combines the reports of shards (or any runs of one suite) into one: operations concatenated in
+/// order, findings deduplicated by fingerprint with their occurrences summed, counts summed.
+public enum ReportMerger {
+    /// The merged report; nil when `reports` is empty. Metadata (suite, spec, base URL, seed, tool)
+    /// comes from the first report; the start time is the earliest, the duration the longest (shards
+    /// run side by side); the merged report has no shard and is incomplete when any part was.
+    public static func merge(_ reports: [RunReport]) -> RunReport? {
+        guard var merged = reports.first else { return nil }
+        merged.shard = nil
+        var findingIndex: [String: Int] = [:]
+        for (i, finding) in merged.findings.enumerated() { findingIndex[finding.fingerprint] = i }
+        var seenNotes = Set(merged.notes)
+        var seenChecks = Set(merged.checks)
+        for report in reports.dropFirst() {
+            merged.operations += report.operations
+            for finding in report.findings {
+                if let i = findingIndex[finding.fingerprint] {
+                    merged.findings[i].occurrences += finding.occurrences
+                } else {
+                    findingIndex[finding.fingerprint] = merged.findings.count
+                    merged.findings.append(finding)
+                }
+            }
+            for note in report.notes where seenNotes.insert(note).inserted { merged.notes.append(note) }
+            for check in report.checks where seenChecks.insert(check).inserted { merged.checks.append(check) }
+            merged.requests += report.requests
+            merged.transportErrors += report.transportErrors
+            merged.incomplete = merged.incomplete || report.incomplete
+            merged.startedAt = min(merged.startedAt, report.startedAt)
+            merged.durationMilliseconds = max(merged.durationMilliseconds, report.durationMilliseconds)
+            if merged.suitePath == nil { merged.suitePath = report.suitePath }
+        }
+        merged.baseline = mergeBaselines(reports.compactMap(\.baseline), findings: Set(findingIndex.keys))
+        return merged
+    }
+
+    /// Baselined fingerprints and expired entries are united; an entry is fixed only when no part saw it.
+    static func mergeBaselines(_ parts: [BaselineComparison], findings: Set<String>) -> BaselineComparison? {
+        guard var merged = parts.first else { return nil }
+        var baselined = Set(merged.baselined)
+        var fixed = Set(merged.fixed.map(\.fingerprint))
+        var expired = Set(merged.expired.map(\.fingerprint))
+        for part in parts.dropFirst() {
+            for fingerprint in part.baselined where baselined.insert(fingerprint).inserted { merged.baselined.append(fingerprint) }
+            for entry in part.fixed where fixed.insert(entry.fingerprint).inserted { merged.fixed.append(entry) }
+            for entry in part.expired where expired.insert(entry.fingerprint).inserted { merged.expired.append(entry) }
+        }
+        merged.fixed.removeAll { findings.contains($0.fingerprint) }
+        return merged
+    }
+}
