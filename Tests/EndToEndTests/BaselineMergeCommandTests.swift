@@ -22,7 +22,7 @@ struct BaselineMergeCommandTests {
         let shard1 = try run(["--shard", "1/2"], "s1")
         let shard2 = try run(["--shard", "2/2"], "s2")
         let badShard = try run(["--shard", "3/2"], "bad")
-        #expect(badShard.status == 2)
+        #expect(badShard.status != 0 && badShard.stderr.contains("--shard"))
 
         let merge = try SpecGateProcess.run(
             ["merge", folder + "/s1.json", folder + "/s2.json", "--junit", folder + "/merged.xml", "--json", folder + "/merged.json"],
@@ -31,7 +31,7 @@ struct BaselineMergeCommandTests {
         let parts = try [BaselineFile.loadReport(folder + "/s1.json"), BaselineFile.loadReport(folder + "/s2.json")]
         let merged = try BaselineFile.loadReport(folder + "/merged.json")
         #expect(parts.map { $0.shard?.description } == ["1/2", "2/2"])
-        #expect(merged.operations.count == parts[0].operations.count + parts[1].operations.count)
+        #expect(Set(merged.operations.map(\.operationID)) == Set(parts.flatMap(\.operations).map(\.operationID)))
         #expect(merged.requests == parts[0].requests + parts[1].requests)
         #expect(Set(merged.findings.map(\.fingerprint)) == Set(parts.flatMap(\.findings).map(\.fingerprint)))
         #expect(!merged.findings.isEmpty)

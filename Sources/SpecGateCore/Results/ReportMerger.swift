@@ -1,5 +1,7 @@
 /// Combines the reports of shards (or any runs of one suite) into one: operations concatenated in
 /// order, findings deduplicated by fingerprint with their occurrences summed, counts summed.
+/// An operation in several reports (a producer judged in another shard for its linked identifiers)
+/// becomes one, with cases, exchanges and findings added up.
 public enum ReportMerger {
     /// The merged report; nil when `reports` is empty. Metadata (suite, spec, base URL, seed, tool)
     /// comes from the first report; the start time is the earliest, the duration the longest (shards
@@ -12,7 +14,13 @@ public enum ReportMerger {
         var seenNotes = Set(merged.notes)
         var seenChecks = Set(merged.checks)
         for report in reports.dropFirst() {
-            merged.operations += report.operations
+            for operation in report.operations {
+                if let i = merged.operations.firstIndex(where: { $0.operationID == operation.operationID }) {
+                    merged.operations[i] = combine(merged.operations[i], operation)
+                } else {
+                    merged.operations.append(operation)
+                }
+            }
             for finding in report.findings {
                 if let i = findingIndex[finding.fingerprint] {
                     merged.findings[i].occurrences += finding.occurrences
@@ -32,6 +40,30 @@ public enum ReportMerger {
         }
         merged.baseline = mergeBaselines(reports.compactMap(\.baseline), findings: Set(findingIndex.keys))
         return merged
+    }
+
+    static func combine(_ a: OperationResult, _ b: OperationResult) -> OperationResult {
+        var result = a
+        result.validCases += b.validCases
+        result.invalidCases += b.invalidCases
+        result.errors += b.errors
+        result.durationMilliseconds += b.durationMilliseconds
+        for check in b.checks {
+            guard let i = result.checks.firstIndex(where: { $0.name == check.name }) else {
+                result.checks.append(check)
+                continue
+            }
+            var merged = result.checks[i]
+            merged.judged += check.judged
+            merged.failedExchanges += check.failedExchanges
+            for fingerprint in check.findings where !merged.findings.contains(fingerprint) { merged.findings.append(fingerprint) }
+            let order: [CheckResult.Status] = [.failed, .passed, .error, .skipped]
+            let statuses = [merged.status, check.status]
+            merged.status = order.first(where: statuses.contains) ?? merged.status
+            merged.reason = merged.status == result.checks[i].status ? result.checks[i].reason : check.reason
+            result.checks[i] = merged
+        }
+        return result
     }
 
     /// Baselined fingerprints and expired entries are united; an entry is fixed only when no part saw it.
