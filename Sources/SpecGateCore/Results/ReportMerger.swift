@@ -37,6 +37,9 @@ public enum ReportMerger {
             merged.startedAt = min(merged.startedAt, report.startedAt)
             merged.durationMilliseconds = max(merged.durationMilliseconds, report.durationMilliseconds)
             if merged.suitePath == nil { merged.suitePath = report.suitePath }
+            if let coverage = report.coverage {
+                merged.coverage = merged.coverage.map { $0.merged(with: coverage) } ?? coverage
+            }
         }
         merged.baseline = mergeBaselines(reports.compactMap(\.baseline), findings: Set(findingIndex.keys))
         return merged

@@ -23,6 +23,8 @@ public struct RunReport: Sendable, Hashable {
     public var shard: Shard?
     /// How the run compared with a baseline, when one was given.
     public var baseline: BaselineComparison?
+    /// Contract coverage (statuses and enum values observed), when the run measured it.
+    public var coverage: ContractCoverage?
 
     public init(
         toolVersion: String, suite: String, specTitle: String, baseURL: String, seed: UInt64, startedAt: String,
@@ -60,11 +62,11 @@ public struct RunReport: Sendable, Hashable {
     }
 
     /// 0 all passed; 1 conformance failures or errors (a transport error is not a pass); 3 every
-    /// request errored (target unreachable); 130 interrupted. (2, usage or spec errors, never reaches a report.)
+    /// request errored (target unreachable); 1 also when coverage is below `--min-coverage`; 130 interrupted. (2, usage or spec errors, never reaches a report.)
     public var exitCode: Int32 {
         if incomplete { return 130 }
         if requests > 0 && transportErrors == requests { return 3 }
-        if findings.contains(where: { !$0.baselined }) { return 1 }
+        if findings.contains(where: { !$0.baselined }) || coverage?.belowMinimum == true { return 1 }
         return 0
     }
 }

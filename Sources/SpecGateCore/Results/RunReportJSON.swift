@@ -35,7 +35,31 @@ public enum RunReportJSON {
             root["shard"] = ["index": .number(JSONNumber(shard.index)), "count": .number(JSONNumber(shard.count))]
         }
         if let baseline = report.baseline { root["baseline"] = encode(baseline) }
+        if let coverage = report.coverage { root["coverage"] = encode(coverage) }
         return .object(root)
+    }
+
+    static func encode(_ coverage: ContractCoverage) -> JSONValue {
+        var c = JSONObject()
+        c["documentedStatuses"] = .number(JSONNumber(coverage.documentedStatuses))
+        c["observedStatuses"] = .number(JSONNumber(coverage.observedStatuses))
+        c["statusPercent"] = number(coverage.statusPercent)
+        c["minimumPercent"] = coverage.minimumPercent.map(number) ?? .null
+        c["operations"] = .array(
+            coverage.operations.map { operation in
+                var o = JSONObject()
+                o["id"] = .string(operation.operationID)
+                o["documented"] = .array(operation.documented.map { .string($0) })
+                o["observed"] = .array(operation.observed.map { .string($0) })
+                o["undocumented"] = .array(operation.undocumented.map { .number(JSONNumber($0)) })
+                o["enums"] = .array(
+                    operation.enums.map { e in
+                        ["location": .string(e.location), "values": .array(e.values.map { .string($0) }),
+                         "observed": .array(e.observed.map { .string($0) })]
+                    })
+                return .object(o)
+            })
+        return .object(c)
     }
 
     static func encode(_ baseline: BaselineComparison) -> JSONValue {

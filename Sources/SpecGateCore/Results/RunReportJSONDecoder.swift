@@ -58,7 +58,35 @@ public struct RunReportJSONDecoder: Sendable {
                 path: try string(o, "file", pointer), baselined: try strings(o, "baselined", pointer),
                 fixed: try entries(o, "fixed", pointer), expired: try entries(o, "expired", pointer))
         }
+        if let coverage = root["coverage"], !coverage.isNull {
+            report.coverage = try self.coverage(coverage, JSONPointer.root.appending("coverage"))
+        }
         return report
+    }
+
+    func coverage(_ value: JSONValue, _ pointer: JSONPointer) throws(SpecLoadError) -> ContractCoverage {
+        let c = try object(value, pointer)
+        var minimum: Double?
+        if let m = c["minimumPercent"], !m.isNull { minimum = try double(c, "minimumPercent", pointer) }
+        let operations = try array(c, "operations", pointer).enumerated().map { (i, v) throws(SpecLoadError) -> OperationCoverage in
+            let p = pointer.appending("operations").appending(i)
+            let o = try object(v, p)
+            let undocumented = try array(o, "undocumented", p).enumerated().map { (j, u) throws(SpecLoadError) -> Int in
+                guard let n = u.intValue else { throw fail(p.appending("undocumented").appending(j), "expected an integer") }
+                return n
+            }
+            let enums = try array(o, "enums", p).enumerated().map { (j, e) throws(SpecLoadError) -> EnumCoverage in
+                let ep = p.appending("enums").appending(j)
+                let eo = try object(e, ep)
+                return EnumCoverage(
+                    location: try string(eo, "location", ep), values: try strings(eo, "values", ep),
+                    observed: try strings(eo, "observed", ep))
+            }
+            return OperationCoverage(
+                operationID: try string(o, "id", p), documented: try strings(o, "documented", p),
+                observed: try strings(o, "observed", p), undocumented: undocumented, enums: enums)
+        }
+        return ContractCoverage(operations: operations, minimumPercent: minimum)
     }
 
     func operation(_ value: JSONValue, _ pointer: JSONPointer) throws(SpecLoadError) -> OperationResult {

@@ -73,6 +73,9 @@ public struct ConsoleSummary: Sendable {
         if let baseline = report.baseline {
             lines.append(contentsOf: baselineLines(baseline))
         }
+        if let coverage = report.coverage {
+            lines.append(contentsOf: coverageLines(coverage, nameWidth: nameWidth, operations: report.operations))
+        }
         for note in report.notes { lines.append(style.dim("note: " + note)) }
         let failures = report.failures.count
         let errors = report.errors.count
@@ -87,6 +90,31 @@ public struct ConsoleSummary: Sendable {
 }
 
 extension ConsoleSummary {
+    /// Coverage: one line per operation (statuses observed/documented, enum values seen), then the total
+    /// and, when set, the `--min-coverage` verdict.
+    func coverageLines(_ coverage: ContractCoverage, nameWidth: Int, operations: [OperationResult]) -> [String] {
+        var lines = [style.bold("coverage".padded(nameWidth) + "  statuses  enum values  unseen statuses")]
+        for operation in coverage.operations {
+            let name = operations.first { $0.operationID == operation.operationID }?.name ?? operation.operationID
+            let unseen = operation.documented.filter { !operation.observed.contains($0) }
+            var line = String(name.prefix(nameWidth)).padded(nameWidth) + "  " + operation.statusRatio.padded(8)
+            line += "  " + "\(operation.enumValuesObserved)/\(operation.enumValuesDocumented)".padded(11)
+            line += "  " + unseen.joined(separator: " ")
+            if !operation.undocumented.isEmpty { line += "  (undocumented seen: \(operation.undocumented.map(String.init).joined(separator: " ")))" }
+            lines.append(line)
+        }
+        let total = "contract coverage: \(coverage.observedStatuses)/\(coverage.documentedStatuses) documented status codes observed (\(String(format1: coverage.statusPercent))%)"
+        lines.append(total)
+        if let minimum = coverage.minimumPercent {
+            lines.append(
+                coverage.belowMinimum
+                    ? style.red("coverage \(String(format1: coverage.statusPercent))% is below --min-coverage \(String(format1: minimum))%: run fails")
+                    : style.green("coverage \(String(format1: coverage.statusPercent))% meets --min-coverage \(String(format1: minimum))%"))
+        }
+        lines.append("")
+        return lines
+    }
+
     /// Baseline lines: the file, fixed entries (to remove) and expired entries (no longer suppressing).
     func baselineLines(_ baseline: BaselineComparison) -> [String] {
         var lines = ["baseline \(baseline.path): \(baseline.baselined.count) baselined, \(baseline.fixed.count) fixed, \(baseline.expired.count) expired"]

@@ -55,7 +55,8 @@ public enum JUnitReportBuilder {
                         ("operation", operation.name), ("seed", String(report.seed)), ("suite", report.suite),
                         ("baseURL", report.baseURL), ("validCases", String(operation.validCases)),
                         ("invalidCases", String(operation.invalidCases)),
-                    ] + (report.incomplete ? [("incomplete", "true")] : []) + baselineProperties(report, operation),
+                    ] + (report.incomplete ? [("incomplete", "true")] : []) + baselineProperties(report, operation)
+                        + coverageProperties(report, operation),
                     testCases: cases))
         }
         return JUnitReport(name: "specgate " + report.suite, suites: suites)
@@ -71,6 +72,15 @@ public enum JUnitReportBuilder {
         let expired = baseline.expired.filter { $0.operation == operation.operationID }.map(\.fingerprint)
         if !expired.isEmpty { properties.append(("baseline.expired", expired.joined(separator: ","))) }
         return properties
+    }
+
+    /// `coverage.statuses` ("observed/documented: 200 404") and `coverage.enums` (values seen/documented).
+    static func coverageProperties(_ report: RunReport, _ operation: OperationResult) -> [(String, String)] {
+        guard let coverage = report.coverage?.operations.first(where: { $0.operationID == operation.operationID }) else { return [] }
+        return [
+            ("coverage.statuses", coverage.statusRatio + (coverage.observed.isEmpty ? "" : ": " + coverage.observed.joined(separator: " "))),
+            ("coverage.enums", "\(coverage.enumValuesObserved)/\(coverage.enumValuesDocumented)"),
+        ]
     }
 
     static func details(_ findings: [Finding]) -> String {

@@ -33,6 +33,8 @@ public enum RunExecutor {
         let start = clock.now
         var judge = Judge(checks: run.checks, schemas: run.schemas, masker: run.masker)
         judge.disabledChecks = run.disabledChecks
+        judge.responseEnums = ResponseEnums(spec: run.target.spec, operations: run.target.spec.operations)
+        judge.minimumCoveragePercent = options.minimumCoveragePercent
         for operation in run.operations { judge.register(operation) }
 
         let jobCount = run.cases.count + run.workflows.count

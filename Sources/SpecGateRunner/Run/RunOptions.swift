@@ -27,6 +27,8 @@ public struct RunOptions: Sendable {
     public var safe: Bool = false
     /// Only this shard of the selected operations (see `Shard` for the split).
     public var shard: Shard?
+    /// `--min-coverage`: fail (exit 1) when fewer documented status codes than this percentage are observed.
+    public var minimumCoveragePercent: Double?
     public var junitPath: String
     public var jsonPath: String
     /// Environment for secrets (`CAL_API_KEY`, …).

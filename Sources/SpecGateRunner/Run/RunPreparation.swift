@@ -200,9 +200,14 @@ public enum RunPreparation {
             if let shard = options.shard, shard.index != 1 { workflows = [] }
             notes = [shardNote] + notes
         }
+        // Producers, clean-ups and workflow steps outside the selection are judged too: compile their schemas.
+        var judged = operations
+        var judgedIDs = Set(operations.map(\.id))
+        let extra = producers.values.map(\.operation) + cleanups.values.map(\.operation) + workflows.flatMap { $0.steps.map(\.operation) }
+        for operation in extra where judgedIDs.insert(operation.id).inserted { judged.append(operation) }
         return PreparedRun(
             target: target, baseURL: baseURL, operations: operations, cases: cases, checks: checks,
-            schemas: ResponseSchemas(spec: target.spec, operations: operations), masker: masker, fixedParameters: fixed,
+            schemas: ResponseSchemas(spec: target.spec, operations: judged), masker: masker, fixedParameters: fixed,
             links: links, producers: producers, captures: captures, cleanups: cleanups, workflows: workflows,
             disabledChecks: config.disabledChecks, notes: notes, options: options)
     }

@@ -91,6 +91,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Run only shard i of n (1-based): operations sorted by id, dealt round-robin.")
     var shard: String?
 
+    @Option(name: .customLong("min-coverage"), help: "Fail when fewer than this percentage of documented status codes are observed.")
+    var minCoverage: Double?
+
     @Option(help: "Where to write JUnit XML.")
     var junit = "reports/junit.xml"
 
@@ -103,6 +106,7 @@ struct RunCommand: AsyncParsableCommand {
         guard maxCases >= 1 else { throw ValidationError("--max-cases must be at least 1") }
         if let rateLimit, rateLimit <= 0 { throw ValidationError("--rate-limit must be positive") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 1 <= i <= n, not \(shard)") }
+        if let minCoverage, !(0...100).contains(minCoverage) { throw ValidationError("--min-coverage must be between 0 and 100") }
         guard maxResponseBytes >= 1024 else { throw ValidationError("--max-response-bytes must be at least 1024") }
     }
 
@@ -118,6 +122,7 @@ struct RunCommand: AsyncParsableCommand {
         options.exclude = OperationFilter(tags: excludeTags, operations: excludeOperations, paths: excludePaths, methods: excludeMethods)
         options.safe = safe
         options.shard = shard.flatMap(Shard.init)
+        options.minimumCoveragePercent = minCoverage
         var acceptedBaseline: Baseline?
         if let baseline {
             do {
