@@ -19,6 +19,8 @@ public struct Judge: Sendable {
     private var operationOrder: [String] = []
     private var findings: [String: Finding] = [:]
     private var findingOrder: [String] = []
+    /// Whether the exchange being recorded is a flaky one.
+    private var currentFlaky = false
     public private(set) var requests = 0
     public private(set) var transportErrors = 0
     /// Distinct failure findings so far.
@@ -58,8 +60,30 @@ public struct Judge: Sendable {
         }
     }
 
-    /// Judges one exchange with every check and records the verdicts.
-    public mutating func record(_ exchange: ExchangeRecord) {
+    /// True when some selected check finds a violation in the exchange (nothing is recorded), for
+    /// deciding whether to re-send a case (`--rerun-failures`).
+    public func fails(_ exchange: ExchangeRecord) -> Bool {
+        guard case .response(let response) = exchange.outcome else { return false }
+        let input = checkInput(exchange, response)
+        return checks.contains { check in
+            disabledReason(check.name, for: exchange.operation) == nil && !(check.check(input, schemas: schemas) ?? []).isEmpty
+        }
+    }
+
+    private func checkInput(_ exchange: ExchangeRecord, _ response: ObservedResponse) -> CheckInput {
+        CheckInput(
+            operation: exchange.operation, caseID: exchange.caseID, expectsSuccess: exchange.expectsSuccess,
+            mutation: exchange.mutation, expectedStatuses: exchange.expectedStatuses,
+            isAuthMutation: exchange.isAuthMutation, pathParametersGenerated: exchange.pathParametersGenerated,
+            identifiersResolved: exchange.identifiersResolved, exactStatuses: exchange.exactStatuses,
+            stateAssertions: exchange.stateAssertions, response: response)
+    }
+
+    /// Judges one exchange with every check and records the verdicts. `flaky`: the case passed when
+    /// re-sent, so its failures are flaky unless another exchange hits them too.
+    public mutating func record(_ exchange: ExchangeRecord, flaky: Bool = false) {
+        currentFlaky = flaky
+        defer { currentFlaky = false }
         register(exchange.operation)
         let opID = exchange.operation.id
         requests += 1
@@ -86,12 +110,7 @@ public struct Judge: Sendable {
                         fingerprintDetail: "truncated"),
                     request: request, response: summary)
             }
-            let input = CheckInput(
-                operation: exchange.operation, caseID: exchange.caseID, expectsSuccess: exchange.expectsSuccess,
-                mutation: exchange.mutation, expectedStatuses: exchange.expectedStatuses,
-                isAuthMutation: exchange.isAuthMutation, pathParametersGenerated: exchange.pathParametersGenerated,
-                identifiersResolved: exchange.identifiersResolved, exactStatuses: exchange.exactStatuses,
-                stateAssertions: exchange.stateAssertions, response: response)
+            let input = checkInput(exchange, response)
             for check in checks where disabledReason(check.name, for: exchange.operation) == nil {
                 guard let violations = check.check(input, schemas: schemas) else { continue }
                 operations[opID]?.judged[check.name, default: 0] += 1
@@ -159,6 +178,7 @@ public struct Judge: Sendable {
         let fingerprint = Fingerprint.of([opID, check, violation.fingerprintDetail])
         if findings[fingerprint] != nil {
             findings[fingerprint]?.occurrences += 1
+            if !currentFlaky || kind == .error { findings[fingerprint]?.flaky = false }
             return
         }
         findingOrder.append(fingerprint)
@@ -170,6 +190,7 @@ public struct Judge: Sendable {
             message: masker.mask(violation.message), expected: violation.expected.map(masker.mask),
             actual: violation.actual.map(masker.mask), instancePointer: violation.instancePointer,
             schemaLocation: violation.schemaLocation, request: request, response: response)
+        findings[fingerprint]?.flaky = currentFlaky && kind == .failure
     }
 
     private func summarise(_ exchange: ExchangeRecord) -> RequestSummary {

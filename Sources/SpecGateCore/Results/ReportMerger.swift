@@ -24,6 +24,7 @@ public enum ReportMerger {
             for finding in report.findings {
                 if let i = findingIndex[finding.fingerprint] {
                     merged.findings[i].occurrences += finding.occurrences
+                    merged.findings[i].flaky = merged.findings[i].flaky && finding.flaky
                 } else {
                     findingIndex[finding.fingerprint] = merged.findings.count
                     merged.findings.append(finding)

@@ -48,9 +48,11 @@ public struct RunReport: Sendable, Hashable {
     }
 
     /// Failures not accepted in the baseline.
-    public var failures: [Finding] { findings.filter { $0.kind == .failure && !$0.baselined } }
+    public var failures: [Finding] { findings.filter { $0.kind == .failure && !$0.baselined && !$0.flaky } }
     /// Errors not accepted in the baseline.
-    public var errors: [Finding] { findings.filter { $0.kind == .error && !$0.baselined } }
+    public var errors: [Finding] { findings.filter { $0.kind == .error && !$0.baselined && !$0.flaky } }
+    /// Findings whose cases passed when re-sent (listed, not failing the run).
+    public var flakyFindings: [Finding] { findings.filter { $0.flaky && !$0.baselined } }
     /// Findings accepted in the baseline (listed, not failing the run).
     public var baselinedFindings: [Finding] { findings.filter(\.baselined) }
 
@@ -61,12 +63,20 @@ public struct RunReport: Sendable, Hashable {
         return check.findings.allSatisfy(accepted.contains)
     }
 
+    /// True when `check` failed only on findings that are baselined or flaky (and at least one is flaky).
+    public func isFlakyOnly(_ check: CheckResult) -> Bool {
+        guard check.status == .failed, !check.findings.isEmpty else { return false }
+        let flaky = Set(flakyFindings.map(\.fingerprint))
+        let accepted = Set(baselinedFindings.map(\.fingerprint))
+        return check.findings.contains(where: flaky.contains) && check.findings.allSatisfy { flaky.contains($0) || accepted.contains($0) }
+    }
+
     /// 0 all passed; 1 conformance failures or errors (a transport error is not a pass); 3 every
     /// request errored (target unreachable); 1 also when coverage is below `--min-coverage`; 130 interrupted. (2, usage or spec errors, never reaches a report.)
     public var exitCode: Int32 {
         if incomplete { return 130 }
         if requests > 0 && transportErrors == requests { return 3 }
-        if findings.contains(where: { !$0.baselined }) || coverage?.belowMinimum == true { return 1 }
+        if findings.contains(where: { !$0.baselined && !$0.flaky }) || coverage?.belowMinimum == true { return 1 }
         return 0
     }
 }

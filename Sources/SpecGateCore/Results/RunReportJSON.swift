@@ -12,6 +12,7 @@ public enum RunReportJSON {
         summary["failures"] = .number(JSONNumber(report.failures.count))
         summary["errors"] = .number(JSONNumber(report.errors.count))
         summary["baselined"] = .number(JSONNumber(report.baselinedFindings.count))
+        summary["flaky"] = .number(JSONNumber(report.flakyFindings.count))
         summary["transportErrors"] = .number(JSONNumber(report.transportErrors))
         summary["exitCode"] = .number(JSONNumber(Int(report.exitCode)))
 
@@ -114,6 +115,7 @@ public enum RunReportJSON {
         f["schemaLocation"] = finding.schemaLocation.map { .string($0.description) } ?? .null
         f["occurrences"] = .number(JSONNumber(finding.occurrences))
         f["baselined"] = .bool(finding.baselined)
+        f["flaky"] = .bool(finding.flaky)
         var request = JSONObject()
         request["method"] = .string(finding.request.method)
         request["url"] = .string(finding.request.url)

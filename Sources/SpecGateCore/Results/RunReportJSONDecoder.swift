@@ -148,6 +148,7 @@ public struct RunReportJSONDecoder: Sendable {
             actual: try optionalString(f, "actual", pointer), instancePointer: instancePointer, schemaLocation: schemaLocation,
             request: request, response: response, occurrences: try int(f, "occurrences", pointer))
         if let b = f["baselined"], !b.isNull { result.baselined = try bool(f, "baselined", pointer) }
+        if let b = f["flaky"], !b.isNull { result.flaky = try bool(f, "flaky", pointer) }
         return result
     }
 

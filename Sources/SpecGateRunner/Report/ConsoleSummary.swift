@@ -40,6 +40,7 @@ public struct ConsoleSummary: Sendable {
                 switch check.status {
                 case .passed: cell = style.green("ok".padded(width))
                 case .failed where report.isBaselinedOnly(check): cell = style.dim("base".padded(width))
+                case .failed where report.isFlakyOnly(check): cell = style.yellow("flky".padded(width))
                 case .failed: cell = style.red("FAIL".padded(width))
                 case .error: cell = style.yellow("err".padded(width))
                 case .skipped: cell = style.dim("-".padded(width))
@@ -53,7 +54,7 @@ public struct ConsoleSummary: Sendable {
             lines.append(style.bold("Findings"))
             for (i, finding) in report.findings.enumerated() {
                 let label =
-                    finding.baselined ? style.dim("BASELINED") : finding.kind == .failure ? style.red("FAIL") : style.yellow("ERROR")
+                    finding.baselined ? style.dim("BASELINED") : finding.flaky ? style.yellow("FLAKY") : finding.kind == .failure ? style.red("FAIL") : style.yellow("ERROR")
                 lines.append("")
                 lines.append("\(i + 1). \(label) \(finding.check) — \(finding.operationName)  [\(finding.fingerprint)]")
                 lines.append("   \(shorten(finding.message))")
@@ -82,6 +83,7 @@ public struct ConsoleSummary: Sendable {
         var totals = "\(report.operations.count) operations, \(report.requests) requests, "
         totals += "\(failures) failure\(failures == 1 ? "" : "s"), \(errors) error\(errors == 1 ? "" : "s")"
         if !report.baselinedFindings.isEmpty { totals += ", \(report.baselinedFindings.count) baselined" }
+        if !report.flakyFindings.isEmpty { totals += ", \(report.flakyFindings.count) flaky" }
         totals += " in \(String(format1: report.durationMilliseconds / 1000)) s (seed \(report.seed))"
         if report.incomplete { totals += " — INCOMPLETE (interrupted)" }
         lines.append(failures > 0 ? style.red(totals) : errors > 0 ? style.yellow(totals) : style.green(totals))

@@ -22,7 +22,7 @@ public enum JUnitReportBuilder {
                     outcome = .skipped(message: check.reason ?? "not applicable")
                 case .error:
                     outcome = .error(message: check.reason ?? "error", type: "TransportError", details: "")
-                case .failed where report.isBaselinedOnly(check):
+                case .failed where report.isBaselinedOnly(check) || report.isFlakyOnly(check):
                     outcome = .passed
                 case .failed:
                     let first = checkFindings.first
@@ -31,12 +31,14 @@ public enum JUnitReportBuilder {
                         ? "\(checkFindings.count) findings; first: \(first?.message ?? "")" : (first?.message ?? "failed")
                     outcome = .failure(message: message, type: check.name, details: details(checkFindings))
                 }
+                let flaky = report.isFlakyOnly(check) ? checkFindings.filter(\.flaky) : []
                 cases.append(
                     JUnitTestCase(
                         classname: operation.operationID, name: check.name, time: perCheckTime, outcome: outcome,
                         systemOut: "judged \(check.judged) exchanges, \(check.failedExchanges) failed"
                             + (report.isBaselinedOnly(check)
-                                ? "; baselined: " + check.findings.joined(separator: ", ") : "")))
+                                ? "; baselined: " + check.findings.joined(separator: ", ") : ""),
+                        flakyFailures: flaky.map { JUnitFlaky(message: $0.message, type: check.name, details: details([$0])) }))
             }
             let transport = report.findings.filter { $0.operationID == operation.operationID && $0.check == "transport" && !$0.baselined }
             if !transport.isEmpty {

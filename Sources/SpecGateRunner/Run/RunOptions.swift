@@ -29,6 +29,8 @@ public struct RunOptions: Sendable {
     public var shard: Shard?
     /// `--min-coverage`: fail (exit 1) when fewer documented status codes than this percentage are observed.
     public var minimumCoveragePercent: Double?
+    /// Re-send a failing case up to this many times; if it then passes, its findings are flaky (not failures).
+    public var rerunFailures: Int = 0
     public var junitPath: String
     public var jsonPath: String
     /// Environment for secrets (`CAL_API_KEY`, …).

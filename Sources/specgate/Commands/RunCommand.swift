@@ -94,6 +94,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("min-coverage"), help: "Fail when fewer than this percentage of documented status codes are observed.")
     var minCoverage: Double?
 
+    @Option(name: .customLong("rerun-failures"), help: "Re-send a failing case up to N times; if it then passes its findings are reported as flaky.")
+    var rerunFailures: Int = 0
+
     @Option(help: "Where to write JUnit XML.")
     var junit = "reports/junit.xml"
 
@@ -107,6 +110,7 @@ struct RunCommand: AsyncParsableCommand {
         if let rateLimit, rateLimit <= 0 { throw ValidationError("--rate-limit must be positive") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 1 <= i <= n, not \(shard)") }
         if let minCoverage, !(0...100).contains(minCoverage) { throw ValidationError("--min-coverage must be between 0 and 100") }
+        guard rerunFailures >= 0 else { throw ValidationError("--rerun-failures must be 0 or more") }
         guard maxResponseBytes >= 1024 else { throw ValidationError("--max-response-bytes must be at least 1024") }
     }
 
@@ -123,6 +127,7 @@ struct RunCommand: AsyncParsableCommand {
         options.safe = safe
         options.shard = shard.flatMap(Shard.init)
         options.minimumCoveragePercent = minCoverage
+        options.rerunFailures = rerunFailures
         var acceptedBaseline: Baseline?
         if let baseline {
             do {
