@@ -12,7 +12,7 @@ struct SpecGate: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             LintCommand.self, ListCommand.self, BundleCommand.self, ValidateCommand.self,
-            PlanCommand.self, RunCommand.self, SandboxCommand.self,
+            PlanCommand.self, RunCommand.self, SandboxCommand.self, BaselineCommand.self, MergeCommand.self,
         ]
     )
 }

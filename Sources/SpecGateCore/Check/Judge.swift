@@ -1,3 +1,5 @@
+import SpecGateJSON
+
 /// Runs the selected checks on exchanges and folds the verdicts into a `RunReport`, streaming: only
 /// aggregates and deduplicated findings are kept, so memory does not grow with the number of cases.
 public struct Judge: Sendable {
@@ -8,11 +10,17 @@ public struct Judge: Sendable {
     public var disabledChecks: [DisabledCheck] = []
     /// Longest body excerpt kept in a finding.
     public var excerptBytes: Int = 2048
+    /// Enums of the response schemas, for enum coverage (none: no enum coverage).
+    public var responseEnums = ResponseEnums()
+    /// `--min-coverage`, recorded in the report's coverage.
+    public var minimumCoveragePercent: Double?
 
     private var operations: [String: OperationTally] = [:]
     private var operationOrder: [String] = []
     private var findings: [String: Finding] = [:]
     private var findingOrder: [String] = []
+    /// Whether the exchange being recorded is a flaky one.
+    private var currentFlaky = false
     public private(set) var requests = 0
     public private(set) var transportErrors = 0
     /// Distinct failure findings so far.
@@ -33,6 +41,10 @@ public struct Judge: Sendable {
         var judged: [String: Int] = [:]
         var failed: [String: Int] = [:]
         var findings: [String: [String]] = [:]
+        /// Statuses seen (coverage).
+        var statuses: Set<Int> = []
+        /// Enum values seen (compact JSON), by the schema holding the enum.
+        var enumValues: [JSONLocation: Set<String>] = [:]
     }
 
     /// The suite's reason when `check` is disabled for `operation`.
@@ -48,8 +60,30 @@ public struct Judge: Sendable {
         }
     }
 
-    /// Judges one exchange with every check and records the verdicts.
-    public mutating func record(_ exchange: ExchangeRecord) {
+    /// True when some selected check finds a violation in the exchange (nothing is recorded), for
+    /// deciding whether to re-send a case (`--rerun-failures`).
+    public func fails(_ exchange: ExchangeRecord) -> Bool {
+        guard case .response(let response) = exchange.outcome else { return false }
+        let input = checkInput(exchange, response)
+        return checks.contains { check in
+            disabledReason(check.name, for: exchange.operation) == nil && !(check.check(input, schemas: schemas) ?? []).isEmpty
+        }
+    }
+
+    private func checkInput(_ exchange: ExchangeRecord, _ response: ObservedResponse) -> CheckInput {
+        CheckInput(
+            operation: exchange.operation, caseID: exchange.caseID, expectsSuccess: exchange.expectsSuccess,
+            mutation: exchange.mutation, expectedStatuses: exchange.expectedStatuses,
+            isAuthMutation: exchange.isAuthMutation, pathParametersGenerated: exchange.pathParametersGenerated,
+            identifiersResolved: exchange.identifiersResolved, exactStatuses: exchange.exactStatuses,
+            stateAssertions: exchange.stateAssertions, response: response)
+    }
+
+    /// Judges one exchange with every check and records the verdicts. `flaky`: the case passed when
+    /// re-sent, so its failures are flaky unless another exchange hits them too.
+    public mutating func record(_ exchange: ExchangeRecord, flaky: Bool = false) {
+        currentFlaky = flaky
+        defer { currentFlaky = false }
         register(exchange.operation)
         let opID = exchange.operation.id
         requests += 1
@@ -65,6 +99,8 @@ public struct Judge: Sendable {
                 request: request, response: nil)
         case .response(let response):
             operations[opID]?.durationMilliseconds += response.elapsedMilliseconds
+            operations[opID]?.statuses.insert(response.status)
+            observeEnums(exchange.operation, response)
             let summary = summarise(response)
             if response.bodyTruncated {
                 addFinding(
@@ -74,12 +110,7 @@ public struct Judge: Sendable {
                         fingerprintDetail: "truncated"),
                     request: request, response: summary)
             }
-            let input = CheckInput(
-                operation: exchange.operation, caseID: exchange.caseID, expectsSuccess: exchange.expectsSuccess,
-                mutation: exchange.mutation, expectedStatuses: exchange.expectedStatuses,
-                isAuthMutation: exchange.isAuthMutation, pathParametersGenerated: exchange.pathParametersGenerated,
-                identifiersResolved: exchange.identifiersResolved, exactStatuses: exchange.exactStatuses,
-                stateAssertions: exchange.stateAssertions, response: response)
+            let input = checkInput(exchange, response)
             for check in checks where disabledReason(check.name, for: exchange.operation) == nil {
                 guard let violations = check.check(input, schemas: schemas) else { continue }
                 operations[opID]?.judged[check.name, default: 0] += 1
@@ -93,6 +124,52 @@ public struct Judge: Sendable {
         }
     }
 
+    /// Records the enum values a JSON body holds where its documented schema has an `enum`.
+    private mutating func observeEnums(_ operation: Operation, _ response: ObservedResponse) {
+        guard !response.bodyTruncated, !response.body.isEmpty,
+            let schema = operation.response(for: response.status)?.content.first(where: { $0.isJSON })?.schema
+        else { return }
+        let sites = responseEnums.sites(for: schema)
+        guard !sites.isEmpty, let body = try? JSONParser().parse(response.body) else { return }
+        for site in sites {
+            var values: [JSONValue] = [body]
+            for token in site.path {
+                values = values.flatMap { value -> [JSONValue] in
+                    switch value {
+                    case .array(let items) where token == "*": return items
+                    case .object(let object): return object[token].map { [$0] } ?? []
+                    default: return []
+                    }
+                }
+            }
+            for value in values where site.values.contains(value) {
+                operations[operation.id]?.enumValues[site.location, default: []].insert(JSONWriter.compact(value))
+            }
+        }
+    }
+
+    /// Coverage of the operation so far.
+    private func coverage(_ tally: OperationTally) -> OperationCoverage {
+        let operation = tally.operation
+        let documented = operation.responses.map(\.status).sorted().map(\.description)
+        let matched = Set(tally.statuses.compactMap { operation.response(for: $0)?.status.description })
+        var enums: [EnumCoverage] = []
+        var seen: Set<JSONLocation> = []
+        for response in operation.responses {
+            for media in response.content where media.isJSON {
+                guard let schema = media.schema else { continue }
+                for site in responseEnums.sites(for: schema) where seen.insert(site.location).inserted {
+                    let values = site.values.map(JSONWriter.compact)
+                    let observed = tally.enumValues[site.location] ?? []
+                    enums.append(EnumCoverage(location: site.location.description, values: values, observed: values.filter(observed.contains)))
+                }
+            }
+        }
+        return OperationCoverage(
+            operationID: operation.id, documented: documented, observed: documented.filter(matched.contains),
+            undocumented: tally.statuses.filter { operation.response(for: $0) == nil }.sorted(), enums: enums)
+    }
+
     private mutating func addFinding(
         exchange: ExchangeRecord, check: String, kind: FindingKind, violation: CheckViolation, request: RequestSummary,
         response: ResponseSummary?
@@ -101,6 +178,7 @@ public struct Judge: Sendable {
         let fingerprint = Fingerprint.of([opID, check, violation.fingerprintDetail])
         if findings[fingerprint] != nil {
             findings[fingerprint]?.occurrences += 1
+            if !currentFlaky || kind == .error { findings[fingerprint]?.flaky = false }
             return
         }
         findingOrder.append(fingerprint)
@@ -112,6 +190,7 @@ public struct Judge: Sendable {
             message: masker.mask(violation.message), expected: violation.expected.map(masker.mask),
             actual: violation.actual.map(masker.mask), instancePointer: violation.instancePointer,
             schemaLocation: violation.schemaLocation, request: request, response: response)
+        findings[fingerprint]?.flaky = currentFlaky && kind == .failure
     }
 
     private func summarise(_ exchange: ExchangeRecord) -> RequestSummary {
@@ -176,10 +255,13 @@ public struct Judge: Sendable {
                 validCases: tally.valid, invalidCases: tally.invalid, errors: tally.errors, checks: checkResults,
                 durationMilliseconds: tally.durationMilliseconds)
         }
-        return RunReport(
+        var report = RunReport(
             toolVersion: toolVersion, suite: suite, specTitle: specTitle, baseURL: masker.mask(baseURL), seed: seed,
             startedAt: startedAt, durationMilliseconds: durationMilliseconds, checks: checks.map(\.name),
             operations: results, findings: findingOrder.compactMap { findings[$0] }, requests: requests,
             transportErrors: transportErrors, incomplete: incomplete, notes: notes)
+        report.coverage = ContractCoverage(
+            operations: operationOrder.compactMap { operations[$0].map(coverage) }, minimumPercent: minimumCoveragePercent)
+        return report
     }
 }

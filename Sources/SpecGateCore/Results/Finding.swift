@@ -64,6 +64,10 @@ public struct Finding: Sendable, Hashable {
     public var response: ResponseSummary?
     /// How many exchanges hit this finding.
     public var occurrences: Int
+    /// Accepted in the run's baseline: listed, but not a failure.
+    public var baselined: Bool = false
+    /// Every case that hit it passed when re-sent (`--rerun-failures`): listed, but not a failure.
+    public var flaky: Bool = false
 
     public init(
         fingerprint: String, kind: FindingKind, check: String, operationID: String, operationName: String, caseID: String,

@@ -17,6 +17,14 @@ public struct RunReport: Sendable, Hashable {
     public var incomplete: Bool
     /// Notes shown in every report (safe mode, skipped operations, generation findings, …).
     public var notes: [String]
+    /// The suite (or spec) path the run was given, as given; `baseline accept` writes next to it.
+    public var suitePath: String?
+    /// The shard this run covered, when the operations were split (`--shard i/n`).
+    public var shard: Shard?
+    /// How the run compared with a baseline, when one was given.
+    public var baseline: BaselineComparison?
+    /// Contract coverage (statuses and enum values observed), when the run measured it.
+    public var coverage: ContractCoverage?
 
     public init(
         toolVersion: String, suite: String, specTitle: String, baseURL: String, seed: UInt64, startedAt: String,
@@ -39,15 +47,36 @@ public struct RunReport: Sendable, Hashable {
         self.notes = notes
     }
 
-    public var failures: [Finding] { findings.filter { $0.kind == .failure } }
-    public var errors: [Finding] { findings.filter { $0.kind == .error } }
+    /// Failures not accepted in the baseline.
+    public var failures: [Finding] { findings.filter { $0.kind == .failure && !$0.baselined && !$0.flaky } }
+    /// Errors not accepted in the baseline.
+    public var errors: [Finding] { findings.filter { $0.kind == .error && !$0.baselined && !$0.flaky } }
+    /// Findings whose cases passed when re-sent (listed, not failing the run).
+    public var flakyFindings: [Finding] { findings.filter { $0.flaky && !$0.baselined } }
+    /// Findings accepted in the baseline (listed, not failing the run).
+    public var baselinedFindings: [Finding] { findings.filter(\.baselined) }
+
+    /// True when `check` failed only on findings the baseline accepted.
+    public func isBaselinedOnly(_ check: CheckResult) -> Bool {
+        guard check.status == .failed, !check.findings.isEmpty else { return false }
+        let accepted = Set(baselinedFindings.map(\.fingerprint))
+        return check.findings.allSatisfy(accepted.contains)
+    }
+
+    /// True when `check` failed only on findings that are baselined or flaky (and at least one is flaky).
+    public func isFlakyOnly(_ check: CheckResult) -> Bool {
+        guard check.status == .failed, !check.findings.isEmpty else { return false }
+        let flaky = Set(flakyFindings.map(\.fingerprint))
+        let accepted = Set(baselinedFindings.map(\.fingerprint))
+        return check.findings.contains(where: flaky.contains) && check.findings.allSatisfy { flaky.contains($0) || accepted.contains($0) }
+    }
 
     /// 0 all passed; 1 conformance failures or errors (a transport error is not a pass); 3 every
-    /// request errored (target unreachable); 130 interrupted. (2, usage or spec errors, never reaches a report.)
+    /// request errored (target unreachable); 1 also when coverage is below `--min-coverage`; 130 interrupted. (2, usage or spec errors, never reaches a report.)
     public var exitCode: Int32 {
         if incomplete { return 130 }
         if requests > 0 && transportErrors == requests { return 3 }
-        if !findings.isEmpty { return 1 }
+        if findings.contains(where: { !$0.baselined && !$0.flaky }) || coverage?.belowMinimum == true { return 1 }
         return 0
     }
 }

@@ -11,6 +11,8 @@ public enum RunReportJSON {
         summary["requests"] = .number(JSONNumber(report.requests))
         summary["failures"] = .number(JSONNumber(report.failures.count))
         summary["errors"] = .number(JSONNumber(report.errors.count))
+        summary["baselined"] = .number(JSONNumber(report.baselinedFindings.count))
+        summary["flaky"] = .number(JSONNumber(report.flakyFindings.count))
         summary["transportErrors"] = .number(JSONNumber(report.transportErrors))
         summary["exitCode"] = .number(JSONNumber(Int(report.exitCode)))
 
@@ -18,6 +20,7 @@ public enum RunReportJSON {
         root["specgateReport"] = .number(JSONNumber(formatVersion))
         root["tool"] = .string("specgate " + report.toolVersion)
         root["suite"] = .string(report.suite)
+        root["suitePath"] = report.suitePath.map { .string($0) } ?? .null
         root["spec"] = .string(report.specTitle)
         root["baseURL"] = .string(report.baseURL)
         root["seed"] = .string(String(report.seed))
@@ -29,7 +32,44 @@ public enum RunReportJSON {
         root["summary"] = .object(summary)
         root["operations"] = .array(report.operations.map(encode))
         root["findings"] = .array(report.findings.map(encode))
+        if let shard = report.shard {
+            root["shard"] = ["index": .number(JSONNumber(shard.index)), "count": .number(JSONNumber(shard.count))]
+        }
+        if let baseline = report.baseline { root["baseline"] = encode(baseline) }
+        if let coverage = report.coverage { root["coverage"] = encode(coverage) }
         return .object(root)
+    }
+
+    static func encode(_ coverage: ContractCoverage) -> JSONValue {
+        var c = JSONObject()
+        c["documentedStatuses"] = .number(JSONNumber(coverage.documentedStatuses))
+        c["observedStatuses"] = .number(JSONNumber(coverage.observedStatuses))
+        c["statusPercent"] = number(coverage.statusPercent)
+        c["minimumPercent"] = coverage.minimumPercent.map(number) ?? .null
+        c["operations"] = .array(
+            coverage.operations.map { operation in
+                var o = JSONObject()
+                o["id"] = .string(operation.operationID)
+                o["documented"] = .array(operation.documented.map { .string($0) })
+                o["observed"] = .array(operation.observed.map { .string($0) })
+                o["undocumented"] = .array(operation.undocumented.map { .number(JSONNumber($0)) })
+                o["enums"] = .array(
+                    operation.enums.map { e in
+                        ["location": .string(e.location), "values": .array(e.values.map { .string($0) }),
+                         "observed": .array(e.observed.map { .string($0) })]
+                    })
+                return .object(o)
+            })
+        return .object(c)
+    }
+
+    static func encode(_ baseline: BaselineComparison) -> JSONValue {
+        var b = JSONObject()
+        b["file"] = .string(baseline.path)
+        b["baselined"] = .array(baseline.baselined.map { .string($0) })
+        b["fixed"] = .array(baseline.fixed.map(Baseline.encode))
+        b["expired"] = .array(baseline.expired.map(Baseline.encode))
+        return .object(b)
     }
 
     static func number(_ value: Double) -> JSONValue {
@@ -74,6 +114,8 @@ public enum RunReportJSON {
         f["instancePointer"] = finding.instancePointer.map { .string($0.description) } ?? .null
         f["schemaLocation"] = finding.schemaLocation.map { .string($0.description) } ?? .null
         f["occurrences"] = .number(JSONNumber(finding.occurrences))
+        f["baselined"] = .bool(finding.baselined)
+        f["flaky"] = .bool(finding.flaky)
         var request = JSONObject()
         request["method"] = .string(finding.request.method)
         request["url"] = .string(finding.request.url)

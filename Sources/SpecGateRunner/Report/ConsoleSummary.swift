@@ -39,6 +39,8 @@ public struct ConsoleSummary: Sendable {
                 let cell: String
                 switch check.status {
                 case .passed: cell = style.green("ok".padded(width))
+                case .failed where report.isBaselinedOnly(check): cell = style.dim("base".padded(width))
+                case .failed where report.isFlakyOnly(check): cell = style.yellow("flky".padded(width))
                 case .failed: cell = style.red("FAIL".padded(width))
                 case .error: cell = style.yellow("err".padded(width))
                 case .skipped: cell = style.dim("-".padded(width))
@@ -51,7 +53,8 @@ public struct ConsoleSummary: Sendable {
             lines.append("")
             lines.append(style.bold("Findings"))
             for (i, finding) in report.findings.enumerated() {
-                let label = finding.kind == .failure ? style.red("FAIL") : style.yellow("ERROR")
+                let label =
+                    finding.baselined ? style.dim("BASELINED") : finding.flaky ? style.yellow("FLAKY") : finding.kind == .failure ? style.red("FAIL") : style.yellow("ERROR")
                 lines.append("")
                 lines.append("\(i + 1). \(label) \(finding.check) — \(finding.operationName)  [\(finding.fingerprint)]")
                 lines.append("   \(shorten(finding.message))")
@@ -68,15 +71,62 @@ public struct ConsoleSummary: Sendable {
             }
         }
         lines.append("")
+        if let baseline = report.baseline {
+            lines.append(contentsOf: baselineLines(baseline))
+        }
+        if let coverage = report.coverage {
+            lines.append(contentsOf: coverageLines(coverage, nameWidth: nameWidth, operations: report.operations))
+        }
         for note in report.notes { lines.append(style.dim("note: " + note)) }
         let failures = report.failures.count
         let errors = report.errors.count
         var totals = "\(report.operations.count) operations, \(report.requests) requests, "
         totals += "\(failures) failure\(failures == 1 ? "" : "s"), \(errors) error\(errors == 1 ? "" : "s")"
+        if !report.baselinedFindings.isEmpty { totals += ", \(report.baselinedFindings.count) baselined" }
+        if !report.flakyFindings.isEmpty { totals += ", \(report.flakyFindings.count) flaky" }
         totals += " in \(String(format1: report.durationMilliseconds / 1000)) s (seed \(report.seed))"
         if report.incomplete { totals += " — INCOMPLETE (interrupted)" }
         lines.append(failures > 0 ? style.red(totals) : errors > 0 ? style.yellow(totals) : style.green(totals))
         return lines.joined(separator: "\n")
+    }
+}
+
+extension ConsoleSummary {
+    /// Coverage: one line per operation (statuses observed/documented, enum values seen), then the total
+    /// and, when set, the `--min-coverage` verdict.
+    func coverageLines(_ coverage: ContractCoverage, nameWidth: Int, operations: [OperationResult]) -> [String] {
+        var lines = [style.bold("coverage".padded(nameWidth) + "  statuses  enum values  unseen statuses")]
+        for operation in coverage.operations {
+            let name = operations.first { $0.operationID == operation.operationID }?.name ?? operation.operationID
+            let unseen = operation.documented.filter { !operation.observed.contains($0) }
+            var line = String(name.prefix(nameWidth)).padded(nameWidth) + "  " + operation.statusRatio.padded(8)
+            line += "  " + "\(operation.enumValuesObserved)/\(operation.enumValuesDocumented)".padded(11)
+            line += "  " + unseen.joined(separator: " ")
+            if !operation.undocumented.isEmpty { line += "  (undocumented seen: \(operation.undocumented.map(String.init).joined(separator: " ")))" }
+            lines.append(line)
+        }
+        let total = "contract coverage: \(coverage.observedStatuses)/\(coverage.documentedStatuses) documented status codes observed (\(String(format1: coverage.statusPercent))%)"
+        lines.append(total)
+        if let minimum = coverage.minimumPercent {
+            lines.append(
+                coverage.belowMinimum
+                    ? style.red("coverage \(String(format1: coverage.statusPercent))% is below --min-coverage \(String(format1: minimum))%: run fails")
+                    : style.green("coverage \(String(format1: coverage.statusPercent))% meets --min-coverage \(String(format1: minimum))%"))
+        }
+        lines.append("")
+        return lines
+    }
+
+    /// Baseline lines: the file, fixed entries (to remove) and expired entries (no longer suppressing).
+    func baselineLines(_ baseline: BaselineComparison) -> [String] {
+        var lines = ["baseline \(baseline.path): \(baseline.baselined.count) baselined, \(baseline.fixed.count) fixed, \(baseline.expired.count) expired"]
+        for entry in baseline.fixed {
+            lines.append(style.green("  fixed: [\(entry.fingerprint)] \(entry.check) — \(entry.operation): \(entry.message)"))
+        }
+        for entry in baseline.expired {
+            lines.append(style.yellow("  warning: expired \(entry.expires ?? ""): [\(entry.fingerprint)] \(entry.check) — \(entry.operation) (no longer suppressed)"))
+        }
+        return lines
     }
 }
 

@@ -22,6 +22,8 @@ public enum JUnitReportBuilder {
                     outcome = .skipped(message: check.reason ?? "not applicable")
                 case .error:
                     outcome = .error(message: check.reason ?? "error", type: "TransportError", details: "")
+                case .failed where report.isBaselinedOnly(check) || report.isFlakyOnly(check):
+                    outcome = .passed
                 case .failed:
                     let first = checkFindings.first
                     let message =
@@ -29,12 +31,16 @@ public enum JUnitReportBuilder {
                         ? "\(checkFindings.count) findings; first: \(first?.message ?? "")" : (first?.message ?? "failed")
                     outcome = .failure(message: message, type: check.name, details: details(checkFindings))
                 }
+                let flaky = report.isFlakyOnly(check) ? checkFindings.filter(\.flaky) : []
                 cases.append(
                     JUnitTestCase(
                         classname: operation.operationID, name: check.name, time: perCheckTime, outcome: outcome,
-                        systemOut: "judged \(check.judged) exchanges, \(check.failedExchanges) failed"))
+                        systemOut: "judged \(check.judged) exchanges, \(check.failedExchanges) failed"
+                            + (report.isBaselinedOnly(check)
+                                ? "; baselined: " + check.findings.joined(separator: ", ") : ""),
+                        flakyFailures: flaky.map { JUnitFlaky(message: $0.message, type: check.name, details: details([$0])) }))
             }
-            let transport = report.findings.filter { $0.operationID == operation.operationID && $0.check == "transport" }
+            let transport = report.findings.filter { $0.operationID == operation.operationID && $0.check == "transport" && !$0.baselined }
             if !transport.isEmpty {
                 cases.append(
                     JUnitTestCase(
@@ -51,10 +57,32 @@ public enum JUnitReportBuilder {
                         ("operation", operation.name), ("seed", String(report.seed)), ("suite", report.suite),
                         ("baseURL", report.baseURL), ("validCases", String(operation.validCases)),
                         ("invalidCases", String(operation.invalidCases)),
-                    ] + (report.incomplete ? [("incomplete", "true")] : []),
+                    ] + (report.incomplete ? [("incomplete", "true")] : []) + baselineProperties(report, operation)
+                        + coverageProperties(report, operation),
                     testCases: cases))
         }
         return JUnitReport(name: "specgate " + report.suite, suites: suites)
+    }
+
+    /// `baseline` (the file) and, when some of the operation's entries were not seen, `baseline.fixed`
+    /// (their fingerprints) and `baseline.expired`.
+    static func baselineProperties(_ report: RunReport, _ operation: OperationResult) -> [(String, String)] {
+        guard let baseline = report.baseline else { return [] }
+        var properties = [("baseline", baseline.path)]
+        let fixed = baseline.fixed.filter { $0.operation == operation.operationID }.map(\.fingerprint)
+        if !fixed.isEmpty { properties.append(("baseline.fixed", fixed.joined(separator: ","))) }
+        let expired = baseline.expired.filter { $0.operation == operation.operationID }.map(\.fingerprint)
+        if !expired.isEmpty { properties.append(("baseline.expired", expired.joined(separator: ","))) }
+        return properties
+    }
+
+    /// `coverage.statuses` ("observed/documented: 200 404") and `coverage.enums` (values seen/documented).
+    static func coverageProperties(_ report: RunReport, _ operation: OperationResult) -> [(String, String)] {
+        guard let coverage = report.coverage?.operations.first(where: { $0.operationID == operation.operationID }) else { return [] }
+        return [
+            ("coverage.statuses", coverage.statusRatio + (coverage.observed.isEmpty ? "" : ": " + coverage.observed.joined(separator: " "))),
+            ("coverage.enums", "\(coverage.enumValuesObserved)/\(coverage.enumValuesDocumented)"),
+        ]
     }
 
     static func details(_ findings: [Finding]) -> String {

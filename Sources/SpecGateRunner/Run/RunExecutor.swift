@@ -33,7 +33,11 @@ public enum RunExecutor {
         let start = clock.now
         var judge = Judge(checks: run.checks, schemas: run.schemas, masker: run.masker)
         judge.disabledChecks = run.disabledChecks
+        judge.responseEnums = ResponseEnums(spec: run.target.spec, operations: run.target.spec.operations)
+        judge.minimumCoveragePercent = options.minimumCoveragePercent
         for operation in run.operations { judge.register(operation) }
+        // Judges re-sent cases without recording them (`--rerun-failures`).
+        let probe = judge
 
         let jobCount = run.cases.count + run.workflows.count
         let total = run.plannedRequests
@@ -48,14 +52,30 @@ public enum RunExecutor {
                 next += 1
                 group.addTask {
                     if index < run.cases.count {
-                        return await runCase(run.cases[index], index: index, run: run, transport: transport)
+                        var outcome = await runCase(run.cases[index], index: index, run: run, transport: transport)
+                        guard options.rerunFailures > 0, let i = outcome.consumerIndex, probe.fails(outcome.records[i]) else {
+                            return outcome
+                        }
+                        for _ in 0..<options.rerunFailures where !Task.isCancelled {
+                            let again = await runCase(run.cases[index], index: index, run: run, transport: transport)
+                            outcome.created += again.created
+                            outcome.cleaned += again.cleaned
+                            if let j = again.consumerIndex, !probe.fails(again.records[j]) {
+                                outcome.flaky = true
+                                outcome.notes.append("rerun: a failing case passed when re-sent; its findings are reported as flaky")
+                                break
+                            }
+                        }
+                        return outcome
                     }
                     return await runWorkflow(run.workflows[index - run.cases.count], index: index, run: run, transport: transport)
                 }
             }
             while next < jobCount && next < limit && !Task.isCancelled { launch() }
             while let outcome = await group.next() {
-                for record in outcome.records { judge.record(record) }
+                for (i, record) in outcome.records.enumerated() {
+                    judge.record(record, flaky: outcome.flaky && i == outcome.consumerIndex)
+                }
                 tally.add(outcome)
                 finishedJobs += 1
                 done += outcome.plannedDone
@@ -72,15 +92,22 @@ public enum RunExecutor {
         await transport.shutdown()
         let elapsed = clock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        return judge.report(
+        var report = judge.report(
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURL: run.baseURL, seed: options.seed, startedAt: ISO8601DateFormatter().string(from: started),
             durationMilliseconds: milliseconds, incomplete: finishedJobs < jobCount, notes: run.notes + tally.notes)
+        report.suitePath = options.path
+        report.shard = options.shard
+        return report
     }
 
     /// What one job sent and noticed.
     struct JobOutcome: Sendable {
         var records: [ExchangeRecord] = []
+        /// Index in `records` of the case's own exchange (after its producers).
+        var consumerIndex: Int?
+        /// The case failed, then passed when re-sent (`--rerun-failures`).
+        var flaky = false
         /// Notes, aggregated over jobs by text.
         var notes: [String] = []
         /// Resources created through links or workflows, and how many were cleaned up.
@@ -166,6 +193,7 @@ public enum RunExecutor {
         var consumer = planned
         consumer.testCase.request = request
         let exchange = await transport.send(request, index: index)
+        outcome.consumerIndex = outcome.records.count
         outcome.records.append(
             record(
                 consumer, exchange: exchange, transport: transport,

@@ -28,6 +28,12 @@ public struct RunOptions: Sendable {
     /// Valid cases per operation (the rest of `maxCasesPerOperation` goes to invalid cases); raise it
     /// for load-style runs.
     public var validCasesPerOperation: Int = 3
+    /// Only this shard of the selected operations (see `Shard` for the split).
+    public var shard: Shard?
+    /// `--min-coverage`: fail (exit 1) when fewer documented status codes than this percentage are observed.
+    public var minimumCoveragePercent: Double?
+    /// Re-send a failing case up to this many times; if it then passes, its findings are flaky (not failures).
+    public var rerunFailures: Int = 0
     public var junitPath: String
     public var jsonPath: String
     /// Environment for secrets (`CAL_API_KEY`, …).

@@ -52,6 +52,7 @@ public enum RunPreparation {
         if !options.include.isEmpty { operations = operations.filter(options.include.matches) }
         if !options.exclude.isEmpty { operations = operations.filter { !options.exclude.matches($0) } }
         var safeNotes: [String] = []
+        var shardNote: String?
         if options.safe {
             let unsafe = operations.filter { !$0.method.isSafe }
             operations = operations.filter { $0.method.isSafe }
@@ -60,6 +61,15 @@ public enum RunPreparation {
         }
         if operations.isEmpty {
             throw RunError("no operation left to test after the filters\(options.safe ? " and --safe" : "")")
+        }
+        if let shard = options.shard {
+            let mine = shard.select(operations.map(\.id))
+            let total = operations.count
+            operations = operations.filter { mine.contains($0.id) }
+            shardNote = "shard \(shard): \(operations.count) of \(total) operations\(shard.index == 1 ? "; workflows run in this shard" : "; workflows run in shard 1")"
+            if operations.isEmpty {
+                throw RunError("shard \(shard) has no operation (\(total) operations for \(shard.count) shards)")
+            }
         }
 
         let checks: [any ResponseCheck]
@@ -192,17 +202,19 @@ public enum RunPreparation {
             workflows = workflows.filter { $0.steps.allSatisfy { $0.operation.method.isSafe } }
             notes = safeNotes + notes
         }
-        // Producers and workflow steps may exercise operations outside the selection: their responses
-        // are judged too, so their schemas are compiled with the rest.
-        var involved = operations
-        var involvedIDs = Set(operations.map(\.id))
-        for step in producers.values.map(\.operation) + workflows.flatMap({ $0.steps.map(\.operation) })
-        where involvedIDs.insert(step.id).inserted {
-            involved.append(step)
+        if let shardNote {
+            // Workflows span operations of several shards: only shard 1 runs them.
+            if let shard = options.shard, shard.index != 1 { workflows = [] }
+            notes = [shardNote] + notes
         }
+        // Producers, clean-ups and workflow steps outside the selection are judged too: compile their schemas.
+        var judged = operations
+        var judgedIDs = Set(operations.map(\.id))
+        let extra = producers.values.map(\.operation) + cleanups.values.map(\.operation) + workflows.flatMap { $0.steps.map(\.operation) }
+        for operation in extra where judgedIDs.insert(operation.id).inserted { judged.append(operation) }
         return PreparedRun(
             target: target, baseURL: baseURL, operations: operations, cases: cases, checks: checks,
-            schemas: ResponseSchemas(spec: target.spec, operations: involved), masker: masker, fixedParameters: fixed,
+            schemas: ResponseSchemas(spec: target.spec, operations: judged), masker: masker, fixedParameters: fixed,
             links: links, producers: producers, captures: captures, cleanups: cleanups, workflows: workflows,
             disabledChecks: config.disabledChecks, notes: notes, options: options)
     }

@@ -88,6 +88,18 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "Print every planned request as a curl command and send nothing.")
     var dryRun = false
 
+    @Option(help: "Baseline file: its accepted findings are listed as baselined and do not fail the run.")
+    var baseline: String?
+
+    @Option(help: "Run only shard i of n (1-based): operations sorted by id, dealt round-robin.")
+    var shard: String?
+
+    @Option(name: .customLong("min-coverage"), help: "Fail when fewer than this percentage of documented status codes are observed.")
+    var minCoverage: Double?
+
+    @Option(name: .customLong("rerun-failures"), help: "Re-send a failing case up to N times; if it then passes its findings are reported as flaky.")
+    var rerunFailures: Int = 0
+
     @Option(help: "Where to write JUnit XML.")
     var junit = "reports/junit.xml"
 
@@ -100,6 +112,9 @@ struct RunCommand: AsyncParsableCommand {
         guard maxCases >= 1 else { throw ValidationError("--max-cases must be at least 1") }
         guard validCases >= 1 else { throw ValidationError("--valid-cases must be at least 1") }
         if let rateLimit, rateLimit <= 0 { throw ValidationError("--rate-limit must be positive") }
+        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 1 <= i <= n, not \(shard)") }
+        if let minCoverage, !(0...100).contains(minCoverage) { throw ValidationError("--min-coverage must be between 0 and 100") }
+        guard rerunFailures >= 0 else { throw ValidationError("--rerun-failures must be 0 or more") }
         guard maxResponseBytes >= 1024 else { throw ValidationError("--max-response-bytes must be at least 1024") }
     }
 
@@ -115,6 +130,18 @@ struct RunCommand: AsyncParsableCommand {
         options.exclude = OperationFilter(tags: excludeTags, operations: excludeOperations, paths: excludePaths, methods: excludeMethods)
         options.safe = safe
         options.validCasesPerOperation = validCases
+        options.shard = shard.flatMap(Shard.init)
+        options.minimumCoveragePercent = minCoverage
+        options.rerunFailures = rerunFailures
+        var acceptedBaseline: Baseline?
+        if let baseline {
+            do {
+                acceptedBaseline = try BaselineFile.load(baseline)
+            } catch {
+                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
         let style = ConsoleStyle.detect()
         let prepared: PreparedRun
         do {
@@ -135,7 +162,7 @@ struct RunCommand: AsyncParsableCommand {
             try await RunExecutor.execute(prepared) { progress.update($0) }
         }
         let trap = SignalTrap { _ in task.cancel() }
-        let report: RunReport
+        var report: RunReport
         do {
             report = try await task.value
         } catch {
@@ -145,6 +172,9 @@ struct RunCommand: AsyncParsableCommand {
         }
         trap.cancel()
         progress.finish()
+        if let acceptedBaseline, let baseline {
+            report = acceptedBaseline.apply(to: report, path: baseline, today: BaselineFile.today())
+        }
         do {
             let written = try ReportWriter.write(report, junitPath: junit, jsonPath: json)
             print(ConsoleSummary(style: style, workingDirectory: FileManager.default.currentDirectoryPath).render(report))
