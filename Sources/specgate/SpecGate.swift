@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct SpecGate: AsyncParsableCommand {
@@ -15,4 +16,22 @@ struct SpecGate: AsyncParsableCommand {
             PlanCommand.self, RunCommand.self, SandboxCommand.self, BaselineCommand.self, MergeCommand.self,
         ]
     )
+
+    /// Runs the command; usage errors (argument-parser's 64) exit 2, as the README documents.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

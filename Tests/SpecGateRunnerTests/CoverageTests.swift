@@ -40,8 +40,9 @@ struct CoverageTests {
 
     @Test("--min-coverage fails the run below the threshold only")
     func minimumCoverage() async throws {
+        // Recordings document 403, which only another organiser's key provokes: never observed here.
         let strict = try await RunHarness.run { options in
-            options.operations = [Self.listBookings]
+            options.operations = ["BookingsController_2024_08_13_getBookingRecordings"]
             options.minimumCoveragePercent = 100
         }
         let coverage = try #require(strict.coverage)
