@@ -91,8 +91,11 @@ let package = Package(
         .testTarget(name: "SpecGateRunnerTests", dependencies: ["SpecGateRunner", "SpecGateSandbox"]),
         .testTarget(
             name: "HardeningTests",
-            dependencies: ["SpecGateRunner", "SpecGateCore", "SpecGateSchema", "SpecGateJUnit", "SpecGateJSON", "SpecGateRegex", "SpecGateFuzzTargets"]
+            dependencies: ["SpecGateRunner", "SpecGateCore", "SpecGateSchema", "SpecGateJUnit", "SpecGateJSON", "SpecGateRegex", "SpecGateFuzzTargets", "SpecGateTestSupport"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["SpecGateSandbox", "SpecGateJUnit", "SpecGateJSON", "SpecGateRunner"]),
+        .target(name: "SpecGateTestSupport", path: "Tests/SpecGateTestSupport"),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["SpecGateSandbox", "SpecGateJUnit", "SpecGateJSON", "SpecGateRunner", "SpecGateTestSupport"]),
     ]
 )

@@ -1,50 +1,9 @@
 import Foundation
 import SpecGateJSON
+import SpecGateTestSupport
 import Testing
 
-/// Runs the built `specgate` binary (`.build/debug/specgate`, built by `swift build --build-tests`).
-struct SpecGateProcess {
-    static let packageRoot: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/EndToEndTests/<file>
-        return parts.joined(separator: "/")
-    }()
-
-    var status: Int32
-    var stdout: String
-    var stderr: String
-
-    /// Runs `specgate arguments…` in the package root and waits for it.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> SpecGateProcess {
-        let process = Process()
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        }
-        process.executableURL = URL(fileURLWithPath: packageRoot + "/.build/debug/specgate")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Drain both pipes before waiting so a large output cannot block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return SpecGateProcess(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
-    }
-
-    var lines: [String] { stdout.split(separator: "\n").map(String.init) }
-}
-
-private func temporaryFolder() throws -> String {
-    let folder = NSTemporaryDirectory() + "specgate-e2e-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    return folder
-}
+private func temporaryFolder() throws -> String { try SpecGateProcess.temporaryFolder() }
 
 /// (rule, pointer, message) of each finding line, ignoring the file column.
 private func findingKeys(_ result: SpecGateProcess) -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import SpecGateTestSupport
 import Testing
 
 /// `specgate plan` end to end: the real binary on the Cal.com suite, and the generation self-check.
@@ -6,25 +7,11 @@ import Testing
 struct PlanTests {
     static var root: URL { URL(fileURLWithPath: SpecGateProcess.packageRoot) }
 
-    static var binary: URL { root.appendingPathComponent(".build/debug/specgate") }
-
     static let reassign = "BookingsController_2024_08_13_reassignBookingToUser"
 
     static func plan(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["plan"] + arguments
-        process.currentDirectoryURL = root
-        var env = ProcessInfo.processInfo.environment
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = Pipe()
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try SpecGateProcess.run(["plan"] + arguments, environment: environment)
+        return (result.status, result.stdout)
     }
 
     @Test func reassignPlanHasTheRequiredCases() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import SpecGateTestSupport
 import SpecGateSandbox
 import Testing
 

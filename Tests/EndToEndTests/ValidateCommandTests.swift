@@ -1,4 +1,5 @@
 import Foundation
+import SpecGateTestSupport
 import Testing
 
 /// `specgate validate` prints every violation with pointers and exits 1 when the instance is invalid.

@@ -1,41 +1,13 @@
 import Foundation
+import SpecGateTestSupport
 import Testing
 
 /// `specgate lint` on hostile specs: exit code 2, one clear line on stderr naming the file, nothing
 /// on stdout, no crash or stack trace.
 @Suite(.serialized) struct BinaryHostileSpecTests {
-    /// The package root, from this file's path (`<root>/Tests/HardeningTests/<file>`).
-    static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url = url.deletingLastPathComponent() }
-        return url.path
-    }()
+    static var binary: String { SpecGateProcess.binary }
 
-    static var binary: String { packageRoot + "/.build/debug/specgate" }
-
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func lint(_ path: String) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["lint", path]
-        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
-    }
+    static func lint(_ path: String) throws -> SpecGateProcess { try SpecGateProcess.run(["lint", path]) }
 
     static let hostile: [(name: String, bytes: [UInt8], mentions: String)] = [
         ("deep.json", Array((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8), "nesting deeper than"),
