@@ -24,11 +24,15 @@ public struct CheckInput: Sendable {
     /// What the response body must hold (workflow `state`), judged by `state_consistency`.
     public var stateAssertions: [StateAssertion]
     public var response: ObservedResponse
+    /// The body already parsed as JSON (strictly: duplicate keys rejected), when the caller parsed it;
+    /// nil means checks parse the body themselves.
+    public var parsedBody: JSONValue?
 
     public init(
         operation: Operation, caseID: String, expectsSuccess: Bool, mutation: String? = nil, expectedStatuses: [Int] = [],
         isAuthMutation: Bool = false, pathParametersGenerated: Bool = false, identifiersResolved: Bool = false,
-        exactStatuses: Bool = false, stateAssertions: [StateAssertion] = [], response: ObservedResponse
+        exactStatuses: Bool = false, stateAssertions: [StateAssertion] = [], response: ObservedResponse,
+        parsedBody: JSONValue? = nil
     ) {
         self.operation = operation
         self.caseID = caseID
@@ -41,5 +45,6 @@ public struct CheckInput: Sendable {
         self.exactStatuses = exactStatuses
         self.stateAssertions = stateAssertions
         self.response = response
+        self.parsedBody = parsedBody
     }
 }

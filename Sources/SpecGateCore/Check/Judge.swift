@@ -70,13 +70,22 @@ public struct Judge: Sendable {
         }
     }
 
-    private func checkInput(_ exchange: ExchangeRecord, _ response: ObservedResponse) -> CheckInput {
+    private func checkInput(_ exchange: ExchangeRecord, _ response: ObservedResponse, parsedBody: JSONValue? = nil) -> CheckInput {
         CheckInput(
             operation: exchange.operation, caseID: exchange.caseID, expectsSuccess: exchange.expectsSuccess,
             mutation: exchange.mutation, expectedStatuses: exchange.expectedStatuses,
             isAuthMutation: exchange.isAuthMutation, pathParametersGenerated: exchange.pathParametersGenerated,
             identifiersResolved: exchange.identifiersResolved, exactStatuses: exchange.exactStatuses,
-            stateAssertions: exchange.stateAssertions, response: response)
+            stateAssertions: exchange.stateAssertions, response: response, parsedBody: parsedBody)
+    }
+
+    /// The body parsed once (strictly) for the enum coverage and the checks, when its documented
+    /// response has a JSON schema; nil otherwise or when it is not JSON.
+    private func parseBody(_ operation: Operation, _ response: ObservedResponse) -> JSONValue? {
+        guard !response.bodyTruncated, !response.body.isEmpty,
+            operation.response(for: response.status)?.content.contains(where: { $0.isJSON && $0.schema != nil }) == true
+        else { return nil }
+        return try? JSONParser().parse(response.body)
     }
 
     /// Judges one exchange with every check and records the verdicts. `flaky`: the case passed when
@@ -88,7 +97,7 @@ public struct Judge: Sendable {
         let opID = exchange.operation.id
         requests += 1
         if exchange.expectsSuccess { operations[opID]?.valid += 1 } else { operations[opID]?.invalid += 1 }
-        let request = summarise(exchange)
+        // Request and response summaries (masking, curl) are made only for a new finding.
         switch exchange.outcome {
         case .transportError(let kind, let message):
             transportErrors += 1
@@ -96,41 +105,40 @@ public struct Judge: Sendable {
             addFinding(
                 exchange: exchange, check: "transport", kind: .error,
                 violation: CheckViolation(message: "\(kind): \(masker.mask(message))", fingerprintDetail: kind),
-                request: request, response: nil)
+                response: nil)
         case .response(let response):
             operations[opID]?.durationMilliseconds += response.elapsedMilliseconds
             operations[opID]?.statuses.insert(response.status)
-            observeEnums(exchange.operation, response)
-            let summary = summarise(response)
+            let parsed = parseBody(exchange.operation, response)
+            observeEnums(exchange.operation, response, parsed)
             if response.bodyTruncated {
                 addFinding(
                     exchange: exchange, check: "transport", kind: .error,
                     violation: CheckViolation(
                         message: "response body cut at \(response.body.count) bytes (--max-response-bytes); not validated",
                         fingerprintDetail: "truncated"),
-                    request: request, response: summary)
+                    response: response)
             }
-            let input = checkInput(exchange, response)
+            let input = checkInput(exchange, response, parsedBody: parsed)
             for check in checks where disabledReason(check.name, for: exchange.operation) == nil {
                 guard let violations = check.check(input, schemas: schemas) else { continue }
                 operations[opID]?.judged[check.name, default: 0] += 1
                 if !violations.isEmpty { operations[opID]?.failed[check.name, default: 0] += 1 }
                 for violation in violations {
                     addFinding(
-                        exchange: exchange, check: check.name, kind: .failure, violation: violation, request: request,
-                        response: summary)
+                        exchange: exchange, check: check.name, kind: .failure, violation: violation, response: response)
                 }
             }
         }
     }
 
     /// Records the enum values a JSON body holds where its documented schema has an `enum`.
-    private mutating func observeEnums(_ operation: Operation, _ response: ObservedResponse) {
+    private mutating func observeEnums(_ operation: Operation, _ response: ObservedResponse, _ parsed: JSONValue?) {
         guard !response.bodyTruncated, !response.body.isEmpty,
             let schema = operation.response(for: response.status)?.content.first(where: { $0.isJSON })?.schema
         else { return }
         let sites = responseEnums.sites(for: schema)
-        guard !sites.isEmpty, let body = try? JSONParser().parse(response.body) else { return }
+        guard !sites.isEmpty, let body = parsed else { return }
         for site in sites {
             var values: [JSONValue] = [body]
             for token in site.path {
@@ -171,8 +179,7 @@ public struct Judge: Sendable {
     }
 
     private mutating func addFinding(
-        exchange: ExchangeRecord, check: String, kind: FindingKind, violation: CheckViolation, request: RequestSummary,
-        response: ResponseSummary?
+        exchange: ExchangeRecord, check: String, kind: FindingKind, violation: CheckViolation, response: ObservedResponse?
     ) {
         let opID = exchange.operation.id
         let fingerprint = Fingerprint.of([opID, check, violation.fingerprintDetail])
@@ -189,7 +196,7 @@ public struct Judge: Sendable {
             operationName: exchange.operation.displayName, caseID: exchange.caseID, mutation: exchange.mutation,
             message: masker.mask(violation.message), expected: violation.expected.map(masker.mask),
             actual: violation.actual.map(masker.mask), instancePointer: violation.instancePointer,
-            schemaLocation: violation.schemaLocation, request: request, response: response)
+            schemaLocation: violation.schemaLocation, request: summarise(exchange), response: response.map(summarise))
         findings[fingerprint]?.flaky = currentFlaky && kind == .failure
     }
 

@@ -20,42 +20,17 @@ public struct CaseGenerator: Sendable {
 
     /// Cases and findings for one operation. Deterministic in (spec, options, operation id).
     public func generate(for operation: Operation) -> CaseSet {
-        var rng = SplitMix64(seed: options.seed).derived(operation.id)
-        var generator = ValueGenerator(documents: spec.documents, dialect: spec.dialect, direction: .request)
+        var stream = cases(for: operation)
         var result = CaseSet(operationID: operation.id)
-        let modes: [GenerationMode] = [.examples, .minimal, .maximal, .random]
-        let validCount = max(1, min(options.validCasesPerOperation, options.maxCasesPerOperation))
-        var drafts: [RequestDraft] = []
-        var requests: [PreparedRequest] = []
-        var seen: Set<PreparedRequest> = []
-        for i in 0..<validCount {
-            let mode = i < modes.count ? modes[i] : .random
-            var findings: [GenerationFinding] = []
-            guard var draft = validDraft(operation, mode: mode, generator: &generator, rng: &rng, findings: &findings) else {
-                for f in findings where !result.findings.contains(f) { result.findings.append(f) }
-                break
-            }
-            for f in applyBodyValues(operation, to: &draft, checker: &generator.checker, resolver: generator.resolver)
-            where !result.findings.contains(f) {
-                result.findings.append(f)
-            }
-            let request = draft.serialized()
-            if !seen.insert(request).inserted { continue }
-            requests.append(request)
-            drafts.append(draft)
-        }
-        for (i, draft) in drafts.enumerated() {
-            let request = requests[i]
-            result.cases.append(
-                TestCase(
-                    id: operation.id + "/valid/" + String(i), operationID: operation.id, kind: .valid,
-                    summary: i == 0 ? "valid request (examples)" : "valid request (variant \(i))",
-                    expected: options.expectationOverrides[operation.id] ?? .success, request: request,
-                    bodyValue: draft.body?.value))
-        }
-        guard options.includeInvalid, let base = drafts.first else { return result }
-        result.cases.append(contentsOf: invalidCases(operation, base: base, generator: &generator, rng: &rng, room: options.maxCasesPerOperation - result.cases.count))
+        while let testCase = stream.next() { result.cases.append(testCase) }
+        result.findings = stream.findings
         return result
+    }
+
+    /// The cases of one operation, made one at a time (the same cases, in the same order, as
+    /// ``generate(for:)``).
+    public func cases(for operation: Operation) -> CaseStream {
+        CaseStream(generator: self, operation: operation)
     }
 
     // MARK: - Valid drafts
@@ -191,7 +166,7 @@ public struct CaseGenerator: Sendable {
 
     // MARK: - Invalid cases
 
-    private func invalidCases(
+    func invalidCases(
         _ operation: Operation, base: RequestDraft, generator: inout ValueGenerator, rng: inout SplitMix64, room: Int
     ) -> [TestCase] {
         guard room > 0 else { return [] }

@@ -4,8 +4,7 @@ import SpecGateCore
 /// Linked identifiers are shown with their generated stand-ins (a real run replaces them).
 public enum DryRun {
     public static func lines(_ run: PreparedRun) -> [String] {
-        var lines: [String] = ["# dry run: nothing is sent"]
-        for note in run.notes { lines.append("# note: " + note) }
+        var lines: [String] = []
         func render(_ planned: PlannedCase) {
             let request = planned.testCase.request
             lines.append("# \(planned.testCase.id)  expect \(planned.testCase.expected)  \(planned.testCase.summary)")
@@ -14,12 +13,14 @@ public enum DryRun {
                     method: request.method, url: url(run.baseURL, request.pathAndQuery), headers: request.headers,
                     body: request.body, masker: run.masker))
         }
-        for planned in run.cases { render(planned) }
+        var feed = CaseFeed(run)
+        while let planned = feed.next() { render(planned) }
         for workflow in run.workflows {
             lines.append("# workflow: \(workflow.name)")
             for step in workflow.steps { render(step) }
         }
-        return lines
+        // Notes come first; generation findings are known once every case is made.
+        return ["# dry run: nothing is sent"] + feed.notes.map { "# note: " + $0 } + lines
     }
 
     static func url(_ base: String, _ pathAndQuery: String) -> String {

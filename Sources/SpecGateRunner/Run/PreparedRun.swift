@@ -1,12 +1,15 @@
 import SpecGateCore
 
-/// A run ready to send: the loaded spec, the cases, the compiled checks and the secret masker.
+/// A run ready to send: the loaded spec, what to send per operation, the compiled checks and the secret
+/// masker. Cases are not held: ``CaseFeed`` makes them on demand, so memory does not grow with the case count.
 public struct PreparedRun: Sendable {
     public var target: LoadedTarget
     public var baseURL: String
     public var operations: [Operation]
-    /// Cases in sending order (operations that produce linked resources first).
-    public var cases: [PlannedCase]
+    /// One plan per operation in sending order (operations that produce linked resources first).
+    public var plans: [OperationPlan]
+    /// Makes the generated cases of each plan (deterministic for the seed).
+    public var generator: CaseGenerator
     public var checks: [any ResponseCheck]
     public var schemas: ResponseSchemas
     public var masker: SecretMasker
@@ -22,11 +25,49 @@ public struct PreparedRun: Sendable {
     public var cleanups: [String: CleanupPlan]
     public var workflows: [PlannedWorkflow]
     public var disabledChecks: [DisabledCheck]
-    public var notes: [String]
+    /// Notes before the generation findings (shard, safe mode).
+    public var leadingNotes: [String]
+    /// Notes after them (links, disabled checks, overlay warnings).
+    public var trailingNotes: [String]
     public var options: RunOptions
 
     public var suiteName: String { target.suite?.name ?? target.spec.title }
 
+    /// Workflow steps the run sends.
+    public var workflowSteps: Int { workflows.reduce(0) { $0 + $1.steps.count } }
+
+    /// Every case in sending order, made at once (for inspecting a plan; runs use ``CaseFeed``).
+    public var cases: [PlannedCase] {
+        var feed = CaseFeed(self)
+        var all: [PlannedCase] = []
+        while let planned = feed.next() { all.append(planned) }
+        return all
+    }
+
+    /// The run's notes, with every operation's generation findings (makes every case once).
+    public var notes: [String] {
+        var feed = CaseFeed(self)
+        while feed.next() != nil {}
+        return feed.notes
+    }
+
     /// Requests the run sends at least (cases and workflow steps; producers and clean-ups come on top).
-    public var plannedRequests: Int { cases.count + workflows.reduce(0) { $0 + $1.steps.count } }
+    /// Makes every case once to count them; ``caseBound`` is the cheap upper bound.
+    public var plannedRequests: Int { cases.count + workflowSteps }
+
+    /// Most cases the run sends, without making them.
+    public var caseBound: Int { plans.reduce(0) { $0 + $1.caseBound } }
+
+    /// Notes in report order: leading notes, then per operation its generation findings (`generationFindings`,
+    /// parallel to ``plans``; missing entries count as none) and scenario notes, then the trailing notes.
+    public func notes(generationFindings: [[GenerationFinding]]) -> [String] {
+        var notes = leadingNotes
+        for (index, plan) in plans.enumerated() {
+            if index < generationFindings.count {
+                notes += generationFindings[index].map { "\(plan.operation.id): \($0)" }
+            }
+            notes += plan.scenarioNotes
+        }
+        return notes + trailingNotes
+    }
 }

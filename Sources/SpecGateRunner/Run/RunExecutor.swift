@@ -39,25 +39,31 @@ public enum RunExecutor {
         // Judges re-sent cases without recording them (`--rerun-failures`).
         let probe = judge
 
-        let jobCount = run.cases.count + run.workflows.count
-        let total = run.plannedRequests
         let limit = max(1, options.concurrency)
+        let steps = run.workflowSteps
+        // Cases are made as jobs are launched: at most `limit` are held at any time.
+        var feed = CaseFeed(run)
+        var nextWorkflow = 0
+        var launched = 0
         var finishedJobs = 0
+        var casesInFlight = 0
         var done = 0
         var tally = JobTally()
         await withTaskGroup(of: JobOutcome.self) { group in
-            var next = 0
-            func launch() {
-                let index = next
-                next += 1
-                group.addTask {
-                    if index < run.cases.count {
-                        var outcome = await runCase(run.cases[index], index: index, run: run, transport: transport)
+            /// Launches the next job; false when there is none left.
+            func launch() -> Bool {
+                let index = launched
+                if let planned = feed.next() {
+                    launched += 1
+                    casesInFlight += 1
+                    group.addTask {
+                        var outcome = await runCase(planned, index: index, run: run, transport: transport)
+                        outcome.isCase = true
                         guard options.rerunFailures > 0, let i = outcome.consumerIndex, probe.fails(outcome.records[i]) else {
                             return outcome
                         }
                         for _ in 0..<options.rerunFailures where !Task.isCancelled {
-                            let again = await runCase(run.cases[index], index: index, run: run, transport: transport)
+                            let again = await runCase(planned, index: index, run: run, transport: transport)
                             outcome.created += again.created
                             outcome.cleaned += again.cleaned
                             if let j = again.consumerIndex, !probe.fails(again.records[j]) {
@@ -68,34 +74,44 @@ public enum RunExecutor {
                         }
                         return outcome
                     }
-                    return await runWorkflow(run.workflows[index - run.cases.count], index: index, run: run, transport: transport)
+                    return true
                 }
+                guard nextWorkflow < run.workflows.count else { return false }
+                let workflow = run.workflows[nextWorkflow]
+                nextWorkflow += 1
+                launched += 1
+                group.addTask { await runWorkflow(workflow, index: index, run: run, transport: transport) }
+                return true
             }
-            while next < jobCount && next < limit && !Task.isCancelled { launch() }
+            var more = true
+            while more && launched < limit && !Task.isCancelled { more = launch() }
             while let outcome = await group.next() {
                 for (i, record) in outcome.records.enumerated() {
                     judge.record(record, flaky: outcome.flaky && i == outcome.consumerIndex)
                 }
                 tally.add(outcome)
                 finishedJobs += 1
+                if outcome.isCase { casesInFlight -= 1 }
                 done += outcome.plannedDone
                 if let progress {
                     let elapsed = clock.now - start
                     progress(
                         RunProgress(
-                            done: done, total: total, failures: judge.failureCount, errors: judge.transportErrors,
-                            elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+                            done: done, total: feed.caseBound + steps, failures: judge.failureCount, errors: judge.transportErrors,
+                            elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                            casesMade: feed.handedOut, casesInFlight: casesInFlight, totalIsExact: feed.exhausted))
                 }
-                if next < jobCount && !Task.isCancelled { launch() }
+                if more && !Task.isCancelled { more = launch() }
             }
         }
+        let complete = feed.exhausted && nextWorkflow == run.workflows.count && finishedJobs == launched
         await transport.shutdown()
         let elapsed = clock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         var report = judge.report(
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURL: run.baseURL, seed: options.seed, startedAt: ISO8601DateFormatter().string(from: started),
-            durationMilliseconds: milliseconds, incomplete: finishedJobs < jobCount, notes: run.notes + tally.notes)
+            durationMilliseconds: milliseconds, incomplete: !complete, notes: feed.notes + tally.notes)
         report.suitePath = options.path
         report.shard = options.shard
         return report
@@ -115,6 +131,8 @@ public enum RunExecutor {
         var cleaned = 0
         /// Planned requests (cases, workflow steps) this job accounts for.
         var plannedDone = 0
+        /// The job was a case (not a workflow).
+        var isCase = false
     }
 
     /// Notes counted over every job, in first-seen order.

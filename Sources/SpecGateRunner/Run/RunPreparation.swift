@@ -106,31 +106,31 @@ public enum RunPreparation {
         let producerIDs = links.map(\.producer).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let ordered = operations.filter { producerIDs.contains($0.id) } + operations.filter { !producerIDs.contains($0.id) }
 
-        var cases: [PlannedCase] = []
-        var notes: [String] = []
+        var plans: [OperationPlan] = []
+        let validCount = max(1, min(generation.validCasesPerOperation, generation.maxCasesPerOperation))
+        let generatedBound = generation.includeInvalid ? max(validCount, generation.maxCasesPerOperation) : validCount
         for operation in ordered {
-            let set = generator.generate(for: operation)
-            for testCase in set.cases {
-                var planned = PlannedCase(operation: operation, testCase: testCase, fixedParameters: fixed)
-                if overrides[operation.id] != nil && testCase.kind == .valid { planned.exactStatuses = true }
-                if let mutation = testCase.mutation,
-                    let expectation = config.expectations.last(where: { $0.kind == .mutation(mutation) && $0.concerns(operation) })
-                {
-                    planned.testCase.expected = .rejected(statuses: expectation.expect)
-                    planned.exactStatuses = true
-                }
-                cases.append(planned)
-            }
-            notes += set.findings.map { "\(operation.id): \($0)" }
+            var scenarios: [PlannedCase] = []
+            var scenarioNotes: [String] = []
             for expectation in config.expectations where expectation.kind == .scenario && expectation.concerns(operation) {
                 guard let scenario = scenarioCase(expectation, operation: operation, options: generation, spec: target.fullSpec, fixed: fixed)
                 else {
-                    notes.append("expectation \(expectation.index + 1) (\(operation.id)): no valid request could be built; not sent")
+                    scenarioNotes.append("expectation \(expectation.index + 1) (\(operation.id)): no valid request could be built; not sent")
                     continue
                 }
-                cases.append(scenario)
+                scenarios.append(scenario)
             }
+            let mutationExpectations = config.expectations.filter {
+                if case .mutation = $0.kind { return $0.concerns(operation) }
+                return false
+            }
+            plans.append(
+                OperationPlan(
+                    operation: operation, exactValidStatuses: overrides[operation.id] != nil,
+                    mutationExpectations: mutationExpectations, scenarios: scenarios, scenarioNotes: scenarioNotes,
+                    caseBound: generatedBound + scenarios.count))
         }
+        var notes: [String] = []
 
         var producers: [String: PlannedCase] = [:]
         for id in producerIDs {
@@ -200,23 +200,22 @@ public enum RunPreparation {
             producers = [:]
             cleanups = [:]
             workflows = workflows.filter { $0.steps.allSatisfy { $0.operation.method.isSafe } }
-            notes = safeNotes + notes
         }
         if let shardNote {
             // Workflows span operations of several shards: only shard 1 runs them.
             if let shard = options.shard, shard.index != 1 { workflows = [] }
-            notes = [shardNote] + notes
         }
         // Producers, clean-ups and workflow steps outside the selection are judged too: compile their schemas.
         var judged = operations
         var judgedIDs = Set(operations.map(\.id))
         let extra = producers.values.map(\.operation) + cleanups.values.map(\.operation) + workflows.flatMap { $0.steps.map(\.operation) }
         for operation in extra where judgedIDs.insert(operation.id).inserted { judged.append(operation) }
+        let leadingNotes = (shardNote.map { [$0] } ?? []) + (options.safe ? safeNotes : [])
         return PreparedRun(
-            target: target, baseURL: baseURL, operations: operations, cases: cases, checks: checks,
+            target: target, baseURL: baseURL, operations: operations, plans: plans, generator: generator, checks: checks,
             schemas: ResponseSchemas(spec: target.spec, operations: judged), masker: masker, fixedParameters: fixed,
             links: links, producers: producers, captures: captures, cleanups: cleanups, workflows: workflows,
-            disabledChecks: config.disabledChecks, notes: notes, options: options)
+            disabledChecks: config.disabledChecks, leadingNotes: leadingNotes, trailingNotes: notes, options: options)
     }
 
     /// The first valid case of an operation under `options` (examples mode), if one can be built.

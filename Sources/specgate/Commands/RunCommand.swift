@@ -151,7 +151,7 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         print("specgate \(options.toolVersion): \(prepared.suiteName) → \(prepared.masker.mask(prepared.baseURL))")
-        print("\(prepared.operations.count) operations, \(prepared.cases.count) cases, seed \(seed)")
+        print("\(prepared.operations.count) operations, up to \(prepared.caseBound) cases, seed \(seed)")
         if dryRun {
             for line in DryRun.lines(prepared) { print(line) }
             return

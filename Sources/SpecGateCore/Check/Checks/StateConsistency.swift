@@ -19,7 +19,7 @@ public struct StateConsistency: ResponseCheck {
                     expected: "2xx", actual: String(status), fingerprintDetail: "state unreadable \(status)")
             ]
         }
-        guard let body = try? JSONParser().parse(input.response.body) else {
+        guard let body = input.parsedBody ?? (try? JSONParser().parse(input.response.body)) else {
             return [CheckViolation(message: "the response body is not JSON; its state cannot be checked", fingerprintDetail: "state not JSON")]
         }
         return input.stateAssertions.compactMap { assertion in
