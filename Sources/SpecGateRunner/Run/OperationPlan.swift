@@ -29,7 +29,7 @@ public struct OperationPlan: Sendable {
     }
 
     /// A generated case as the run sends it: suite expectations applied.
-    func planned(_ testCase: TestCase, fixedParameters: Set<String>) -> PlannedCase {
+    public func planned(_ testCase: TestCase, fixedParameters: Set<String>) -> PlannedCase {
         var planned = PlannedCase(operation: operation, testCase: testCase, fixedParameters: fixedParameters)
         if exactValidStatuses && testCase.kind == .valid { planned.exactStatuses = true }
         if let mutation = testCase.mutation,
