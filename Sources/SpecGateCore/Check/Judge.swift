@@ -43,8 +43,10 @@ public struct Judge: Sendable {
         var findings: [String: [String]] = [:]
         /// Statuses seen (coverage).
         var statuses: Set<Int> = []
-        /// Enum values seen (compact JSON), by the schema holding the enum.
-        var enumValues: [JSONLocation: Set<String>] = [:]
+        /// Enum values seen (indices into the site's values), by the schema holding the enum.
+        var enumValues: [JSONLocation: Set<Int>] = [:]
+        /// Body schemas whose every enum value has been seen: their bodies need no more looking at.
+        var enumsComplete: Set<JSONLocation> = []
     }
 
     /// The suite's reason when `check` is disabled for `operation`.
@@ -63,11 +65,7 @@ public struct Judge: Sendable {
     /// True when some selected check finds a violation in the exchange (nothing is recorded), for
     /// deciding whether to re-send a case (`--rerun-failures`).
     public func fails(_ exchange: ExchangeRecord) -> Bool {
-        guard case .response(let response) = exchange.outcome else { return false }
-        let input = checkInput(exchange, response)
-        return checks.contains { check in
-            disabledReason(check.name, for: exchange.operation) == nil && !(check.check(input, schemas: schemas) ?? []).isEmpty
-        }
+        evaluate(exchange).fails
     }
 
     private func checkInput(_ exchange: ExchangeRecord, _ response: ObservedResponse, parsedBody: JSONValue? = nil) -> CheckInput {
@@ -91,8 +89,28 @@ public struct Judge: Sendable {
     /// Judges one exchange with every check and records the verdicts. `flaky`: the case passed when
     /// re-sent, so its failures are flaky unless another exchange hits them too.
     public mutating func record(_ exchange: ExchangeRecord, flaky: Bool = false) {
+        record(evaluate(exchange), flaky: flaky)
+    }
+
+    /// Runs the checks on one exchange without recording anything: the expensive, independent part of
+    /// judging (parsing, schema validation), which may run on any task; ``record(_:flaky:)`` folds it in.
+    public func evaluate(_ exchange: ExchangeRecord) -> ExchangeVerdict {
+        guard case .response(let response) = exchange.outcome else { return ExchangeVerdict(exchange: exchange) }
+        let parsed = parseBody(exchange.operation, response)
+        let input = checkInput(exchange, response, parsedBody: parsed)
+        var results: [ExchangeVerdict.CheckResult] = []
+        for check in checks where disabledReason(check.name, for: exchange.operation) == nil {
+            guard let violations = check.check(input, schemas: schemas) else { continue }
+            results.append(.init(check: check.name, violations: violations))
+        }
+        return ExchangeVerdict(exchange: exchange, parsedBody: parsed, results: results)
+    }
+
+    /// Records a verdict from ``evaluate(_:)``; `flaky` as for an exchange.
+    public mutating func record(_ verdict: ExchangeVerdict, flaky: Bool = false) {
         currentFlaky = flaky
         defer { currentFlaky = false }
+        let exchange = verdict.exchange
         register(exchange.operation)
         let opID = exchange.operation.id
         requests += 1
@@ -109,8 +127,7 @@ public struct Judge: Sendable {
         case .response(let response):
             operations[opID]?.durationMilliseconds += response.elapsedMilliseconds
             operations[opID]?.statuses.insert(response.status)
-            let parsed = parseBody(exchange.operation, response)
-            observeEnums(exchange.operation, response, parsed)
+            observeEnums(exchange.operation, response, verdict.parsedBody)
             if response.bodyTruncated {
                 addFinding(
                     exchange: exchange, check: "transport", kind: .error,
@@ -119,14 +136,12 @@ public struct Judge: Sendable {
                         fingerprintDetail: "truncated"),
                     response: response)
             }
-            let input = checkInput(exchange, response, parsedBody: parsed)
-            for check in checks where disabledReason(check.name, for: exchange.operation) == nil {
-                guard let violations = check.check(input, schemas: schemas) else { continue }
-                operations[opID]?.judged[check.name, default: 0] += 1
-                if !violations.isEmpty { operations[opID]?.failed[check.name, default: 0] += 1 }
-                for violation in violations {
+            for result in verdict.results {
+                operations[opID]?.judged[result.check, default: 0] += 1
+                if !result.violations.isEmpty { operations[opID]?.failed[result.check, default: 0] += 1 }
+                for violation in result.violations {
                     addFinding(
-                        exchange: exchange, check: check.name, kind: .failure, violation: violation, response: response)
+                        exchange: exchange, check: result.check, kind: .failure, violation: violation, response: response)
                 }
             }
         }
@@ -135,7 +150,8 @@ public struct Judge: Sendable {
     /// Records the enum values a JSON body holds where its documented schema has an `enum`.
     private mutating func observeEnums(_ operation: Operation, _ response: ObservedResponse, _ parsed: JSONValue?) {
         guard !response.bodyTruncated, !response.body.isEmpty,
-            let schema = operation.response(for: response.status)?.content.first(where: { $0.isJSON })?.schema
+            let schema = operation.response(for: response.status)?.content.first(where: { $0.isJSON })?.schema,
+            operations[operation.id]?.enumsComplete.contains(schema) == false
         else { return }
         let sites = responseEnums.sites(for: schema)
         guard !sites.isEmpty, let body = parsed else { return }
@@ -150,10 +166,16 @@ public struct Judge: Sendable {
                     }
                 }
             }
-            for value in values where site.values.contains(value) {
-                operations[operation.id]?.enumValues[site.location, default: []].insert(JSONWriter.compact(value))
+            for value in values {
+                for (index, candidate) in site.values.enumerated() where candidate == value {
+                    operations[operation.id]?.enumValues[site.location, default: []].insert(index)
+                }
             }
         }
+        let complete = sites.allSatisfy { site in
+            operations[operation.id]?.enumValues[site.location]?.count == site.values.count
+        }
+        if complete { operations[operation.id]?.enumsComplete.insert(schema) }
     }
 
     /// Coverage of the operation so far.
@@ -169,7 +191,10 @@ public struct Judge: Sendable {
                 for site in responseEnums.sites(for: schema) where seen.insert(site.location).inserted {
                     let values = site.values.map(JSONWriter.compact)
                     let observed = tally.enumValues[site.location] ?? []
-                    enums.append(EnumCoverage(location: site.location.description, values: values, observed: values.filter(observed.contains)))
+                    enums.append(
+                        EnumCoverage(
+                            location: site.location.description, values: values,
+                            observed: values.indices.filter(observed.contains).map { values[$0] }))
                 }
             }
         }

@@ -11,6 +11,8 @@ public struct PreparedRun: Sendable {
     /// Makes the generated cases of each plan (deterministic for the seed).
     public var generator: CaseGenerator
     public var checks: [any ResponseCheck]
+    /// Operations whose exchanges get judged: the run's, plus producers, clean-ups and workflow steps.
+    public var judgedOperations: [Operation]
     public var schemas: ResponseSchemas
     public var masker: SecretMasker
     /// Suite parameter names whose values are fixed (not generated).

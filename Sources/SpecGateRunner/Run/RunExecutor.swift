@@ -33,10 +33,10 @@ public enum RunExecutor {
         let start = clock.now
         var judge = Judge(checks: run.checks, schemas: run.schemas, masker: run.masker)
         judge.disabledChecks = run.disabledChecks
-        judge.responseEnums = ResponseEnums(spec: run.target.spec, operations: run.target.spec.operations)
+        judge.responseEnums = ResponseEnums(spec: run.target.spec, operations: run.judgedOperations)
         judge.minimumCoveragePercent = options.minimumCoveragePercent
         for operation in run.operations { judge.register(operation) }
-        // Judges re-sent cases without recording them (`--rerun-failures`).
+        // Runs the checks in the jobs' tasks, and judges re-sent cases (`--rerun-failures`), recording nothing.
         let probe = judge
 
         let limit = max(1, options.concurrency)
@@ -59,7 +59,9 @@ public enum RunExecutor {
                     group.addTask {
                         var outcome = await runCase(planned, index: index, run: run, transport: transport)
                         outcome.isCase = true
-                        guard options.rerunFailures > 0, let i = outcome.consumerIndex, probe.fails(outcome.records[i]) else {
+                        // The checks run here, in parallel; the judge only folds their verdicts in.
+                        outcome.verdicts = outcome.records.map(probe.evaluate)
+                        guard options.rerunFailures > 0, let i = outcome.consumerIndex, outcome.verdicts[i].fails else {
                             return outcome
                         }
                         for _ in 0..<options.rerunFailures where !Task.isCancelled {
@@ -80,14 +82,18 @@ public enum RunExecutor {
                 let workflow = run.workflows[nextWorkflow]
                 nextWorkflow += 1
                 launched += 1
-                group.addTask { await runWorkflow(workflow, index: index, run: run, transport: transport) }
+                group.addTask {
+                    var outcome = await runWorkflow(workflow, index: index, run: run, transport: transport)
+                    outcome.verdicts = outcome.records.map(probe.evaluate)
+                    return outcome
+                }
                 return true
             }
             var more = true
             while more && launched < limit && !Task.isCancelled { more = launch() }
             while let outcome = await group.next() {
-                for (i, record) in outcome.records.enumerated() {
-                    judge.record(record, flaky: outcome.flaky && i == outcome.consumerIndex)
+                for (i, verdict) in outcome.verdicts.enumerated() {
+                    judge.record(verdict, flaky: outcome.flaky && i == outcome.consumerIndex)
                 }
                 tally.add(outcome)
                 finishedJobs += 1
@@ -120,6 +126,8 @@ public enum RunExecutor {
     /// What one job sent and noticed.
     struct JobOutcome: Sendable {
         var records: [ExchangeRecord] = []
+        /// The checks' verdicts on `records`, made in the job's task.
+        var verdicts: [ExchangeVerdict] = []
         /// Index in `records` of the case's own exchange (after its producers).
         var consumerIndex: Int?
         /// The case failed, then passed when re-sent (`--rerun-failures`).

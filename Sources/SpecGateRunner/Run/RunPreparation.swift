@@ -213,7 +213,7 @@ public enum RunPreparation {
         let leadingNotes = (shardNote.map { [$0] } ?? []) + (options.safe ? safeNotes : [])
         return PreparedRun(
             target: target, baseURL: baseURL, operations: operations, plans: plans, generator: generator, checks: checks,
-            schemas: ResponseSchemas(spec: target.spec, operations: judged), masker: masker, fixedParameters: fixed,
+            judgedOperations: judged, schemas: ResponseSchemas(spec: target.spec, operations: judged), masker: masker, fixedParameters: fixed,
             links: links, producers: producers, captures: captures, cleanups: cleanups, workflows: workflows,
             disabledChecks: config.disabledChecks, leadingNotes: leadingNotes, trailingNotes: notes, options: options)
     }
