@@ -188,8 +188,8 @@ public struct HTTPTransport: Sendable {
         let timeout = options.timeout
         return await withTaskGroup(of: Result<HTTPResponseRecord, TransportError>?.self) { group in
             group.addTask { await self.perform(request) }
-            group.addTask {
-                do { try await Task.sleep(for: timeout) } catch { return nil }
+            group.addTask { [eventLoop = client.eventLoopGroup.any()] in
+                guard await ExchangeDeadline.wait(Self.timeAmount(timeout), on: eventLoop) else { return nil }
                 return .failure(TransportError(kind: .timeout, message: "no complete response within \(timeout)"))
             }
             var outcome: Result<HTTPResponseRecord, TransportError> = .failure(Self.cancelled)
