@@ -30,6 +30,8 @@ public struct ValueGenerator {
     public var checker: SchemaChecker
 
     private var failure: String?
+    /// Patterns compiled so far (a schema's pattern is compiled once, not per generated value).
+    private var regexes: [String: ECMARegex] = [:]
 
     public init(
         documents: DocumentStore, dialect: SpecSchemaDialect, direction: SchemaDirection = .request,
@@ -162,7 +164,8 @@ public struct ValueGenerator {
             return nil
         }
         let nodes = c.nodes
-        let pointer = locations.first?.pointer.description ?? ""
+        // Rendered (as its description) only in failure messages.
+        let pointer = locations.first?.pointer ?? .root
 
         // const / enum
         if let candidates = enumCandidates(nodes) {
@@ -311,7 +314,7 @@ public struct ValueGenerator {
         var exclusive: Bool
     }
 
-    private mutating func number(_ nodes: [Node], integer: Bool, mode: GenerationMode, rng: inout SplitMix64, pointer: String) -> JSONValue? {
+    private mutating func number(_ nodes: [Node], integer: Bool, mode: GenerationMode, rng: inout SplitMix64, pointer: JSONPointer) -> JSONValue? {
         var lower: Bound?
         var upper: Bound?
         var multiple: JSONNumber?
@@ -423,7 +426,7 @@ public struct ValueGenerator {
 
     // MARK: Strings
 
-    private mutating func string(_ nodes: [Node], mode: GenerationMode, rng: inout SplitMix64, pointer: String) -> String? {
+    private mutating func string(_ nodes: [Node], mode: GenerationMode, rng: inout SplitMix64, pointer: JSONPointer) -> String? {
         var minLength = 0
         var maxLength: Int?
         var format: String?
@@ -445,7 +448,12 @@ public struct ValueGenerator {
         if let first = patterns.first {
             let regexes: [ECMARegex]
             do {
-                regexes = try patterns.map { p throws(RegexSyntaxError) in try ECMARegex(p) }
+                regexes = try patterns.map { p throws(RegexSyntaxError) in
+                    if let known = self.regexes[p] { return known }
+                    let compiled = try ECMARegex(p)
+                    self.regexes[p] = compiled
+                    return compiled
+                }
             } catch {
                 failure = "schema at \(pointer): pattern is not an ECMA-262 regular expression: \(error)"
                 return nil
@@ -479,7 +487,7 @@ public struct ValueGenerator {
 
     // MARK: Arrays
 
-    private mutating func array(_ nodes: [Node], depth: Int, mode: GenerationMode, rng: inout SplitMix64, pointer: String) -> JSONValue? {
+    private mutating func array(_ nodes: [Node], depth: Int, mode: GenerationMode, rng: inout SplitMix64, pointer: JSONPointer) -> JSONValue? {
         var minItems = 0
         var maxItems: Int?
         var unique = false
@@ -544,7 +552,7 @@ public struct ValueGenerator {
 
     private mutating func object(
         _ nodes: [Node], forced: [(name: String, value: JSONValue)], depth: Int, mode: GenerationMode,
-        rng: inout SplitMix64, pointer: String
+        rng: inout SplitMix64, pointer: JSONPointer
     ) -> JSONValue? {
         var order: [String] = []
         var schemas: [String: [JSONLocation]] = [:]
