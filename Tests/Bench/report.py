@@ -142,13 +142,13 @@ class Report:
             return
         ours = suite["requests"] / suite["wall_seconds"]
         theirs = st["requests"] / st["wall_seconds"]
-        if "cases" in suite:
-            workload = ("SpecGate: one run of the suite (--seed 1 --valid-cases %d --max-cases %d), %d cases on %d "
-                        "operations = %d requests with producers and clean-ups, %.1f s wall including process start "
-                        "and spec loading (%.0f requests/s within the run per the JSON report), exit %s" % (
-                            suite["valid_cases"], suite["max_cases"], suite["cases"], suite["operations"],
-                            suite["requests"], suite["wall_seconds"], suite["requests_per_second"] or 0,
-                            suite["exit_codes"]))
+        if "valid_cases" in suite:
+            workload = ("SpecGate: one run of the suite on %d operations (--seed 1 --valid-cases %d --max-cases %d), "
+                        "%d judged requests (cases and the producer request of each linked case; clean-ups not "
+                        "counted) in %.1f s wall including process start and spec loading (%.0f requests/s within "
+                        "the run per the JSON report), exit %s" % (
+                            suite["operations"], suite["valid_cases"], suite["max_cases"], suite["requests"],
+                            suite["wall_seconds"], suite["requests_per_second"] or 0, suite["exit_codes"]))
         else:
             workload = ("SpecGate %d requests in %.1f s over %d runs (seeds 1–%d, process start and spec loading "
                         "included; %.0f requests/s within the runs per the JSON reports), exit codes %s" % (

@@ -201,10 +201,8 @@ public enum RunPreparation {
             cleanups = [:]
             workflows = workflows.filter { $0.steps.allSatisfy { $0.operation.method.isSafe } }
         }
-        if let shardNote {
-            // Workflows span operations of several shards: only shard 1 runs them.
-            if let shard = options.shard, shard.index != 1 { workflows = [] }
-        }
+        // Workflows span operations of several shards: only shard 1 runs them.
+        if let shard = options.shard, shard.index != 1 { workflows = [] }
         // Producers, clean-ups and workflow steps outside the selection are judged too: compile their schemas.
         var judged = operations
         var judgedIDs = Set(operations.map(\.id))
