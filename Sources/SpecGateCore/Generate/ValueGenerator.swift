@@ -31,7 +31,7 @@ public struct ValueGenerator {
 
     private var failure: String?
     /// Patterns compiled so far (a schema's pattern is compiled once, not per generated value).
-    private var regexes: [String: ECMARegex] = [:]
+    private var compiledPatterns: [String: ECMARegex] = [:]
 
     public init(
         documents: DocumentStore, dialect: SpecSchemaDialect, direction: SchemaDirection = .request,
@@ -448,12 +448,17 @@ public struct ValueGenerator {
         if let first = patterns.first {
             let regexes: [ECMARegex]
             do {
-                regexes = try patterns.map { p throws(RegexSyntaxError) in
-                    if let known = self.regexes[p] { return known }
-                    let compiled = try ECMARegex(p)
-                    self.regexes[p] = compiled
-                    return compiled
+                var compiled: [ECMARegex] = []
+                for p in patterns {
+                    if let known = compiledPatterns[p] {
+                        compiled.append(known)
+                    } else {
+                        let regex = try ECMARegex(p)
+                        compiledPatterns[p] = regex
+                        compiled.append(regex)
+                    }
                 }
+                regexes = compiled
             } catch {
                 failure = "schema at \(pointer): pattern is not an ECMA-262 regular expression: \(error)"
                 return nil
