@@ -82,6 +82,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("exclude-path"), help: "Skip operations whose path template matches this glob; repeatable.")
     var excludePaths: [String] = []
 
+    @Option(name: .customLong("changed-since"), help: "Only operations whose contract changed since this older spec or suite (new ones included).")
+    var changedSince: String?
+
     @Flag(help: "Send only GET, HEAD and OPTIONS requests (for staging and production); the report says so.")
     var safe = false
 
@@ -129,6 +132,7 @@ struct RunCommand: AsyncParsableCommand {
         options.include = OperationFilter(tags: tags, paths: paths, methods: methods)
         options.exclude = OperationFilter(tags: excludeTags, operations: excludeOperations, paths: excludePaths, methods: excludeMethods)
         options.safe = safe
+        options.changedSince = changedSince
         options.validCasesPerOperation = validCases
         options.shard = shard.flatMap(Shard.init)
         options.minimumCoveragePercent = minCoverage
