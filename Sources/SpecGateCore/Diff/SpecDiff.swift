@@ -195,8 +195,8 @@ public struct SpecDiff {
         guard oldRequirements != newRequirements else { return [] }
         let describe = { (set: Set<String>) in set.isEmpty ? "none" : set.sorted().joined(separator: " or ") }
         let message = "security changed from \(describe(oldRequirements)) to \(describe(newRequirements))"
-        // Dropping every requirement, or adding an anonymous alternative, keeps old clients working.
-        let loosened = !after.requiresAuth || newRequirements.isSuperset(of: oldRequirements)
+        // Dropping every requirement, or adding alternatives to required ones, keeps old clients working.
+        let loosened = !after.requiresAuth || (before.requiresAuth && newRequirements.isSuperset(of: oldRequirements))
         return [change(loosened ? .nonBreaking : .breaking, .securityChanged, after, at: after.source, message)]
     }
 
