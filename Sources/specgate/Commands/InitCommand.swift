@@ -48,7 +48,8 @@ struct InitCommand: AsyncParsableCommand {
         }
         if !draft.headers.isEmpty { print("fixed headers: \(draft.headers.map { "\($0.name): \($0.value)" }.joined(separator: ", "))") }
         print("base URL: \(draft.baseURL ?? "none in the spec (pass --base-url)")")
-        print("lint: \(result.errorCount) errors, \(result.warningCount) warnings")
+        let infos = result.findings.count - result.errorCount - result.warningCount
+        print("lint: \(result.errorCount) errors, \(result.warningCount) warnings" + (infos > 0 ? ", \(infos) infos" : ""))
         print("next steps:")
         print("  specgate lint \(result.suitePath)      # each finding; repair the spec in \(result.overlayPath)")
         print("  specgate plan \(result.suitePath)      # the generated cases as curl commands, nothing sent")
