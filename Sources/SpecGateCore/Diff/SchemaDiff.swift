@@ -177,7 +177,7 @@ public struct SchemaDiff {
                 if a == b { continue }
                 tightened = lower ? b > a : b < a
             }
-            let text = "\(keyword) \(oldSchema[keyword].map(JSONWriter.compact) ?? "none") → \(newSchema[keyword].map(JSONWriter.compact) ?? "none")"
+            let text = "\(oldSchema[keyword].map(JSONWriter.compact) ?? "none") → \(newSchema[keyword].map(JSONWriter.compact) ?? "none")"
             record(
                 breaks(widened: !tightened, direction), tightened ? .constraintTightened : .constraintLoosened,
                 at: newBound == nil ? location : location.appending(keyword), "\(what): \(keyword) \(tightened ? "tightened" : "loosened") (\(text))")
