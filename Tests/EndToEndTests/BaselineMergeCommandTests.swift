@@ -53,11 +53,29 @@ struct BaselineMergeCommandTests {
         #expect(badDate.status != 0)
 
         let baselined = try run(["--baseline", folder + "/baseline.yaml"], "based")
+        // The same run unsharded: the same findings as the merged shards.
+        let whole = try run([], "whole")
         try await sandbox.stop()
+        #expect(whole.status == 1)
+        #expect(Set(try BaselineFile.loadReport(folder + "/whole.json").findings.map(\.fingerprint)) == Set(merged.findings.map(\.fingerprint)))
         #expect(baselined.status == 0, "baselined findings do not fail: \(baselined.stdout.suffix(800))")
         #expect(baselined.stdout.contains("BASELINED"))
         let report = try BaselineFile.loadReport(folder + "/based.json")
         #expect(report.baseline?.path == folder + "/baseline.yaml")
         #expect(report.failures.isEmpty && !report.baselinedFindings.isEmpty)
+
+        // A second fault: the baselined run fails again, naming only the new finding.
+        let twoFaults = try await Sandbox.start(SandboxConfiguration(faults: [.enumOutOfSet, .missingRequiredField]))
+        let again = try SpecGateProcess.run(
+            ["run", "specs/calcom/suite.yaml", "--base-url", twoFaults.baseURL, "--max-cases", "4", "--baseline", folder + "/baseline.yaml",
+             "--junit", folder + "/again.xml", "--json", folder + "/again.json"], environment: ["CAL_API_KEY": twoFaults.seed.owner.apiKey, "NO_COLOR": "1"])
+        try await twoFaults.stop()
+        #expect(again.status == 1, "\(again.stdout.suffix(800))")
+        let newReport = try BaselineFile.loadReport(folder + "/again.json")
+        let accepted = Set(baseline.entries.map(\.fingerprint))
+        #expect(!newReport.failures.isEmpty)
+        #expect(newReport.failures.allSatisfy { !accepted.contains($0.fingerprint) && $0.check == "response_schema_conformance" && $0.message.contains("required") })
+        #expect(Set(newReport.baselinedFindings.map(\.fingerprint)) == accepted)
+        for failure in newReport.failures { #expect(again.stdout.contains(failure.operationID)) }
     }
 }
