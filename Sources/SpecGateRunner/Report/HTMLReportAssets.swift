@@ -48,15 +48,15 @@ enum HTMLReportAssets {
         td.cell{text-align:center;padding:3px 4px}
         .cell span,.cell a{display:inline-block;min-width:58px;border-radius:5px;padding:2px 6px;font-size:12px;font-weight:600}
         .cell a:hover{text-decoration:none;filter:brightness(.95)}
-        .pass span{background:var(--pass-bg);color:var(--pass)}
-        .fail a,.fail span{background:var(--fail);color:#fff}
-        .flaky a,.flaky span{background:var(--flaky-bg);color:var(--flaky);border:1px solid #d4a72c}
-        .baselined a,.baselined span{background:var(--baselined-bg);color:var(--baselined)}
-        .error a,.error span{background:var(--error-bg);color:var(--error);border:1px solid #fb8f44}
-        .notrun span{color:#8c959f;font-weight:400}
-        .disabled span{background:var(--off-bg);color:var(--off);font-weight:400;font-style:italic}
+        .cell.pass span{background:var(--pass-bg);color:var(--pass)}
+        .cell.fail a,.cell.fail span{background:var(--fail);color:#fff}
+        .cell.flaky a,.cell.flaky span{background:var(--flaky-bg);color:var(--flaky);border:1px solid #d4a72c}
+        .cell.baselined a,.cell.baselined span{background:var(--baselined-bg);color:var(--baselined)}
+        .cell.error a,.cell.error span{background:var(--error-bg);color:var(--error);border:1px solid #fb8f44}
+        .cell.notrun span{color:#8c959f;font-weight:400}
+        .cell.disabled span{background:var(--off-bg);color:var(--off);font-weight:400;font-style:italic}
         .legend{display:flex;flex-wrap:wrap;gap:6px 16px;margin-top:12px;font-size:12px;color:var(--muted)}
-        .legend .cell span{min-width:44px;margin-right:4px}
+        .legend>.cell{display:inline-flex;align-items:center}.legend .cell>span{min-width:44px;margin-right:6px;text-align:center}
         table.grid.only-failing tr.ok{display:none}
         ul.plain{margin:6px 0 0;padding-left:20px}ul.plain li{margin:2px 0}
         details.finding{border:1px solid var(--line);border-left:4px solid var(--fail);border-radius:6px;margin:8px 0;background:#fff}
@@ -82,8 +82,8 @@ enum HTMLReportAssets {
         .exchange{display:grid;grid-template-columns:repeat(auto-fit,minmax(380px,1fr));gap:12px}
         h4{margin:12px 0 6px;font-size:13px}
         pre{background:#f6f8fa;border:1px solid #eef1f4;border-radius:6px;padding:8px 10px;margin:0;white-space:pre-wrap;word-break:break-all;max-height:360px;overflow:auto}
-        table.headers td{padding:1px 8px 1px 0;font-family:var(--mono);font-size:12px;vertical-align:top;word-break:break-all}table.headers td:first-child{color:var(--muted);white-space:nowrap}
-        .curl{position:relative}.curl button{position:absolute;top:6px;right:6px;background:#fff}
+        table.headers{width:auto;margin:6px 0}table.headers td{padding:1px 8px 1px 0;font-family:var(--mono);font-size:12px;vertical-align:top;word-break:break-all}table.headers td:first-child{color:var(--muted);white-space:nowrap}
+        .curl{position:relative}.curl pre{padding-right:72px}.curl button{position:absolute;top:6px;right:6px;background:#fff}
         table.cov td,table.cov th{border-bottom:1px solid #eef1f4;font-size:13px}table.cov th{color:var(--muted);font-size:12px}
         .bar{display:inline-block;width:90px;height:8px;background:var(--off-bg);border-radius:4px;vertical-align:middle;margin-right:8px;overflow:hidden}
         .bar i{display:block;height:100%;background:var(--pass)}
