@@ -186,9 +186,14 @@ struct RunCommand: AsyncParsableCommand {
             if let html { try ReportWriter.writeHTML(report, toPath: html, masker: prepared.masker) }
             print(ConsoleSummary(style: style, workingDirectory: FileManager.default.currentDirectoryPath).render(report))
             print("reports: \(written.junitPath), \(written.jsonPath)" + (html.map { ", " + $0 } ?? ""))
-            try format.emit(report, masker: prepared.masker)
         } catch {
             print(ConsoleSummary(style: style, workingDirectory: FileManager.default.currentDirectoryPath).render(report))
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        do {
+            try format.emit(report, masker: prepared.masker)
+        } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
