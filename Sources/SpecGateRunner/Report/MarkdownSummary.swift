@@ -14,6 +14,7 @@ public struct MarkdownSummary: Sendable {
         self.maxFindings = maxFindings
     }
 
+    /// The summary as Markdown (ending with a newline), secrets masked and report text escaped.
     public func render(_ report: RunReport) -> String {
         let verdict: String
         switch report.exitCode {
