@@ -1,11 +1,12 @@
 # SpecGate — the two README commands are `make demo` and `make test`.
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev pkg-config libxml2-utils
+APT_PACKAGES := libxml2-dev pkg-config libxml2-utils chromium
 
 .PHONY: deps build test demo bench fuzz clean
 
-# Installs missing Debian packages (libxml2-dev for the JUnit writer, xmllint for checking reports).
+# Installs missing Debian packages (libxml2-dev for the JUnit writer, xmllint for checking reports,
+# chromium for rendering the HTML report in tests).
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

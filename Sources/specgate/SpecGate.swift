@@ -14,6 +14,7 @@ struct SpecGate: AsyncParsableCommand {
         subcommands: [
             LintCommand.self, ListCommand.self, BundleCommand.self, ValidateCommand.self,
             PlanCommand.self, RunCommand.self, SandboxCommand.self, BaselineCommand.self, MergeCommand.self,
+            ReportCommand.self,
         ]
     )
 
