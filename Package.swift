@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "SpecGateRunnerTests", dependencies: ["SpecGateRunner", "SpecGateSandbox"]),
         .testTarget(
             name: "HardeningTests",
-            dependencies: ["SpecGateRunner", "SpecGateCore", "SpecGateSchema", "SpecGateJUnit", "SpecGateJSON", "SpecGateRegex", "SpecGateFuzzTargets", "SpecGateTestSupport"]
+            dependencies: ["SpecGateRunner", "SpecGateCore", "SpecGateSchema", "SpecGateJUnit", "SpecGateJSON", "SpecGateRegex", "SpecGateFuzzTargets", "SpecGateTestSupport", "SpecGateHTTP", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")] + nio
         ),
         .target(name: "SpecGateTestSupport", path: "Tests/SpecGateTestSupport"),
         .testTarget(

@@ -63,8 +63,9 @@ enum TransportErrorClassifier {
             }
         case is NIOSSLError, is BoringSSLError, is NIOSSLExtraError, is NIOSSLCloseTimedOutError:
             return .tls
-        case is HTTPParserError:
-            return .invalidResponse
+        case let error as HTTPParserError:
+            // The peer closed the connection mid-response (e.g. fewer body bytes than `Content-Length`).
+            return error == .invalidEOFState ? .connectionReset : .invalidResponse
         default:
             return .other
         }

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOPosix
+import NIOHTTP1
 import AsyncHTTPClient
 import SpecGateCore
 import Testing
@@ -51,6 +52,10 @@ import Glibc
         #expect(!TransportErrorClassifier.neverSent(HTTPClientError.remoteConnectionClosed))
         #expect(!TransportErrorClassifier.neverSent(HTTPClientError.deadlineExceeded))
         #expect(TransportErrorClassifier.classify(HTTPClientError.connectTimeout).neverSent)
+        // A close before the promised body is complete is a reset (retryable for idempotent methods), not garbage.
+        #expect(TransportErrorClassifier.kind(of: HTTPParserError.invalidEOFState) == .connectionReset)
+        #expect(TransportErrorClassifier.kind(of: HTTPParserError.invalidHeaderToken) == .invalidResponse)
+        #expect(!TransportErrorClassifier.neverSent(HTTPParserError.invalidEOFState))
     }
 
     @Test func timedOutPostArrivesOnceAndGetIsRetried() async throws {
