@@ -68,4 +68,36 @@ import Testing
             print("hostile binary run: \(line.trimmingCharacters(in: .whitespaces)); /huge bytes the client accepted: \(seen.hugeBytesDelivered) of \(HostileServer.hugeSize)")
         }
     }
+
+    /// Peak RSS of `specgate run` for the 50 MB body against a 9-byte one (reported, not asserted: memory
+    /// is measured by `make bench`); the server's count of bytes the client accepted is asserted instead.
+    @Test func peakMemoryWithTheFiftyMegabyteBody() async throws {
+        guard FileManager.default.isExecutableFile(atPath: SpecGateProcess.binary),
+            FileManager.default.isExecutableFile(atPath: "/usr/bin/time")
+        else { return }
+        let server = try await HostileServer.start()
+        let files = try HostileFiles()
+        defer { files.remove() }
+        let suite = try HostileHTTPFixture.write(to: files)
+        var peaks: [String: String] = [:]
+        for operation in ["conformant", "hugeBody"] {
+            let result = try SpecGateProcess.run(
+                [
+                    "run", suite, "--base-url", server.baseURL, "--operation", operation, "--max-cases", "1", "--no-invalid",
+                    "--max-response-bytes", String(1 << 20), "--junit", files.folder + "/\(operation).xml",
+                    "--json", files.folder + "/\(operation).json",
+                ],
+                environment: ["HOSTILE_TOKEN": HostileHTTPFixture.token], launcher: ["/usr/bin/time", "-v"])
+            #expect(result.status == (operation == "conformant" ? 0 : 1), "\(operation): \(result.stderr)")
+            peaks[operation] = result.stderr.split(separator: "\n")
+                .first { $0.contains("Maximum resident set size") }?.split(separator: ":").last?
+                .trimmingCharacters(in: .whitespaces)
+        }
+        let seen = server.snapshot
+        await server.stop()
+        #expect(seen.hugeCompleted == 0)
+        print(
+            "hostile binary peak RSS (KiB): 9-byte body \(peaks["conformant"] ?? "?"), 50 MB body cut at 1 MiB \(peaks["hugeBody"] ?? "?"); "
+                + "bytes the client accepted: \(seen.hugeBytesDelivered) of \(HostileServer.hugeSize)")
+    }
 }

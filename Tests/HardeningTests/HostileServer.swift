@@ -23,6 +23,8 @@ import Glibc
 /// - `/drip`: `Content-Length: 100`, then one body byte per second.
 /// - `/echo-auth`: `200` with the request's `Authorization` echoed in a header and in the JSON body.
 /// - `/post-hang`: never answers (for counting arrivals of a POST that times out).
+/// - `/huge-headers`: a status line, then 50 MB of `X-Pad` header lines that never end (counted like `/huge`
+///   in ``HostileServer/State/hugeHeaderBytesDelivered``).
 /// - `/ok`: a valid `{"id": 1}` response.
 /// Anything else: `404` with an empty JSON object.
 struct HostileServer: Sendable {
@@ -34,6 +36,8 @@ struct HostileServer: Sendable {
         var hugeBytesDelivered = 0
         /// How many `/huge` responses were written to the end.
         var hugeCompleted = 0
+        /// Header bytes of `/huge-headers` responses the peer accepted.
+        var hugeHeaderBytesDelivered = 0
 
         /// How many times `method path` arrived.
         func count(_ method: String, _ path: String) -> Int {
@@ -153,7 +157,15 @@ private final class HostileHandler: ChannelInboundHandler {
             }
         case "/huge":
             _ = write(context, head("200 OK", [json], length: HostileServer.hugeSize))
-            streamHuge(context, sent: 0)
+            streamHuge(context, sent: 0, chunk: ByteBuffer(repeating: UInt8(ascii: " "), count: 64 << 10)) {
+                $0.hugeBytesDelivered += $1
+            }
+        case "/huge-headers":
+            _ = write(context, Array("HTTP/1.1 200 OK\r\n".utf8))
+            let line = "X-Pad: " + String(repeating: "a", count: 1014) + "\r\n"
+            streamHuge(context, sent: 0, chunk: ByteBuffer(string: String(repeating: line, count: 64))) {
+                $0.hugeHeaderBytesDelivered += $1
+            }
         case "/bad-utf8":
             let body = Array(#"{"id": 1, "name": ""#.utf8) + [0xC0, 0xAF] + Array(#""}"#.utf8)
             _ = write(context, head("200 OK", [json], length: body.count) + body)
@@ -181,18 +193,22 @@ private final class HostileHandler: ChannelInboundHandler {
         }
     }
 
-    /// Writes the 50 MB body 64 KiB at a time, the next chunk only when the previous one reached the socket.
-    private func streamHuge(_ context: ChannelHandlerContext, sent: Int) {
+    /// Writes 50 MB as repeated `chunk`s, the next one only when the previous one reached the socket;
+    /// `count` records each delivered chunk.
+    private func streamHuge(
+        _ context: ChannelHandlerContext, sent: Int, chunk: ByteBuffer,
+        count: @escaping @Sendable (inout HostileServer.State, Int) -> Void
+    ) {
         guard sent < HostileServer.hugeSize else {
             state.withLockedValue { $0.hugeCompleted += 1 }
             return
         }
-        let size = min(64 << 10, HostileServer.hugeSize - sent)
-        context.writeAndFlush(wrapOutboundOut(ByteBuffer(repeating: UInt8(ascii: " "), count: size)))
+        let size = min(chunk.readableBytes, HostileServer.hugeSize - sent)
+        context.writeAndFlush(wrapOutboundOut(chunk.getSlice(at: chunk.readerIndex, length: size) ?? chunk))
             .assumeIsolated()
             .whenSuccess { [self] in
-                state.withLockedValue { $0.hugeBytesDelivered += size }
-                streamHuge(context, sent: sent + size)
+                state.withLockedValue { count(&$0, size) }
+                streamHuge(context, sent: sent + size, chunk: chunk, count: count)
             }
     }
 
