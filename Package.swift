@@ -83,6 +83,7 @@ let package = Package(
             name: "SpecGateHTTPTests",
             dependencies: [
                 "SpecGateHTTP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ] + nio

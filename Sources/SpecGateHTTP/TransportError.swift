@@ -28,7 +28,8 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
 
         public var description: String { name }
 
-        /// Whether the transport retries this kind (refused, reset, timeout).
+        /// Whether the transport retries this kind (refused, reset, timeout) — for idempotent methods; POST
+        /// and PATCH only when the error is ``TransportError/neverSent`` (see ``RetryPolicy``).
         public var isRetryable: Bool { self == .connectionRefused || self == .connectionReset || self == .timeout }
     }
 
