@@ -24,8 +24,11 @@ public struct SpecGateProcess: Sendable {
     public var lines: [String] { stdout.split(separator: "\n").map(String.init) }
 
     /// Runs `specgate arguments…` in the package root with `environment` added to this process's own, and
-    /// waits for it.
-    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> SpecGateProcess {
+    /// waits for it. A non-empty `launcher` (e.g. `["/usr/bin/time", "-v"]`) runs the binary through that
+    /// command; its own output lands in `stdout`/`stderr` too.
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], launcher: [String] = []
+    ) throws -> SpecGateProcess {
         let folder = try temporaryFolder(prefix: "specgate-process")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let outPath = folder + "/stdout"
@@ -38,8 +41,8 @@ public struct SpecGateProcess: Sendable {
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         }
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? binary)
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
