@@ -10,9 +10,7 @@ import SpecGateHTTP
 /// compared) and its own clean-ups. Workflows run on both targets and are compared step by step. The
 /// report lists cases in sending order whatever order they finish in.
 public enum CompareExecutor {
-    public static func execute(
-        _ run: PreparedRun, baseURLA: String, baseURLB: String, progress: (@Sendable (RunProgress) -> Void)? = nil
-    ) async throws(RunError) -> ComparisonReport {
+    public static func execute(_ run: PreparedRun, baseURLA: String, baseURLB: String) async throws(RunError) -> ComparisonReport {
         let options = run.options
         for url in [baseURLA, baseURLB] where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
             throw RunError("base URL \(url) must start with http:// or https://")
@@ -35,7 +33,6 @@ public enum CompareExecutor {
         let jobCount = run.cases.count + run.workflows.count
         let limit = max(1, options.concurrency)
         var results: [PairOutcome?] = Array(repeating: nil, count: jobCount)
-        var done = 0
         await withTaskGroup(of: (Int, PairOutcome).self) { group in
             var next = 0
             func launch() {
@@ -57,14 +54,6 @@ public enum CompareExecutor {
             while next < jobCount && next < limit && !Task.isCancelled { launch() }
             while let (index, outcome) = await group.next() {
                 results[index] = outcome
-                done += outcome.a.plannedDone
-                if let progress {
-                    let elapsed = clock.now - start
-                    progress(
-                        RunProgress(
-                            done: done, total: run.plannedRequests, failures: 0, errors: 0,
-                            elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
-                }
                 if next < jobCount && !Task.isCancelled { launch() }
             }
         }
