@@ -97,6 +97,6 @@ let package = Package(
         .target(name: "SpecGateTestSupport", path: "Tests/SpecGateTestSupport"),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["SpecGateSandbox", "SpecGateJUnit", "SpecGateJSON", "SpecGateRunner", "SpecGateTestSupport"]),
+            dependencies: ["SpecGateSandbox", "SpecGateJUnit", "SpecGateJSON", "SpecGateRunner", "SpecGateTestSupport"] + nio),
     ]
 )
