@@ -16,14 +16,14 @@ struct CompareCommandTests {
         let folder = try SpecGateProcess.temporaryFolder(prefix: "specgate-compare")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let env = ["CAL_API_KEY": a.seed.owner.apiKey, "NO_COLOR": "1"]
-        let same = try SpecGateProcess.run(
+        let same = try await SpecGateProcess.run(
             ["compare", Self.suite, "--base-url", a.baseURL, "--base-url", b.baseURL, "--max-cases", "8", "--json", folder + "/same.json"],
             environment: env)
-        let differ = try SpecGateProcess.run(
+        let differ = try await SpecGateProcess.run(
             ["compare", Self.suite, "--base-url", a.baseURL, "--base-url", faulty.baseURL, "--max-cases", "8",
              "--operation", "BookingsController_2024_08_13_getBooking", "--json", folder + "/differ.json"],
             environment: env)
-        let usage = try SpecGateProcess.run(["compare", Self.suite, "--base-url", a.baseURL], environment: env)
+        let usage = try await SpecGateProcess.run(["compare", Self.suite, "--base-url", a.baseURL], environment: env)
         try await a.stop()
         try await b.stop()
         try await faulty.stop()
@@ -56,7 +56,7 @@ struct CompareCommandTests {
         let a = try await Sandbox.start(SandboxConfiguration())
         let folder = try SpecGateProcess.temporaryFolder(prefix: "specgate-compare")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = try SpecGateProcess.run(
+        let result = try await SpecGateProcess.run(
             ["compare", Self.suite, "--base-url", a.baseURL, "--base-url", url, "--max-cases", "3", "--retries", "0",
              "--operation", "BookingsController_2024_08_13_getBookings", "--json", folder + "/c.json"],
             environment: ["CAL_API_KEY": a.seed.owner.apiKey, "NO_COLOR": "1"])

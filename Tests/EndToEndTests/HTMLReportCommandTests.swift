@@ -19,7 +19,7 @@ struct HTMLReportCommandTests {
         let summary = folder + "/step-summary.md"
         try Data("## earlier step\n".utf8).write(to: URL(fileURLWithPath: summary))
         let env = ["CAL_API_KEY": key, "NO_COLOR": "1", "GITHUB_STEP_SUMMARY": summary]
-        let run = try SpecGateProcess.run(
+        let run = try await SpecGateProcess.run(
             ["run", "specs/calcom/suite.yaml", "--base-url", sandbox.baseURL, "--max-cases", "4",
              "--operation", Self.create, "--operation", "BookingsController_2024_08_13_getBookings",
              "--junit", folder + "/junit.xml", "--json", folder + "/report.json", "--html", folder + "/html/report.html",
@@ -52,14 +52,14 @@ struct HTMLReportCommandTests {
         #expect(!html.contains(key))
 
         // `report` renders the JSON report the same way (a downloaded artifact).
-        let rendered = try SpecGateProcess.run(["report", folder + "/report.json", "--html", folder + "/again.html"])
+        let rendered = try await SpecGateProcess.run(["report", folder + "/report.json", "--html", folder + "/again.html"])
         #expect(rendered.status == 0, "\(rendered.stderr)")
         let again = try String(contentsOfFile: folder + "/again.html", encoding: .utf8)
         let grid = { (page: String) in page.components(separatedBy: "<tbody>").dropFirst().first?.components(separatedBy: "</tbody>").first }
         #expect(grid(again) != nil && grid(again) == grid(html), "same grid from the JSON report")
 
         // `merge` writes HTML and GitHub output too; without GITHUB_STEP_SUMMARY no summary file is needed.
-        let merge = try SpecGateProcess.run(
+        let merge = try await SpecGateProcess.run(
             ["merge", folder + "/report.json", "--junit", folder + "/m.xml", "--json", folder + "/m.json",
              "--html", folder + "/m.html", "--format", "github"],
             environment: ["GITHUB_STEP_SUMMARY": ""])
@@ -68,11 +68,11 @@ struct HTMLReportCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder + "/m.html"))
 
         // Usage and input errors exit 2.
-        let nothing = try SpecGateProcess.run(["report", folder + "/report.json"])
+        let nothing = try await SpecGateProcess.run(["report", folder + "/report.json"])
         #expect(nothing.status == 2 && nothing.stderr.contains("--html"))
-        let missing = try SpecGateProcess.run(["report", folder + "/absent.json", "--html", folder + "/x.html"])
+        let missing = try await SpecGateProcess.run(["report", folder + "/absent.json", "--html", folder + "/x.html"])
         #expect(missing.status == 2 && missing.stderr.contains("absent.json"))
-        let badFormat = try SpecGateProcess.run(["report", folder + "/report.json", "--format", "gitlab"])
+        let badFormat = try await SpecGateProcess.run(["report", folder + "/report.json", "--format", "gitlab"])
         #expect(badFormat.status == 2)
     }
 }

@@ -15,7 +15,7 @@ struct SecretLeakTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let env = ["CAL_API_KEY": key, "NO_COLOR": "1"]
 
-        let run = try SpecGateProcess.run(
+        let run = try await SpecGateProcess.run(
             [
                 "run", "specs/calcom/suite.yaml", "--base-url", sandbox.baseURL, "--junit", folder + "/junit.xml",
                 "--json", folder + "/report.json", "--max-cases", "8",
@@ -24,9 +24,9 @@ struct SecretLeakTests {
         #expect(run.status == 1, "faults must be found: \(run.stdout.suffix(500))")
         #expect(run.stdout.contains("reproduce: curl"))
         #expect(run.stdout.contains("\"$CAL_API_KEY\""), "curl commands use the placeholder")
-        let plan = try SpecGateProcess.run(["plan", "specs/calcom/suite.yaml", "--max-cases", "3"], environment: env)
+        let plan = try await SpecGateProcess.run(["plan", "specs/calcom/suite.yaml", "--max-cases", "3"], environment: env)
         #expect(plan.status == 0)
-        let lint = try SpecGateProcess.run(["lint", "specs/calcom/suite.yaml", "--json", folder + "/lint.json"], environment: env)
+        let lint = try await SpecGateProcess.run(["lint", "specs/calcom/suite.yaml", "--json", folder + "/lint.json"], environment: env)
 
         var outputs: [(String, String)] = [
             ("run stdout", run.stdout), ("run stderr", run.stderr), ("plan stdout", plan.stdout),
@@ -56,31 +56,31 @@ struct SecretLeakTests {
         func path(_ name: String) -> String { folder + "/" + name }
 
         var processes: [(String, SpecGateProcess)] = []
-        func specgate(_ name: String, _ arguments: [String]) throws -> SpecGateProcess {
-            let process = try SpecGateProcess.run(arguments, environment: env)
+        func specgate(_ name: String, _ arguments: [String]) async throws -> SpecGateProcess {
+            let process = try await SpecGateProcess.run(arguments, environment: env)
             processes.append((name, process))
             return process
         }
         let suite = "specs/calcom/suite.yaml"
-        let runSandbox = try specgate(
+        let runSandbox = try await specgate(
             "run sandbox",
             ["run", suite, "--base-url", sandbox.baseURL, "--max-cases", "6", "--junit", path("run.xml"), "--json", path("run.json")])
-        let shard1 = try specgate(
+        let shard1 = try await specgate(
             "run echo 1/2",
             ["run", suite, "--base-url", echo.baseURL, "--max-cases", "6", "--shard", "1/2", "--junit", path("s1.xml"), "--json", path("s1.json")])
-        let shard2 = try specgate(
+        let shard2 = try await specgate(
             "run echo 2/2",
             ["run", suite, "--base-url", echo.baseURL, "--max-cases", "6", "--shard", "2/2", "--junit", path("s2.xml"), "--json", path("s2.json")])
-        let merge = try specgate(
+        let merge = try await specgate(
             "merge", ["merge", path("s1.json"), path("s2.json"), "--junit", path("merged.xml"), "--json", path("merged.json")])
-        let accept = try specgate(
+        let accept = try await specgate(
             "baseline accept", ["baseline", "accept", path("merged.json"), "--reason", "echo", "-o", path("baseline.yaml")])
-        let compare = try specgate(
+        let compare = try await specgate(
             "compare",
             ["compare", suite, "--base-url", sandbox.baseURL, "--base-url", echo.baseURL, "--max-cases", "6",
              "--json", path("compare.json"), "--junit", path("compare.xml")])
-        let plan = try specgate("plan", ["plan", suite, "--max-cases", "3"])
-        let lint = try specgate("lint", ["lint", suite, "--json", path("lint.json")])
+        let plan = try await specgate("plan", ["plan", suite, "--max-cases", "3"])
+        let lint = try await specgate("lint", ["lint", suite, "--json", path("lint.json")])
         try await sandbox.stop()
         try await echo.stop()
 

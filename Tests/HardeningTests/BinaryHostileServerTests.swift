@@ -24,7 +24,7 @@ import Testing
         let launcher = FileManager.default.isExecutableFile(atPath: "/usr/bin/time") ? ["/usr/bin/time", "-v"] : []
         let result: SpecGateProcess
         do {
-            result = try SpecGateProcess.run(
+            result = try await SpecGateProcess.run(
                 [
                     "run", suite, "--base-url", server.baseURL, "--timeout", "1", "--retries", "0", "--max-cases", "1",
                     "--valid-cases", "1", "--no-invalid", "--max-response-bytes", String(limit), "--junit", junit, "--json", json,
@@ -81,7 +81,7 @@ import Testing
         let suite = try HostileHTTPFixture.write(to: files)
         var peaks: [String: String] = [:]
         for operation in ["conformant", "hugeBody"] {
-            let result = try SpecGateProcess.run(
+            let result = try await SpecGateProcess.run(
                 [
                     "run", suite, "--base-url", server.baseURL, "--operation", operation, "--max-cases", "1", "--no-invalid",
                     "--max-response-bytes", String(1 << 20), "--junit", files.folder + "/\(operation).xml",
