@@ -109,6 +109,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Where to write the JSON report.")
     var json = "reports/report.json"
 
+    @Option(help: "Where to write a self-contained HTML report (not written unless given).")
+    var html: String?
+
+    @Option(help: "Output: console (the summary) or github (also workflow commands and $GITHUB_STEP_SUMMARY).")
+    var format: OutputFormat = .console
+
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
@@ -181,10 +187,17 @@ struct RunCommand: AsyncParsableCommand {
         }
         do {
             let written = try ReportWriter.write(report, junitPath: junit, jsonPath: json)
+            if let html { try ReportWriter.writeHTML(report, toPath: html, masker: prepared.masker) }
             print(ConsoleSummary(style: style, workingDirectory: FileManager.default.currentDirectoryPath).render(report))
-            print("reports: \(written.junitPath), \(written.jsonPath)")
+            print("reports: \(written.junitPath), \(written.jsonPath)" + (html.map { ", " + $0 } ?? ""))
         } catch {
             print(ConsoleSummary(style: style, workingDirectory: FileManager.default.currentDirectoryPath).render(report))
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        do {
+            try format.emit(report, masker: prepared.masker)
+        } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
