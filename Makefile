@@ -1,28 +1,38 @@
 # SpecGate — the two README commands are `make demo` and `make test`.
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libxml2-dev pkg-config libxml2-utils
+APT_PACKAGES := libxml2-dev pkg-config
+# Only the tests need these: xmllint for checking reports, chromium for rendering the HTML report.
+TEST_APT_PACKAGES := libxml2-utils chromium
 
-.PHONY: deps build test demo bench fuzz clean
+.PHONY: deps test-deps build test demo bench fuzz clean
 
-# Installs missing Debian packages (libxml2-dev for the JUnit writer, xmllint for checking reports).
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Installs the Debian packages in $(1) that are missing.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
+endef
+
+# What building and running SpecGate needs (libxml2-dev for the JUnit writer).
+deps:
+	$(call apt_install,$(APT_PACKAGES))
+
+test-deps:
+	$(call apt_install,$(APT_PACKAGES) $(TEST_APT_PACKAGES))
 
 build: deps
 	$(SWIFT) build
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
 
 clean:
-	rm -rf .build reports/*.xml reports/*.json
+	rm -rf .build reports/*.xml reports/*.json reports/*.html
 
 # The main job: build, start the embedded Cal.com sandbox on a free port, run the Cal.com suite against it,
 # write reports/, stop the sandbox; then run once more with one fault switched on and show what it finds.
@@ -35,7 +45,7 @@ demo: deps
 		for i in $$(seq 1 100); do grep -q '^listening on' "$$log" && break; sleep 0.1; done; \
 		url=$$(sed -n 's/^listening on //p' "$$log"); key=$$(sed -n 's/^owner [^:]*: //p' "$$log"); \
 		echo "== sandbox $$url $$1"; \
-		CAL_API_KEY="$$key" "$$bin" run specs/calcom/suite.yaml --base-url "$$url" --junit "reports/$$2junit.xml" --json "reports/$$2report.json"; \
+		CAL_API_KEY="$$key" "$$bin" run specs/calcom/suite.yaml --base-url "$$url" --junit "reports/$$2junit.xml" --json "reports/$$2report.json" --html "reports/$$2report.html"; \
 		code=$$?; kill $$pid; wait $$pid 2>/dev/null; rm -f "$$log"; echo "== exit code $$code"; return $$code; \
 	}; \
 	run_demo "" "" ; first=$$?; \

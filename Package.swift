@@ -83,6 +83,7 @@ let package = Package(
             name: "SpecGateHTTPTests",
             dependencies: [
                 "SpecGateHTTP",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ] + nio
@@ -91,11 +92,11 @@ let package = Package(
         .testTarget(name: "SpecGateRunnerTests", dependencies: ["SpecGateRunner", "SpecGateSandbox"]),
         .testTarget(
             name: "HardeningTests",
-            dependencies: ["SpecGateRunner", "SpecGateCore", "SpecGateSchema", "SpecGateJUnit", "SpecGateJSON", "SpecGateRegex", "SpecGateFuzzTargets", "SpecGateTestSupport"]
+            dependencies: ["SpecGateRunner", "SpecGateCore", "SpecGateSchema", "SpecGateJUnit", "SpecGateJSON", "SpecGateRegex", "SpecGateFuzzTargets", "SpecGateTestSupport", "SpecGateHTTP", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")] + nio
         ),
         .target(name: "SpecGateTestSupport", path: "Tests/SpecGateTestSupport"),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["SpecGateSandbox", "SpecGateJUnit", "SpecGateJSON", "SpecGateRunner", "SpecGateTestSupport"]),
+            dependencies: ["SpecGateSandbox", "SpecGateJUnit", "SpecGateJSON", "SpecGateRunner", "SpecGateTestSupport"] + nio),
     ]
 )

@@ -10,14 +10,21 @@ public struct HTTPResponseRecord: Sendable, Hashable {
     public var bodyTruncated: Bool
     /// Time from sending the request until the body was read (last attempt only).
     public var elapsed: Duration
+    /// Body bytes taken from the connection: `body.count`, plus the rest of the chunk that crossed the
+    /// limit when the body was cut (reading stops there, so a huge body is never buffered).
+    public var bodyBytesReceived: Int
 
-    /// Creates a response record.
-    public init(status: Int, headers: [HTTPHeaderField], body: [UInt8], bodyTruncated: Bool = false, elapsed: Duration = .zero) {
+    /// Creates a response record; `bodyBytesReceived` defaults to the body's size.
+    public init(
+        status: Int, headers: [HTTPHeaderField], body: [UInt8], bodyTruncated: Bool = false, elapsed: Duration = .zero,
+        bodyBytesReceived: Int? = nil
+    ) {
         self.status = status
         self.headers = headers
         self.body = body
         self.bodyTruncated = bodyTruncated
         self.elapsed = elapsed
+        self.bodyBytesReceived = bodyBytesReceived ?? body.count
     }
 
     /// First value of the header called `name` (case-insensitive).

@@ -87,8 +87,8 @@ public struct HTTPTransport: Sendable {
         var startedAt: ContinuousClock.Instant?
         func finish(_ result: Result<HTTPResponseRecord, TransportError>) -> Exchange {
             Exchange(
-                index: index, request: request, result: result, attempts: attempts, startedAt: startedAt,
-                elapsed: startedAt.map { clock.now - $0 } ?? .zero)
+                index: index, request: request, result: result.mapError { annotate($0, attempts: attempts, method: request.method) },
+                attempts: attempts, startedAt: startedAt, elapsed: startedAt.map { clock.now - $0 } ?? .zero)
         }
         while true {
             if Task.isCancelled { return finish(.failure(Self.cancelled)) }
@@ -98,7 +98,9 @@ public struct HTTPTransport: Sendable {
             if startedAt == nil { startedAt = clock.now }
             attempts += 1
             let outcome = await attempt(httpRequest)
-            guard attempts <= options.maxRetries, let wait = await retryDelay(after: outcome, attempt: attempts) else {
+            guard attempts <= options.maxRetries,
+                let wait = await retryDelay(after: outcome, attempt: attempts, method: request.method)
+            else {
                 return finish(outcome)
             }
             do { try await Task.sleep(for: wait) } catch { return finish(.failure(Self.cancelled)) }
@@ -168,8 +170,18 @@ public struct HTTPTransport: Sendable {
         return httpRequest
     }
 
+    /// The final error with how many attempts it took and, when ``RetryPolicy`` withheld a retry, why.
+    private func annotate(_ error: TransportError, attempts: Int, method: SpecGateCore.HTTPMethod) -> TransportError {
+        var error = error
+        if attempts > 1 { error.message += " (after \(attempts) attempts)" }
+        if options.maxRetries > 0, let why = RetryPolicy.withheld(error, method: method) { error.message += "; " + why }
+        return error
+    }
+
     /// The wait before another attempt, or nil if the outcome is final.
-    private func retryDelay(after outcome: Result<HTTPResponseRecord, TransportError>, attempt: Int) async -> Duration? {
+    private func retryDelay(
+        after outcome: Result<HTTPResponseRecord, TransportError>, attempt: Int, method: SpecGateCore.HTTPMethod
+    ) async -> Duration? {
         switch outcome {
         case .success(let response):
             guard options.honorRetryAfter, response.status == 429 || response.status == 503,
@@ -178,7 +190,7 @@ public struct HTTPTransport: Sendable {
             else { return nil }
             return min(delay, options.maxRetryAfter)
         case .failure(let error):
-            guard error.kind.isRetryable else { return nil }
+            guard RetryPolicy.mayRetry(error, method: method) else { return nil }
             return await backoff.delay(retry: attempt)
         }
     }
@@ -213,8 +225,10 @@ public struct HTTPTransport: Sendable {
             let limit = options.maxResponseBytes
             var body: [UInt8] = []
             var truncated = false
+            var received = 0
             // Leaving the loop early drops the body stream, which makes AsyncHTTPClient close the connection.
             for try await chunk in response.body {
+                received += chunk.readableBytes
                 let remaining = limit - body.count
                 if chunk.readableBytes > remaining {
                     body.append(contentsOf: chunk.readableBytesView.prefix(remaining))
@@ -226,7 +240,7 @@ public struct HTTPTransport: Sendable {
             let headers = response.headers.map { HTTPHeaderField(name: $0.name, value: $0.value) }
             return .success(HTTPResponseRecord(
                 status: Int(response.status.code), headers: headers, body: body, bodyTruncated: truncated,
-                elapsed: clock.now - start))
+                elapsed: clock.now - start, bodyBytesReceived: received))
         } catch {
             return .failure(TransportErrorClassifier.classify(error))
         }

@@ -28,7 +28,8 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
 
         public var description: String { name }
 
-        /// Whether the transport retries this kind (refused, reset, timeout).
+        /// Whether the transport retries this kind (refused, reset, timeout) — for idempotent methods; POST
+        /// and PATCH only when the error is ``TransportError/neverSent`` (see ``RetryPolicy``).
         public var isRetryable: Bool { self == .connectionRefused || self == .connectionReset || self == .timeout }
     }
 
@@ -36,11 +37,16 @@ public struct TransportError: Error, Sendable, Hashable, CustomStringConvertible
     public var kind: Kind
     /// Human-readable detail, e.g. the underlying NIO error.
     public var message: String
+    /// The request provably never reached the server: no connection was made (refused, connect timeout,
+    /// DNS failure, no pooled connection in time). Only such errors are retried for POST and PATCH
+    /// (see ``TransportOptions/maxRetries``).
+    public var neverSent: Bool
 
-    /// Creates a transport error.
-    public init(kind: Kind, message: String) {
+    /// Creates a transport error; `neverSent` only when no connection carried the request.
+    public init(kind: Kind, message: String, neverSent: Bool = false) {
         self.kind = kind
         self.message = message
+        self.neverSent = neverSent
     }
 
     public var description: String { "\(kind): \(message)" }

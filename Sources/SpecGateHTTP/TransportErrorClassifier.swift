@@ -13,7 +13,28 @@ import Darwin
 /// Maps errors thrown by AsyncHTTPClient, SwiftNIO and NIOSSL to ``TransportError`` kinds.
 enum TransportErrorClassifier {
     static func classify(_ error: any Error) -> TransportError {
-        TransportError(kind: kind(of: error), message: String(describing: error))
+        TransportError(kind: kind(of: error), message: String(describing: error), neverSent: neverSent(error))
+    }
+
+    /// Whether the error can only have happened before a connection carried the request: every
+    /// connection attempt failed (refused, DNS), connecting timed out, or no pooled connection came in time.
+    /// A reset, EOF or read timeout is never "never sent": the server may have received the request.
+    static func neverSent(_ error: any Error) -> Bool {
+        switch error {
+        case let error as TransportError:
+            return error.neverSent
+        case is NIOConnectionError, is SocketAddressError:
+            return true
+        case let error as IOError:
+            return error.errnoCode == ECONNREFUSED
+        case let error as ChannelError:
+            if case .connectTimeout = error { return true }
+            return false
+        case let error as HTTPClientError:
+            return error == .connectTimeout || error == .getConnectionFromPoolTimeout || error == .tlsHandshakeTimeout
+        default:
+            return false
+        }
     }
 
     static func kind(of error: any Error) -> TransportError.Kind {
@@ -42,8 +63,9 @@ enum TransportErrorClassifier {
             }
         case is NIOSSLError, is BoringSSLError, is NIOSSLExtraError, is NIOSSLCloseTimedOutError:
             return .tls
-        case is HTTPParserError:
-            return .invalidResponse
+        case let error as HTTPParserError:
+            // The peer closed the connection mid-response (e.g. fewer body bytes than `Content-Length`).
+            return error == .invalidEOFState ? .connectionReset : .invalidResponse
         default:
             return .other
         }

@@ -11,6 +11,9 @@ public struct TransportOptions: Sendable, Hashable {
     /// Requests per second, evenly spaced (token bucket holding one token); nil = unlimited. Retries count too.
     public var rateLimit: Double?
     /// Retries after transport errors (refused, reset, timeout) — never after an HTTP status, except 429/503 with `Retry-After`.
+    /// Idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE, TRACE) are retried after any of them; POST and
+    /// PATCH only when the request provably never reached the server (``TransportError/neverSent``), never
+    /// after a timeout or reset once sent, so a slow create is not repeated (see ``RetryPolicy``).
     public var maxRetries: Int = 2
     /// First retry delay; doubles per attempt, with jitter (half fixed, half random) from ``jitterSeed``.
     public var retryBaseDelay: Duration = .milliseconds(100)
@@ -26,7 +29,10 @@ public struct TransportOptions: Sendable, Hashable {
     public var maxResponseBytes: Int = 10 << 20
     /// PEM file with extra trusted CA certificates (added to the system trust store) for HTTPS.
     public var caCertificatePath: String?
-    /// Redirects to follow; 0 returns 3xx responses as they are. Exceeding the limit is a transport error.
+    /// Redirects to follow. The default 0 does not follow any (AsyncHTTPClient's own default would follow 5):
+    /// a 3xx is returned as it is and judged against the contract, so a redirect loop is one 3xx response.
+    /// Above 0, up to this many are followed (cycles allowed) and exceeding the limit is a
+    /// `.tooManyRedirects` transport error.
     public var maxRedirects: Int = 0
 
     /// Options with defaults for everything but the base URL.

@@ -13,7 +13,8 @@ struct SpecGate: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             LintCommand.self, ListCommand.self, BundleCommand.self, ValidateCommand.self,
-            PlanCommand.self, RunCommand.self, SandboxCommand.self, BaselineCommand.self, MergeCommand.self,
+            PlanCommand.self, RunCommand.self, CompareCommand.self, SandboxCommand.self, BaselineCommand.self, MergeCommand.self,
+            ReportCommand.self, DiffCommand.self, InitCommand.self,
         ]
     )
 

@@ -22,10 +22,21 @@ struct InterruptTests {
             "--junit", folder + "/junit.xml", "--json", folder + "/report.json",
         ]
         process.environment = ProcessInfo.processInfo.environment.merging(["CAL_API_KEY": sandbox.seed.owner.apiKey]) { _, b in b }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: folder + "/stderr", contents: nil)
+        let stderr = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/stderr"))
+        defer { try? stderr.close() }
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = stderr
         try process.run()
-        try await Task.sleep(for: .milliseconds(2500))
+        // The run is under way (signal handlers installed, requests sent) once its first progress line
+        // ("[done/total] …", printed after the first case) is out; a loaded machine may take a while.
+        var started = false
+        for _ in 0..<600 where !started && process.isRunning {
+            try await Task.sleep(for: .milliseconds(100))
+            started = (try? String(contentsOfFile: folder + "/stderr", encoding: .utf8))?.contains("] ") == true
+        }
+        #expect(started, "the run printed no progress line")
         kill(process.processIdentifier, signal)
         // Bounded wait: in-flight requests finish (400 ms each), then the reports are written.
         var waited = 0

@@ -2,10 +2,9 @@ import Foundation
 import SpecGateTestSupport
 import Testing
 
-/// `specgate plan` end to end: the real binary on the Cal.com suite, and the generation self-check.
+/// `specgate plan` end to end: the real binary on the Cal.com suite.
 @Suite("Plan")
 struct PlanTests {
-    static var root: URL { URL(fileURLWithPath: SpecGateProcess.packageRoot) }
 
     static let reassign = "BookingsController_2024_08_13_reassignBookingToUser"
 

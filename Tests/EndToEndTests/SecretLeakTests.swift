@@ -3,8 +3,9 @@ import SpecGateTestSupport
 import SpecGateSandbox
 import Testing
 
-/// The credential never appears in any output: console, stderr, JUnit, JSON, curl commands — for
-/// `run` (with findings, so every finding path renders), `plan` and `lint`.
+/// The credential never appears in any output: console, stderr, JUnit, JSON, curl commands, baselines —
+/// for every command (`run` with findings so every finding path renders, `plan`, `lint`, `compare`,
+/// `merge`, `baseline accept`), also when a server echoes the credential back.
 @Suite("Secrets stay masked", .serialized)
 struct SecretLeakTests {
     @Test func runPlanAndLintNeverPrintTheToken() async throws {
@@ -14,7 +15,7 @@ struct SecretLeakTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let env = ["CAL_API_KEY": key, "NO_COLOR": "1"]
 
-        let run = try SpecGateProcess.run(
+        let run = try await SpecGateProcess.run(
             [
                 "run", "specs/calcom/suite.yaml", "--base-url", sandbox.baseURL, "--junit", folder + "/junit.xml",
                 "--json", folder + "/report.json", "--max-cases", "8",
@@ -23,9 +24,9 @@ struct SecretLeakTests {
         #expect(run.status == 1, "faults must be found: \(run.stdout.suffix(500))")
         #expect(run.stdout.contains("reproduce: curl"))
         #expect(run.stdout.contains("\"$CAL_API_KEY\""), "curl commands use the placeholder")
-        let plan = try SpecGateProcess.run(["plan", "specs/calcom/suite.yaml", "--max-cases", "3"], environment: env)
+        let plan = try await SpecGateProcess.run(["plan", "specs/calcom/suite.yaml", "--max-cases", "3"], environment: env)
         #expect(plan.status == 0)
-        let lint = try SpecGateProcess.run(["lint", "specs/calcom/suite.yaml", "--json", folder + "/lint.json"], environment: env)
+        let lint = try await SpecGateProcess.run(["lint", "specs/calcom/suite.yaml", "--json", folder + "/lint.json"], environment: env)
 
         var outputs: [(String, String)] = [
             ("run stdout", run.stdout), ("run stderr", run.stderr), ("plan stdout", plan.stdout),
@@ -41,5 +42,71 @@ struct SecretLeakTests {
         // The report still says where the credential went.
         let report = try String(contentsOfFile: folder + "/report.json", encoding: .utf8)
         #expect(report.contains("Bearer $CAL_API_KEY"))
+    }
+
+    /// A live-looking key, sent to the sandbox (which rejects it: every valid case fails) and to a server
+    /// that echoes it in a header, in an enum field the checks quote, and across the excerpt cut.
+    @Test func everyCommandMasksAKnownTokenAlsoWhenEchoed() async throws {
+        let key = "cal_live_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let sandbox = try await Sandbox.start(SandboxConfiguration())
+        let echo = try await EchoServer.start()
+        let folder = try SpecGateProcess.temporaryFolder(prefix: "specgate-secrets")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let env = ["CAL_API_KEY": key, "NO_COLOR": "1"]
+        func path(_ name: String) -> String { folder + "/" + name }
+
+        var processes: [(String, SpecGateProcess)] = []
+        func specgate(_ name: String, _ arguments: [String]) async throws -> SpecGateProcess {
+            let process = try await SpecGateProcess.run(arguments, environment: env)
+            processes.append((name, process))
+            return process
+        }
+        let suite = "specs/calcom/suite.yaml"
+        let runSandbox = try await specgate(
+            "run sandbox",
+            ["run", suite, "--base-url", sandbox.baseURL, "--max-cases", "6", "--junit", path("run.xml"), "--json", path("run.json")])
+        let shard1 = try await specgate(
+            "run echo 1/2",
+            ["run", suite, "--base-url", echo.baseURL, "--max-cases", "6", "--shard", "1/2", "--junit", path("s1.xml"), "--json", path("s1.json")])
+        let shard2 = try await specgate(
+            "run echo 2/2",
+            ["run", suite, "--base-url", echo.baseURL, "--max-cases", "6", "--shard", "2/2", "--junit", path("s2.xml"), "--json", path("s2.json")])
+        let merge = try await specgate(
+            "merge", ["merge", path("s1.json"), path("s2.json"), "--junit", path("merged.xml"), "--json", path("merged.json")])
+        let accept = try await specgate(
+            "baseline accept", ["baseline", "accept", path("merged.json"), "--reason", "echo", "-o", path("baseline.yaml")])
+        let compare = try await specgate(
+            "compare",
+            ["compare", suite, "--base-url", sandbox.baseURL, "--base-url", echo.baseURL, "--max-cases", "6",
+             "--json", path("compare.json"), "--junit", path("compare.xml")])
+        let plan = try await specgate("plan", ["plan", suite, "--max-cases", "3"])
+        let lint = try await specgate("lint", ["lint", suite, "--json", path("lint.json")])
+        try await sandbox.stop()
+        try await echo.stop()
+
+        #expect(runSandbox.status == 1, "the sandbox rejects the unknown key: findings")
+        #expect(shard1.status == 1 && shard2.status == 1, "the echo server fails checks")
+        #expect(merge.status == 1 && accept.status == 0 && plan.status == 0)
+        #expect(compare.status == 1, "the targets differ: \(compare.stderr)")
+        #expect(compare.stdout.contains("reproduce A: curl") && compare.stdout.contains("\"$CAL_API_KEY\""))
+        let merged = try String(contentsOfFile: path("merged.json"), encoding: .utf8)
+        #expect(merged.contains("$CAL_API_KEY\\\""), "the echoed key is shown as its placeholder in response excerpts")
+        // Both cuts were exercised: the excerpt limit and the clip of a quoted value fall inside an echo.
+        #expect(merged.contains(#"\"echo2\":\"Bearer $CAL_API_KEY… ("#), "the response excerpt is cut inside the echo")
+        #expect(merged.contains(#"\"echo\":\"Bearer $CAL_API_KEY…"#), "a quoted value is clipped inside the echo")
+
+        var outputs = processes.flatMap { [("\($0.0) stdout", $0.1.stdout), ("\($0.0) stderr", $0.1.stderr)] }
+        for file in ["run.xml", "run.json", "s1.xml", "s1.json", "s2.xml", "s2.json", "merged.xml", "merged.json", "baseline.yaml",
+                     "compare.json", "compare.xml", "lint.json"] {
+            outputs.append((file, try String(contentsOfFile: path(file), encoding: .utf8)))
+        }
+        // No output holds the key, nor any 8 characters of its random part (a cut excerpt would).
+        let secret = Array(key.dropFirst("cal_live_".count))
+        let windows = (0...(secret.count - 8)).map { String(secret[$0..<($0 + 8)]) }
+        for (name, text) in outputs {
+            #expect(!text.contains(key), "\(name) leaks the API key")
+            let leaked = windows.filter(text.contains)
+            #expect(leaked.isEmpty, "\(name) leaks part of the API key: \(leaked.prefix(3))")
+        }
     }
 }

@@ -148,6 +148,9 @@ struct BaselineShardTests {
         #expect(merged.shard == nil)
         #expect(Set(merged.operations.map(\.operationID)) == Set(whole.operations.map(\.operationID)))
         #expect(merged.operations.count == whole.operations.count)
+        // The same findings as the unsharded run, with the same verdict per operation and check.
+        #expect(Set(merged.findings.map(\.fingerprint)) == Set(whole.findings.map(\.fingerprint)))
+        #expect(!whole.findings.isEmpty)
         #expect(merged.requests == parts.reduce(0) { $0 + $1.requests })
         #expect(Set(merged.findings.map(\.fingerprint)).count == merged.findings.count)
         #expect(merged.exitCode == 1)

@@ -24,34 +24,67 @@ public struct SpecGateProcess: Sendable {
     public var lines: [String] { stdout.split(separator: "\n").map(String.init) }
 
     /// Runs `specgate arguments…` in the package root with `environment` added to this process's own, and
-    /// waits for it.
-    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> SpecGateProcess {
-        let folder = try temporaryFolder(prefix: "specgate-process")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let outPath = folder + "/stdout"
-        let errPath = folder + "/stderr"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        let process = Process()
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    /// waits for it. A non-empty `launcher` (e.g. `["/usr/bin/time", "-v"]`) runs the binary through that
+    /// command; its own output lands in `stdout`/`stderr` too.
+    ///
+    /// Blocks the calling thread: async tests get the overload below, which suspends instead, so that an
+    /// in-process server the child talks to keeps the cooperative pool's threads.
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], launcher: [String] = []
+    ) throws -> SpecGateProcess {
+        let child = try Child(arguments, environment: environment, launcher: launcher)
+        try child.process.run()
+        child.process.waitUntilExit()
+        return try child.result()
+    }
+
+    /// `run`, suspending (not blocking) until the child exits.
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], launcher: [String] = []
+    ) async throws -> SpecGateProcess {
+        let child = try Child(arguments, environment: environment, launcher: launcher)
+        let exited = AsyncStream<Void> { continuation in
+            child.process.terminationHandler = { _ in continuation.finish() }
         }
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return SpecGateProcess(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
+        try child.process.run()
+        for await _ in exited {}
+        return try child.result()
+    }
+
+    /// A configured child process whose output goes to two files in a scratch folder.
+    private struct Child {
+        let process = Process()
+        let folder: String
+        let out: FileHandle
+        let err: FileHandle
+
+        init(_ arguments: [String], environment: [String: String], launcher: [String]) throws {
+            folder = try temporaryFolder(prefix: "specgate-process")
+            FileManager.default.createFile(atPath: folder + "/stdout", contents: nil)
+            FileManager.default.createFile(atPath: folder + "/stderr", contents: nil)
+            out = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/stdout"))
+            err = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/stderr"))
+            if !environment.isEmpty {
+                process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+            }
+            process.executableURL = URL(fileURLWithPath: launcher.first ?? binary)
+            process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [binary] + arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = out
+            process.standardError = err
+        }
+
+        /// The exit status and both outputs; removes the scratch folder.
+        func result() throws -> SpecGateProcess {
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            try out.close()
+            try err.close()
+            return SpecGateProcess(
+                status: process.terminationStatus,
+                stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/stdout")), as: UTF8.self),
+                stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: folder + "/stderr")), as: UTF8.self))
+        }
     }
 
     /// A new empty folder under the system's temporary directory.

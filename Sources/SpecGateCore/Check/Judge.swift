@@ -248,7 +248,8 @@ public struct Judge: Sendable {
     private func excerpt(_ bytes: [UInt8]) -> String {
         let cut = bytes.count > excerptBytes
         let text = String(decoding: bytes.prefix(excerptBytes), as: UTF8.self)
-        return masker.mask(text) + (cut ? "… (\(bytes.count) bytes)" : "")
+        // Masked with the clip marker, so a secret the cut splits is masked too.
+        return cut ? masker.mask(text + "…") + " (\(bytes.count) bytes)" : masker.mask(text)
     }
 
     /// The report so far.

@@ -35,13 +35,38 @@ public struct SecretMasker: Sendable {
         self = SecretMasker(secrets: secrets + [secret], sensitiveHeaders: sensitiveHeaders)
     }
 
-    /// Every secret value in `text` replaced by its placeholder.
+    /// Every secret value in `text` replaced by its placeholder; so is the start of a secret that a clipped
+    /// excerpt cut off (at least 4 characters of it right before the `…` that marks the cut).
     public func mask(_ text: String) -> String {
         var out = text
         for secret in secrets where out.contains(secret.value) {
             out = out.replacingAll(secret.value, with: secret.placeholder)
         }
+        if out.contains(SecretMasker.clipMarker) { out = maskClipped(out) }
         return out
+    }
+
+    /// What SpecGate appends where it cuts a long text.
+    public static let clipMarker: Character = "…"
+
+    /// Replaces a secret's first characters (4 or more) that end right at a clip marker.
+    private func maskClipped(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let marker = rest.firstIndex(of: SecretMasker.clipMarker) {
+            var before = String(rest[..<marker])
+            for secret in secrets {
+                let value = Array(secret.value)
+                guard value.count > 4 else { continue }
+                if let k = stride(from: value.count - 1, through: 4, by: -1).first(where: { before.hasSuffix(String(value[0..<$0])) }) {
+                    before = String(before.dropLast(k)) + secret.placeholder
+                    break
+                }
+            }
+            out += before + String(SecretMasker.clipMarker)
+            rest = rest[rest.index(after: marker)...]
+        }
+        return out + rest
     }
 
     /// A header value as it may be shown.

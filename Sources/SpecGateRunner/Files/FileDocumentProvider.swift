@@ -19,10 +19,14 @@ public struct FileDocumentProvider: DocumentProvider {
         self.maxFileSize = maxFileSize
     }
 
-    /// A provider confined to the folder tree of a suite file.
+    /// A provider confined to the folder tree of a suite file and that of the spec it names (a suite
+    /// may name a spec kept elsewhere, e.g. one written by `specgate init`).
     public init(suite: Suite, allowOutside: Bool = false, maxFileSize: Int = 64 << 20) {
-        let folder = URIReference.path(ofFileURI: suite.directoryURI).map { [$0] } ?? []
-        self.init(allowedRoots: folder, allowOutside: allowOutside, maxFileSize: maxFileSize)
+        var folders = URIReference.path(ofFileURI: suite.directoryURI).map { [$0] } ?? []
+        if let specURI = suite.specURI, let specPath = URIReference.path(ofFileURI: specURI) {
+            folders.append((specPath as NSString).deletingLastPathComponent)
+        }
+        self.init(allowedRoots: folders, allowOutside: allowOutside, maxFileSize: maxFileSize)
     }
 
     public func read(uri: String) throws(SpecLoadError) -> [UInt8] {

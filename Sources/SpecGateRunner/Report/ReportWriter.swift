@@ -29,6 +29,17 @@ public enum ReportWriter {
         return Written(junitPath: junitPath, jsonPath: jsonPath)
     }
 
+    /// Writes the HTML report (`HTMLReport`) to `path`, creating the folder; `masker` is applied once more.
+    public static func writeHTML(_ report: RunReport, toPath path: String, masker: SecretMasker = SecretMasker()) throws(RunError) {
+        let html = HTMLReport(masker: masker, workingDirectory: FileManager.default.currentDirectoryPath).render(report)
+        do {
+            try createParent(of: path)
+            try Data(html.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw RunError("cannot write HTML report \(path): \(error)")
+        }
+    }
+
     static func createParent(of path: String) throws {
         let parent = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)

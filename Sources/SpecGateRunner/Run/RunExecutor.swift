@@ -148,10 +148,13 @@ public enum RunExecutor {
         var counts: [(note: String, count: Int)] = []
         var created = 0
         var cleaned = 0
+        /// Requests sent more than once (transport-error retries, `Retry-After`).
+        var retried = 0
 
         mutating func add(_ outcome: JobOutcome) {
             created += outcome.created
             cleaned += outcome.cleaned
+            retried += outcome.records.filter { $0.attempts > 1 }.count
             for note in outcome.notes {
                 if let i = counts.firstIndex(where: { $0.note == note }) { counts[i].count += 1 } else { counts.append((note, 1)) }
             }
@@ -161,6 +164,10 @@ public enum RunExecutor {
             var out = counts.map { $0.count == 1 ? $0.note : "\($0.note) (×\($0.count))" }
             if created > 0 {
                 out.append("clean-up: \(cleaned) of \(created) resources created by the run were removed (best effort)")
+            }
+            if retried > 0 {
+                out.append(
+                    "retries: \(retried) requests were re-sent after a transport error or Retry-After (POST and PATCH only when they never reached the server)")
             }
             return out
         }

@@ -28,6 +28,9 @@ public struct RunOptions: Sendable {
     /// Valid cases per operation (the rest of `maxCasesPerOperation` goes to invalid cases); raise it
     /// for load-style runs.
     public var validCasesPerOperation: Int = 3
+    /// `--changed-since`: only operations whose contract changed since this older spec or suite (see
+    /// `ChangedSinceSelection`); nil selects regardless of changes.
+    public var changedSince: String?
     /// Only this shard of the selected operations (see `Shard` for the split).
     public var shard: Shard?
     /// `--min-coverage`: fail (exit 1) when fewer documented status codes than this percentage are observed.

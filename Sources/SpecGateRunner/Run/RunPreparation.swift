@@ -51,6 +51,18 @@ public enum RunPreparation {
 
         if !options.include.isEmpty { operations = operations.filter(options.include.matches) }
         if !options.exclude.isEmpty { operations = operations.filter { !options.exclude.matches($0) } }
+        var changedNote: String?
+        if let oldPath = options.changedSince {
+            let selection: ChangedSinceSelection
+            do {
+                selection = try ChangedSinceSelection(oldPath: oldPath, target: target, options: WorkspaceOptions(environment: options.environment))
+            } catch {
+                throw RunError("--changed-since: \(error.description)")
+            }
+            let total = operations.count
+            operations = selection.select(operations)
+            changedNote = selection.note(selected: operations.count, of: total)
+        }
         var safeNotes: [String] = []
         var shardNote: String?
         if options.safe {
@@ -59,7 +71,7 @@ public enum RunPreparation {
             safeNotes.append(
                 "safe mode (--safe): only GET, HEAD and OPTIONS requests were sent; \(unsafe.count) operation\(unsafe.count == 1 ? "" : "s") with other methods skipped, no links, clean-ups or workflow steps with other methods")
         }
-        if operations.isEmpty {
+        if operations.isEmpty && changedNote == nil {
             throw RunError("no operation left to test after the filters\(options.safe ? " and --safe" : "")")
         }
         if let shard = options.shard {
@@ -67,7 +79,7 @@ public enum RunPreparation {
             let total = operations.count
             operations = operations.filter { mine.contains($0.id) }
             shardNote = "shard \(shard): \(operations.count) of \(total) operations\(shard.index == 1 ? "; workflows run in this shard" : "; workflows run in shard 1")"
-            if operations.isEmpty {
+            if operations.isEmpty && changedNote == nil {
                 throw RunError("shard \(shard) has no operation (\(total) operations for \(shard.count) shards)")
             }
         }
@@ -187,7 +199,7 @@ public enum RunPreparation {
         notes += linkNotes(links)
         notes += config.disabledChecks.map { "check \($0.check) disabled\($0.operation.map { " for " + $0 } ?? ""): \($0.reason)" }
         notes += target.overlayWarnings.map { "overlay: \($0)" }
-        let filtered = !options.operations.isEmpty || !options.include.isEmpty || !options.exclude.isEmpty
+        let filtered = !options.operations.isEmpty || !options.include.isEmpty || !options.exclude.isEmpty || changedNote != nil
         if filtered {
             // A filtered run sends workflows only when every step is among the selected operations.
             let selected = Set(operations.map(\.id))
@@ -208,7 +220,7 @@ public enum RunPreparation {
         var judgedIDs = Set(operations.map(\.id))
         let extra = producers.values.map(\.operation) + cleanups.values.map(\.operation) + workflows.flatMap { $0.steps.map(\.operation) }
         for operation in extra where judgedIDs.insert(operation.id).inserted { judged.append(operation) }
-        let leadingNotes = (shardNote.map { [$0] } ?? []) + (options.safe ? safeNotes : [])
+        let leadingNotes = (shardNote.map { [$0] } ?? []) + (changedNote.map { [$0] } ?? []) + (options.safe ? safeNotes : [])
         return PreparedRun(
             target: target, baseURL: baseURL, operations: operations, plans: plans, generator: generator, checks: checks,
             judgedOperations: judged, schemas: ResponseSchemas(spec: target.spec, operations: judged), masker: masker, fixedParameters: fixed,

@@ -23,6 +23,12 @@ struct MergeCommand: ParsableCommand {
     @Option(help: "Where to write the merged JSON report.")
     var json = "reports/report.json"
 
+    @Option(help: "Where to write a self-contained HTML report of the merged run (not written unless given).")
+    var html: String?
+
+    @Option(help: "Output: console (the summary) or github (also workflow commands and $GITHUB_STEP_SUMMARY).")
+    var format: OutputFormat = .console
+
     func validate() throws {
         guard !reports.isEmpty else { throw ValidationError("give at least one report") }
     }
@@ -35,8 +41,10 @@ struct MergeCommand: ParsableCommand {
             guard let report = ReportMerger.merge(parts) else { throw RunError("nothing to merge") }
             merged = report
             let written = try ReportWriter.write(merged, junitPath: junit, jsonPath: json)
+            if let html { try ReportWriter.writeHTML(merged, toPath: html) }
             print(ConsoleSummary(style: ConsoleStyle.detect(), workingDirectory: FileManager.default.currentDirectoryPath).render(merged))
-            print("merged \(reports.count) reports: \(written.junitPath), \(written.jsonPath)")
+            print("merged \(reports.count) reports: \(written.junitPath), \(written.jsonPath)" + (html.map { ", " + $0 } ?? ""))
+            try format.emit(merged)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)

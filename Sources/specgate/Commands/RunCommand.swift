@@ -82,6 +82,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("exclude-path"), help: "Skip operations whose path template matches this glob; repeatable.")
     var excludePaths: [String] = []
 
+    @Option(name: .customLong("changed-since"), help: "Only operations whose contract changed since this older spec or suite (new ones included).")
+    var changedSince: String?
+
     @Flag(help: "Send only GET, HEAD and OPTIONS requests (for staging and production); the report says so.")
     var safe = false
 
@@ -106,6 +109,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Where to write the JSON report.")
     var json = "reports/report.json"
 
+    @Option(help: "Where to write a self-contained HTML report (not written unless given).")
+    var html: String?
+
+    @Option(help: "Output: console (the summary) or github (also workflow commands and $GITHUB_STEP_SUMMARY).")
+    var format: OutputFormat = .console
+
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
@@ -129,6 +138,7 @@ struct RunCommand: AsyncParsableCommand {
         options.include = OperationFilter(tags: tags, paths: paths, methods: methods)
         options.exclude = OperationFilter(tags: excludeTags, operations: excludeOperations, paths: excludePaths, methods: excludeMethods)
         options.safe = safe
+        options.changedSince = changedSince
         options.validCasesPerOperation = validCases
         options.shard = shard.flatMap(Shard.init)
         options.minimumCoveragePercent = minCoverage
@@ -177,10 +187,17 @@ struct RunCommand: AsyncParsableCommand {
         }
         do {
             let written = try ReportWriter.write(report, junitPath: junit, jsonPath: json)
+            if let html { try ReportWriter.writeHTML(report, toPath: html, masker: prepared.masker) }
             print(ConsoleSummary(style: style, workingDirectory: FileManager.default.currentDirectoryPath).render(report))
-            print("reports: \(written.junitPath), \(written.jsonPath)")
+            print("reports: \(written.junitPath), \(written.jsonPath)" + (html.map { ", " + $0 } ?? ""))
         } catch {
             print(ConsoleSummary(style: style, workingDirectory: FileManager.default.currentDirectoryPath).render(report))
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        do {
+            try format.emit(report, masker: prepared.masker)
+        } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }

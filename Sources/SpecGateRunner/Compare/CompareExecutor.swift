@@ -1,0 +1,147 @@
+import Foundation
+import SpecGateCore
+import SpecGateHTTP
+
+/// execute → compare: sends every case of a prepared run to two targets and compares the answers.
+///
+/// Both targets get the same cases in the same order; a case's pair of exchanges is sent concurrently
+/// (one to A, one to B), at most `concurrency` cases at once. Each target gets its own producer
+/// requests for linked path parameters (identifiers differ per target; only the consumer's answer is
+/// compared) and its own clean-ups. Workflows run on both targets and are compared step by step. The
+/// report lists cases in sending order whatever order they finish in.
+public enum CompareExecutor {
+    public static func execute(_ run: PreparedRun, baseURLA: String, baseURLB: String) async throws(RunError) -> ComparisonReport {
+        let options = run.options
+        for url in [baseURLA, baseURLB] where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+            throw RunError("base URL \(url) must start with http:// or https://")
+        }
+        let transportA = try transport(baseURLA, options)
+        let transportB: HTTPTransport
+        do {
+            transportB = try transport(baseURLB, options)
+        } catch {
+            await transportA.shutdown()
+            throw error
+        }
+        let started = Date()
+        let clock = ContinuousClock()
+        let start = clock.now
+        var comparator = Comparator(checks: run.checks, schemas: run.schemas, masker: run.masker)
+        comparator.disabledChecks = run.disabledChecks
+        comparator.responseEnums = ResponseEnums(spec: run.target.spec, operations: run.target.spec.operations)
+
+        let jobCount = run.cases.count + run.workflows.count
+        let limit = max(1, options.concurrency)
+        var results: [PairOutcome?] = Array(repeating: nil, count: jobCount)
+        await withTaskGroup(of: (Int, PairOutcome).self) { group in
+            var next = 0
+            func launch() {
+                let index = next
+                next += 1
+                group.addTask {
+                    if index < run.cases.count {
+                        let planned = run.cases[index]
+                        async let a = RunExecutor.runCase(planned, index: index, run: run, transport: transportA)
+                        async let b = RunExecutor.runCase(planned, index: index, run: run, transport: transportB)
+                        return (index, PairOutcome(a: await a, b: await b))
+                    }
+                    let workflow = run.workflows[index - run.cases.count]
+                    async let a = RunExecutor.runWorkflow(workflow, index: index, run: run, transport: transportA)
+                    async let b = RunExecutor.runWorkflow(workflow, index: index, run: run, transport: transportB)
+                    return (index, PairOutcome(a: await a, b: await b, workflow: workflow))
+                }
+            }
+            while next < jobCount && next < limit && !Task.isCancelled { launch() }
+            while let (index, outcome) = await group.next() {
+                results[index] = outcome
+                if next < jobCount && !Task.isCancelled { launch() }
+            }
+        }
+        await transportA.shutdown()
+        await transportB.shutdown()
+
+        var operations: [String: OperationComparison] = [:]
+        var order: [String] = []
+        func note(_ operation: SpecGateCore.Operation) {
+            if operations[operation.id] == nil {
+                operations[operation.id] = OperationComparison(operationID: operation.id, name: operation.displayName)
+                order.append(operation.id)
+            }
+        }
+        for operation in run.operations { note(operation) }
+        var differing: [CaseComparison] = []
+        var compared = 0
+        var tallyA = RunExecutor.JobTally()
+        var tallyB = RunExecutor.JobTally()
+        var requests = (a: 0, b: 0)
+        var errors = (a: 0, b: 0)
+        for outcome in results.compactMap({ $0 }) {
+            tallyA.add(outcome.a)
+            tallyB.add(outcome.b)
+            requests.a += outcome.a.records.count
+            requests.b += outcome.b.records.count
+            errors.a += outcome.a.records.filter(\.isTransportError).count
+            errors.b += outcome.b.records.filter(\.isTransportError).count
+            for (a, b) in outcome.pairs {
+                guard let comparison = comparator.compare(a, b), let operation = (a ?? b)?.operation else { continue }
+                note(operation)
+                compared += 1
+                operations[operation.id]?.cases += 1
+                for kind in comparison.kinds { operations[operation.id]?.casesByKind[kind, default: 0] += 1 }
+                if !comparison.differences.isEmpty { differing.append(comparison) }
+            }
+        }
+        let elapsed = clock.now - start
+        let notes = run.notes + tallyA.notes.map { "A: " + $0 } + tallyB.notes.map { "B: " + $0 }
+        return ComparisonReport(
+            toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
+            baseURLA: run.masker.mask(baseURLA), baseURLB: run.masker.mask(baseURLB), seed: options.seed,
+            startedAt: ISO8601DateFormatter().string(from: started),
+            durationMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
+            checks: run.checks.map(\.name), operations: order.compactMap { operations[$0] }, differing: differing,
+            comparedCases: compared, requestsA: requests.a, requestsB: requests.b, transportErrorsA: errors.a,
+            transportErrorsB: errors.b, incomplete: results.contains { $0 == nil }, notes: notes)
+    }
+
+    /// What one job sent to each target.
+    struct PairOutcome: Sendable {
+        var a: RunExecutor.JobOutcome
+        var b: RunExecutor.JobOutcome
+        var workflow: PlannedWorkflow?
+
+        /// The exchanges to compare: a case's own exchange (not its producers), or every workflow step
+        /// (nil where one target's workflow stopped before the step).
+        var pairs: [(ExchangeRecord?, ExchangeRecord?)] {
+            guard workflow != nil else {
+                return [(a.consumerIndex.map { a.records[$0] }, b.consumerIndex.map { b.records[$0] })]
+            }
+            let steps = max(a.records.count, b.records.count)
+            return (0..<steps).map { i in
+                (a.records.indices.contains(i) ? a.records[i] : nil, b.records.indices.contains(i) ? b.records[i] : nil)
+            }
+        }
+    }
+
+    static func transport(_ baseURL: String, _ options: RunOptions) throws(RunError) -> HTTPTransport {
+        var transportOptions = TransportOptions(baseURL: baseURL)
+        transportOptions.concurrency = max(1, options.concurrency)
+        transportOptions.timeout = .milliseconds(Int64(options.timeoutSeconds * 1000))
+        transportOptions.rateLimit = options.rateLimit
+        transportOptions.maxRetries = options.retries
+        transportOptions.maxResponseBytes = options.maxResponseBytes
+        transportOptions.caCertificatePath = options.caCertificatePath
+        do {
+            return try HTTPTransport(options: transportOptions)
+        } catch {
+            throw RunError("cannot set up HTTP for \(baseURL): \(error)")
+        }
+    }
+}
+
+extension ExchangeRecord {
+    /// The exchange failed below HTTP.
+    fileprivate var isTransportError: Bool {
+        if case .transportError = outcome { return true }
+        return false
+    }
+}
