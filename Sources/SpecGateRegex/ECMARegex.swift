@@ -13,6 +13,8 @@ public struct ECMARegex: Sendable, Hashable {
     /// code-point range tables because the standard library has no Script property). Empty for most patterns.
     public let usesUnsupportedFeatures: [String]
     let program: RegexProgram
+    /// Class members and excluded characters for string generation.
+    let palette: GenerationPalette
 
     /// Parses `pattern`; throws with the scalar offset of the first problem.
     public init(_ pattern: String) throws(RegexSyntaxError) {
@@ -23,6 +25,7 @@ public struct ECMARegex: Sendable, Hashable {
         self.captureCount = result.captureCount
         self.usesUnsupportedFeatures = result.approximations
         self.program = RegexProgram(node: result.node, captureCount: result.captureCount)
+        self.palette = GenerationPalette(result.node)
     }
 
     /// Searches anywhere in `string` (JSON Schema `pattern` semantics), giving up after `stepBudget`

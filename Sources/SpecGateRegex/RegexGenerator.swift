@@ -6,33 +6,10 @@ struct RegexGenerator {
     let regex: ECMARegex
     /// Extra iterations allowed beyond a quantifier's minimum.
     let maxRepeat: Int
-    /// Printable ASCII characters excluded by the pattern's classes (e.g. `<` for `[^<>]`), used by mutations.
-    private let excluded: [UInt32]
 
     init(regex: ECMARegex, maxRepeat: Int) {
         self.regex = regex
         self.maxRepeat = maxRepeat
-        var excluded: [UInt32] = []
-        Self.collectExcluded(regex.node, into: &excluded)
-        self.excluded = excluded
-    }
-
-    private static func collectExcluded(_ node: RegexNode, into excluded: inout [UInt32]) {
-        switch node {
-        case .characterClass(let characterClass):
-            let set = ScalarSet(characterClass)
-            let outside = (UInt32(0x20)...0x7E).filter { !set.contains($0) }
-            let stride = Swift.max(1, outside.count / 6)
-            for index in Swift.stride(from: 0, to: outside.count, by: stride) where !excluded.contains(outside[index]) {
-                excluded.append(outside[index])
-            }
-        case .sequence(let nodes), .alternation(let nodes):
-            for child in nodes { collectExcluded(child, into: &excluded) }
-        case .group(let inner, _, _), .repetition(let inner, _, _, _), .lookaround(let inner, _, _):
-            collectExcluded(inner, into: &excluded)
-        default:
-            break
-        }
     }
 
     /// Longest candidate built before an attempt is abandoned.
@@ -78,7 +55,7 @@ struct RegexGenerator {
             attempt.output.append(Self.naturalCharacter(&rng))
             return true
         case .characterClass(let characterClass):
-            guard let value = Self.pick(from: ScalarSet(characterClass), &rng) else { return false }
+            guard let value = Self.pick(from: regex.palette.members(of: characterClass), &rng) else { return false }
             attempt.output.append(value)
             return true
         case .sequence(let nodes):
@@ -162,6 +139,7 @@ struct RegexGenerator {
 
     /// A character likely to break a match: one the pattern's classes exclude, or a generic odd one.
     private func foreignCharacter<R: RandomNumberGenerator>(_ rng: inout R) -> UInt32 {
+        let excluded = regex.palette.excluded
         if !excluded.isEmpty, Bool.random(using: &rng) {
             return excluded[Int.random(in: 0..<excluded.count, using: &rng)]
         }
@@ -169,12 +147,8 @@ struct RegexGenerator {
     }
 
     /// A member of `set`, preferring printable ASCII (letters and digits first).
-    static func pick<R: RandomNumberGenerator>(from set: ScalarSet, _ rng: inout R) -> UInt32? {
-        let ascii = set.asciiMembers
-        let printable = ascii.filter { (0x20...0x7E).contains($0) }
-        let alphanumeric = printable.filter {
-            (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0)
-        }
+    static func pick<R: RandomNumberGenerator>(from members: GenerationPalette.Members, _ rng: inout R) -> UInt32? {
+        let (set, ascii, printable, alphanumeric) = (members.set, members.ascii, members.printable, members.alphanumeric)
         if !alphanumeric.isEmpty, alphanumeric.count == printable.count || Int.random(in: 0..<100, using: &rng) < 85 {
             return alphanumeric[Int.random(in: 0..<alphanumeric.count, using: &rng)]
         }
