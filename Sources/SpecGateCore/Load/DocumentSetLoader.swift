@@ -17,8 +17,10 @@ public struct DocumentSetLoader {
         self.limits = limits
     }
 
-    /// Loads `rootURI` (an absolute URI; a fragment is ignored) and everything it references.
-    public func load(rootURI: String) throws(SpecLoadError) -> LoadedDocuments {
+    /// Loads `rootURI` (an absolute URI; a fragment is ignored) and everything it references. With
+    /// `replacingRoot`, that value stands for the root document (e.g. the spec with overlays applied), which
+    /// is then neither read nor parsed, and has no source bytes.
+    public func load(rootURI: String, replacingRoot: JSONValue? = nil) throws(SpecLoadError) -> LoadedDocuments {
         let root = URIReference.stripFragment(rootURI)
         var store = DocumentStore()
         var sources: [String: [UInt8]] = [:]
@@ -26,10 +28,26 @@ public struct DocumentSetLoader {
         var queue: [(uri: String, referrer: ReferenceWalker.Site?)] = [(root, nil)]
         var queued: Set<String> = [root]
         var next = 0
+        func queueReferences(of value: JSONValue, in uri: String) {
+            let firstNew = walker.sites.count
+            walker.walk(value, document: uri)
+            for site in walker.sites[firstNew...] {
+                let target = URIReference.stripFragment(site.target)
+                guard !DocumentSetLoader.isRemote(target), !walker.embeddedResources.contains(target),
+                    queued.insert(target).inserted
+                else { continue }
+                queue.append((target, site))
+            }
+        }
         while next < queue.count {
             let (uri, referrer) = queue[next]
             next += 1
             if walker.embeddedResources.contains(uri) { continue }
+            if uri == root, let replacingRoot {
+                store[uri] = replacingRoot
+                queueReferences(of: replacingRoot, in: uri)
+                continue
+            }
             let bytes: [UInt8]
             do {
                 bytes = try provider.read(uri: uri)
@@ -44,15 +62,7 @@ public struct DocumentSetLoader {
             let value = try DocumentParser.parse(bytes, uri: uri, limits: limits)
             store[uri] = value
             sources[uri] = bytes
-            let firstNew = walker.sites.count
-            walker.walk(value, document: uri)
-            for site in walker.sites[firstNew...] {
-                let target = URIReference.stripFragment(site.target)
-                guard !DocumentSetLoader.isRemote(target), !walker.embeddedResources.contains(target),
-                    queued.insert(target).inserted
-                else { continue }
-                queue.append((target, site))
-            }
+            queueReferences(of: value, in: uri)
         }
         let documents = LoadedDocuments(store: store, rootURI: root, sources: sources)
         try DocumentSetLoader.check(walker, documents)

@@ -53,8 +53,7 @@ public struct Workspace: Sendable {
                 root = overlaid
                 warnings += more
             }
-            let overlaidProvider = OverlaidRootProvider(uri: raw.rootURI, bytes: JSONWriter().bytes(root), fallback: provider)
-            documents = try DocumentSetLoader(provider: overlaidProvider).load(rootURI: raw.rootURI)
+            documents = try DocumentSetLoader(provider: provider).load(rootURI: raw.rootURI, replacingRoot: root)
             // Line lookups use the file as written; unchanged parts keep their lines.
             documents.sources[raw.rootURI] = raw.sources[raw.rootURI]
         }
@@ -76,17 +75,6 @@ public struct Workspace: Sendable {
         } catch {
             let action = error.actionIndex.map { "action \($0): " } ?? ""
             throw SpecLoadError(uri: uri, pointer: error.pointer, message: action + error.message).locating(in: bytes, uri: uri)
-        }
-    }
-
-    /// Serves the overlaid root document; every other URI goes to the file provider.
-    private struct OverlaidRootProvider: DocumentProvider {
-        let uri: String
-        let bytes: [UInt8]
-        let fallback: FileDocumentProvider
-
-        func read(uri: String) throws(SpecLoadError) -> [UInt8] {
-            uri == self.uri ? bytes : try fallback.read(uri: uri)
         }
     }
 }
