@@ -49,6 +49,10 @@ public enum RunExecutor {
         var casesInFlight = 0
         var done = 0
         var tally = JobTally()
+        // Read-only cases share one resource per producer, created first and removed last.
+        let (shared, created) = await SharedResources.create(for: run, transport: transport)
+        var sharedOutcome = created
+        for verdict in sharedOutcome.records.map(probe.evaluate) { judge.record(verdict, flaky: false) }
         await withTaskGroup(of: JobOutcome.self) { group in
             /// Launches the next job; false when there is none left.
             func launch() -> Bool {
@@ -57,7 +61,7 @@ public enum RunExecutor {
                     launched += 1
                     casesInFlight += 1
                     group.addTask {
-                        var outcome = await runCase(planned, index: index, run: run, transport: transport)
+                        var outcome = await runCase(planned, index: index, run: run, transport: transport, shared: shared)
                         outcome.isCase = true
                         // The checks run here, in parallel; the judge only folds their verdicts in.
                         outcome.verdicts = outcome.records.map(probe.evaluate)
@@ -65,7 +69,7 @@ public enum RunExecutor {
                             return outcome
                         }
                         for _ in 0..<options.rerunFailures where !Task.isCancelled {
-                            let again = await runCase(planned, index: index, run: run, transport: transport)
+                            let again = await runCase(planned, index: index, run: run, transport: transport, shared: shared)
                             outcome.created += again.created
                             outcome.cleaned += again.cleaned
                             if let j = again.consumerIndex, !probe.fails(again.records[j]) {
@@ -111,6 +115,9 @@ public enum RunExecutor {
             }
         }
         let complete = feed.exhausted && nextWorkflow == run.workflows.count && finishedJobs == launched
+        sharedOutcome.records = []
+        await cleanUp(shared.created, run: run, transport: transport, index: 0, outcome: &sharedOutcome)
+        tally.add(sharedOutcome)
         await transport.shutdown()
         let elapsed = clock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
@@ -174,7 +181,9 @@ public enum RunExecutor {
     }
 
     /// One case, with fresh producer requests for its linked path parameters and clean-up afterwards.
-    static func runCase(_ planned: PlannedCase, index: Int, run: PreparedRun, transport: HTTPTransport) async -> JobOutcome {
+    static func runCase(
+        _ planned: PlannedCase, index: Int, run: PreparedRun, transport: HTTPTransport, shared: SharedResources = SharedResources()
+    ) async -> JobOutcome {
         var outcome = JobOutcome(plannedDone: 1)
         let operation = planned.operation
         let bindings = run.links.filter {
@@ -183,37 +192,43 @@ public enum RunExecutor {
         }
         var request = planned.testCase.request
         var linked: Set<String> = []
-        var created: [(parameter: String, producer: String, value: String)] = []
+        var created: [CreatedResource] = []
         var producerOrder: [String] = []
         for binding in bindings where !producerOrder.contains(binding.producer) { producerOrder.append(binding.producer) }
         for producerID in producerOrder {
             let group = bindings.filter { $0.producer == producerID }
             let names = group.map(\.parameter).joined(separator: ", ")
-            guard var producer = run.producers[producerID] else {
-                outcome.notes.append("links: \(producerID) has no valid request; a consumer case used a generated \(names)")
-                continue
-            }
-            producer.testCase.id += "@" + planned.testCase.id
-            let exchange = await transport.send(producer.testCase.request, index: index)
-            outcome.records.append(record(producer, exchange: exchange, transport: transport, identifiersResolved: false, generated: true))
-            guard case .success(let response) = exchange.result, (200...299).contains(response.status) else {
-                let why: String
-                switch exchange.result {
-                case .success(let response): why = "answered \(response.status)"
-                case .failure(let error): why = "\(error.kind)"
+            let source: SharedResources.Source
+            let fresh: Bool
+            if operation.method.isSafe, let sharedSource = shared.sources[producerID] {
+                source = sharedSource
+                fresh = false
+            } else {
+                guard var producer = run.producers[producerID] else {
+                    outcome.notes.append("links: \(producerID) has no valid request; a consumer case used a generated \(names)")
+                    continue
                 }
-                outcome.notes.append("links: the producer \(producerID) \(why); a consumer case used a generated \(names)")
-                continue
+                producer.testCase.id += "@" + planned.testCase.id
+                let exchange = await transport.send(producer.testCase.request, index: index)
+                outcome.records.append(record(producer, exchange: exchange, transport: transport, identifiersResolved: false, generated: true))
+                guard case .success(let response) = exchange.result, (200...299).contains(response.status) else {
+                    let why: String
+                    switch exchange.result {
+                    case .success(let response): why = "answered \(response.status)"
+                    case .failure(let error): why = "\(error.kind)"
+                    }
+                    outcome.notes.append("links: the producer \(producerID) \(why); a consumer case used a generated \(names)")
+                    continue
+                }
+                source = SharedResources.Source(producer: producer, response: observe(response))
+                fresh = true
             }
-            let observed = observe(response)
             for binding in group {
-                guard let value = binding.expression.evaluate(requestBody: producer.testCase.bodyValue, response: observed),
-                    let text = RuntimeExpression.pathText(value)
-                else {
+                guard let text = source.value(of: binding) else {
                     outcome.notes.append("links: \(binding.expression) found nothing in the response of \(producerID); \(operation.id) used a generated \(binding.parameter)")
                     continue
                 }
-                created.append((binding.parameter, producerID, text))
+                if fresh { created.append(CreatedResource(parameter: binding.parameter, producer: producerID, value: text)) }
                 guard let rewritten = PathRewriter.replacing(binding.parameter, with: text, in: request, operation: operation) else {
                     continue
                 }
@@ -240,7 +255,7 @@ public enum RunExecutor {
     static func runWorkflow(_ workflow: PlannedWorkflow, index: Int, run: PreparedRun, transport: HTTPTransport) async -> JobOutcome {
         var outcome = JobOutcome(plannedDone: workflow.steps.count)
         var captured: [String: String] = [:]
-        var created: [(parameter: String, producer: String, value: String)] = []
+        var created: [CreatedResource] = []
         for (number, step) in workflow.steps.enumerated() {
             let operation = step.operation
             var request = step.testCase.request
@@ -272,7 +287,7 @@ public enum RunExecutor {
                     let text = RuntimeExpression.pathText(value)
                 else { continue }
                 captured[capture.parameter] = text
-                created.append((capture.parameter, operation.id, text))
+                created.append(CreatedResource(parameter: capture.parameter, producer: operation.id, value: text))
             }
         }
         await cleanUp(created, run: run, transport: transport, index: index, outcome: &outcome)
@@ -281,7 +296,7 @@ public enum RunExecutor {
 
     /// Best-effort removal of created resources (not judged; counted in the notes).
     static func cleanUp(
-        _ created: [(parameter: String, producer: String, value: String)], run: PreparedRun, transport: HTTPTransport, index: Int,
+        _ created: [CreatedResource], run: PreparedRun, transport: HTTPTransport, index: Int,
         outcome: inout JobOutcome
     ) async {
         for resource in created {
