@@ -60,8 +60,8 @@ public struct SpecGateProcess: Sendable {
 
         init(_ arguments: [String], environment: [String: String], launcher: [String]) throws {
             folder = try temporaryFolder(prefix: "specgate-process")
-            FileManager.default.createFile(atPath: folder + "/stdout", contents: nil)
-            FileManager.default.createFile(atPath: folder + "/stderr", contents: nil)
+            _ = FileManager.default.createFile(atPath: folder + "/stdout", contents: nil)
+            _ = FileManager.default.createFile(atPath: folder + "/stderr", contents: nil)
             out = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/stdout"))
             err = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/stderr"))
             if !environment.isEmpty {
