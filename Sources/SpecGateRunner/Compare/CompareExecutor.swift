@@ -123,15 +123,8 @@ public enum CompareExecutor {
     }
 
     static func transport(_ baseURL: String, _ options: RunOptions) throws(RunError) -> HTTPTransport {
-        var transportOptions = TransportOptions(baseURL: baseURL)
-        transportOptions.concurrency = max(1, options.concurrency)
-        transportOptions.timeout = .milliseconds(Int64(options.timeoutSeconds * 1000))
-        transportOptions.rateLimit = options.rateLimit
-        transportOptions.maxRetries = options.retries
-        transportOptions.maxResponseBytes = options.maxResponseBytes
-        transportOptions.caCertificatePath = options.caCertificatePath
         do {
-            return try HTTPTransport(options: transportOptions)
+            return try HTTPTransport(options: options.transportOptions(baseURL: baseURL))
         } catch {
             throw RunError("cannot set up HTTP for \(baseURL): \(error)")
         }

@@ -17,14 +17,7 @@ public enum RunExecutor {
         let options = run.options
         let transport: HTTPTransport
         do {
-            var transportOptions = TransportOptions(baseURL: run.baseURL)
-            transportOptions.concurrency = max(1, options.concurrency)
-            transportOptions.timeout = .milliseconds(Int64(options.timeoutSeconds * 1000))
-            transportOptions.rateLimit = options.rateLimit
-            transportOptions.maxRetries = options.retries
-            transportOptions.maxResponseBytes = options.maxResponseBytes
-            transportOptions.caCertificatePath = options.caCertificatePath
-            transport = try HTTPTransport(options: transportOptions)
+            transport = try HTTPTransport(options: options.transportOptions(baseURL: run.baseURL))
         } catch {
             throw RunError("cannot set up HTTP: \(error)")
         }

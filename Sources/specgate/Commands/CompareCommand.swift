@@ -23,68 +23,10 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(name: .customLong("base-url"), help: "Base URL of a target; give it twice: A, then B.")
     var baseURLs: [String] = []
 
-    @Option(help: "Seed for case generation; the same seed sends the same cases to both targets.")
-    var seed: UInt64 = 1
-
-    @Option(name: .customLong("max-cases"), help: "Most cases per operation.")
-    var maxCases: Int = 30
-
-    @Option(name: .customLong("valid-cases"), help: "Valid cases per operation (within --max-cases).")
-    var validCases: Int = 3
-
-    @Option(help: "Comma-separated checks whose verdicts are compared (default: all but max_response_time).")
-    var checks: String?
-
-    @Option(name: .customLong("max-response-time"), help: "Latency budget in milliseconds (enables max_response_time).")
-    var maxResponseTime: Double?
+    @OptionGroup var cases: CaseOptions
 
     @Option(help: "Cases in flight at once (each sent to A and B together).")
     var concurrency: Int = 4
-
-    @Option(help: "Seconds allowed for one whole exchange.")
-    var timeout: Double = 10
-
-    @Option(name: .customLong("rate-limit"), help: "Most requests per second, per target.")
-    var rateLimit: Double?
-
-    @Option(help: "Retries on transport errors (never on HTTP statuses).")
-    var retries: Int = 2
-
-    @Option(name: .customLong("max-response-bytes"), help: "Response bodies are cut at this size.")
-    var maxResponseBytes: Int = 10 << 20
-
-    @Option(name: .customLong("ca-cert"), help: "Extra PEM CA certificate to trust for HTTPS.")
-    var caCert: String?
-
-    @Option(name: .customLong("operation"), help: "Only this operation (operationId or \"METHOD /path\"); repeatable.")
-    var operations: [String] = []
-
-    @Flag(name: .customLong("no-invalid"), help: "Send valid cases only.")
-    var noInvalid = false
-
-    @Option(name: .customLong("exclude-operation"), help: "Skip this operation; repeatable.")
-    var excludeOperations: [String] = []
-
-    @Option(name: .customLong("tag"), help: "Only operations with this tag; repeatable.")
-    var tags: [String] = []
-
-    @Option(name: .customLong("exclude-tag"), help: "Skip operations with this tag; repeatable.")
-    var excludeTags: [String] = []
-
-    @Option(name: .customLong("method"), help: "Only operations with this HTTP method; repeatable.")
-    var methods: [String] = []
-
-    @Option(name: .customLong("exclude-method"), help: "Skip operations with this HTTP method; repeatable.")
-    var excludeMethods: [String] = []
-
-    @Option(name: .customLong("path"), help: "Only operations whose path template matches this glob; repeatable.")
-    var paths: [String] = []
-
-    @Option(name: .customLong("exclude-path"), help: "Skip operations whose path template matches this glob; repeatable.")
-    var excludePaths: [String] = []
-
-    @Flag(help: "Send only GET, HEAD and OPTIONS requests (for staging and production).")
-    var safe = false
 
     @Option(help: "Where to write the JSON comparison report.")
     var json = "reports/compare.json"
@@ -95,24 +37,10 @@ struct CompareCommand: AsyncParsableCommand {
     func validate() throws {
         guard baseURLs.count == 2 else { throw ValidationError("give --base-url exactly twice (A, then B), not \(baseURLs.count) times") }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
-        guard maxCases >= 1 else { throw ValidationError("--max-cases must be at least 1") }
-        guard validCases >= 1 else { throw ValidationError("--valid-cases must be at least 1") }
-        if let rateLimit, rateLimit <= 0 { throw ValidationError("--rate-limit must be positive") }
-        guard maxResponseBytes >= 1024 else { throw ValidationError("--max-response-bytes must be at least 1024") }
     }
 
     func run() async throws {
-        var options = RunOptions(
-            path: suite, baseURL: baseURLs[0], seed: seed, maxCasesPerOperation: maxCases, includeInvalid: !noInvalid,
-            checks: checks.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? [],
-            maxResponseTimeMilliseconds: maxResponseTime, concurrency: concurrency, timeoutSeconds: timeout,
-            rateLimit: rateLimit, retries: retries, maxResponseBytes: maxResponseBytes, caCertificatePath: caCert,
-            operations: operations, jsonPath: json, environment: ProcessInfo.processInfo.environment)
-        options.include = OperationFilter(tags: tags, paths: paths, methods: methods)
-        options.exclude = OperationFilter(tags: excludeTags, operations: excludeOperations, paths: excludePaths, methods: excludeMethods)
-        options.safe = safe
-        options.validCasesPerOperation = validCases
+        let options = cases.runOptions(suite: suite, baseURL: baseURLs[0], concurrency: concurrency, json: json)
         let style = ConsoleStyle.detect()
         let prepared: PreparedRun
         do {
@@ -122,7 +50,7 @@ struct CompareCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         print("specgate \(options.toolVersion) compare: \(prepared.suiteName)")
-        print("\(prepared.operations.count) operations, \(prepared.cases.count) cases, seed \(seed)")
+        print("\(prepared.operations.count) operations, \(prepared.cases.count) cases, seed \(cases.seed)")
         let task = Task { () throws(RunError) -> ComparisonReport in
             try await CompareExecutor.execute(prepared, baseURLA: baseURLs[0], baseURLB: baseURLs[1])
         }

@@ -22,71 +22,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("base-url"), help: "Base URL of the API (overrides the suite's baseURL).")
     var baseURL: String?
 
-    @Option(help: "Seed for case generation; printed in every report.")
-    var seed: UInt64 = 1
-
-    @Option(name: .customLong("max-cases"), help: "Most cases per operation.")
-    var maxCases: Int = 30
-
-    @Option(name: .customLong("valid-cases"), help: "Valid cases per operation (within --max-cases); raise it for load-style runs.")
-    var validCases: Int = 3
-
-    @Option(help: "Comma-separated checks to run (default: all but max_response_time).")
-    var checks: String?
-
-    @Option(name: .customLong("max-response-time"), help: "Latency budget in milliseconds (enables max_response_time).")
-    var maxResponseTime: Double?
+    @OptionGroup var cases: CaseOptions
 
     @Option(help: "Requests in flight at once.")
     var concurrency: Int = 8
 
-    @Option(help: "Seconds allowed for one whole exchange.")
-    var timeout: Double = 10
-
-    @Option(name: .customLong("rate-limit"), help: "Most requests per second.")
-    var rateLimit: Double?
-
-    @Option(help: "Retries on transport errors (never on HTTP statuses).")
-    var retries: Int = 2
-
-    @Option(name: .customLong("max-response-bytes"), help: "Response bodies are cut at this size.")
-    var maxResponseBytes: Int = 10 << 20
-
-    @Option(name: .customLong("ca-cert"), help: "Extra PEM CA certificate to trust for HTTPS.")
-    var caCert: String?
-
-    @Option(name: .customLong("operation"), help: "Only this operation (operationId or \"METHOD /path\"); repeatable.")
-    var operations: [String] = []
-
-    @Flag(name: .customLong("no-invalid"), help: "Send valid cases only.")
-    var noInvalid = false
-
-    @Option(name: .customLong("exclude-operation"), help: "Skip this operation; repeatable.")
-    var excludeOperations: [String] = []
-
-    @Option(name: .customLong("tag"), help: "Only operations with this tag; repeatable.")
-    var tags: [String] = []
-
-    @Option(name: .customLong("exclude-tag"), help: "Skip operations with this tag; repeatable.")
-    var excludeTags: [String] = []
-
-    @Option(name: .customLong("method"), help: "Only operations with this HTTP method; repeatable.")
-    var methods: [String] = []
-
-    @Option(name: .customLong("exclude-method"), help: "Skip operations with this HTTP method; repeatable.")
-    var excludeMethods: [String] = []
-
-    @Option(name: .customLong("path"), help: "Only operations whose path template matches this glob (* within a segment, ** across); repeatable.")
-    var paths: [String] = []
-
-    @Option(name: .customLong("exclude-path"), help: "Skip operations whose path template matches this glob; repeatable.")
-    var excludePaths: [String] = []
-
     @Option(name: .customLong("changed-since"), help: "Only operations whose contract changed since this older spec or suite (new ones included).")
     var changedSince: String?
-
-    @Flag(help: "Send only GET, HEAD and OPTIONS requests (for staging and production); the report says so.")
-    var safe = false
 
     @Flag(name: .customLong("dry-run"), help: "Print every planned request as a curl command and send nothing.")
     var dryRun = false
@@ -117,29 +59,14 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
-        guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
-        guard maxCases >= 1 else { throw ValidationError("--max-cases must be at least 1") }
-        guard validCases >= 1 else { throw ValidationError("--valid-cases must be at least 1") }
-        if let rateLimit, rateLimit <= 0 { throw ValidationError("--rate-limit must be positive") }
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 1 <= i <= n, not \(shard)") }
         if let minCoverage, !(0...100).contains(minCoverage) { throw ValidationError("--min-coverage must be between 0 and 100") }
         guard rerunFailures >= 0 else { throw ValidationError("--rerun-failures must be 0 or more") }
-        guard maxResponseBytes >= 1024 else { throw ValidationError("--max-response-bytes must be at least 1024") }
     }
 
     func run() async throws {
-        var options = RunOptions(
-            path: suite, baseURL: baseURL, seed: seed, maxCasesPerOperation: maxCases, includeInvalid: !noInvalid,
-            checks: checks.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? [],
-            maxResponseTimeMilliseconds: maxResponseTime, concurrency: concurrency, timeoutSeconds: timeout,
-            rateLimit: rateLimit, retries: retries, maxResponseBytes: maxResponseBytes, caCertificatePath: caCert,
-            operations: operations, junitPath: junit, jsonPath: json,
-            environment: ProcessInfo.processInfo.environment)
-        options.include = OperationFilter(tags: tags, paths: paths, methods: methods)
-        options.exclude = OperationFilter(tags: excludeTags, operations: excludeOperations, paths: excludePaths, methods: excludeMethods)
-        options.safe = safe
+        var options = cases.runOptions(suite: suite, baseURL: baseURL, concurrency: concurrency, junit: junit, json: json)
         options.changedSince = changedSince
-        options.validCasesPerOperation = validCases
         options.shard = shard.flatMap(Shard.init)
         options.minimumCoveragePercent = minCoverage
         options.rerunFailures = rerunFailures
@@ -161,7 +88,7 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         print("specgate \(options.toolVersion): \(prepared.suiteName) → \(prepared.masker.mask(prepared.baseURL))")
-        print("\(prepared.operations.count) operations, up to \(prepared.caseBound) cases, seed \(seed)")
+        print("\(prepared.operations.count) operations, up to \(prepared.caseBound) cases, seed \(cases.seed)")
         if dryRun {
             for line in DryRun.lines(prepared) { print(line) }
             return
