@@ -52,8 +52,8 @@ import Testing
         let request = PreparedRequest(
             method: .get, pathAndQuery: "/items/7", headers: [("Authorization", "Bearer cal_live_0123456789abcdef")])
         return ExchangeRecord(
-            operation: operation, caseID: "getItem/valid/0", expectsSuccess: true, mutation: nil, expectedStatuses: [],
-            isAuthMutation: false, pathParametersGenerated: true, url: "http://a.example/items/7", request: request,
+            operation: operation, label: CaseLabel(caseID: "getItem/valid/0", expectsSuccess: true, pathParametersGenerated: true),
+            url: "http://a.example/items/7", request: request,
             outcome: .response(
                 ObservedResponse(
                     status: status, headers: [HeaderField(name: "Content-Type", value: contentType)], body: Array(body.utf8),

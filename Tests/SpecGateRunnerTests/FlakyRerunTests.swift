@@ -20,8 +20,8 @@ struct FlakyRerunTests {
         let prepared = try RunPreparation.prepare(options)
         let planned = try #require(prepared.cases.first { $0.operation.id == Self.listBookings })
         let record = ExchangeRecord(
-            operation: planned.operation, caseID: planned.testCase.id, expectsSuccess: true, mutation: nil,
-            expectedStatuses: [200], isAuthMutation: false, pathParametersGenerated: false, url: "http://127.0.0.1:9/x",
+            operation: planned.operation, label: CaseLabel(caseID: planned.testCase.id, expectsSuccess: true, expectedStatuses: [200]),
+            url: "http://127.0.0.1:9/x",
             request: planned.testCase.request,
             outcome: .response(ObservedResponse(status: 500, headers: [], body: [], elapsedMilliseconds: 1)))
         var judge = Judge(checks: prepared.checks, schemas: prepared.schemas, masker: prepared.masker)

@@ -222,8 +222,9 @@ struct WorkflowTests {
             documents: DocumentStore(), rootURI: "file:///api.yaml"), operations: [getItem])
         func input(_ status: Int, exact: Bool) -> CheckInput {
             CheckInput(
-                operation: getItem, caseID: "c", expectsSuccess: false, mutation: "expectation", expectedStatuses: [403],
-                exactStatuses: exact, response: response(status))
+                operation: getItem,
+                label: CaseLabel(caseID: "c", expectsSuccess: false, mutation: "expectation", expectedStatuses: [403], exactStatuses: exact),
+                response: response(status))
         }
         #expect(check.check(input(403, exact: true), schemas: schemas) == [])
         #expect(check.check(input(404, exact: true), schemas: schemas)?.count == 1)
@@ -236,8 +237,8 @@ struct WorkflowTests {
         let schemas = ResponseSchemas(spec: APISpec(
             title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [getItem],
             documents: DocumentStore(), rootURI: "file:///api.yaml"), operations: [getItem])
-        let generated = CheckInput(operation: getItem, caseID: "c", expectsSuccess: true, pathParametersGenerated: true, response: response(404))
-        let linked = CheckInput(operation: getItem, caseID: "c", expectsSuccess: true, identifiersResolved: true, response: response(404))
+        let generated = CheckInput(operation: getItem, label: CaseLabel(caseID: "c", expectsSuccess: true, pathParametersGenerated: true), response: response(404))
+        let linked = CheckInput(operation: getItem, label: CaseLabel(caseID: "c", expectsSuccess: true, identifiersResolved: true), response: response(404))
         #expect(check.check(generated, schemas: schemas) == [])
         #expect(check.check(linked, schemas: schemas)?.count == 1)
     }
@@ -257,8 +258,8 @@ struct WorkflowTests {
         var judge = Judge(checks: run.checks, schemas: run.schemas, masker: SecretMasker())
         judge.disabledChecks = run.disabledChecks
         let exchange = ExchangeRecord(
-            operation: getItem, caseID: "getItem/valid/0", expectsSuccess: true, mutation: nil, expectedStatuses: [],
-            isAuthMutation: false, pathParametersGenerated: true, url: "http://x/items/a",
+            operation: getItem, label: CaseLabel(caseID: "getItem/valid/0", expectsSuccess: true, pathParametersGenerated: true),
+            url: "http://x/items/a",
             request: PreparedRequest(method: .get, pathAndQuery: "/items/a", headers: [], body: nil),
             outcome: .response(response(418)))
         judge.record(exchange)
@@ -286,14 +287,14 @@ struct WorkflowTests {
             documents: DocumentStore(), rootURI: "file:///api.yaml"), operations: [getItem])
         let assertions = [StateAssertion(pointer: JSONPointer(tokens: ["data", "hosts", "0", "id"]), expected: "103")]
         func input(_ body: String, status: Int = 200) -> CheckInput {
-            CheckInput(operation: getItem, caseID: "w", expectsSuccess: true, stateAssertions: assertions, response: response(status, body))
+            CheckInput(operation: getItem, label: CaseLabel(caseID: "w", expectsSuccess: true, stateAssertions: assertions), response: response(status, body))
         }
         #expect(check.check(input(#"{"data":{"hosts":[{"id":103}]}}"#), schemas: schemas) == [])
         let unchanged = check.check(input(#"{"data":{"hosts":[{"id":102}]}}"#), schemas: schemas)
         #expect(unchanged?.count == 1)
         #expect(unchanged?.first?.actual == "102")
         #expect(check.check(input("{}", status: 404), schemas: schemas)?.count == 1)
-        #expect(check.check(CheckInput(operation: getItem, caseID: "c", expectsSuccess: true, response: response(200)), schemas: schemas) == nil)
+        #expect(check.check(CheckInput(operation: getItem, label: CaseLabel(caseID: "c", expectsSuccess: true), response: response(200)), schemas: schemas) == nil)
     }
 
     @Test func workflowsAreParsedWithStateAssertions() throws {

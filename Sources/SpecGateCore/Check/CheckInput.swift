@@ -1,50 +1,22 @@
 import SpecGateJSON
 
 /// Everything a check needs to judge one exchange: the operation, what the case claimed, and the response.
+/// The label's fields read as the input's own (`input.expectsSuccess`).
+@dynamicMemberLookup
 public struct CheckInput: Sendable {
     public var operation: Operation
-    public var caseID: String
-    /// True for a valid case (the server should accept it), false for an invalid one.
-    public var expectsSuccess: Bool
-    /// The mutation's name for an invalid case (e.g. `missing-authorization`).
-    public var mutation: String?
-    /// Statuses the case's label allows; empty means "any 2xx" for valid and "any 4xx" for invalid cases.
-    public var expectedStatuses: [Int]
-    /// True when the case only changes credentials (missing, malformed or unknown): judged by `ignored_auth`.
-    public var isAuthMutation: Bool
-    /// True when some path parameter was generated rather than taken from the suite or a link,
-    /// so a 404 for a valid case is an acceptable answer (the resource need not exist).
-    public var pathParametersGenerated: Bool
-    /// True when the case's path identifiers came from links (real resources) and the suite, none
-    /// generated: a 404 is then a failure of `positive_data_acceptance`.
-    public var identifiersResolved: Bool
-    /// True when `expectedStatuses` was stated by the suite (`expectations`, workflow `expect`):
-    /// only those statuses pass.
-    public var exactStatuses: Bool
-    /// What the response body must hold (workflow `state`), judged by `state_consistency`.
-    public var stateAssertions: [StateAssertion]
+    public var label: CaseLabel
     public var response: ObservedResponse
     /// The body already parsed as JSON (strictly: duplicate keys rejected), when the caller parsed it;
     /// nil means checks parse the body themselves.
     public var parsedBody: JSONValue?
 
-    public init(
-        operation: Operation, caseID: String, expectsSuccess: Bool, mutation: String? = nil, expectedStatuses: [Int] = [],
-        isAuthMutation: Bool = false, pathParametersGenerated: Bool = false, identifiersResolved: Bool = false,
-        exactStatuses: Bool = false, stateAssertions: [StateAssertion] = [], response: ObservedResponse,
-        parsedBody: JSONValue? = nil
-    ) {
+    public init(operation: Operation, label: CaseLabel, response: ObservedResponse, parsedBody: JSONValue? = nil) {
         self.operation = operation
-        self.caseID = caseID
-        self.expectsSuccess = expectsSuccess
-        self.mutation = mutation
-        self.expectedStatuses = expectedStatuses
-        self.isAuthMutation = isAuthMutation
-        self.pathParametersGenerated = pathParametersGenerated
-        self.identifiersResolved = identifiersResolved
-        self.exactStatuses = exactStatuses
-        self.stateAssertions = stateAssertions
+        self.label = label
         self.response = response
         self.parsedBody = parsedBody
     }
+
+    public subscript<Value>(dynamicMember keyPath: KeyPath<CaseLabel, Value>) -> Value { label[keyPath: keyPath] }
 }

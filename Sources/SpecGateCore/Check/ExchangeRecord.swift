@@ -1,4 +1,6 @@
-/// One sent case and what came back: the unit the checks judge.
+/// One sent case and what came back: the unit the checks judge. The label's fields read as the record's
+/// own (`record.caseID`).
+@dynamicMemberLookup
 public struct ExchangeRecord: Sendable {
     public enum Outcome: Sendable {
         case response(ObservedResponse)
@@ -7,18 +9,7 @@ public struct ExchangeRecord: Sendable {
     }
 
     public var operation: Operation
-    public var caseID: String
-    public var expectsSuccess: Bool
-    public var mutation: String?
-    public var expectedStatuses: [Int]
-    public var isAuthMutation: Bool
-    public var pathParametersGenerated: Bool
-    /// See `CheckInput.identifiersResolved`.
-    public var identifiersResolved: Bool
-    /// See `CheckInput.exactStatuses`.
-    public var exactStatuses: Bool
-    /// See `CheckInput.stateAssertions`.
-    public var stateAssertions: [StateAssertion]
+    public var label: CaseLabel
     /// Absolute URL the request went to.
     public var url: String
     public var request: PreparedRequest
@@ -26,23 +17,15 @@ public struct ExchangeRecord: Sendable {
     public var attempts: Int
 
     public init(
-        operation: Operation, caseID: String, expectsSuccess: Bool, mutation: String?, expectedStatuses: [Int],
-        isAuthMutation: Bool, pathParametersGenerated: Bool, identifiersResolved: Bool = false, exactStatuses: Bool = false,
-        stateAssertions: [StateAssertion] = [], url: String, request: PreparedRequest, outcome: Outcome, attempts: Int = 1
+        operation: Operation, label: CaseLabel, url: String, request: PreparedRequest, outcome: Outcome, attempts: Int = 1
     ) {
         self.operation = operation
-        self.caseID = caseID
-        self.expectsSuccess = expectsSuccess
-        self.mutation = mutation
-        self.expectedStatuses = expectedStatuses
-        self.isAuthMutation = isAuthMutation
-        self.pathParametersGenerated = pathParametersGenerated
-        self.identifiersResolved = identifiersResolved
-        self.exactStatuses = exactStatuses
-        self.stateAssertions = stateAssertions
+        self.label = label
         self.url = url
         self.request = request
         self.outcome = outcome
         self.attempts = attempts
     }
+
+    public subscript<Value>(dynamicMember keyPath: KeyPath<CaseLabel, Value>) -> Value { label[keyPath: keyPath] }
 }

@@ -69,12 +69,7 @@ public struct Judge: Sendable {
     }
 
     private func checkInput(_ exchange: ExchangeRecord, _ response: ObservedResponse, parsedBody: JSONValue? = nil) -> CheckInput {
-        CheckInput(
-            operation: exchange.operation, caseID: exchange.caseID, expectsSuccess: exchange.expectsSuccess,
-            mutation: exchange.mutation, expectedStatuses: exchange.expectedStatuses,
-            isAuthMutation: exchange.isAuthMutation, pathParametersGenerated: exchange.pathParametersGenerated,
-            identifiersResolved: exchange.identifiersResolved, exactStatuses: exchange.exactStatuses,
-            stateAssertions: exchange.stateAssertions, response: response, parsedBody: parsedBody)
+        CheckInput(operation: exchange.operation, label: exchange.label, response: response, parsedBody: parsedBody)
     }
 
     /// The body parsed once (strictly) for the enum coverage and the checks, when its documented

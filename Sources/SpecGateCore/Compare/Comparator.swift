@@ -40,11 +40,7 @@ public struct Comparator: Sendable {
         case .transportError(let kind, let message):
             return SideOutcome(status: nil, transportError: masker.mask("\(kind): \(message)"))
         case .response(let response):
-            let input = CheckInput(
-                operation: record.operation, caseID: record.caseID, expectsSuccess: record.expectsSuccess,
-                mutation: record.mutation, expectedStatuses: record.expectedStatuses, isAuthMutation: record.isAuthMutation,
-                pathParametersGenerated: record.pathParametersGenerated, identifiersResolved: record.identifiersResolved,
-                exactStatuses: record.exactStatuses, stateAssertions: record.stateAssertions, response: response)
+            let input = CheckInput(operation: record.operation, label: record.label, response: response)
             var failing: [String] = []
             var messages: [String] = []
             for check in checks where !disabledChecks.contains(where: { $0.disables(check.name, for: record.operation) }) {

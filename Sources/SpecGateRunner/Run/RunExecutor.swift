@@ -324,12 +324,13 @@ public enum RunExecutor {
         case .success: expectedStatuses = []
         case .rejected(let statuses): expectedStatuses = statuses
         }
-        return ExchangeRecord(
-            operation: planned.operation, caseID: testCase.id, expectsSuccess: testCase.kind == .valid,
-            mutation: testCase.mutation, expectedStatuses: expectedStatuses,
+        let label = CaseLabel(
+            caseID: testCase.id, expectsSuccess: testCase.kind == .valid, mutation: testCase.mutation, expectedStatuses: expectedStatuses,
             isAuthMutation: testCase.kind == .invalid && expectedStatuses == [401] && testCase.mutation != "expectation",
-            pathParametersGenerated: generated, identifiersResolved: identifiersResolved,
-            exactStatuses: planned.exactStatuses, stateAssertions: planned.stateAssertions,
-            url: transport.url(for: testCase.request), request: testCase.request, outcome: outcome, attempts: exchange.attempts)
+            pathParametersGenerated: generated, identifiersResolved: identifiersResolved, exactStatuses: planned.exactStatuses,
+            stateAssertions: planned.stateAssertions)
+        return ExchangeRecord(
+            operation: planned.operation, label: label, url: transport.url(for: testCase.request), request: testCase.request,
+            outcome: outcome, attempts: exchange.attempts)
     }
 }

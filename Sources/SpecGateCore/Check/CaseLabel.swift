@@ -1,0 +1,41 @@
+/// What a sent case claimed, as the checks read it: whether the server should accept it, which statuses
+/// it allows, and where its path identifiers came from. Shared by `ExchangeRecord` (what was sent) and
+/// `CheckInput` (what a check judges), which both read these fields through dynamic member lookup.
+public struct CaseLabel: Sendable, Hashable {
+    public var caseID: String
+    /// True for a valid case (the server should accept it), false for an invalid one.
+    public var expectsSuccess: Bool
+    /// The mutation's name for an invalid case (e.g. `missing-authorization`).
+    public var mutation: String?
+    /// Statuses the case's label allows; empty means "any 2xx" for valid and "any 4xx" for invalid cases.
+    public var expectedStatuses: [Int]
+    /// True when the case only changes credentials (missing, malformed or unknown): judged by `ignored_auth`.
+    public var isAuthMutation: Bool
+    /// True when some path parameter was generated rather than taken from the suite or a link,
+    /// so a 404 for a valid case is an acceptable answer (the resource need not exist).
+    public var pathParametersGenerated: Bool
+    /// True when the case's path identifiers came from links (real resources) and the suite, none
+    /// generated: a 404 is then a failure of `positive_data_acceptance`.
+    public var identifiersResolved: Bool
+    /// True when `expectedStatuses` was stated by the suite (`expectations`, workflow `expect`):
+    /// only those statuses pass.
+    public var exactStatuses: Bool
+    /// What the response body must hold (workflow `state`), judged by `state_consistency`.
+    public var stateAssertions: [StateAssertion]
+
+    public init(
+        caseID: String, expectsSuccess: Bool, mutation: String? = nil, expectedStatuses: [Int] = [], isAuthMutation: Bool = false,
+        pathParametersGenerated: Bool = false, identifiersResolved: Bool = false, exactStatuses: Bool = false,
+        stateAssertions: [StateAssertion] = []
+    ) {
+        self.caseID = caseID
+        self.expectsSuccess = expectsSuccess
+        self.mutation = mutation
+        self.expectedStatuses = expectedStatuses
+        self.isAuthMutation = isAuthMutation
+        self.pathParametersGenerated = pathParametersGenerated
+        self.identifiersResolved = identifiersResolved
+        self.exactStatuses = exactStatuses
+        self.stateAssertions = stateAssertions
+    }
+}
