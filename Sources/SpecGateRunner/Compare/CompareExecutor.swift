@@ -30,33 +30,45 @@ public enum CompareExecutor {
         comparator.disabledChecks = run.disabledChecks
         comparator.responseEnums = ResponseEnums(spec: run.target.spec, operations: run.target.spec.operations)
 
-        let jobCount = run.cases.count + run.workflows.count
         let limit = max(1, options.concurrency)
-        var results: [PairOutcome?] = Array(repeating: nil, count: jobCount)
+        // Cases are made as jobs are launched (as `run` does), at most `limit` at a time; results are
+        // kept by launch index so the report lists them in sending order.
+        var feed = CaseFeed(run)
+        var nextWorkflow = 0
+        var launched = 0
+        var results: [Int: PairOutcome] = [:]
         await withTaskGroup(of: (Int, PairOutcome).self) { group in
-            var next = 0
-            func launch() {
-                let index = next
-                next += 1
-                group.addTask {
-                    if index < run.cases.count {
-                        let planned = run.cases[index]
+            /// Launches the next job; false when there is none left.
+            func launch() -> Bool {
+                let index = launched
+                if let planned = feed.next() {
+                    launched += 1
+                    group.addTask {
                         async let a = RunExecutor.runCase(planned, index: index, run: run, transport: transportA)
                         async let b = RunExecutor.runCase(planned, index: index, run: run, transport: transportB)
                         return (index, PairOutcome(a: await a, b: await b))
                     }
-                    let workflow = run.workflows[index - run.cases.count]
+                    return true
+                }
+                guard nextWorkflow < run.workflows.count else { return false }
+                let workflow = run.workflows[nextWorkflow]
+                nextWorkflow += 1
+                launched += 1
+                group.addTask {
                     async let a = RunExecutor.runWorkflow(workflow, index: index, run: run, transport: transportA)
                     async let b = RunExecutor.runWorkflow(workflow, index: index, run: run, transport: transportB)
                     return (index, PairOutcome(a: await a, b: await b, workflow: workflow))
                 }
+                return true
             }
-            while next < jobCount && next < limit && !Task.isCancelled { launch() }
+            var more = true
+            while more && launched < limit && !Task.isCancelled { more = launch() }
             while let (index, outcome) = await group.next() {
                 results[index] = outcome
-                if next < jobCount && !Task.isCancelled { launch() }
+                if more && !Task.isCancelled { more = launch() }
             }
         }
+        let complete = feed.exhausted && nextWorkflow == run.workflows.count && results.count == launched
         await transportA.shutdown()
         await transportB.shutdown()
 
@@ -75,7 +87,7 @@ public enum CompareExecutor {
         var tallyB = RunExecutor.JobTally()
         var requests = (a: 0, b: 0)
         var errors = (a: 0, b: 0)
-        for outcome in results.compactMap({ $0 }) {
+        for outcome in results.sorted(by: { $0.key < $1.key }).map(\.value) {
             tallyA.add(outcome.a)
             tallyB.add(outcome.b)
             requests.a += outcome.a.records.count
@@ -92,7 +104,7 @@ public enum CompareExecutor {
             }
         }
         let elapsed = clock.now - start
-        let notes = run.notes + tallyA.notes.map { "A: " + $0 } + tallyB.notes.map { "B: " + $0 }
+        let notes = feed.notes + tallyA.notes.map { "A: " + $0 } + tallyB.notes.map { "B: " + $0 }
         return ComparisonReport(
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURLA: run.masker.mask(baseURLA), baseURLB: run.masker.mask(baseURLB), seed: options.seed,
@@ -100,7 +112,7 @@ public enum CompareExecutor {
             durationMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
             checks: run.checks.map(\.name), operations: order.compactMap { operations[$0] }, differing: differing,
             comparedCases: compared, requestsA: requests.a, requestsB: requests.b, transportErrorsA: errors.a,
-            transportErrorsB: errors.b, incomplete: results.contains { $0 == nil }, notes: notes)
+            transportErrorsB: errors.b, incomplete: !complete, notes: notes)
     }
 
     /// What one job sent to each target.

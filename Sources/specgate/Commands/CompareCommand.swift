@@ -50,7 +50,7 @@ struct CompareCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         print("specgate \(options.toolVersion) compare: \(prepared.suiteName)")
-        print("\(prepared.operations.count) operations, \(prepared.cases.count) cases, seed \(cases.seed)")
+        print("\(prepared.operations.count) operations, up to \(prepared.caseBound) cases, seed \(cases.seed)")
         let task = Task { () throws(RunError) -> ComparisonReport in
             try await CompareExecutor.execute(prepared, baseURLA: baseURLs[0], baseURLB: baseURLs[1])
         }
