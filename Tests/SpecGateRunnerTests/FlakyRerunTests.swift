@@ -18,7 +18,7 @@ struct FlakyRerunTests {
             environment: ["CAL_API_KEY": RunHarness.ownerKey])
         options.operations = [Self.listBookings]
         let prepared = try RunPreparation.prepare(options)
-        let planned = try #require(prepared.cases.first { $0.operation.id == Self.listBookings })
+        let planned = try #require(prepared.makeAllCases().first { $0.operation.id == Self.listBookings })
         let record = ExchangeRecord(
             operation: planned.operation, label: CaseLabel(caseID: planned.testCase.id, expectsSuccess: true, expectedStatuses: [200]),
             url: "http://127.0.0.1:9/x",

@@ -25,7 +25,7 @@ struct RunFilterTests {
     @Test func safeModeSendsOnlySafeMethods() async throws {
         let prepared = try prepare { $0.safe = true }
         #expect(prepared.operations.allSatisfy { $0.method.isSafe })
-        #expect(prepared.cases.allSatisfy { $0.testCase.request.method.isSafe })
+        #expect(prepared.makeAllCases().allSatisfy { $0.testCase.request.method.isSafe })
         #expect(prepared.links.isEmpty && prepared.producers.isEmpty && prepared.cleanups.isEmpty)
         #expect(prepared.workflows.allSatisfy { $0.steps.allSatisfy { $0.operation.method.isSafe } })
         // Against the sandbox: every request is safe, and the report says safe mode was on.
@@ -39,7 +39,7 @@ struct RunFilterTests {
         let prepared = try prepare { _ in }
         let lines = DryRun.lines(prepared)
         let curls = lines.filter { $0.hasPrefix("curl ") }
-        #expect(curls.count == prepared.plannedRequests)
+        #expect(curls.count == prepared.countPlannedRequests())
         #expect(!lines.contains { $0.contains(RunHarness.ownerKey) })
         #expect(curls.contains { $0.contains("\"$CAL_API_KEY\"") })
     }

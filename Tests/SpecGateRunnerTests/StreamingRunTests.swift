@@ -75,7 +75,7 @@ struct StreamingRunTests {
         let valid = streamed.filter { $0.kind == .valid }
         #expect(Set(valid.map(\.request)).count == valid.count)
         // A second feed on the same run makes the same cases.
-        #expect(prepared.cases.map(\.testCase) == streamed)
+        #expect(prepared.makeAllCases().map(\.testCase) == streamed)
     }
 
     @Test("a fault's findings and the report do not depend on how many cases are in flight")

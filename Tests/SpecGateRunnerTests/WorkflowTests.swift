@@ -117,7 +117,7 @@ struct WorkflowTests {
         let fixture = try ItemsFixture(suite: "values:\n  ownerId: \"${OWNER:-7}\"\n  \"createItem#/name\": fixed\n  unknown: 1\n")
         defer { fixture.remove() }
         let run = try fixture.prepare()
-        let valid = run.cases.filter { $0.operation.id == "createItem" && $0.testCase.kind == .valid }
+        let valid = run.makeAllCases().filter { $0.operation.id == "createItem" && $0.testCase.kind == .valid }
         #expect(!valid.isEmpty)
         for planned in valid {
             #expect(planned.testCase.bodyValue?["ownerId"] == .number(JSONNumber(7)))
@@ -125,7 +125,7 @@ struct WorkflowTests {
             #expect(planned.testCase.bodyValue?["unknown"] == nil)
         }
         // Invalid cases keep the value unless their mutation targets it.
-        let invalid = run.cases.filter { $0.operation.id == "createItem" && $0.testCase.kind == .invalid }
+        let invalid = run.makeAllCases().filter { $0.operation.id == "createItem" && $0.testCase.kind == .invalid }
         #expect(invalid.contains { $0.testCase.target == "/body/name" && $0.testCase.bodyValue?["ownerId"] == .number(JSONNumber(7)) })
     }
 
@@ -133,9 +133,9 @@ struct WorkflowTests {
         let fixture = try ItemsFixture(suite: "values:\n  ownerId: \"${OWNER:-7}\"\n")
         defer { fixture.remove() }
         let run = try fixture.prepare(environment: ["OWNER": "none"])
-        let first = run.cases.first { $0.operation.id == "createItem" && $0.testCase.kind == .valid }
+        let first = run.makeAllCases().first { $0.operation.id == "createItem" && $0.testCase.kind == .valid }
         #expect(first?.testCase.bodyValue?["ownerId"] != "none")
-        #expect(run.notes.contains { $0.contains("suite value for body /ownerId left out") })
+        #expect(run.makeAllNotes().contains { $0.contains("suite value for body /ownerId left out") })
     }
 
     // MARK: Links
@@ -152,7 +152,7 @@ struct WorkflowTests {
         #expect(run.cleanups["createItem.itemUid"]?.operation.id == "cancelItem")
         #expect(run.producers["createItem"] != nil)
         // Producers are sent first.
-        #expect(run.cases.first?.operation.id == "createItem")
+        #expect(run.makeAllCases().first?.operation.id == "createItem")
     }
 
     @Test func suiteLinksWinAndFixedParametersAreNotLinked() throws {
@@ -204,14 +204,14 @@ struct WorkflowTests {
                 """)
         defer { fixture.remove() }
         let run = try fixture.prepare()
-        let scenario = try #require(run.cases.first { $0.testCase.mutation == "expectation" })
+        let scenario = try #require(run.makeAllCases().first { $0.testCase.mutation == "expectation" })
         #expect(scenario.testCase.id == "getItem/expectation/1")
         #expect(scenario.testCase.kind == .invalid)
         #expect(scenario.testCase.expected == .rejected(statuses: [410]))
         #expect(scenario.testCase.request.pathAndQuery == "/items/gone")
         #expect(scenario.exactStatuses)
         #expect(scenario.fixedParameters.contains("itemUid"))
-        let missing = run.cases.filter { $0.testCase.mutation == "missing-required-property" }
+        let missing = run.makeAllCases().filter { $0.testCase.mutation == "missing-required-property" }
         #expect(!missing.isEmpty && missing.allSatisfy { $0.exactStatuses && $0.testCase.expected == .rejected(statuses: [422]) })
     }
 

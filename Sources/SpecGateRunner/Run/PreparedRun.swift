@@ -38,24 +38,25 @@ public struct PreparedRun: Sendable {
     /// Workflow steps the run sends.
     public var workflowSteps: Int { workflows.reduce(0) { $0 + $1.steps.count } }
 
-    /// Every case in sending order, made at once (for inspecting a plan; runs use ``CaseFeed``).
-    public var cases: [PlannedCase] {
+    /// Every case in sending order, made at once: generates the whole run on each call (for inspecting a
+    /// plan; runs and comparisons stream through one ``CaseFeed``).
+    public func makeAllCases() -> [PlannedCase] {
         var feed = CaseFeed(self)
         var all: [PlannedCase] = []
         while let planned = feed.next() { all.append(planned) }
         return all
     }
 
-    /// The run's notes, with every operation's generation findings (makes every case once).
-    public var notes: [String] {
+    /// The run's notes, with every operation's generation findings (generates the whole run on each call).
+    public func makeAllNotes() -> [String] {
         var feed = CaseFeed(self)
         while feed.next() != nil {}
         return feed.notes
     }
 
     /// Requests the run sends at least (cases and workflow steps; producers and clean-ups come on top).
-    /// Makes every case once to count them; ``caseBound`` is the cheap upper bound.
-    public var plannedRequests: Int { cases.count + workflowSteps }
+    /// Generates the whole run to count them; ``caseBound`` is the cheap upper bound.
+    public func countPlannedRequests() -> Int { makeAllCases().count + workflowSteps }
 
     /// Most cases the run sends, without making them.
     public var caseBound: Int { plans.reduce(0) { $0 + $1.caseBound } }
