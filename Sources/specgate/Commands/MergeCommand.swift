@@ -17,17 +17,7 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: "JSON reports written by `specgate run --shard i/n`.")
     var reports: [String]
 
-    @Option(help: "Where to write the merged JUnit XML.")
-    var junit = "reports/junit.xml"
-
-    @Option(help: "Where to write the merged JSON report.")
-    var json = "reports/report.json"
-
-    @Option(help: "Where to write a self-contained HTML report of the merged run (not written unless given).")
-    var html: String?
-
-    @Option(help: "Output: console (the summary) or github (also workflow commands and $GITHUB_STEP_SUMMARY).")
-    var format: OutputFormat = .console
+    @OptionGroup var outputs: ReportOptions
 
     func validate() throws {
         guard !reports.isEmpty else { throw ValidationError("give at least one report") }
@@ -40,11 +30,10 @@ struct MergeCommand: ParsableCommand {
             for path in reports { parts.append(try BaselineFile.loadReport(path)) }
             guard let report = ReportMerger.merge(parts) else { throw RunError("nothing to merge") }
             merged = report
-            let written = try ReportWriter.write(merged, junitPath: junit, jsonPath: json)
-            if let html { try ReportWriter.writeHTML(merged, toPath: html) }
+            let paths = try outputs.write(merged)
             print(ConsoleSummary(style: ConsoleStyle.detect(), workingDirectory: FileManager.default.currentDirectoryPath).render(merged))
-            print("merged \(reports.count) reports: \(written.junitPath), \(written.jsonPath)" + (html.map { ", " + $0 } ?? ""))
-            try format.emit(merged)
+            print("merged \(reports.count) reports: \(paths)")
+            try outputs.format.emit(merged)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)

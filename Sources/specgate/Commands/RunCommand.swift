@@ -45,17 +45,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("rerun-failures"), help: "Re-send a failing case up to N times; if it then passes its findings are reported as flaky.")
     var rerunFailures: Int = 0
 
-    @Option(help: "Where to write JUnit XML.")
-    var junit = "reports/junit.xml"
-
-    @Option(help: "Where to write the JSON report.")
-    var json = "reports/report.json"
-
-    @Option(help: "Where to write a self-contained HTML report (not written unless given).")
-    var html: String?
-
-    @Option(help: "Output: console (the summary) or github (also workflow commands and $GITHUB_STEP_SUMMARY).")
-    var format: OutputFormat = .console
+    @OptionGroup var outputs: ReportOptions
 
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
@@ -65,7 +55,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = cases.runOptions(suite: suite, baseURL: baseURL, concurrency: concurrency, junit: junit, json: json)
+        var options = cases.runOptions(suite: suite, baseURL: baseURL, concurrency: concurrency, junit: outputs.junit, json: outputs.json)
         options.changedSince = changedSince
         options.shard = shard.flatMap(Shard.init)
         options.minimumCoveragePercent = minCoverage
@@ -113,17 +103,16 @@ struct RunCommand: AsyncParsableCommand {
             report = acceptedBaseline.apply(to: report, path: baseline, today: BaselineFile.today())
         }
         do {
-            let written = try ReportWriter.write(report, junitPath: junit, jsonPath: json)
-            if let html { try ReportWriter.writeHTML(report, toPath: html, masker: prepared.masker) }
+            let paths = try outputs.write(report, masker: prepared.masker)
             print(ConsoleSummary(style: style, workingDirectory: FileManager.default.currentDirectoryPath).render(report))
-            print("reports: \(written.junitPath), \(written.jsonPath)" + (html.map { ", " + $0 } ?? ""))
+            print("reports: \(paths)")
         } catch {
             print(ConsoleSummary(style: style, workingDirectory: FileManager.default.currentDirectoryPath).render(report))
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
         do {
-            try format.emit(report, masker: prepared.masker)
+            try outputs.format.emit(report, masker: prepared.masker)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
