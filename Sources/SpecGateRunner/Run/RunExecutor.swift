@@ -202,18 +202,13 @@ public enum RunExecutor {
                     continue
                 }
                 producer.testCase.id += "@" + planned.testCase.id
-                let exchange = await transport.send(producer.testCase.request, index: index)
-                outcome.records.append(record(producer, exchange: exchange, transport: transport, identifiersResolved: false, generated: true))
-                guard case .success(let response) = exchange.result, (200...299).contains(response.status) else {
-                    let why: String
-                    switch exchange.result {
-                    case .success(let response): why = "answered \(response.status)"
-                    case .failure(let error): why = "\(error.kind)"
-                    }
-                    outcome.notes.append("links: the producer \(producerID) \(why); a consumer case used a generated \(names)")
+                let produced = await produce(producer, index: index, transport: transport)
+                outcome.records.append(produced.record)
+                guard let created = produced.source else {
+                    outcome.notes.append("links: the producer \(producerID) \(produced.failure); a consumer case used a generated \(names)")
                     continue
                 }
-                source = SharedResources.Source(producer: producer, response: observe(response))
+                source = created
                 fresh = true
             }
             for binding in group {
@@ -242,6 +237,23 @@ public enum RunExecutor {
                 generated: !pathNames.allSatisfy(real.contains)))
         await cleanUp(created, run: run, transport: transport, index: index, outcome: &outcome)
         return outcome
+    }
+
+    /// Sends a producer request (judged like any valid case): its record, and its request and response when
+    /// it answered 2xx, else why not ("answered 500", "timeout").
+    static func produce(
+        _ producer: PlannedCase, index: Int, transport: HTTPTransport
+    ) async -> (record: ExchangeRecord, source: SharedResources.Source?, failure: String) {
+        let exchange = await transport.send(producer.testCase.request, index: index)
+        let sent = record(producer, exchange: exchange, transport: transport, identifiersResolved: false, generated: true)
+        switch exchange.result {
+        case .success(let response) where (200...299).contains(response.status):
+            return (sent, SharedResources.Source(producer: producer, response: observe(response)), "")
+        case .success(let response):
+            return (sent, nil, "answered \(response.status)")
+        case .failure(let error):
+            return (sent, nil, "\(error.kind)")
+        }
     }
 
     /// The steps of a workflow in order; each step's linked path parameters take what earlier steps captured.

@@ -38,14 +38,12 @@ struct SharedResources: Sendable {
         for producerID in producers(for: run) where !Task.isCancelled {
             guard var producer = run.producers[producerID] else { continue }
             producer.testCase.id += "@shared"
-            let exchange = await transport.send(producer.testCase.request, index: 0)
-            outcome.records.append(
-                RunExecutor.record(producer, exchange: exchange, transport: transport, identifiersResolved: false, generated: true))
-            guard case .success(let response) = exchange.result, (200...299).contains(response.status) else {
-                outcome.notes.append("links: the shared \(producerID) request failed; read-only cases created their own resources")
+            let produced = await RunExecutor.produce(producer, index: 0, transport: transport)
+            outcome.records.append(produced.record)
+            guard let source = produced.source else {
+                outcome.notes.append("links: the shared \(producerID) request \(produced.failure); read-only cases created their own resources")
                 continue
             }
-            let source = Source(producer: producer, response: RunExecutor.observe(response))
             shared.sources[producerID] = source
             var parameters: Set<String> = []
             for link in run.links where link.producer == producerID && parameters.insert(link.parameter).inserted {
