@@ -1,3 +1,4 @@
+import SpecGateCore
 import SpecGateRegex
 
 /// Fuzzes the ECMA-262 regex engine. The first line is a pattern, the rest a subject string. The
