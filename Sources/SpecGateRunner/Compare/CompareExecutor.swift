@@ -33,31 +33,28 @@ public enum CompareExecutor {
         let limit = max(1, options.concurrency)
         // Cases are made as jobs are launched (as `run` does), at most `limit` at a time; results are
         // kept by launch index so the report lists them in sending order.
-        var feed = CaseFeed(run)
-        var nextWorkflow = 0
+        var jobs = JobFeed(run)
         var launched = 0
         var results: [Int: PairOutcome] = [:]
         await withTaskGroup(of: (Int, PairOutcome).self) { group in
             /// Launches the next job; false when there is none left.
             func launch() -> Bool {
                 let index = launched
-                if let planned = feed.next() {
-                    launched += 1
+                guard let job = jobs.next() else { return false }
+                launched += 1
+                switch job {
+                case .single(let planned):
                     group.addTask {
                         async let a = RunExecutor.runCase(planned, index: index, run: run, transport: transportA)
                         async let b = RunExecutor.runCase(planned, index: index, run: run, transport: transportB)
                         return (index, PairOutcome(a: await a, b: await b))
                     }
-                    return true
-                }
-                guard nextWorkflow < run.workflows.count else { return false }
-                let workflow = run.workflows[nextWorkflow]
-                nextWorkflow += 1
-                launched += 1
-                group.addTask {
-                    async let a = RunExecutor.runWorkflow(workflow, index: index, run: run, transport: transportA)
-                    async let b = RunExecutor.runWorkflow(workflow, index: index, run: run, transport: transportB)
-                    return (index, PairOutcome(a: await a, b: await b, workflow: workflow))
+                case .workflow(let workflow):
+                    group.addTask {
+                        async let a = RunExecutor.runWorkflow(workflow, index: index, run: run, transport: transportA)
+                        async let b = RunExecutor.runWorkflow(workflow, index: index, run: run, transport: transportB)
+                        return (index, PairOutcome(a: await a, b: await b, workflow: workflow))
+                    }
                 }
                 return true
             }
@@ -68,7 +65,7 @@ public enum CompareExecutor {
                 if more && !Task.isCancelled { more = launch() }
             }
         }
-        let complete = feed.exhausted && nextWorkflow == run.workflows.count && results.count == launched
+        let complete = jobs.exhausted && results.count == launched
         await transportA.shutdown()
         await transportB.shutdown()
 
@@ -104,7 +101,7 @@ public enum CompareExecutor {
             }
         }
         let elapsed = clock.now - start
-        let notes = feed.notes + tallyA.notes.map { "A: " + $0 } + tallyB.notes.map { "B: " + $0 }
+        let notes = jobs.cases.notes + tallyA.notes.map { "A: " + $0 } + tallyB.notes.map { "B: " + $0 }
         return ComparisonReport(
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURLA: run.masker.mask(baseURLA), baseURLB: run.masker.mask(baseURLB), seed: options.seed,

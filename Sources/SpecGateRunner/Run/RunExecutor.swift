@@ -35,8 +35,7 @@ public enum RunExecutor {
         let limit = max(1, options.concurrency)
         let steps = run.workflowSteps
         // Cases are made as jobs are launched: at most `limit` are held at any time.
-        var feed = CaseFeed(run)
-        var nextWorkflow = 0
+        var jobs = JobFeed(run)
         var launched = 0
         var finishedJobs = 0
         var casesInFlight = 0
@@ -50,8 +49,10 @@ public enum RunExecutor {
             /// Launches the next job; false when there is none left.
             func launch() -> Bool {
                 let index = launched
-                if let planned = feed.next() {
-                    launched += 1
+                guard let job = jobs.next() else { return false }
+                launched += 1
+                switch job {
+                case .single(let planned):
                     casesInFlight += 1
                     group.addTask {
                         var outcome = await runCase(planned, index: index, run: run, transport: transport, shared: shared)
@@ -73,16 +74,12 @@ public enum RunExecutor {
                         }
                         return outcome
                     }
-                    return true
-                }
-                guard nextWorkflow < run.workflows.count else { return false }
-                let workflow = run.workflows[nextWorkflow]
-                nextWorkflow += 1
-                launched += 1
-                group.addTask {
-                    var outcome = await runWorkflow(workflow, index: index, run: run, transport: transport)
-                    outcome.verdicts = outcome.records.map(probe.evaluate)
-                    return outcome
+                case .workflow(let workflow):
+                    group.addTask {
+                        var outcome = await runWorkflow(workflow, index: index, run: run, transport: transport)
+                        outcome.verdicts = outcome.records.map(probe.evaluate)
+                        return outcome
+                    }
                 }
                 return true
             }
@@ -100,14 +97,14 @@ public enum RunExecutor {
                     let elapsed = clock.now - start
                     progress(
                         RunProgress(
-                            done: done, total: feed.caseBound + steps, failures: judge.failureCount, errors: judge.transportErrors,
+                            done: done, total: jobs.cases.caseBound + steps, failures: judge.failureCount, errors: judge.transportErrors,
                             elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                            casesMade: feed.handedOut, casesInFlight: casesInFlight, totalIsExact: feed.exhausted))
+                            casesMade: jobs.cases.handedOut, casesInFlight: casesInFlight, totalIsExact: jobs.cases.exhausted))
                 }
                 if more && !Task.isCancelled { more = launch() }
             }
         }
-        let complete = feed.exhausted && nextWorkflow == run.workflows.count && finishedJobs == launched
+        let complete = jobs.exhausted && finishedJobs == launched
         sharedOutcome.records = []
         await cleanUp(shared.created, run: run, transport: transport, index: 0, outcome: &sharedOutcome)
         tally.add(sharedOutcome)
@@ -117,7 +114,7 @@ public enum RunExecutor {
         var report = judge.report(
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURL: run.baseURL, seed: options.seed, startedAt: ISO8601DateFormatter().string(from: started),
-            durationMilliseconds: milliseconds, incomplete: !complete, notes: feed.notes + tally.notes)
+            durationMilliseconds: milliseconds, incomplete: !complete, notes: jobs.cases.notes + tally.notes)
         report.suitePath = options.path
         report.shard = options.shard
         return report
