@@ -42,13 +42,7 @@ struct CompareCommand: AsyncParsableCommand {
     func run() async throws {
         let options = cases.runOptions(suite: suite, baseURL: baseURLs[0], concurrency: concurrency, json: json)
         let style = ConsoleStyle.detect()
-        let prepared: PreparedRun
-        do {
-            prepared = try RunPreparation.prepare(options)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        let prepared = try exitOnError { try RunPreparation.prepare(options) }
         print("specgate \(options.toolVersion) compare: \(prepared.suiteName)")
         print("\(prepared.operations.count) operations, up to \(prepared.caseBound) cases, seed \(cases.seed)")
         let task = Task { () throws(RunError) -> ComparisonReport in
@@ -65,13 +59,8 @@ struct CompareCommand: AsyncParsableCommand {
         }
         trap.cancel()
         print(CompareSummary(style: style).render(report))
-        do {
-            try CompareReportWriter.write(report, jsonPath: json, junitPath: junit)
-            print("reports: \(([json] + (junit.map { [$0] } ?? [])).joined(separator: ", "))")
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        try exitOnError { try CompareReportWriter.write(report, jsonPath: json, junitPath: junit) }
+        print("reports: \(([json] + (junit.map { [$0] } ?? [])).joined(separator: ", "))")
         if let signal = trap.signal {
             throw ExitCode(signal == SIGTERM ? 143 : 130)
         }

@@ -60,23 +60,9 @@ struct RunCommand: AsyncParsableCommand {
         options.shard = shard.flatMap(Shard.init)
         options.minimumCoveragePercent = minCoverage
         options.rerunFailures = rerunFailures
-        var acceptedBaseline: Baseline?
-        if let baseline {
-            do {
-                acceptedBaseline = try BaselineFile.load(baseline)
-            } catch {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                throw ExitCode(2)
-            }
-        }
+        let acceptedBaseline = try baseline.map { path in try exitOnError { try BaselineFile.load(path) } }
         let style = ConsoleStyle.detect()
-        let prepared: PreparedRun
-        do {
-            prepared = try RunPreparation.prepare(options)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        let prepared = try exitOnError { try RunPreparation.prepare(options) }
         print("specgate \(options.toolVersion): \(prepared.suiteName) → \(prepared.masker.mask(prepared.baseURL))")
         print("\(prepared.operations.count) operations, up to \(prepared.caseBound) cases, seed \(cases.seed)")
         if dryRun {
@@ -111,12 +97,7 @@ struct RunCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        do {
-            try outputs.format.emit(report, masker: prepared.masker)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        try exitOnError { try outputs.format.emit(report, masker: prepared.masker) }
         if let signal = trap.signal {
             throw ExitCode(signal == SIGTERM ? 143 : 130)
         }
