@@ -24,6 +24,9 @@ struct PlanCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-cases"), help: "Most cases per operation.")
     var maxCases: Int = 40
 
+    @Option(name: .customLong("valid-cases"), help: "Valid cases per operation (within --max-cases), as for `run`.")
+    var validCases: Int = 3
+
     @Option(name: .customLong("operation"), help: "Only this operation (operationId or \"METHOD /path\"); repeatable.")
     var operations: [String] = []
 
@@ -32,6 +35,11 @@ struct PlanCommand: AsyncParsableCommand {
 
     @Flag(name: .customLong("valid-only"), help: "Leave out invalid cases.")
     var validOnly = false
+
+    func validate() throws {
+        guard validCases >= 1 else { throw ValidationError("--valid-cases must be at least 1") }
+        guard maxCases >= 1 else { throw ValidationError("--max-cases must be at least 1") }
+    }
 
     func run() async throws {
         let target: LoadedTarget
@@ -54,7 +62,8 @@ struct PlanCommand: AsyncParsableCommand {
             }
             spec.operations = selected
         }
-        var options = GenerationOptions(seed: seed, maxCasesPerOperation: maxCases, includeInvalid: !validOnly)
+        var options = GenerationOptions(
+            seed: seed, maxCasesPerOperation: maxCases, validCasesPerOperation: validCases, includeInvalid: !validOnly)
         if let suite = target.suite {
             options.fixedHeaders = suite.headers.map { ($0.name, $0.value) }
             options.parameterValues = suite.parameters
