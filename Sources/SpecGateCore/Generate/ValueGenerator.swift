@@ -30,6 +30,11 @@ public struct ValueGenerator {
     public var checker: SchemaChecker
 
     private var failure: String?
+    /// Conjunctions whose collection made no choice (no `oneOf`/`anyOf` on the way), by the locations
+    /// collected: the same locations always give the same conjunction, so it is collected once.
+    private var fixedConjunctions: [[JSONLocation]: Conjunction] = [:]
+    /// What each list of conjunction nodes implies, worked out once (the choices stay per value).
+    private var factsByNodes: [[JSONLocation]: Facts] = [:]
     /// Patterns compiled so far (a schema's pattern is compiled once, not per generated value).
     private var compiledPatterns: [String: ECMARegex] = [:]
 
@@ -82,6 +87,10 @@ public struct ValueGenerator {
         /// Properties fixed by a discriminator for the chosen branch.
         var forced: [(name: String, value: JSONValue)] = []
         var failure: String?
+        /// A `oneOf`/`anyOf` branch was chosen: another collection may give another conjunction.
+        var chose = false
+        /// The nodes' facts, filled in when the conjunction is cached.
+        var facts: Facts?
     }
 
     private mutating func collect(
@@ -119,6 +128,7 @@ public struct ValueGenerator {
             }
             for keyword in ["oneOf", "anyOf"] {
                 guard case .array(let parts)? = o[keyword], !parts.isEmpty else { continue }
+                c.chose = true
                 let branch = location.appending(keyword).appending(rng.index(parts.count))
                 if let assignment = discriminatorAssignment(o, branch: branch) { c.forced.append(assignment) }
                 collect(branch, into: &c, mode: mode, rng: &rng, budget: &budget)
@@ -156,21 +166,17 @@ public struct ValueGenerator {
             failure = "schema at \(locations.first?.pointer.description ?? "") requires nesting deeper than \(maxDepth + 8) levels (recursive required properties)"
             return nil
         }
-        var c = Conjunction()
-        var budget = 64
-        for location in locations { collect(location, into: &c, mode: mode, rng: &rng, budget: &budget) }
+        let c = conjunction(of: locations, mode: mode, rng: &rng)
         if let why = c.failure {
             failure = why
             return nil
         }
-        let nodes = c.nodes
+        let facts = c.facts ?? self.facts(of: c.nodes)
         // Rendered (as its description) only in failure messages.
         let pointer = locations.first?.pointer ?? .root
 
         // const / enum
-        if let candidates = enumCandidates(nodes) {
-            let types = allowedTypes(nodes)
-            let usable = candidates.filter { types == nil || Self.matches($0, types: types ?? []) }
+        if let usable = facts.enumValues {
             guard !usable.isEmpty else {
                 failure = "schema at \(pointer): no enum/const value has an allowed type"
                 return nil
@@ -183,18 +189,18 @@ public struct ValueGenerator {
         }
 
         // explicit examples
-        if useExamples(nodes, mode: mode, rng: &rng) {
-            for candidate in exampleCandidates(nodes) where nodes.allSatisfy({ checker.isValid(candidate, against: $0.location) }) {
-                if c.forced.allSatisfy({ candidate[$0.name] == $0.value }) { return candidate }
+        if useExamples(facts, mode: mode, rng: &rng) {
+            for candidate in facts.validExamples where c.forced.allSatisfy({ candidate[$0.name] == $0.value }) {
+                return candidate
             }
         }
 
-        let types = allowedTypes(nodes) ?? inferredTypes(nodes)
+        let types = facts.types
         guard !types.isEmpty else {
             failure = "schema at \(pointer): the allowed types do not intersect"
             return nil
         }
-        let nonNull = types.filter { $0 != "null" }
+        let nonNull = facts.nonNullTypes
         let type: String
         if nonNull.isEmpty {
             type = "null"
@@ -206,26 +212,76 @@ public struct ValueGenerator {
         switch type {
         case "null": return .null
         case "boolean": return .bool(mode == .maximal ? true : mode == .minimal ? false : rng.chance(1, in: 2))
-        case "integer", "number": return number(nodes, integer: type == "integer", mode: mode, rng: &rng, pointer: pointer)
-        case "string": return string(nodes, mode: mode, rng: &rng, pointer: pointer).map(JSONValue.string)
-        case "array": return array(nodes, depth: depth, mode: mode, rng: &rng, pointer: pointer)
-        case "object": return object(nodes, forced: c.forced, depth: depth, mode: mode, rng: &rng, pointer: pointer)
+        case "integer", "number": return number(facts.number, integer: type == "integer", mode: mode, rng: &rng, pointer: pointer)
+        case "string": return string(facts.string, mode: mode, rng: &rng, pointer: pointer).map(JSONValue.string)
+        case "array": return array(facts.array, depth: depth, mode: mode, rng: &rng, pointer: pointer)
+        case "object": return object(facts.object, forced: c.forced, depth: depth, mode: mode, rng: &rng, pointer: pointer)
         default:
             failure = "schema at \(pointer): unknown type \(type)"
             return nil
         }
     }
 
+    /// The conjunction of `locations`: collected afresh when collecting chooses a branch, else once.
+    private mutating func conjunction(of locations: [JSONLocation], mode: GenerationMode, rng: inout SplitMix64) -> Conjunction {
+        if let known = fixedConjunctions[locations] { return known }
+        var c = Conjunction()
+        var budget = 64
+        for location in locations { collect(location, into: &c, mode: mode, rng: &rng, budget: &budget) }
+        if !c.chose {
+            if c.failure == nil { c.facts = facts(of: c.nodes) }
+            fixedConjunctions[locations] = c
+        }
+        return c
+    }
+
+    // MARK: Facts
+
+    /// What a conjunction's nodes allow, independent of any choice: worked out once per node list.
+    private struct Facts {
+        /// The const/enum values of an allowed type; nil when no node has `const` or `enum`.
+        var enumValues: [JSONValue]?
+        /// Some node sets a bound (boundary modes then skip the examples).
+        var hasBoundaryKeyword: Bool
+        /// The `example`, `examples` and `default` values that are valid against every node, in order.
+        var validExamples: [JSONValue]
+        /// The allowed types (or, when no node has a type, the ones its keywords imply).
+        var types: [String]
+        var nonNullTypes: [String]
+        var number: NumberFacts
+        var string: StringFacts
+        var array: ArrayFacts
+        var object: ObjectFacts
+    }
+
+    private mutating func facts(of nodes: [Node]) -> Facts {
+        let key = nodes.map(\.location)
+        if let known = factsByNodes[key] { return known }
+        let candidates = exampleCandidates(nodes)
+        let validExamples = candidates.filter { candidate in nodes.allSatisfy { checker.isValid(candidate, against: $0.location) } }
+        let allowed = allowedTypes(nodes)
+        let enumValues = enumCandidates(nodes).map { candidates in
+            candidates.filter { allowed == nil || Self.matches($0, types: allowed ?? []) }
+        }
+        let types = allowed ?? inferredTypes(nodes)
+        let facts = Facts(
+            enumValues: enumValues,
+            hasBoundaryKeyword: nodes.contains { n in Self.boundaryKeywords.contains { n.object[$0] != nil } },
+            validExamples: validExamples, types: types, nonNullTypes: types.filter { $0 != "null" },
+            number: numberFacts(nodes), string: stringFacts(nodes), array: arrayFacts(nodes), object: objectFacts(nodes))
+        factsByNodes[key] = facts
+        return facts
+    }
+
     private static let boundaryKeywords = [
         "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems",
     ]
 
-    private func useExamples(_ nodes: [Node], mode: GenerationMode, rng: inout SplitMix64) -> Bool {
+    private func useExamples(_ facts: Facts, mode: GenerationMode, rng: inout SplitMix64) -> Bool {
         switch mode {
         case .examples: return true
         case .random: return rng.chance(3, in: 4)
-        case .minimal, .maximal:
-            return !nodes.contains { n in Self.boundaryKeywords.contains { n.object[$0] != nil } }
+        case .minimal, .maximal: return !facts.hasBoundaryKeyword
         }
     }
 
@@ -314,20 +370,24 @@ public struct ValueGenerator {
         var exclusive: Bool
     }
 
-    private mutating func number(_ nodes: [Node], integer: Bool, mode: GenerationMode, rng: inout SplitMix64, pointer: JSONPointer) -> JSONValue? {
+    private struct NumberFacts {
         var lower: Bound?
         var upper: Bound?
         var multiple: JSONNumber?
         var formatRange: ClosedRange<Int>?
+    }
+
+    private func numberFacts(_ nodes: [Node]) -> NumberFacts {
+        var f = NumberFacts()
         func tightenLower(_ b: Bound) {
-            guard let cur = lower else { return lower = b }
+            guard let cur = f.lower else { return f.lower = b }
             let c = b.value.compare(cur.value)
-            if c > 0 || (c == 0 && b.exclusive) { lower = b }
+            if c > 0 || (c == 0 && b.exclusive) { f.lower = b }
         }
         func tightenUpper(_ b: Bound) {
-            guard let cur = upper else { return upper = b }
+            guard let cur = f.upper else { return f.upper = b }
             let c = b.value.compare(cur.value)
-            if c < 0 || (c == 0 && b.exclusive) { upper = b }
+            if c < 0 || (c == 0 && b.exclusive) { f.upper = b }
         }
         for n in nodes {
             let o = n.object
@@ -335,24 +395,28 @@ public struct ValueGenerator {
             if case .number(let m)? = o["maximum"] { tightenUpper(Bound(value: m, exclusive: o["exclusiveMaximum"] == .bool(true))) }
             if case .number(let m)? = o["exclusiveMinimum"] { tightenLower(Bound(value: m, exclusive: true)) }
             if case .number(let m)? = o["exclusiveMaximum"] { tightenUpper(Bound(value: m, exclusive: true)) }
-            if case .number(let m)? = o["multipleOf"], !m.isZero, !m.negative, multiple == nil { multiple = m }
-            if case .string(let f)? = o["format"], let r = FormatValues.integerBounds(for: f) { formatRange = r }
+            if case .number(let m)? = o["multipleOf"], !m.isZero, !m.negative, f.multiple == nil { f.multiple = m }
+            if case .string(let format)? = o["format"], let r = FormatValues.integerBounds(for: format) { f.formatRange = r }
         }
+        return f
+    }
+
+    private mutating func number(_ f: NumberFacts, integer: Bool, mode: GenerationMode, rng: inout SplitMix64, pointer: JSONPointer) -> JSONValue? {
         var unit: JSONNumber
-        if let m = multiple {
+        if let m = f.multiple {
             unit = integer && !m.isInteger ? (JSONNumber(literal: m.significand) ?? JSONNumber(1)) : m
         } else {
             unit = JSONNumber(1)
         }
         for _ in 0..<7 {
-            let range = unit == JSONNumber(1) ? formatRange : nil
-            if let value = pick(lower: lower, upper: upper, unit: unit, within: range, mode: mode, rng: &rng) { return .number(value) }
+            let range = unit == JSONNumber(1) ? f.formatRange : nil
+            if let value = pick(lower: f.lower, upper: f.upper, unit: unit, within: range, mode: mode, rng: &rng) { return .number(value) }
             // Only a non-integer without multipleOf can try a finer step.
-            guard !integer, multiple == nil, let finer = JSONNumber(literal: unit.description + "e-1") else { break }
+            guard !integer, f.multiple == nil, let finer = JSONNumber(literal: unit.description + "e-1") else { break }
             unit = finer
         }
         failure = "schema at \(pointer): no \(integer ? "integer" : "number") lies within the bounds"
-            + (multiple.map { " as a multiple of \($0)" } ?? "")
+            + (f.multiple.map { " as a multiple of \($0)" } ?? "")
         return nil
     }
 
@@ -426,17 +490,30 @@ public struct ValueGenerator {
 
     // MARK: Strings
 
-    private mutating func string(_ nodes: [Node], mode: GenerationMode, rng: inout SplitMix64, pointer: JSONPointer) -> String? {
+    private struct StringFacts {
         var minLength = 0
         var maxLength: Int?
         var format: String?
         var patterns: [String] = []
+    }
+
+    private func stringFacts(_ nodes: [Node]) -> StringFacts {
+        var f = StringFacts()
         for n in nodes {
-            if let m = n.object["minLength"]?.intValue { minLength = max(minLength, m) }
-            if let m = n.object["maxLength"]?.intValue { maxLength = min(maxLength ?? m, m) }
-            if format == nil, case .string(let f)? = n.object["format"] { format = f }
-            if case .string(let p)? = n.object["pattern"] { patterns.append(p) }
+            if let m = n.object["minLength"]?.intValue { f.minLength = max(f.minLength, m) }
+            if let m = n.object["maxLength"]?.intValue { f.maxLength = min(f.maxLength ?? m, m) }
+            if f.format == nil, case .string(let format)? = n.object["format"] { f.format = format }
+            if case .string(let p)? = n.object["pattern"] { f.patterns.append(p) }
         }
+        return f
+    }
+
+    /// Letters first, then digits: a random string starts with a letter.
+    private static let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+
+    private mutating func string(_ f: StringFacts, mode: GenerationMode, rng: inout SplitMix64, pointer: JSONPointer) -> String? {
+        let minLength = f.minLength
+        let maxLength = f.maxLength
         if let maxLength, maxLength < minLength {
             failure = "schema at \(pointer): maxLength \(maxLength) is below minLength \(minLength)"
             return nil
@@ -445,11 +522,11 @@ public struct ValueGenerator {
             let n = s.unicodeScalars.count
             return n >= minLength && n <= (maxLength ?? Int.max)
         }
-        if let first = patterns.first {
+        if let first = f.patterns.first {
             let regexes: [ECMARegex]
             do {
                 var compiled: [ECMARegex] = []
-                for p in patterns {
+                for p in f.patterns {
                     if let known = compiledPatterns[p] {
                         compiled.append(known)
                     } else {
@@ -470,7 +547,7 @@ public struct ValueGenerator {
             failure = "schema at \(pointer): no string matching /\(first)/ within length \(minLength)...\(maxLength.map(String.init) ?? "") was found"
             return nil
         }
-        if let format, let value = FormatValues.value(for: format, rng: &rng) {
+        if let format = f.format, let value = FormatValues.value(for: format, rng: &rng) {
             if lengthOK(value) { return value }
             failure = "schema at \(pointer): format \(format) values do not fit length \(minLength)...\(maxLength.map(String.init) ?? "")"
             return nil
@@ -484,49 +561,59 @@ public struct ValueGenerator {
             let hi = min(maxLength ?? (lo + 16), lo + 16)
             length = rng.int(in: lo...max(lo, hi))
         }
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789")
-        var out = ""
-        for i in 0..<length { out.append(alphabet[rng.index(i == 0 ? 26 : alphabet.count)]) }
-        return out
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(length)
+        for i in 0..<length { bytes.append(Self.alphabet[rng.index(i == 0 ? 26 : Self.alphabet.count)]) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     // MARK: Arrays
 
-    private mutating func array(_ nodes: [Node], depth: Int, mode: GenerationMode, rng: inout SplitMix64, pointer: JSONPointer) -> JSONValue? {
+    private struct ArrayFacts {
         var minItems = 0
         var maxItems: Int?
         var unique = false
         var items: [JSONLocation] = []
         var prefix: [[JSONLocation]] = []
+    }
+
+    private func arrayFacts(_ nodes: [Node]) -> ArrayFacts {
+        var f = ArrayFacts()
         for n in nodes {
-            if let m = n.object["minItems"]?.intValue { minItems = max(minItems, m) }
-            if let m = n.object["maxItems"]?.intValue { maxItems = min(maxItems ?? m, m) }
-            if n.object["uniqueItems"] == .bool(true) { unique = true }
+            if let m = n.object["minItems"]?.intValue { f.minItems = max(f.minItems, m) }
+            if let m = n.object["maxItems"]?.intValue { f.maxItems = min(f.maxItems ?? m, m) }
+            if n.object["uniqueItems"] == .bool(true) { f.unique = true }
             switch n.object["items"] {
-            case .object?, .bool?: items.append(n.location.appending("items"))
+            case .object?, .bool?: f.items.append(n.location.appending("items"))
             case .array(let list)?:
                 for i in list.indices {
-                    if prefix.count <= i { prefix.append([]) }
-                    prefix[i].append(n.location.appending("items").appending(i))
+                    if f.prefix.count <= i { f.prefix.append([]) }
+                    f.prefix[i].append(n.location.appending("items").appending(i))
                 }
             default: break
             }
             if case .array(let list)? = n.object["prefixItems"] {
                 for i in list.indices {
-                    if prefix.count <= i { prefix.append([]) }
-                    prefix[i].append(n.location.appending("prefixItems").appending(i))
+                    if f.prefix.count <= i { f.prefix.append([]) }
+                    f.prefix[i].append(n.location.appending("prefixItems").appending(i))
                 }
             }
         }
-        if let maxItems, maxItems < minItems {
+        return f
+    }
+
+    private mutating func array(_ f: ArrayFacts, depth: Int, mode: GenerationMode, rng: inout SplitMix64, pointer: JSONPointer) -> JSONValue? {
+        let minItems = f.minItems
+        let unique = f.unique
+        if let maxItems = f.maxItems, maxItems < minItems {
             failure = "schema at \(pointer): maxItems \(maxItems) is below minItems \(minItems)"
             return nil
         }
         var count: Int
         switch mode {
         case .minimal: count = minItems
-        case .maximal: count = min(maxItems ?? (minItems + 3), minItems + 8)
-        case .examples, .random: count = rng.int(in: minItems...min(maxItems ?? (minItems + 3), minItems + 3))
+        case .maximal: count = min(f.maxItems ?? (minItems + 3), minItems + 8)
+        case .examples, .random: count = rng.int(in: minItems...min(f.maxItems ?? (minItems + 3), minItems + 3))
         }
         if depth >= maxDepth { count = minItems }
         var out: [JSONValue] = []
@@ -537,7 +624,7 @@ public struct ValueGenerator {
                 failure = failure ?? "schema at \(pointer): could not generate \(count) \(unique ? "distinct " : "")items"
                 return out.count >= minItems ? .array(out) : nil
             }
-            let schemas = out.count < prefix.count ? prefix[out.count] + items : items
+            let schemas = out.count < f.prefix.count ? f.prefix[out.count] + f.items : f.items
             let element: JSONValue?
             if schemas.isEmpty {
                 element = .string("item" + String(out.count + (unique ? rng.int(in: 0...999) * 10 : 0)))
@@ -555,10 +642,8 @@ public struct ValueGenerator {
 
     // MARK: Objects
 
-    private mutating func object(
-        _ nodes: [Node], forced: [(name: String, value: JSONValue)], depth: Int, mode: GenerationMode,
-        rng: inout SplitMix64, pointer: JSONPointer
-    ) -> JSONValue? {
+    private struct ObjectFacts {
+        /// Declared properties in order, then required names without a schema.
         var order: [String] = []
         var schemas: [String: [JSONLocation]] = [:]
         var required: [String] = []
@@ -566,38 +651,54 @@ public struct ValueGenerator {
         var additional: [JSONLocation] = []
         var minProperties = 0
         var maxProperties: Int?
+        /// Properties left out in this direction (`readOnly` in requests, `writeOnly` in responses).
+        var directionless: Set<String> = []
+    }
+
+    private func objectFacts(_ nodes: [Node]) -> ObjectFacts {
+        var f = ObjectFacts()
         for n in nodes {
             var own: [String] = []
             if case .object(let props)? = n.object["properties"] {
                 for (name, _) in props {
-                    if schemas[name] == nil { order.append(name) }
-                    schemas[name, default: []].append(n.location.appending("properties").appending(name))
+                    if f.schemas[name] == nil { f.order.append(name) }
+                    f.schemas[name, default: []].append(n.location.appending("properties").appending(name))
                     own.append(name)
                 }
             }
             if case .array(let list)? = n.object["required"] {
-                for case .string(let name) in list where !required.contains(name) { required.append(name) }
+                for case .string(let name) in list where !f.required.contains(name) { f.required.append(name) }
             }
             switch n.object["additionalProperties"] {
-            case .bool(false)?: closedSets.append(own)
-            case .object?: additional.append(n.location.appending("additionalProperties"))
+            case .bool(false)?: f.closedSets.append(own)
+            case .object?: f.additional.append(n.location.appending("additionalProperties"))
             default: break
             }
-            if let m = n.object["minProperties"]?.intValue { minProperties = max(minProperties, m) }
-            if let m = n.object["maxProperties"]?.intValue { maxProperties = min(maxProperties ?? m, m) }
+            if let m = n.object["minProperties"]?.intValue { f.minProperties = max(f.minProperties, m) }
+            if let m = n.object["maxProperties"]?.intValue { f.maxProperties = min(f.maxProperties ?? m, m) }
         }
-        func allowed(_ name: String) -> Bool { closedSets.allSatisfy { $0.contains(name) } }
-        for name in required where schemas[name] == nil { order.append(name) }
-        for f in forced where !order.contains(f.name) { order.append(f.name) }
+        for name in f.required where f.schemas[name] == nil { f.order.append(name) }
+        let flag = direction == .request ? "readOnly" : "writeOnly"
+        for (name, locations) in f.schemas where hasFlag(flag, locations) { f.directionless.insert(name) }
+        return f
+    }
+
+    private mutating func object(
+        _ f: ObjectFacts, forced: [(name: String, value: JSONValue)], depth: Int, mode: GenerationMode,
+        rng: inout SplitMix64, pointer: JSONPointer
+    ) -> JSONValue? {
+        func allowed(_ name: String) -> Bool { f.closedSets.allSatisfy { $0.contains(name) } }
+        var order = f.order
+        for forcedProperty in forced where !order.contains(forcedProperty.name) { order.append(forcedProperty.name) }
+        let minProperties = f.minProperties
 
         var out = JSONObject()
-        let limit = maxProperties ?? Int.max
+        let limit = f.maxProperties ?? Int.max
         for name in order {
             let isForced = forced.contains { $0.name == name }
-            let isRequired = required.contains(name) || isForced
-            let locations = schemas[name] ?? []
-            if direction == .request, !isForced, hasFlag("readOnly", locations) { continue }
-            if direction == .response, !isForced, hasFlag("writeOnly", locations) { continue }
+            let isRequired = f.required.contains(name) || isForced
+            let locations = f.schemas[name] ?? []
+            if !isForced, f.directionless.contains(name) { continue }
             if !isRequired {
                 guard allowed(name), depth < maxDepth, out.count < limit else { continue }
                 let include: Bool
@@ -608,8 +709,8 @@ public struct ValueGenerator {
                 }
                 guard include else { continue }
             }
-            if let f = forced.first(where: { $0.name == name }) {
-                out[name] = f.value
+            if let forcedProperty = forced.first(where: { $0.name == name }) {
+                out[name] = forcedProperty.value
                 continue
             }
             let saved = failure
@@ -622,13 +723,13 @@ public struct ValueGenerator {
             }
         }
         var extra = 0
-        while out.count < minProperties, closedSets.isEmpty, extra < minProperties + 4 {
+        while out.count < minProperties, f.closedSets.isEmpty, extra < minProperties + 4 {
             extra += 1
             let name = "extra" + String(extra)
             guard out[name] == nil else { continue }
-            if additional.isEmpty {
+            if f.additional.isEmpty {
                 out[name] = .string("value")
-            } else if let v = generateValue(additional, depth: depth + 1, mode: mode, rng: &rng) {
+            } else if let v = generateValue(f.additional, depth: depth + 1, mode: mode, rng: &rng) {
                 out[name] = v
             }
         }
