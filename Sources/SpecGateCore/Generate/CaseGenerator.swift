@@ -39,24 +39,65 @@ public struct CaseGenerator: Sendable {
         p.location == .header && p.name.lowercased() == (options.credential?.header ?? "Authorization").lowercased()
     }
 
+    /// Where each parameter of an operation takes its value from, and the headers every valid draft
+    /// adds: the same for every case of the operation, so worked out once (``CaseStream``).
+    struct DraftTemplate {
+        enum Source {
+            /// The credential header (filled from the suite, never generated).
+            case credential
+            /// A suite parameter value or a fixed suite header.
+            case suite(JSONValue)
+            case generated
+        }
+
+        /// Parallel to the operation's parameters.
+        var sources: [Source]
+        /// Fixed suite headers the operation does not declare, then the credential when no parameter carries it.
+        var extraHeaders: [RequestDraft.Header]
+    }
+
+    func template(for operation: Operation) -> DraftTemplate {
+        let sources: [DraftTemplate.Source] = operation.parameters.map { p in
+            if isCredentialHeader(p) { return .credential }
+            if let v = options.parameterValue(operation: operation, name: p.name) { return .suite(v) }
+            if p.location == .header, let fixed = options.fixedHeader(p.name) { return .suite(.string(fixed)) }
+            return .generated
+        }
+        var extra: [RequestDraft.Header] = []
+        for (name, value) in options.fixedHeaders
+        where !operation.parameters.contains(where: { $0.location == .header && $0.name.lowercased() == name.lowercased() }) {
+            extra.append(.init(name: name, value: value))
+        }
+        if let credential = options.credential, !sources.contains(where: { if case .credential = $0 { true } else { false } }) {
+            extra.append(.init(name: credential.header, value: credential.headerValue, isCredential: true))
+        }
+        return DraftTemplate(sources: sources, extraHeaders: extra)
+    }
+
     func validDraft(
         _ operation: Operation, mode: GenerationMode, generator: inout ValueGenerator, rng: inout SplitMix64,
         findings: inout [GenerationFinding]
     ) -> RequestDraft? {
+        validDraft(operation, template: template(for: operation), mode: mode, generator: &generator, rng: &rng, findings: &findings)
+    }
+
+    func validDraft(
+        _ operation: Operation, template: DraftTemplate, mode: GenerationMode, generator: inout ValueGenerator,
+        rng: inout SplitMix64, findings: inout [GenerationFinding]
+    ) -> RequestDraft? {
         var parameters: [RequestDraft.Parameter] = []
+        parameters.reserveCapacity(operation.parameters.count)
         var complete = true
-        for p in operation.parameters {
-            if isCredentialHeader(p) {
+        for (p, source) in zip(operation.parameters, template.sources) {
+            switch source {
+            case .credential:
                 parameters.append(.init(spec: p, value: options.credential.map { .string($0.headerValue) }, isCredential: true))
                 continue
-            }
-            if let v = options.parameterValue(operation: operation, name: p.name) {
+            case .suite(let v):
                 parameters.append(.init(spec: p, value: v))
                 continue
-            }
-            if p.location == .header, let fixed = options.fixedHeader(p.name) {
-                parameters.append(.init(spec: p, value: .string(fixed)))
-                continue
+            case .generated:
+                break
             }
             let include: Bool
             switch (p.required, p.location, mode) {
@@ -84,14 +125,7 @@ public struct CaseGenerator: Sendable {
                 parameters.append(.init(spec: p, value: nil))
             }
         }
-        var extra: [RequestDraft.Header] = []
-        for (name, value) in options.fixedHeaders
-        where !operation.parameters.contains(where: { $0.location == .header && $0.name.lowercased() == name.lowercased() }) {
-            extra.append(.init(name: name, value: value))
-        }
-        if let credential = options.credential, !parameters.contains(where: { $0.isCredential }) {
-            extra.append(.init(name: credential.header, value: credential.headerValue, isCredential: true))
-        }
+        let extra = template.extraHeaders
         var body: RequestDraft.Body?
         if let requestBody = operation.requestBody, requestBody.required || mode != .minimal,
             let media = Self.preferredMedia(requestBody.content)

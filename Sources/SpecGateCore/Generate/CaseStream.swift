@@ -10,6 +10,8 @@ public struct CaseStream {
     let generator: CaseGenerator
     var rng: SplitMix64
     var values: ValueGenerator
+    /// Where the operation's parameters take their values from.
+    let template: CaseGenerator.DraftTemplate
     /// Valid drafts still to attempt, and the index of the next attempt.
     let validCount: Int
     var attempt = 0
@@ -31,6 +33,7 @@ public struct CaseStream {
         self.operation = operation
         self.rng = SplitMix64(seed: generator.options.seed).derived(operation.id)
         self.values = ValueGenerator(documents: generator.spec.documents, dialect: generator.spec.dialect, direction: .request)
+        self.template = generator.template(for: operation)
         self.validCount = max(1, min(generator.options.validCasesPerOperation, generator.options.maxCasesPerOperation))
     }
 
@@ -62,7 +65,7 @@ public struct CaseStream {
         let mode = attempt < modes.count ? modes[attempt] : .random
         attempt += 1
         var found: [GenerationFinding] = []
-        guard var draft = generator.validDraft(operation, mode: mode, generator: &values, rng: &rng, findings: &found) else {
+        guard var draft = generator.validDraft(operation, template: template, mode: mode, generator: &values, rng: &rng, findings: &found) else {
             record(found)
             validDone = true
             return nil

@@ -12,24 +12,35 @@ public enum PercentEncoding {
 
     /// `gen-delims / sub-delims`.
     public static func isReserved(_ b: UInt8) -> Bool {
-        ":/?#[]@!$&'()*+,;=".utf8.contains(b)
+        switch b {
+        case UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"), UInt8(ascii: "["), UInt8(ascii: "]"),
+            UInt8(ascii: "@"), UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
+            UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "="):
+            return true
+        default:
+            return false
+        }
     }
 
     /// Every byte outside the unreserved set (and outside the reserved set too when `allowReserved`)
     /// becomes `%XX` (upper-case hex), UTF-8 first.
     public static func encode(_ text: String, allowReserved: Bool = false) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        let hex = Array("0123456789ABCDEF")
+        func kept(_ b: UInt8) -> Bool { isUnreserved(b) || (allowReserved && isReserved(b)) }
+        // Most generated values need no escaping: hand the string back without copying it.
+        if text.utf8.allSatisfy(kept) { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 3)
         for b in text.utf8 {
-            if isUnreserved(b) || (allowReserved && isReserved(b)) {
-                out.unicodeScalars.append(Unicode.Scalar(b))
+            if kept(b) {
+                out.append(b)
             } else {
-                out.append("%")
-                out.append(hex[Int(b >> 4)])
-                out.append(hex[Int(b & 15)])
+                out.append(UInt8(ascii: "%"))
+                out.append(hexDigits[Int(b >> 4)])
+                out.append(hexDigits[Int(b & 15)])
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 }
