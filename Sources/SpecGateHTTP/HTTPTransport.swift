@@ -54,6 +54,8 @@ public struct HTTPTransport: Sendable {
         )
         // Fail a refused connection at once; this transport does its own retrying.
         configuration.connectionPool.retryConnectionEstablishment = false
+        // No tracing: the default (no-op) tracer still parses every request's URL for span attributes.
+        configuration.tracing.tracer = nil
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         self.limiter = options.rateLimit.map { RateLimiter(requestsPerSecond: $0) }
         self.backoff = RetryBackoff(seed: options.jitterSeed, base: options.retryBaseDelay, cap: options.maxRetryDelay)

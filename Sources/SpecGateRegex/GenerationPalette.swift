@@ -25,8 +25,12 @@ struct GenerationPalette: Sendable {
     /// Printable ASCII characters excluded by the pattern's classes (e.g. `<` for `[^<>]`), used by mutations.
     private(set) var excluded: [UInt32] = []
 
+    /// The pattern's tree with every class's members resolved.
+    private(set) var tree: GenerationNode = .empty
+
     init(_ node: RegexNode) {
         collect(node)
+        tree = GenerationNode(node) { members(of: $0) }
     }
 
     /// The members of a class of this pattern.

@@ -21,9 +21,10 @@ struct RegexGenerator {
     func generateMatch<R: RandomNumberGenerator>(using rng: inout R) -> String? {
         let node = regex.node
         let attempts = node.containsLookaround || node.containsBackreference ? 120 : 30
+        let tree = regex.palette.tree
         for _ in 0..<attempts {
             var attempt = Attempt(captures: Array(repeating: nil, count: regex.captureCount + 1))
-            guard generate(node, &attempt, &rng), attempt.endAnchor.map({ $0 == attempt.output.count }) ?? true,
+            guard generate(tree, &attempt, &rng), attempt.endAnchor.map({ $0 == attempt.output.count }) ?? true,
                 let string = Self.string(attempt.output)
             else { continue }
             if regex.search(in: string, stepBudget: Self.verifyBudget) == .matched { return string }
@@ -40,13 +41,13 @@ struct RegexGenerator {
         var startAnchor = false
     }
 
-    private func generate<R: RandomNumberGenerator>(_ node: RegexNode, _ attempt: inout Attempt, _ rng: inout R) -> Bool {
+    private func generate<R: RandomNumberGenerator>(_ node: GenerationNode, _ attempt: inout Attempt, _ rng: inout R) -> Bool {
         if attempt.output.count > Self.maxLength { return false }
         switch node {
         case .lookaround(let inner, true, false) where attempt.output.isEmpty && !attempt.startAnchor:
             // A positive lookbehind at the very start: supply its context as a prefix.
             return generate(inner, &attempt, &rng)
-        case .empty, .wordBoundary, .lookaround:
+        case .empty, .lookaround:
             return true
         case .literal(let value):
             attempt.output.append(value)
@@ -54,8 +55,8 @@ struct RegexGenerator {
         case .anyExceptLineTerminator:
             attempt.output.append(Self.naturalCharacter(&rng))
             return true
-        case .characterClass(let characterClass):
-            guard let value = Self.pick(from: regex.palette.members(of: characterClass), &rng) else { return false }
+        case .characterClass(let members):
+            guard let value = Self.pick(from: members, &rng) else { return false }
             attempt.output.append(value)
             return true
         case .sequence(let nodes):
@@ -63,12 +64,12 @@ struct RegexGenerator {
             return true
         case .alternation(let nodes):
             return generate(nodes[Int.random(in: 0..<nodes.count, using: &rng)], &attempt, &rng)
-        case .group(let inner, let index, _):
+        case .group(let inner, let index):
             let start = attempt.output.count
             guard generate(inner, &attempt, &rng) else { return false }
             if let index { attempt.captures[index] = Array(attempt.output[start...]) }
             return true
-        case .repetition(let inner, let min, let max, _):
+        case .repetition(let inner, let min, let max):
             let cap = min > Int.max - maxRepeat ? Int.max : min + maxRepeat
             let upper = Swift.min(max ?? cap, cap)
             let count = Int.random(in: min...Swift.max(min, upper), using: &rng)

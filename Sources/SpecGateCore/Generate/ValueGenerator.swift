@@ -542,7 +542,8 @@ public struct ValueGenerator {
             }
             for _ in 0..<8 {
                 guard let candidate = regexes[0].generateMatch(using: &rng, maxRepeat: max(8, minLength)) else { break }
-                if lengthOK(candidate), regexes.allSatisfy({ $0.matches(candidate) }) { return candidate }
+                // `generateMatch` has verified the first pattern already.
+                if lengthOK(candidate), regexes.dropFirst().allSatisfy({ $0.matches(candidate) }) { return candidate }
             }
             failure = "schema at \(pointer): no string matching /\(first)/ within length \(minLength)...\(maxLength.map(String.init) ?? "") was found"
             return nil
