@@ -27,12 +27,14 @@ let package = Package(
             name: "SpecGateJSON",
             dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
         ),
+        // The seeded random generator (SplitMix64) that generation draws from. No I/O.
+        .target(name: "SpecGateRandom"),
         // ECMA-262 regular expressions: parser, bounded backtracking matcher, string generator. No I/O.
-        .target(name: "SpecGateRegex"),
+        .target(name: "SpecGateRegex", dependencies: ["SpecGateRandom"]),
         // JSON Schema engine (OpenAPI 3.0 dialect, draft 4, 2020-12). No I/O.
         .target(name: "SpecGateSchema", dependencies: ["SpecGateJSON", "SpecGateRegex"]),
         // Spec model, loading, overlays, suites, lint, generation, checks, results. No I/O, no printing.
-        .target(name: "SpecGateCore", dependencies: ["SpecGateJSON", "SpecGateSchema", "SpecGateRegex", "Yams"]),
+        .target(name: "SpecGateCore", dependencies: ["SpecGateJSON", "SpecGateSchema", "SpecGateRegex", "SpecGateRandom", "Yams"]),
         // libxml2, used by SpecGateJUnit only.
         .systemLibrary(
             name: "CLibXML2",

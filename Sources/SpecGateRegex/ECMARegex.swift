@@ -1,3 +1,5 @@
+import SpecGateRandom
+
 /// An ECMA-262 regular expression as JSON Schema and OpenAPI `pattern` use it (unanchored search, `u` flag).
 ///
 /// Parsing happens once in `init`; `search` runs a bounded backtracking matcher over Unicode code points.
@@ -68,10 +70,21 @@ extension ECMARegex {
         RegexGenerator(regex: self, maxRepeat: Swift.max(0, maxRepeat)).generateMatch(using: &rng)
     }
 
+    /// ``generateMatch(using:maxRepeat:)`` for the generator case generation uses, specialised: the same
+    /// strings, without a generic call for every random draw.
+    public func generateMatch(using rng: inout SplitMix64, maxRepeat: Int = 8) -> String? {
+        RegexGenerator(regex: self, maxRepeat: Swift.max(0, maxRepeat)).generateMatch(using: &rng)
+    }
+
     /// A string this regex does not match: a mutation of a generated match when possible, else a simple
     /// candidate (empty string, punctuation, ...), verified with the matcher. Nil when the regex matches
     /// every candidate (e.g. `.*` or `a*`, which match every string).
     public func generateNonMatch(using rng: inout some RandomNumberGenerator) -> String? {
+        RegexGenerator(regex: self, maxRepeat: 8).generateNonMatch(using: &rng)
+    }
+
+    /// ``generateNonMatch(using:)`` specialised for ``SplitMix64``.
+    public func generateNonMatch(using rng: inout SplitMix64) -> String? {
         RegexGenerator(regex: self, maxRepeat: 8).generateNonMatch(using: &rng)
     }
 }
