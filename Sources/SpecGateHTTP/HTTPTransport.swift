@@ -84,7 +84,6 @@ public struct HTTPTransport: Sendable {
     /// Sends one request, retrying transport errors and honouring `Retry-After` as configured.
     public func send(_ request: PreparedRequest, index: Int = 0) async -> Exchange {
         let clock = ContinuousClock()
-        let httpRequest = makeRequest(request)
         var attempts = 0
         var startedAt: ContinuousClock.Instant?
         func finish(_ result: Result<HTTPResponseRecord, TransportError>) -> Exchange {
@@ -99,7 +98,7 @@ public struct HTTPTransport: Sendable {
             }
             if startedAt == nil { startedAt = clock.now }
             attempts += 1
-            let outcome = await attempt(httpRequest)
+            let outcome = await attempt(request)
             guard attempts <= options.maxRetries,
                 let wait = await retryDelay(after: outcome, attempt: attempts, method: request.method)
             else {
@@ -160,16 +159,14 @@ public struct HTTPTransport: Sendable {
 
     private static let cancelled = TransportError(kind: .cancelled, message: "the task was cancelled")
 
-    private func makeRequest(_ request: PreparedRequest) -> HTTPClientRequest {
-        var httpRequest = HTTPClientRequest(url: base.url(for: request.pathAndQuery))
-        httpRequest.method = NIOHTTP1.HTTPMethod(rawValue: request.method.wireName)
+    private func makeRequest(_ request: PreparedRequest) throws -> HTTPClient.Request {
+        var headers = HTTPHeaders()
         for header in request.headers {
-            httpRequest.headers.add(name: header.name, value: header.value)
+            headers.add(name: header.name, value: header.value)
         }
-        if let body = request.body {
-            httpRequest.body = .bytes(ByteBuffer(bytes: body))
-        }
-        return httpRequest
+        return try HTTPClient.Request(
+            url: base.url(for: request.pathAndQuery), method: NIOHTTP1.HTTPMethod(rawValue: request.method.wireName),
+            headers: headers, body: request.body.map { .bytes($0) })
     }
 
     /// The final error with how many attempts it took and, when ``RetryPolicy`` withheld a retry, why.
@@ -197,52 +194,29 @@ public struct HTTPTransport: Sendable {
         }
     }
 
-    /// One attempt, raced against the whole-exchange timeout.
-    private func attempt(_ request: HTTPClientRequest) async -> Result<HTTPResponseRecord, TransportError> {
-        let timeout = options.timeout
-        return await withTaskGroup(of: Result<HTTPResponseRecord, TransportError>?.self) { group in
-            group.addTask { await self.perform(request) }
-            group.addTask { [eventLoop = client.eventLoopGroup.any()] in
-                guard await ExchangeDeadline.wait(Self.timeAmount(timeout), on: eventLoop) else { return nil }
-                return .failure(TransportError(kind: .timeout, message: "no complete response within \(timeout)"))
-            }
-            var outcome: Result<HTTPResponseRecord, TransportError> = .failure(Self.cancelled)
-            while let next = await group.next() {
-                if let next {
-                    outcome = next
-                    break
-                }
-            }
-            group.cancelAll()
-            return outcome
-        }
-    }
-
-    /// Executes the request and streams the body, keeping at most `maxResponseBytes`.
-    private func perform(_ request: HTTPClientRequest) async -> Result<HTTPResponseRecord, TransportError> {
-        let clock = ContinuousClock()
-        let start = clock.now
+    /// One attempt: the request and the whole response, body included, within the timeout (AsyncHTTPClient's
+    /// task deadline covers the body too), keeping at most `maxResponseBytes` of the body.
+    private func attempt(_ request: PreparedRequest) async -> Result<HTTPResponseRecord, TransportError> {
+        let httpRequest: HTTPClient.Request
         do {
-            let response = try await client.execute(request, timeout: Self.timeAmount(options.timeout))
-            let limit = options.maxResponseBytes
-            var body: [UInt8] = []
-            var truncated = false
-            var received = 0
-            // Leaving the loop early drops the body stream, which makes AsyncHTTPClient close the connection.
-            for try await chunk in response.body {
-                received += chunk.readableBytes
-                let remaining = limit - body.count
-                if chunk.readableBytes > remaining {
-                    body.append(contentsOf: chunk.readableBytesView.prefix(remaining))
-                    truncated = true
-                    break
-                }
-                body.append(contentsOf: chunk.readableBytesView)
+            httpRequest = try makeRequest(request)
+        } catch {
+            return .failure(TransportErrorClassifier.classify(error))
+        }
+        let collector = ResponseCollector(limit: options.maxResponseBytes, start: .now)
+        let task = client.execute(
+            request: httpRequest, delegate: collector, deadline: .now() + Self.timeAmount(options.timeout))
+        do {
+            let record = try await withTaskCancellationHandler {
+                try await task.futureResult.get()
+            } onCancel: {
+                task.cancel()
             }
-            let headers = response.headers.map { HTTPHeaderField(name: $0.name, value: $0.value) }
-            return .success(HTTPResponseRecord(
-                status: Int(response.status.code), headers: headers, body: body, bodyTruncated: truncated,
-                elapsed: clock.now - start, bodyBytesReceived: received))
+            return .success(record)
+        } catch is ResponseCollector.LimitReached {
+            return .success(collector.record)
+        } catch let error as HTTPClientError where error == .deadlineExceeded {
+            return .failure(TransportError(kind: .timeout, message: "no complete response within \(options.timeout)"))
         } catch {
             return .failure(TransportErrorClassifier.classify(error))
         }
