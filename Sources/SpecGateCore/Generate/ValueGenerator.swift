@@ -237,21 +237,37 @@ public struct ValueGenerator {
 
     // MARK: Facts
 
-    /// What a conjunction's nodes allow, independent of any choice: worked out once per node list.
-    private struct Facts {
+    /// What a conjunction's nodes allow, independent of any choice: worked out once per node list (a
+    /// class, so handing out a cached one is a retain rather than a copy of every field).
+    private final class Facts {
         /// The const/enum values of an allowed type; nil when no node has `const` or `enum`.
-        var enumValues: [JSONValue]?
+        let enumValues: [JSONValue]?
         /// Some node sets a bound (boundary modes then skip the examples).
-        var hasBoundaryKeyword: Bool
+        let hasBoundaryKeyword: Bool
         /// The `example`, `examples` and `default` values that are valid against every node, in order.
-        var validExamples: [JSONValue]
+        let validExamples: [JSONValue]
         /// The allowed types (or, when no node has a type, the ones its keywords imply).
-        var types: [String]
-        var nonNullTypes: [String]
-        var number: NumberFacts
-        var string: StringFacts
-        var array: ArrayFacts
-        var object: ObjectFacts
+        let types: [String]
+        let nonNullTypes: [String]
+        let number: NumberFacts
+        let string: StringFacts
+        let array: ArrayFacts
+        let object: ObjectFacts
+
+        init(
+            enumValues: [JSONValue]?, hasBoundaryKeyword: Bool, validExamples: [JSONValue], types: [String],
+            nonNullTypes: [String], number: NumberFacts, string: StringFacts, array: ArrayFacts, object: ObjectFacts
+        ) {
+            self.enumValues = enumValues
+            self.hasBoundaryKeyword = hasBoundaryKeyword
+            self.validExamples = validExamples
+            self.types = types
+            self.nonNullTypes = nonNullTypes
+            self.number = number
+            self.string = string
+            self.array = array
+            self.object = object
+        }
     }
 
     private mutating func facts(of nodes: [Node]) -> Facts {
