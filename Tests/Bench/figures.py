@@ -29,7 +29,9 @@ SINGLE_OPERATION = "BookingsController_2024_08_13_getBookings"
 SINGLE_PATH = "/v2/bookings"
 LOAD_RUNS = 21
 SINGLE_MIN_REQUESTS = 5000
-SINGLE_MAX_RUNS = 400
+# The wrk comparison: interleaved rounds, each side's median round (see figure_run_rate).
+RATE_ROUNDS = 3
+WRK_SECONDS = 5
 # The suite run of figure 4 is sized like Schemathesis's (~5,700 requests in its 90 s budget): one run.
 SUITE_VALID_CASES = 300
 SUITE_MAX_CASES = 330
@@ -173,39 +175,60 @@ class Bench:
         for line in self.bench_lines(["generate", "--path", source, "--seeds", "3"]):
             self.emit(line)
 
-    def figure_wrk(self):
+    def figure_run_rate(self):
+        """SpecGate's request rate on one operation against wrk's on the same endpoint, in RATE_ROUNDS
+        interleaved rounds (each on a fresh sandbox, the two sides taking turns to go first, so a drift in
+        the machine's speed affects both); each side's figure is its median round.
+
+        wrk: `wrk -t2 -c8 -d{WRK_SECONDS}s` GET /v2/bookings with the Cal.com headers. SpecGate: `specgate run`
+        on the list operation (no links or producers), SINGLE_MIN_REQUESTS valid cases (`--valid-cases`), all
+        checks on, concurrency 8; its rate is requests over the run's own duration (JSON report), and over
+        wall time including start-up and generation."""
         if shutil.which("wrk") is None:
             raise NotMeasured("wrk is not installed")
-        with SandboxProcess(self.specgate) as sandbox:
-            proc = self.run(["wrk", "-t2", "-c8", "-d10s", "-s", os.path.join(HERE, "wrk-headers.lua"),
-                             sandbox.url + SINGLE_PATH], timeout=60, env={"BENCH_API_KEY": sandbox.keys["owner"]})
+        self.require_run_command()
+        wrk_rounds, run_rounds = [], []
+        for round_index in range(RATE_ROUNDS):
+            with SandboxProcess(self.specgate) as sandbox:
+                sides = [self.wrk_round, self.specgate_round]
+                if round_index % 2:
+                    sides.reverse()
+                for side in sides:
+                    result = side(sandbox)
+                    (wrk_rounds if side == self.wrk_round else run_rounds).append(result)
+        wrk_median = median_record(wrk_rounds)
+        run_median = median_record(run_rounds)
+        self.emit({"kind": "wrk", "url_path": SINGLE_PATH, "threads": 2, "connections": 8, "seconds": WRK_SECONDS,
+                   "rounds": len(wrk_rounds), "round_rates": [r["requests_per_second"] for r in wrk_rounds],
+                   **wrk_median})
+        self.emit({"kind": "run_single", "operation": SINGLE_OPERATION, "concurrency": 8, "runs": len(run_rounds),
+                   "round_rates": [r["requests_per_second"] for r in run_rounds],
+                   "round_ratios": [r["requests_per_second"] / w["requests_per_second"]
+                                    for r, w in zip(run_rounds, wrk_rounds)],
+                   "exit_codes": [r["exit_code"] for r in run_rounds], **run_median})
+
+    def wrk_round(self, sandbox):
+        proc = self.run(["wrk", "-t2", "-c8", "-d%ds" % WRK_SECONDS, "-s", os.path.join(HERE, "wrk-headers.lua"),
+                         sandbox.url + SINGLE_PATH], timeout=60, env={"BENCH_API_KEY": sandbox.keys["owner"]})
         summary = dict(re.findall(r"(\w+)=(\d+)", next(
             (line for line in proc.stdout.splitlines() if line.startswith("BENCH_SUMMARY")), "")))
         rate = re.search(r"Requests/sec:\s+([\d.]+)", proc.stdout)
         if not rate:
             raise NotMeasured("wrk printed no Requests/sec: " + last_line(proc.stdout))
-        self.emit({"kind": "wrk", "url_path": SINGLE_PATH, "threads": 2, "connections": 8, "seconds": 10,
-                   "requests_per_second": float(rate.group(1)),
-                   "requests": int(summary.get("requests", 0)), "non_2xx": int(summary.get("errors_status", 0)),
-                   "p50_us": int(summary.get("p50_us", 0)), "p99_us": int(summary.get("p99_us", 0))})
+        return {"requests_per_second": float(rate.group(1)), "requests": int(summary.get("requests", 0)),
+                "non_2xx": int(summary.get("errors_status", 0)), "p50_us": int(summary.get("p50_us", 0)),
+                "p99_us": int(summary.get("p99_us", 0))}
 
-    def figure_run_single(self):
-        """`specgate run` on one operation (the list endpoint wrk also hits, no links or producers), one
-        run of SINGLE_MIN_REQUESTS valid cases (`--valid-cases`), all checks on; the rate is requests over
-        the run's own duration (JSON report), and over wall time including start-up and generation."""
-        self.require_run_command()
-        with SandboxProcess(self.specgate) as sandbox:
-            code, report, seconds, _ = self.specgate_run(
-                sandbox.url, sandbox.keys["owner"],
-                ["--operation", SINGLE_OPERATION, "--no-invalid", "--valid-cases", str(SINGLE_MIN_REQUESTS),
-                 "--max-cases", str(SINGLE_MIN_REQUESTS), "--concurrency", "8"], "run-single")
+    def specgate_round(self, sandbox):
+        code, report, seconds, _ = self.specgate_run(
+            sandbox.url, sandbox.keys["owner"],
+            ["--operation", SINGLE_OPERATION, "--no-invalid", "--valid-cases", str(SINGLE_MIN_REQUESTS),
+             "--max-cases", str(SINGLE_MIN_REQUESTS), "--concurrency", "8"], "run-single")
         requests = report.get("summary", {}).get("requests") or 0
         duration_ms = report.get("durationMs") or 0
-        self.emit({"kind": "run_single", "operation": SINGLE_OPERATION, "concurrency": 8, "runs": 1,
-                   "requests": requests, "duration_ms": duration_ms, "wall_seconds": round(seconds, 3),
-                   "exit_codes": [code],
-                   "requests_per_second": requests / (duration_ms / 1000) if duration_ms else None,
-                   "requests_per_second_wall": requests / seconds if seconds else None})
+        return {"requests": requests, "duration_ms": duration_ms, "wall_seconds": round(seconds, 3), "exit_code": code,
+                "requests_per_second": requests / (duration_ms / 1000) if duration_ms else 0,
+                "requests_per_second_wall": requests / seconds if seconds else None}
 
     def figure_versus_schemathesis(self):
         """One SpecGate run of the Bookings suite sized like Schemathesis's run (thousands of cases:
@@ -393,6 +416,12 @@ def last_line(text):
     return lines[-1][:300] if lines else "(no output)"
 
 
+def median_record(records):
+    """The record with the median `requests_per_second` (the lower middle one for an even count)."""
+    ordered = sorted(records, key=lambda r: r["requests_per_second"])
+    return ordered[(len(ordered) - 1) // 2]
+
+
 def first_line(args):
     try:
         proc = subprocess.run(args, capture_output=True, text=True, timeout=30)
@@ -427,8 +456,7 @@ FIGURES = [
     ("load", Bench.figure_load),
     ("validate", Bench.figure_validate),
     ("generate", Bench.figure_generate),
-    ("run.wrk", Bench.figure_wrk),
-    ("run.single", Bench.figure_run_single),
+    ("run.rate", Bench.figure_run_rate),
     ("run.schemathesis", Bench.figure_versus_schemathesis),
     ("memory", Bench.figure_memory),
     ("detection", Bench.figure_detection),
