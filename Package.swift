@@ -77,7 +77,7 @@ let package = Package(
         ),
         .executableTarget(name: "specgate-bench", dependencies: ["SpecGateRunner", "SpecGateSandbox", "SpecGateCore", "SpecGateSchema", "SpecGateJSON"]),
         .testTarget(name: "SpecGateJSONTests", dependencies: ["SpecGateJSON"]),
-        .testTarget(name: "SpecGateRegexTests", dependencies: ["SpecGateRegex"]),
+        .testTarget(name: "SpecGateRegexTests", dependencies: ["SpecGateRegex", "SpecGateRandom"]),
         .testTarget(name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema"], exclude: ["Resources"]),
         .testTarget(name: "SpecGateCoreTests", dependencies: ["SpecGateCore"], exclude: ["Fixtures"]),
         .testTarget(name: "SpecGateJUnitTests", dependencies: ["SpecGateJUnit"]),
