@@ -55,4 +55,23 @@ struct PlanTests {
         let other = try Self.plan(["specs/calcom/suite.yaml", "--seed", "10", "--max-cases", "5", "--base-url", "http://127.0.0.1:1"], environment: ["CAL_API_KEY": "cal_x"])
         #expect(other.out != first.out)
     }
+
+    /// `--valid-cases` prints what a load-style `run --valid-cases` sends: up to that many valid cases
+    /// (attempts whose request repeats an earlier one are dropped), numbered without gaps.
+    @Test func validCasesSetsTheNumberOfValidCases() throws {
+        let operation = "BookingsController_2024_08_13_getBookings"
+        let (status, out) = try Self.plan(
+            ["specs/calcom/suite.yaml", "--operation", operation, "--valid-only", "--valid-cases", "25", "--max-cases", "25"],
+            environment: ["CAL_API_KEY": "cal_x"])
+        #expect(status == 0)
+        let headers = out.split(separator: "\n").filter { $0.hasPrefix("# " + operation + "/valid/") }
+        #expect((20...25).contains(headers.count))
+        for (number, header) in headers.enumerated() {
+            #expect(header.hasPrefix("# \(operation)/valid/\(number) "))
+        }
+        let curls = out.split(separator: "\n").filter { $0.hasPrefix("curl ") }
+        #expect(Set(curls).count == curls.count, "valid cases are de-duplicated")
+        let refused = try Self.plan(["specs/calcom/suite.yaml", "--valid-cases", "0"])
+        #expect(refused.status == 64 || refused.status == 2)
+    }
 }
