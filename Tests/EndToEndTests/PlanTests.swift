@@ -74,4 +74,28 @@ struct PlanTests {
         let refused = try Self.plan(["specs/calcom/suite.yaml", "--valid-cases", "0"])
         #expect(refused.status == 64 || refused.status == 2)
     }
+
+    /// The plan is what `run` sends: the same cases in the same order as `run --dry-run`, with the suite's
+    /// body values, expectations and scenario cases applied.
+    @Test func planListsTheCasesRunSends() throws {
+        let arguments = ["specs/calcom/suite.yaml", "--seed", "4", "--max-cases", "5"]
+        let environment = ["CAL_API_KEY": "cal_plan_test_key"]
+        let plan = try Self.plan(arguments, environment: environment)
+        let dryRun = try SpecGateProcess.run(["run"] + arguments + ["--dry-run"], environment: environment)
+        #expect(plan.status == 0)
+        #expect(dryRun.status == 0)
+        func caseLines(_ text: String) -> [Substring] {
+            text.split(separator: "\n").filter { $0.hasPrefix("# Bookings") }
+        }
+        #expect(caseLines(plan.out).count > 50)
+        #expect(caseLines(plan.out) == caseLines(dryRun.stdout))
+        // `values: eventTypeId` from the suite, not the spec's example (123).
+        let create = plan.out.split(separator: "\n").filter { $0.contains("-X POST https://api.cal.com/v2/bookings ") }
+        #expect(!create.isEmpty)
+        #expect(create.allSatisfy { !$0.contains("\"eventTypeId\":123") })
+        #expect(plan.out.contains("# BookingsController_2024_08_13_reassignBookingToUser/expectation/1  expect 403"))
+        #expect(plan.out.contains("workflow(s) run after these cases"))
+        #expect(!plan.out.contains("cal_plan_test_key"))
+    }
 }
+

@@ -9,9 +9,11 @@ struct PlanCommand: AsyncParsableCommand {
         commandName: "plan",
         abstract: "Print the generated test cases as curl commands (nothing is sent).",
         discussion: """
-            Each case is a comment line (`# <case id>  expect <outcome>  <summary>`) followed by a curl \
-            command. The credential appears as `$<env var>`; the secret itself is never printed. The \
-            same seed prints byte-identical output.
+            The cases `run` would send with the same options, in its order: the suite's parameter and \
+            body values, expectations and scenario cases applied. Each case is a comment line \
+            (`# <case id>  expect <outcome>  <summary>`) followed by a curl command. The credential \
+            appears as `$<env var>` (set or not); the secret itself is never printed. The same seed \
+            prints byte-identical output. Workflow steps are listed by `run --dry-run`.
             """
     )
 
@@ -49,38 +51,30 @@ struct PlanCommand: AsyncParsableCommand {
             SpecCommandOutput.printError(error.description)
             throw ExitCode(2)
         }
-        var spec = target.spec
-        if !operations.isEmpty {
-            var selected: [SpecGateCore.Operation] = []
-            for name in operations {
-                guard let op = target.fullSpec.operations.first(where: { $0.id == name || $0.operationId == name || $0.displayName == name })
-                else {
-                    SpecCommandOutput.printError("no operation \(name) in the spec")
-                    throw ExitCode(2)
-                }
-                selected.append(op)
-            }
-            spec.operations = selected
+        // The plan is what `run` would send: the same preparation (suite values, expectations, scenario
+        // cases, operation order), with a placeholder standing in for an unset credential variable (the
+        // plan never prints the secret).
+        var environment = ProcessInfo.processInfo.environment
+        if let auth = target.suite?.auth, environment[auth.env]?.isEmpty ?? true { environment[auth.env] = "<" + auth.env + ">" }
+        let base = baseURL ?? target.suite?.baseURL ?? target.spec.servers.first ?? "http://localhost"
+        var options = RunOptions(
+            path: suite, baseURL: base.hasPrefix("http://") || base.hasPrefix("https://") ? base : "http://localhost" + base,
+            seed: seed, maxCasesPerOperation: maxCases, includeInvalid: !validOnly, operations: operations, environment: environment)
+        options.validCasesPerOperation = validCases
+        let run: PreparedRun
+        do {
+            run = try RunPreparation.prepare(options)
+        } catch {
+            SpecCommandOutput.printError(error.description)
+            throw ExitCode(2)
         }
-        var options = GenerationOptions(
-            seed: seed, maxCasesPerOperation: maxCases, validCasesPerOperation: validCases, includeInvalid: !validOnly)
-        if let suite = target.suite {
-            options.fixedHeaders = suite.headers.map { ($0.name, $0.value) }
-            options.parameterValues = suite.parameters
-            if let auth = suite.auth, auth.type != .query {
-                // The plan never prints the secret, so a placeholder stands in when the variable is unset.
-                let secret = ProcessInfo.processInfo.environment[auth.env] ?? "<" + auth.env + ">"
-                options.credential = Credential(
-                    header: auth.header ?? "Authorization", scheme: auth.type == .bearer ? "Bearer" : nil, secret: secret,
-                    envVar: auth.env, prefix: auth.prefix)
-            }
-        }
-        let base = baseURL ?? target.suite?.baseURL ?? spec.servers.first ?? "http://localhost"
         // Suite `secrets` name further environment variables whose values never appear in output.
-        let environment = ProcessInfo.processInfo.environment
         let secrets = (target.suite?.secrets ?? []).compactMap { name in environment[name].map { (value: $0, variable: name) } }
-        let sets = CaseGenerator(spec: spec, options: options).generateAll()
-        let renderer = PlanRenderer(baseURL: base, credential: options.credential, secrets: secrets)
-        print(renderer.render(seed: seed, caseSets: sets), terminator: "")
+        let renderer = PlanRenderer(baseURL: run.baseURL, credential: run.generator.options.credential, secrets: secrets)
+        var text = renderer.render(seed: seed, caseSets: PlannedCaseSets.make(run))
+        if !run.workflows.isEmpty {
+            text += "\n# \(run.workflows.count) workflow(s) run after these cases; `specgate run --dry-run` shows their steps\n"
+        }
+        print(text, terminator: "")
     }
 }
