@@ -96,6 +96,10 @@ struct PlanTests {
         #expect(plan.out.contains("# BookingsController_2024_08_13_reassignBookingToUser/expectation/1  expect 403"))
         #expect(plan.out.contains("workflow(s) run after these cases"))
         #expect(!plan.out.contains("cal_plan_test_key"))
+        // Without the credential variable the plan is the same: the secret is never printed anyway.
+        let unset = try Self.plan(arguments, environment: ["CAL_API_KEY": ""])
+        #expect(unset.status == 0)
+        #expect(unset.out == plan.out)
     }
 }
 

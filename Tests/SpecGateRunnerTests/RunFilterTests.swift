@@ -35,6 +35,20 @@ struct RunFilterTests {
         #expect(report.findings.isEmpty)
     }
 
+    /// `planOnly` (`specgate plan`): an unset credential variable gets a placeholder and a missing or
+    /// relative base URL falls back to http://localhost; a real run refuses both.
+    @Test func planOnlyStandsInForTheCredentialAndTheBaseURL() throws {
+        var options = RunOptions(path: RunHarness.suite, baseURL: "/api", environment: [:])
+        #expect(throws: RunError.self) { try RunPreparation.prepare(options) }
+        options.baseURL = "http://127.0.0.1:9"
+        #expect(throws: RunError.self) { try RunPreparation.prepare(options) }
+        options.planOnly = true
+        let planned = try RunPreparation.prepare(options)
+        #expect(planned.generator.options.credential?.secret == "<CAL_API_KEY>")
+        options.baseURL = "/api"
+        #expect(try RunPreparation.prepare(options).baseURL == "http://localhost/api")
+    }
+
     @Test func dryRunPrintsEveryCaseMasked() throws {
         let prepared = try prepare { _ in }
         let lines = DryRun.lines(prepared)

@@ -37,6 +37,10 @@ public struct RunOptions: Sendable {
     public var minimumCoveragePercent: Double?
     /// Re-send a failing case up to this many times; if it then passes, its findings are flaky (not failures).
     public var rerunFailures: Int = 0
+    /// Nothing will be sent (`specgate plan`): an unset credential variable gets the placeholder `<VAR>`
+    /// (the secret is never printed anyway), and a missing or relative base URL falls back to
+    /// `http://localhost`.
+    public var planOnly: Bool = false
     public var junitPath: String
     public var jsonPath: String
     /// Environment for secrets (`CAL_API_KEY`, …).

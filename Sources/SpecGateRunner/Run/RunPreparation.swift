@@ -12,18 +12,25 @@ public enum RunPreparation {
             throw RunError(error.description)
         }
         let suite = target.suite
-        guard let baseURL = options.baseURL ?? suite?.baseURL ?? target.spec.servers.first else {
+        let chosenBaseURL = options.baseURL ?? suite?.baseURL ?? target.spec.servers.first
+        let absolute = chosenBaseURL.map { $0.hasPrefix("http://") || $0.hasPrefix("https://") } ?? false
+        let baseURL: String
+        if let chosenBaseURL, absolute {
+            baseURL = chosenBaseURL
+        } else if options.planOnly {
+            baseURL = "http://localhost" + (chosenBaseURL ?? "")
+        } else if let chosenBaseURL {
+            throw RunError("base URL \(chosenBaseURL) must start with http:// or https://")
+        } else {
             throw RunError("no base URL: pass --base-url or set baseURL in the suite")
-        }
-        guard baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") else {
-            throw RunError("base URL \(baseURL) must start with http:// or https://")
         }
 
         var masker = SecretMasker()
         var credential: Credential?
         if let auth = suite?.auth {
             let env = auth.env
-            guard let secret = options.environment[env], !secret.isEmpty else {
+            let given = options.environment[env].flatMap { $0.isEmpty ? nil : $0 }
+            guard let secret = given ?? (options.planOnly ? "<" + env + ">" : nil) else {
                 throw RunError("the suite takes its credential from $\(env), which is not set")
             }
             masker.add(.init(value: secret, placeholder: "$" + env))

@@ -44,23 +44,14 @@ struct PlanCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let target: LoadedTarget
-        do {
-            target = try Workspace.load(path: suite)
-        } catch {
-            SpecCommandOutput.printError(error.description)
-            throw ExitCode(2)
-        }
         // The plan is what `run` would send: the same preparation (suite values, expectations, scenario
-        // cases, operation order), with a placeholder standing in for an unset credential variable (the
-        // plan never prints the secret).
-        var environment = ProcessInfo.processInfo.environment
-        if let auth = target.suite?.auth, environment[auth.env]?.isEmpty ?? true { environment[auth.env] = "<" + auth.env + ">" }
-        let base = baseURL ?? target.suite?.baseURL ?? target.spec.servers.first ?? "http://localhost"
+        // cases, operation order), planning only (see `RunOptions.planOnly`).
+        let environment = ProcessInfo.processInfo.environment
         var options = RunOptions(
-            path: suite, baseURL: base.hasPrefix("http://") || base.hasPrefix("https://") ? base : "http://localhost" + base,
-            seed: seed, maxCasesPerOperation: maxCases, includeInvalid: !validOnly, operations: operations, environment: environment)
+            path: suite, baseURL: baseURL, seed: seed, maxCasesPerOperation: maxCases, includeInvalid: !validOnly,
+            operations: operations, environment: environment)
         options.validCasesPerOperation = validCases
+        options.planOnly = true
         let run: PreparedRun
         do {
             run = try RunPreparation.prepare(options)
@@ -69,7 +60,7 @@ struct PlanCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         // Suite `secrets` name further environment variables whose values never appear in output.
-        let secrets = (target.suite?.secrets ?? []).compactMap { name in environment[name].map { (value: $0, variable: name) } }
+        let secrets = (run.target.suite?.secrets ?? []).compactMap { name in environment[name].map { (value: $0, variable: name) } }
         let renderer = PlanRenderer(baseURL: run.baseURL, credential: run.generator.options.credential, secrets: secrets)
         var text = renderer.render(seed: seed, caseSets: PlannedCaseSets.make(run))
         if !run.workflows.isEmpty {
