@@ -17,7 +17,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
-        .package(url: "https://github.com/swift-server/async-http-client", from: "1.24.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.30.0"),
     ],
@@ -42,12 +41,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "SpecGateJUnit", dependencies: ["CLibXML2"]),
-        // HTTP transport over AsyncHTTPClient: concurrency, rate limit, retries, timeouts.
+        // HTTP/1.1 engine on SwiftNIO: keep-alive pool, exact requests, proxies, timeouts, retries, timings.
         .target(
             name: "SpecGateHTTP",
             dependencies: [
                 "SpecGateCore",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ] + nio
         ),
@@ -85,7 +83,6 @@ let package = Package(
             name: "SpecGateHTTPTests",
             dependencies: [
                 "SpecGateHTTP",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ] + nio

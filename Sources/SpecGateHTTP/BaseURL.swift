@@ -28,6 +28,14 @@ struct BaseURL: Sendable, Hashable {
         self.pathPrefix = prefix
     }
 
+    /// The request target (path and query) for a request's `pathAndQuery`, with the prefix kept.
+    func target(for pathAndQuery: String) -> String {
+        if pathAndQuery.hasPrefix("/") { return pathPrefix + pathAndQuery }
+        if pathAndQuery.isEmpty { return pathPrefix.isEmpty ? "/" : pathPrefix }
+        if pathAndQuery.hasPrefix("?") { return (pathPrefix.isEmpty ? "/" : pathPrefix) + pathAndQuery }
+        return pathPrefix + "/" + pathAndQuery
+    }
+
     /// The absolute URL for a request's `pathAndQuery` ("/v2/x?y=1"); the prefix is kept.
     func url(for pathAndQuery: String) -> String {
         let origin = "\(scheme)://\(authority)"

@@ -14,6 +14,9 @@ public struct Exchange: Sendable {
     public var startedAt: ContinuousClock.Instant?
     /// From the first attempt's start to the end of the last, including retry waits.
     public var elapsed: Duration
+    /// Times the request was re-sent on a fresh connection because a kept-alive one had been closed by
+    /// the server before it answered (never an error; see ``HTTPTransport``).
+    public var staleRetries = 0
 
     /// Creates an exchange record.
     public init(

@@ -13,6 +13,8 @@ public struct HTTPResponseRecord: Sendable, Hashable {
     /// Body bytes taken from the connection: `body.count`, plus the rest of the chunk that crossed the
     /// limit when the body was cut (reading stops there, so a huge body is never buffered).
     public var bodyBytesReceived: Int
+    /// Connect, time to first byte and total of the last attempt.
+    public var timings = ExchangeTimings()
 
     /// Creates a response record; `bodyBytesReceived` defaults to the body's size.
     public init(

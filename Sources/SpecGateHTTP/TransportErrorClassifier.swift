@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -10,7 +9,7 @@ import Glibc
 import Darwin
 #endif
 
-/// Maps errors thrown by AsyncHTTPClient, SwiftNIO and NIOSSL to ``TransportError`` kinds.
+/// Maps errors thrown by SwiftNIO, NIOSSL and the engine to ``TransportError`` kinds.
 enum TransportErrorClassifier {
     static func classify(_ error: any Error) -> TransportError {
         TransportError(kind: kind(of: error), message: String(describing: error), neverSent: neverSent(error))
@@ -30,8 +29,6 @@ enum TransportErrorClassifier {
         case let error as ChannelError:
             if case .connectTimeout = error { return true }
             return false
-        case let error as HTTPClientError:
-            return error == .connectTimeout || error == .getConnectionFromPoolTimeout || error == .tlsHandshakeTimeout
         default:
             return false
         }
@@ -43,8 +40,8 @@ enum TransportErrorClassifier {
             return .cancelled
         case let error as TransportError:
             return error.kind
-        case let error as HTTPClientError:
-            return kind(of: error)
+        case let error as SendableError:
+            return error.kind
         case let error as NIOConnectionError:
             if error.dnsAError != nil || error.dnsAAAAError != nil { return .other }
             return error.connectionErrors.first.map { kind(of: $0.error) } ?? .other
@@ -66,29 +63,6 @@ enum TransportErrorClassifier {
         case let error as HTTPParserError:
             // The peer closed the connection mid-response (e.g. fewer body bytes than `Content-Length`).
             return error == .invalidEOFState ? .connectionReset : .invalidResponse
-        default:
-            return .other
-        }
-    }
-
-    private static func kind(of error: HTTPClientError) -> TransportError.Kind {
-        switch error {
-        case .cancelled, .requestStreamCancelled:
-            return .cancelled
-        case .connectTimeout, .readTimeout, .writeTimeout, .deadlineExceeded, .tlsHandshakeTimeout,
-             .getConnectionFromPoolTimeout:
-            return .timeout
-        case .remoteConnectionClosed:
-            return .connectionReset
-        case .redirectLimitReached, .redirectCycleDetected:
-            return .tooManyRedirects
-        case .invalidURL, .emptyHost, .emptyScheme, .traceRequestWithBody, .incompatibleHeaders,
-             .chunkedSpecifiedMultipleTimes, .identityCodingIncorrectlyPresent:
-            return .invalidRequest
-        case .httpEndReceivedAfterHeadWith1xx, .contentLengthMissing, .bodyLengthMismatch:
-            return .invalidResponse
-        case .uncleanShutdown:
-            return .tls
         default:
             return .other
         }

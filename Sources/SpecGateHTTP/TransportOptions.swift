@@ -29,11 +29,14 @@ public struct TransportOptions: Sendable, Hashable {
     public var maxResponseBytes: Int = 10 << 20
     /// PEM file with extra trusted CA certificates (added to the system trust store) for HTTPS.
     public var caCertificatePath: String?
-    /// Redirects to follow. The default 0 does not follow any (AsyncHTTPClient's own default would follow 5):
+    /// Redirects to follow. The default 0 does not follow any:
     /// a 3xx is returned as it is and judged against the contract, so a redirect loop is one 3xx response.
     /// Above 0, up to this many are followed (cycles allowed) and exceeding the limit is a
     /// `.tooManyRedirects` transport error.
     public var maxRedirects: Int = 0
+    /// Forward proxies (`HTTP_PROXY`, `HTTPS_PROXY`, `NO_PROXY`; see ``ProxySettings/fromEnvironment(_:)``).
+    /// The default is none.
+    public var proxy = ProxySettings()
 
     /// Options with defaults for everything but the base URL.
     public init(baseURL: String) {

@@ -16,6 +16,7 @@ public enum Sandbox {
         let api = BookingsAPI(configuration: configuration, seed: seed)
         let connections = ConnectionRegistry()
         let maxBodyBytes = configuration.maxBodyBytes
+        let behaviour = configuration.connectionBehaviour
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -26,6 +27,9 @@ public enum Sandbox {
                 return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(
                         withPipeliningAssistance: true, withErrorHandling: true)
+                    if behaviour != .keepAlive {
+                        try channel.pipeline.syncOperations.addHandler(ConnectionBehaviourHandler(behaviour: behaviour))
+                    }
                     try channel.pipeline.syncOperations.addHandler(
                         SandboxHTTPHandler(api: api, maxBodyBytes: maxBodyBytes))
                 }

@@ -10,6 +10,8 @@ public struct SandboxConfiguration: Sendable {
     public var slowDelay: Duration
     /// Largest accepted request body; larger bodies are answered 413.
     public var maxBodyBytes: Int
+    /// What happens to a kept-alive connection after an answer (keep it, by default).
+    public var connectionBehaviour: SandboxConnectionBehaviour
 
     /// A configuration; the defaults give a conformant server on a free loopback port.
     public init(
@@ -17,8 +19,10 @@ public struct SandboxConfiguration: Sendable {
         port: Int = 0,
         faults: Set<SandboxFault> = [],
         slowDelay: Duration = .milliseconds(1500),
-        maxBodyBytes: Int = 1 << 20
+        maxBodyBytes: Int = 1 << 20,
+        connectionBehaviour: SandboxConnectionBehaviour = .keepAlive
     ) {
+        self.connectionBehaviour = connectionBehaviour
         self.host = host
         self.port = port
         self.faults = faults

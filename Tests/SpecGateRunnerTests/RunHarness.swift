@@ -19,9 +19,11 @@ enum RunHarness {
 
     static func run(
         faults: Set<SandboxFault> = [], slowDelay: Duration = .milliseconds(300),
+        connection: SandboxConnectionBehaviour = .keepAlive,
         configure: (inout RunOptions) -> Void = { _ in }
     ) async throws -> RunReport {
-        let sandbox = try await Sandbox.start(SandboxConfiguration(faults: faults, slowDelay: slowDelay))
+        let sandbox = try await Sandbox.start(
+            SandboxConfiguration(faults: faults, slowDelay: slowDelay, connectionBehaviour: connection))
         do {
             var options = RunOptions(
                 path: suite, baseURL: sandbox.baseURL, seed: 1, concurrency: 4, timeoutSeconds: 5, retries: 0,

@@ -15,6 +15,9 @@ public struct ExchangeRecord: Sendable {
     public var request: PreparedRequest
     public var outcome: Outcome
     public var attempts: Int
+    /// Times the request was re-sent on a fresh connection because the server had closed a kept-alive
+    /// one before answering (the transport's stale-connection rule; never an error).
+    public var staleRetries = 0
 
     public init(
         operation: Operation, label: CaseLabel, url: String, request: PreparedRequest, outcome: Outcome, attempts: Int = 1

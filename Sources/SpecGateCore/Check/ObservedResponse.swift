@@ -5,8 +5,13 @@ public struct ObservedResponse: Sendable, Hashable {
     public var body: [UInt8]
     /// The body was cut at the configured maximum size.
     public var bodyTruncated: Bool
-    /// Milliseconds from sending the request until the full body was read.
+    /// Milliseconds of the whole exchange: connecting (when a new connection was opened), sending the
+    /// request, waiting for the first byte and reading the full body.
     public var elapsedMilliseconds: Double
+    /// Milliseconds from the request being written to the first byte of the answer; nil when unknown.
+    public var firstByteMilliseconds: Double?
+    /// Milliseconds spent opening the connection; nil when a kept-alive connection was reused.
+    public var connectMilliseconds: Double?
 
     public init(status: Int, headers: [HeaderField], body: [UInt8], bodyTruncated: Bool = false, elapsedMilliseconds: Double) {
         self.status = status

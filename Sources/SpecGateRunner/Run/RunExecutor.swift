@@ -138,6 +138,8 @@ public enum RunExecutor {
         var plannedDone = 0
         /// The job was a case (not a workflow).
         var isCase = false
+        /// Stale-connection re-sends of requests that are not in `records` (clean-ups).
+        var staleRetries = 0
     }
 
     /// Notes counted over every job, in first-seen order.
@@ -147,11 +149,14 @@ public enum RunExecutor {
         var cleaned = 0
         /// Requests sent more than once (transport-error retries, `Retry-After`).
         var retried = 0
+        /// Requests re-sent on a fresh connection after the server closed a kept-alive one unanswered.
+        var staleRetries = 0
 
         mutating func add(_ outcome: JobOutcome) {
             created += outcome.created
             cleaned += outcome.cleaned
             retried += outcome.records.filter { $0.attempts > 1 }.count
+            staleRetries += outcome.staleRetries + outcome.records.reduce(0) { $0 + $1.staleRetries }
             for note in outcome.notes {
                 if let i = counts.firstIndex(where: { $0.note == note }) { counts[i].count += 1 } else { counts.append((note, 1)) }
             }
@@ -166,7 +171,15 @@ public enum RunExecutor {
                 out.append(
                     "retries: \(retried) requests were re-sent after a transport error or Retry-After (POST and PATCH only when they never reached the server)")
             }
+            if staleRetries > 0 {
+                out.append(Self.staleNote(staleRetries))
+            }
             return out
+        }
+
+        /// The run note for requests re-sent under the transport's stale-connection rule.
+        static func staleNote(_ count: Int) -> String {
+            "stale connections: \(count) request\(count == 1 ? " was" : "s were") re-sent once on a fresh connection because the server had closed the kept-alive connection before answering (not errors: the server never processed them)"
         }
     }
 
@@ -307,16 +320,19 @@ public enum RunExecutor {
                 let request = PathRewriter.replacing(plan.parameter, with: resource.value, in: plan.request, operation: plan.operation)
             else { continue }
             let exchange = await transport.send(request, index: index)
+            outcome.staleRetries += exchange.staleRetries
             if case .success(let response) = exchange.result, (200...299).contains(response.status) { outcome.cleaned += 1 }
         }
     }
 
     static func observe(_ response: HTTPResponseRecord) -> ObservedResponse {
-        let elapsed = response.elapsed.components
-        return ObservedResponse(
+        var observed = ObservedResponse(
             status: response.status, headers: response.headers.map { HeaderField(name: $0.name, value: $0.value) },
             body: response.body, bodyTruncated: response.bodyTruncated,
-            elapsedMilliseconds: Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15)
+            elapsedMilliseconds: response.elapsed.milliseconds)
+        observed.firstByteMilliseconds = response.timings.firstByte.milliseconds
+        observed.connectMilliseconds = response.timings.connect?.milliseconds
+        return observed
     }
 
     static func record(
@@ -338,8 +354,10 @@ public enum RunExecutor {
             isAuthMutation: testCase.kind == .invalid && expectedStatuses == [401] && testCase.mutation != "expectation",
             pathParametersGenerated: generated, identifiersResolved: identifiersResolved, exactStatuses: planned.exactStatuses,
             stateAssertions: planned.stateAssertions)
-        return ExchangeRecord(
+        var record = ExchangeRecord(
             operation: planned.operation, label: label, url: transport.url(for: testCase.request), request: testCase.request,
             outcome: outcome, attempts: exchange.attempts)
+        record.staleRetries = exchange.staleRetries
+        return record
     }
 }

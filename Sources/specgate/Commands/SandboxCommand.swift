@@ -32,6 +32,11 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Largest accepted request body in bytes.")
     var maxBodyBytes: Int = 1 << 20
 
+    @Option(
+        name: .long,
+        help: "What to do with a kept-alive connection after an answer: keep-alive, close-always, close-after-5xx or drop-idle (20-200 ms). Closes never send Connection: close, like uvicorn after a 500.")
+    var connection: String = "keep-alive"
+
     @Flag(name: .long, help: "Print the fault catalogue and exit.")
     var listFaults = false
 
@@ -39,6 +44,9 @@ struct SandboxCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard slowDelayMs >= 0 else { throw ValidationError("--slow-delay-ms must not be negative") }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
+        guard SandboxConnectionBehaviour(name: connection) != nil else {
+            throw ValidationError("--connection must be one of: \(SandboxConnectionBehaviour.names.map(\.0).joined(separator: ", "))")
+        }
         let unknown = fault.filter { SandboxFault(rawValue: $0) == nil }
         if !unknown.isEmpty {
             let valid = SandboxFault.allCases.map(\.rawValue).joined(separator: "\n  ")
@@ -55,7 +63,8 @@ struct SandboxCommand: AsyncParsableCommand {
         }
         let configuration = SandboxConfiguration(
             host: host, port: port, faults: Set(fault.compactMap(SandboxFault.init(rawValue:))),
-            slowDelay: .milliseconds(slowDelayMs), maxBodyBytes: maxBodyBytes)
+            slowDelay: .milliseconds(slowDelayMs), maxBodyBytes: maxBodyBytes,
+            connectionBehaviour: SandboxConnectionBehaviour(name: connection) ?? .keepAlive)
         let sandbox = try await Sandbox.start(configuration)
         var banner = "listening on \(sandbox.baseURL)\n"
         for user in sandbox.seed.users {
