@@ -5,7 +5,7 @@ public enum MutationCatalog {
         MissingRequiredProperty(), WrongPropertyType(), ValueOutsideEnum(), BelowMinimum(), AboveMaximum(),
         StringTooShort(), StringTooLong(), PatternMismatch(), FormatViolation(), AdditionalPropertyNotAllowed(),
         MalformedJSON(), WrongContentType(), EmptyBody(), PathParameterWrongType(), QueryParameterWrongType(),
-        QueryParameterOutOfRange(),
+        QueryParameterOutOfRange(), DuplicateHeader(),
     ]
 
     /// The mutation with a name.

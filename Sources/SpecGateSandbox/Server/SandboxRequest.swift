@@ -14,10 +14,23 @@ struct SandboxRequest: Sendable {
     }
 
     /// The first value of the header named `name` (case-insensitive).
+    /// A header's value as Node.js's HTTP server (which Cal.com's API runs on) gives it to the
+    /// application: repeated lines of most headers joined with ", "; of the headers Node keeps once
+    /// (`authorization`, `content-type`, `host`, …), the first line.
     func header(_ name: String) -> String? {
         let lowered = name.lowercased()
-        return headers.first { $0.name.lowercased() == lowered }?.value
+        let values = headers.filter { $0.name.lowercased() == lowered }.map(\.value)
+        guard let first = values.first else { return nil }
+        if values.count == 1 || Self.nodeKeepsFirst.contains(lowered) { return first }
+        return values.joined(separator: ", ")
     }
+
+    /// Headers whose duplicates Node.js discards (`IncomingMessage` `matchKnownFields`).
+    static let nodeKeepsFirst: Set<String> = [
+        "age", "authorization", "content-length", "content-type", "etag", "expires", "from", "host", "if-modified-since",
+        "if-unmodified-since", "last-modified", "location", "max-forwards", "proxy-authorization", "referer",
+        "retry-after", "server", "user-agent",
+    ]
 
     /// Query parameters, percent-decoded (`+` is a space); nil when the query is not valid percent-encoded UTF-8.
     func queryItems() -> [(name: String, value: String)]? {
