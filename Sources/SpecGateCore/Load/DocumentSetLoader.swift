@@ -64,9 +64,32 @@ public struct DocumentSetLoader {
             sources[uri] = bytes
             queueReferences(of: value, in: uri)
         }
-        let documents = LoadedDocuments(store: store, rootURI: root, sources: sources)
+        var documents = LoadedDocuments(store: store, rootURI: root, sources: sources)
         try DocumentSetLoader.check(walker, documents)
+        if case .object(let object) = documents.root, let swagger = object["swagger"] {
+            try DocumentSetLoader.convertSwagger2(swagger, &documents)
+        }
         return documents
+    }
+
+    /// Converts a Swagger 2.0 set to OpenAPI 3.0 (see `Swagger2Converter`) and checks the converted
+    /// references again; the original references were checked (with their own lines) before. Any
+    /// other `swagger` version is refused.
+    private static func convertSwagger2(_ version: JSONValue, _ documents: inout LoadedDocuments) throws(SpecLoadError) {
+        guard version.stringValue == "2.0" else {
+            let text = version.stringValue.map { "\"\($0)\"" } ?? version.description
+            throw documents.failure(
+                "unsupported Swagger version \(text) (SpecGate reads Swagger 2.0 and OpenAPI 3.0.x and 3.1.x)",
+                at: JSONLocation(document: documents.rootURI, pointer: JSONPointer(tokens: ["swagger"])))
+        }
+        let (store, conversion) = Swagger2Converter.convert(documents.store, rootURI: documents.rootURI)
+        documents.store = store
+        documents.conversion = conversion
+        var walker = ReferenceWalker()
+        for uri in store.uris {
+            if let value = store[uri] { walker.walk(value, document: uri) }
+        }
+        try check(walker, documents)
     }
 
     private static func isRemote(_ uri: String) -> Bool {
