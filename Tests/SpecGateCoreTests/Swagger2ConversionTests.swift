@@ -25,7 +25,7 @@ import Testing
         let spec = try OpenAPIModelBuilder.build(Self.petstore())
         #expect(spec.openAPIVersion == "3.0.3")
         #expect(spec.dialect == .openAPI30)
-        #expect(spec.operations.map(\.id) == ["listPets", "createPet", "showPet", "updatePet", "uploadPhoto", "addNote"])
+        #expect(spec.operations.map(\.id) == ["listPets", "createPet", "showPet", "updatePet", "uploadPhoto", "addNote", "importPets"])
     }
 
     @Test func serversWithoutHostOrSchemes() throws {
@@ -78,6 +78,17 @@ import Testing
         #expect(pets?["post"]?["requestBody"] == ["$ref": "#/components/requestBodies/petBody"])
         #expect(pets?["post"]?["parameters"] == nil)
         #expect(root["paths"]?["/pets/{petId}"]?["get"]?["responses"]?["404"] == ["$ref": "#/components/responses/NotFound"])
+    }
+
+    @Test func componentsWithOtherMediaTypesAreCopiedWhereUsed() throws {
+        let put = try Self.petstore().root["paths"]?["/pets/import"]?["put"]
+        #expect(put?["requestBody"] == [
+            "description": "The pet to store", "content": ["application/x-yaml": ["schema": ["$ref": "#/components/schemas/Pet"]]],
+            "required": true,
+        ])
+        #expect(put?["responses"]?["404"] == [
+            "description": "No such pet", "content": ["text/csv": ["schema": ["$ref": "#/components/schemas/Error"]]],
+        ])
     }
 
     @Test func schemasNullableFileDiscriminatorAndExtensions() throws {

@@ -8,6 +8,10 @@ import SpecGateJSON
 /// `$id`. References to `http:`/`https:` documents are refused: the tool never fetches over the
 /// network. Values of `example`, `default`, `const`, `enum` and example `value`s are literal data
 /// and are not searched for references.
+///
+/// A root document with `swagger: "2.0"` is converted, with every document it references, to
+/// OpenAPI 3.0.3 (`Swagger2Converter`) after its references were checked; `sources` keep the text as
+/// written and `conversion` maps converted locations back to it, so lines name the 2.0 file.
 public struct DocumentSetLoader {
     private let provider: any DocumentProvider
     public var limits: DocumentParser.Limits

@@ -374,7 +374,8 @@ public struct Swagger2Converter {
 
     private mutating func requestBody(_ entry: ParameterEntry, to: JSONLocation, consumes: [String]) -> JSONValue {
         map(to, to: entry.at)
-        if let reference = entry.reference, entry.referencesComponent {
+        // A request body component has the document's media types; other ones need their own copy.
+        if let reference = entry.reference, entry.referencesComponent, consumes == defaultConsumes {
             return ["$ref": .string(rewrite(reference, writtenIn: entry.at.document, placedIn: to.document))]
         }
         guard let resolved = entry.resolved else { return entry.written }
@@ -460,8 +461,9 @@ public struct Swagger2Converter {
         map(to, to: from)
         if let reference = response["$ref"]?.stringValue {
             let (targetAt, target) = follow(value, at: from)
+            // A response component has the document's media types; other ones need their own copy.
             let isComponent = targetAt.pointer.tokens.count == 2 && targetAt.pointer.tokens[0] == "responses"
-            guard !isComponent, let target else {
+            guard !isComponent || produces != defaultProduces, let target else {
                 return ["$ref": .string(rewrite(reference, writtenIn: from.document, placedIn: to.document))]
             }
             return self.response(target, from: targetAt, to: to, produces: produces)
