@@ -87,6 +87,10 @@ struct Swagger2Tests {
         // The bundle loads again as OpenAPI 3.0.
         let again = try await SpecGateProcess.run(["list", folder + "/bundle.json", "--json"])
         #expect(try JSONParser().parse(Array(again.stdout.utf8)).arrayValue?.count == 4)
+        // diff sees the 2.0 document and its 3.0 bundle as the same API.
+        let diff = try await SpecGateProcess.run(["diff", Self.items, folder + "/bundle.json"])
+        #expect(diff.status == 0, "\(diff.stdout)")
+        #expect(diff.stdout.hasPrefix("0 changes"), "\(diff.stdout)")
     }
 
     @Test func initWritesASuiteForASwaggerDocument() async throws {

@@ -143,7 +143,7 @@ import Testing
         let note = try #require(notes.first)
         #expect(note.message.contains("tsv"))
         // Its line is the parameter's `collectionFormat: tsv` in the 2.0 file.
-        let line = try #require(documents.position(of: note.location.appending("style"))?.line)
+        let line = try #require(documents.position(of: note.location)?.line)
         #expect(try Self.line(containing: "collectionFormat: tsv") == line)
     }
 

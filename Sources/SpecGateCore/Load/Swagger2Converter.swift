@@ -337,7 +337,7 @@ public struct Swagger2Converter {
                 out["explode"] = true
             default:
                 if format == "tsv" {
-                    note(to, "collectionFormat tsv has no OpenAPI 3.0 equivalent; converted as csv (style form, explode false)")
+                    note(to.appending("style"), "collectionFormat tsv has no OpenAPI 3.0 equivalent; converted as csv (style form, explode false)")
                 }
                 out["style"] = place == "path" || place == "header" ? "simple" : "form"
                 out["explode"] = false
