@@ -63,6 +63,11 @@ struct Swagger2Tests {
         let source = try String(contentsOfFile: SpecGateProcess.packageRoot + "/" + Self.jupyter, encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false)
         #expect(source[line - 1].contains("format: dateTime"), "line \(line)")
+        let petstore = try await SpecGateProcess.run(
+            ["lint", "Tests/SpecGateCoreTests/Fixtures/swagger2/petstore.yaml", "--junit", folder + "/lint.xml"], environment: ["NO_COLOR": "1"])
+        #expect(petstore.stdout.contains("swagger2-conversion  Tests/SpecGateCoreTests/Fixtures/swagger2/petstore.yaml:152"), "\(petstore.stdout)")
+        let junit = try String(contentsOfFile: folder + "/lint.xml", encoding: .utf8)
+        #expect(junit.contains("lint.swagger2-conversion") && junit.contains("petstore.yaml:152"))
         let json = try JSONParser().parse(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/lint.json"))))
         let lines = json["findings"]?.arrayValue?.compactMap { $0["line"]?.intValue } ?? []
         #expect(!lines.isEmpty && lines.count == json["findings"]?.arrayValue?.count)
