@@ -1,7 +1,8 @@
 import Foundation
-import SpecGateCore
 import SpecGateJSON
 import Testing
+
+@testable import SpecGateCore
 
 /// Swagger 2.0 documents are converted to OpenAPI 3.0 on load; the converted structure is checked
 /// construct by construct against hand-written fixtures.
@@ -38,6 +39,29 @@ import Testing
         #expect(try servers("host: h.example\n") == [["url": "http://h.example"]])
         #expect(try servers("host: h.example\nbasePath: /\nschemes: [http, wss]\n") == [["url": "http://h.example"], ["url": "wss://h.example"]])
         #expect(try servers("") == nil)
+    }
+
+    @Test func operationSchemesAreAWarning() throws {
+        let uri = "file:///mem/api.yaml"
+        let text = "swagger: \"2.0\"\ninfo: {title: t, version: \"1\"}\nhost: h\npaths:\n  /a:\n    get:\n      schemes: [https]\n      responses: {\"200\": {description: ok}}\n"
+        let documents = try DocumentSetLoader(provider: MemoryProvider(files: [uri: text])).load(rootURI: uri)
+        let notes = try #require(documents.conversion?.notes)
+        #expect(notes.map(\.location.pointer) == [JSONPointer(tokens: ["paths", "/a", "get"])])
+        #expect(notes.first?.message.contains("schemes") == true)
+        #expect(documents.position(of: try #require(notes.first?.location))?.line == 6)
+        #expect(documents.root["paths"]?["/a"]?["get"]?["schemes"] == nil)
+    }
+
+    @Test func generatedCasesAreValidForTheConvertedSchemas() throws {
+        let spec = try OpenAPIModelBuilder.build(Self.petstore())
+        let sets = CaseGenerator(spec: spec, options: GenerationOptions(seed: 5, maxCasesPerOperation: 20)).generateAll()
+        #expect(sets.count == spec.operations.count)
+        for set in sets { #expect(!set.validCases.isEmpty, "\(set.operationID): \(set.findings)") }
+        let upload = try #require(sets.first { $0.operationID == "uploadPhoto" }?.validCases.first)
+        #expect(upload.request.header("Content-Type")?.hasPrefix("multipart/form-data") == true)
+        let note = try #require(sets.first { $0.operationID == "addNote" }?.validCases.first)
+        #expect(note.request.header("Content-Type")?.hasPrefix("application/x-www-form-urlencoded") == true || note.request.header("Content-Type")?.hasPrefix("multipart/form-data") == true)
+        _ = GenerationSelfCheckTests.selfCheck(spec, seeds: 1...2)
     }
 
     @Test func otherSwaggerVersionsAreRefusedWithTheirLine() throws {

@@ -515,7 +515,7 @@ public struct Swagger2Converter {
         guard case .object(let header) = value, header["$ref"] == nil else { return value }
         map(to, to: from)
         var out = JSONObject()
-        for (key, child) in header where !Swagger2Converter.schemaKeys.contains(key) && key != "collectionFormat" {
+        for (key, child) in header where !Swagger2Converter.schemaKeys.contains(key) && key != "collectionFormat" && key != "x-nullable" {
             out[key] = child
         }
         out["schema"] = .object(simpleSchema(header, from: from, to: to.appending("schema")))
