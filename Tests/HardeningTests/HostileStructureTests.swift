@@ -37,8 +37,8 @@ import Testing
             name: "openapi version unsupported", text: "openapi: 4.0.0\ninfo: {title: t, version: '1'}\n",
             pointer: "/openapi", message: "unsupported OpenAPI version", line: 1),
         Case(
-            name: "swagger 2", text: "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n", pointer: "/swagger",
-            message: "Swagger 2.0", line: 1),
+            name: "swagger 3", text: "swagger: '3.0'\ninfo: {title: t, version: '1'}\npaths: {}\n", pointer: "/swagger",
+            message: "unsupported Swagger version \"3.0\"", line: 1),
         Case(
             name: "path without a slash",
             text: "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  a: {}\n", pointer: "/paths/a",

@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("swagger: \"2.0\"\ninfo: {title: t, version: '1'}\npaths: {}\n", "Swagger 2.0"),
+        ("swagger: \"1.2\"\ninfo: {title: t, version: '1'}\npaths: {}\n", "unsupported Swagger version \"1.2\""),
         ("openapi: 4.0.0\ninfo: {title: t, version: '1'}\npaths: {}\n", "unsupported OpenAPI version \"4.0.0\""),
         ("openapi: 2.0.0\ninfo: {title: t, version: '1'}\n", "unsupported OpenAPI version \"2.0.0\""),
         ("info: {title: t, version: '1'}\npaths: {}\n", "`openapi` version field is missing"),

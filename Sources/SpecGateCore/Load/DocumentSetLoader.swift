@@ -8,6 +8,10 @@ import SpecGateJSON
 /// `$id`. References to `http:`/`https:` documents are refused: the tool never fetches over the
 /// network. Values of `example`, `default`, `const`, `enum` and example `value`s are literal data
 /// and are not searched for references.
+///
+/// A root document with `swagger: "2.0"` is converted, with every document it references, to
+/// OpenAPI 3.0.3 (`Swagger2Converter`) after its references were checked; `sources` keep the text as
+/// written and `conversion` maps converted locations back to it, so lines name the 2.0 file.
 public struct DocumentSetLoader {
     private let provider: any DocumentProvider
     public var limits: DocumentParser.Limits
@@ -64,9 +68,32 @@ public struct DocumentSetLoader {
             sources[uri] = bytes
             queueReferences(of: value, in: uri)
         }
-        let documents = LoadedDocuments(store: store, rootURI: root, sources: sources)
+        var documents = LoadedDocuments(store: store, rootURI: root, sources: sources)
         try DocumentSetLoader.check(walker, documents)
+        if case .object(let object) = documents.root, let swagger = object["swagger"] {
+            try DocumentSetLoader.convertSwagger2(swagger, &documents)
+        }
         return documents
+    }
+
+    /// Converts a Swagger 2.0 set to OpenAPI 3.0 (see `Swagger2Converter`) and checks the converted
+    /// references again; the original references were checked (with their own lines) before. Any
+    /// other `swagger` version is refused.
+    private static func convertSwagger2(_ version: JSONValue, _ documents: inout LoadedDocuments) throws(SpecLoadError) {
+        guard version.stringValue == "2.0" else {
+            let text = version.stringValue.map { "\"\($0)\"" } ?? version.description
+            throw documents.failure(
+                "unsupported Swagger version \(text) (SpecGate reads Swagger 2.0 and OpenAPI 3.0.x and 3.1.x)",
+                at: JSONLocation(document: documents.rootURI, pointer: JSONPointer(tokens: ["swagger"])))
+        }
+        let (store, conversion) = Swagger2Converter.convert(documents.store, rootURI: documents.rootURI)
+        documents.store = store
+        documents.conversion = conversion
+        var walker = ReferenceWalker()
+        for uri in store.uris {
+            if let value = store[uri] { walker.walk(value, document: uri) }
+        }
+        try check(walker, documents)
     }
 
     private static func isRemote(_ uri: String) -> Bool {

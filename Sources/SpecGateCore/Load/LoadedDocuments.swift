@@ -8,6 +8,9 @@ public struct LoadedDocuments: Sendable {
     public var rootURI: String
     /// Raw bytes per document URI.
     public var sources: [String: [UInt8]]
+    /// Set when the documents were converted from Swagger 2.0: `store` holds the OpenAPI 3.0
+    /// result, `sources` the text as written, and this maps converted locations back to it.
+    public var conversion: Swagger2Conversion?
 
     public init(store: DocumentStore, rootURI: String, sources: [String: [UInt8]] = [:]) {
         self.store = store
@@ -18,17 +21,27 @@ public struct LoadedDocuments: Sendable {
     /// The root document's value.
     public var root: JSONValue { store[rootURI] ?? .null }
 
-    /// Line and column of a location in its document's text, when the text is known.
-    public func position(of location: JSONLocation) -> (line: Int, column: Int)? {
-        guard let bytes = sources[URIReference.stripFragment(location.document)] else { return nil }
-        return DocumentParser.locate(location.pointer, in: bytes, uri: location.document)
+    /// Where a location of `store` is written in the source texts: itself, unless the documents
+    /// were converted from Swagger 2.0 and the location moved.
+    public func sourceLocation(of location: JSONLocation) -> JSONLocation {
+        conversion?.sourceLocation(of: location) ?? location
     }
 
-    /// An error about a location, with its line and column looked up in the document text.
+    /// Line and column of a location in its document's text, when the text is known. Locations of
+    /// converted documents are looked up where they were written in the original.
+    public func position(of location: JSONLocation) -> (line: Int, column: Int)? {
+        let source = sourceLocation(of: location)
+        guard let bytes = sources[URIReference.stripFragment(source.document)] else { return nil }
+        return DocumentParser.locate(source.pointer, in: bytes, uri: source.document)
+    }
+
+    /// An error about a location, with its line and column looked up in the document text (for a
+    /// converted document, the file, pointer and line as written).
     public func failure(_ message: String, at location: JSONLocation) -> SpecLoadError {
+        let source = sourceLocation(of: location)
         let position = position(of: location)
         return SpecLoadError(
-            uri: location.document, pointer: location.pointer, line: position?.line, column: position?.column,
+            uri: source.document, pointer: source.pointer, line: position?.line, column: position?.column,
             message: message)
     }
 
@@ -38,6 +51,11 @@ public struct LoadedDocuments: Sendable {
         guard error.line == nil,
             let uri = sources.keys.first(where: { SpecLoadError.displayName(forURI: $0) == error.file })
         else { return error }
-        return error.locating(in: sources[uri], uri: uri)
+        guard let pointer = error.pointer, conversion != nil else { return error.locating(in: sources[uri], uri: uri) }
+        let source = sourceLocation(of: JSONLocation(document: uri, pointer: pointer))
+        var moved = error
+        moved.file = SpecLoadError.displayName(forURI: source.document)
+        moved.pointer = source.pointer
+        return moved.locating(in: sources[URIReference.stripFragment(source.document)], uri: source.document)
     }
 }

@@ -49,7 +49,7 @@ public struct OpenAPIModelBuilder {
         if let swagger = root["swagger"] {
             let text = swagger.stringValue ?? swagger.description
             throw documents.failure(
-                "Swagger \(text) documents are not supported; convert to OpenAPI 3.0 or 3.1 first",
+                "Swagger \(text) documents are not supported here; load them with DocumentSetLoader, which converts Swagger 2.0",
                 at: location.appending("swagger"))
         }
         guard let field = root["openapi"] else {

@@ -30,8 +30,17 @@ public struct LoadedTarget: Sendable {
     /// The lint scope that fits: a suite tests a subset of the API, so only what its operations reach.
     public var lintScope: LintScope { suite == nil ? .everything : .reachableFromOperations }
 
-    /// Lints the target: the selected operations, and the schemas in `lintScope`.
+    /// Lints the target: the selected operations, and the schemas in `lintScope`. A Swagger 2.0
+    /// spec also gets one `swagger2-conversion` warning per construct OpenAPI 3.0 cannot say exactly.
     public func lint(with linter: Linter = Linter()) -> [LintFinding] {
-        linter.lint(documents: documents.store, spec: spec, scope: lintScope)
+        let notes = (documents.conversion?.notes ?? []).map { note in
+            LintFinding(rule: LoadedTarget.conversionRuleID, severity: .warning, location: note.location, message: note.message)
+        }
+        let findings = linter.lint(documents: documents.store, spec: spec, scope: lintScope)
+        return notes.isEmpty ? findings : (findings + notes).sorted()
     }
+
+    /// The rule id of findings about a lossy Swagger 2.0 conversion.
+    public static let conversionRuleID = "swagger2-conversion"
+
 }

@@ -4,24 +4,29 @@ import SpecGateJSON
 /// Line numbers of many locations at once, for reports that list many findings.
 ///
 /// JSON documents are scanned once for all requested pointers (skipping subtrees no pointer enters);
-/// other documents fall back to `LoadedDocuments.position(of:)`.
+/// other documents fall back to `LoadedDocuments.position(of:)`. Locations in documents converted from
+/// Swagger 2.0 give the line where they were written in the original.
 public struct SourceLineIndex: Sendable {
     private var lines: [JSONLocation: Int] = [:]
 
     public init(locations: [JSONLocation], in documents: LoadedDocuments) {
-        var byDocument: [String: [JSONLocation]] = [:]
-        for location in locations { byDocument[URIReference.stripFragment(location.document), default: []].append(location) }
+        // Locations of documents converted from Swagger 2.0 are looked up where they were written.
+        var byDocument: [String: [(location: JSONLocation, source: JSONLocation)]] = [:]
+        for location in locations {
+            let source = documents.sourceLocation(of: location)
+            byDocument[URIReference.stripFragment(source.document), default: []].append((location, source))
+        }
         for (uri, group) in byDocument {
             guard let bytes = documents.sources[uri] else { continue }
             if SourceLineIndex.isJSON(bytes) {
-                var scanner = Scanner(bytes: bytes, targets: Set(group.map(\.pointer.tokens)))
+                var scanner = Scanner(bytes: bytes, targets: Set(group.map(\.source.pointer.tokens)))
                 scanner.scanDocument()
-                for location in group {
-                    if let line = scanner.found[location.pointer.tokens] { lines[location] = line }
+                for entry in group {
+                    if let line = scanner.found[entry.source.pointer.tokens] { lines[entry.location] = line }
                 }
             } else {
-                for location in group {
-                    if let line = documents.position(of: location)?.line { lines[location] = line }
+                for entry in group {
+                    if let line = documents.position(of: entry.location)?.line { lines[entry.location] = line }
                 }
             }
         }

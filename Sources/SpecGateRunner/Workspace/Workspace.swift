@@ -47,7 +47,8 @@ public struct Workspace: Sendable {
         var documents = raw
         var warnings: [OverlayWarning] = []
         if options.applyOverlays && !suite.overlayURIs.isEmpty {
-            var root = raw.root
+            // Overlays apply to the root as written (for Swagger 2.0, before conversion).
+            var root = raw.conversion?.originalRoot ?? raw.root
             for overlayURI in suite.overlayURIs {
                 let (overlaid, more) = try applyOverlay(at: overlayURI, to: root, provider: provider)
                 root = overlaid

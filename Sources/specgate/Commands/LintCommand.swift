@@ -46,7 +46,7 @@ struct LintCommand: AsyncParsableCommand {
         if let junitFile {
             do {
                 try LintJUnitBuilder.write(
-                    findings: findings, ruleIDs: Linter.defaultRules.map { type(of: $0).id }, target: target,
+                    findings: findings, ruleIDs: ruleIDs(findings), target: target,
                     toPath: junitFile, place: report.place(of:))
             } catch {
                 SpecCommandOutput.printError(error.description)
@@ -55,6 +55,12 @@ struct LintCommand: AsyncParsableCommand {
         }
         if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
+}
+
+/// The rules a JUnit report lists: the linter's, and the Swagger 2.0 conversion warnings when there are some.
+private func ruleIDs(_ findings: [LintFinding]) -> [String] {
+    let conversion = findings.contains { $0.rule == LoadedTarget.conversionRuleID } ? [LoadedTarget.conversionRuleID] : []
+    return Linter.defaultRules.map { type(of: $0).id } + conversion
 }
 
 extension LintSeverity: ExpressibleByArgument {}
