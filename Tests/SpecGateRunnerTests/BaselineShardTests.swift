@@ -30,6 +30,10 @@ struct BaselineShardTests {
         let text = JSONWriter.pretty(encoded)
         let decoded = try RunReportJSONDecoder(file: "r.json").decode(bytes: Array(text.utf8))
         #expect(RunReportJSON.encode(decoded) == encoded)
+        // Latency percentiles per operation survive the round trip.
+        #expect(report.operations.contains { $0.latency != nil })
+        #expect(decoded.operations.map(\.latency) == report.operations.map(\.latency))
+        #expect(report.operations.allSatisfy { op in op.latency.map { $0.total.p50 <= $0.total.p95 && $0.total.p95 <= $0.total.max } ?? true })
         #expect(decoded.findings.map(\.fingerprint) == report.findings.map(\.fingerprint))
         #expect(decoded.findings.map(\.schemaLocation) == report.findings.map(\.schemaLocation))
         #expect(decoded.findings.map(\.instancePointer) == report.findings.map(\.instancePointer))

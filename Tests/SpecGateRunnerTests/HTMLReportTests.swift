@@ -130,6 +130,11 @@ struct HTMLReportTests {
         #expect(finding.contains("Bearer $CAL_API_KEY") || finding.contains("\"$CAL_API_KEY\""))
         #expect(!dom.contains(RunHarness.ownerKey))
         #expect(!dom.contains("data-copy=\"\(anchor)-curl\" hidden"), "the script shows the copy buttons")
+        // The latency table lists both operations with their percentiles.
+        let latency = try #require(dom.range(of: "<section id=\"latency\">"))
+        let latencyEnd = try #require(dom.range(of: "</section>", range: latency.upperBound..<dom.endIndex))
+        let table = String(dom[latency.lowerBound..<latencyEnd.lowerBound])
+        #expect(table.contains("data-operation=\"\(create)\"") && table.contains("p99") && table.contains("first byte"))
 
         let png = folder + "/report.png"
         try browser.screenshot("file://" + path, to: png)

@@ -38,6 +38,7 @@ public struct Judge: Sendable {
         var invalid = 0
         var errors = 0
         var durationMilliseconds = 0.0
+        var latency = LatencyRecorder()
         var judged: [String: Int] = [:]
         var failed: [String: Int] = [:]
         var findings: [String: [String]] = [:]
@@ -121,6 +122,7 @@ public struct Judge: Sendable {
                 response: nil)
         case .response(let response):
             operations[opID]?.durationMilliseconds += response.elapsedMilliseconds
+            operations[opID]?.latency.record(response)
             operations[opID]?.statuses.insert(response.status)
             observeEnums(exchange.operation, response, verdict.parsedBody)
             if response.bodyTruncated {
@@ -278,10 +280,12 @@ public struct Judge: Sendable {
                     name: check.name, status: status, judged: judged, failedExchanges: failed,
                     findings: tally.findings[check.name] ?? [], reason: reason)
             }
-            return OperationResult(
+            var result = OperationResult(
                 operationID: id, method: tally.operation.method.wireName, path: tally.operation.path,
                 validCases: tally.valid, invalidCases: tally.invalid, errors: tally.errors, checks: checkResults,
                 durationMilliseconds: tally.durationMilliseconds)
+            result.latency = tally.latency.summary
+            return result
         }
         var report = RunReport(
             toolVersion: toolVersion, suite: suite, specTitle: specTitle, baseURL: masker.mask(baseURL), seed: seed,

@@ -9,6 +9,8 @@ public struct OperationResult: Sendable, Hashable {
     public var errors: Int
     public var checks: [CheckResult]
     public var durationMilliseconds: Double
+    /// p50/p95/p99 of the responses' total, first-byte and connect times; nil when none came.
+    public var latency: LatencySummary?
 
     public init(
         operationID: String, method: String, path: String, validCases: Int, invalidCases: Int, errors: Int,

@@ -85,6 +85,22 @@ public enum RunReportJSON {
         o["invalidCases"] = .number(JSONNumber(operation.invalidCases))
         o["errors"] = .number(JSONNumber(operation.errors))
         o["durationMs"] = number(operation.durationMilliseconds)
+        if let latency = operation.latency {
+            var l = JSONObject()
+            l["samples"] = .number(JSONNumber(latency.samples))
+            func percentiles(_ p: LatencyPercentiles) -> JSONValue {
+                var figures = JSONObject()
+                figures["p50"] = number(p.p50)
+                figures["p95"] = number(p.p95)
+                figures["p99"] = number(p.p99)
+                figures["max"] = number(p.max)
+                return .object(figures)
+            }
+            l["totalMs"] = percentiles(latency.total)
+            if let firstByte = latency.firstByte { l["firstByteMs"] = percentiles(firstByte) }
+            if let connect = latency.connect { l["connectMs"] = percentiles(connect) }
+            o["latency"] = .object(l)
+        }
         o["checks"] = .array(
             operation.checks.map { check in
                 var c = JSONObject()

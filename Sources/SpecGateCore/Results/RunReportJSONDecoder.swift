@@ -103,10 +103,24 @@ public struct RunReportJSONDecoder: Sendable {
                 failedExchanges: try int(c, "failedExchanges", p), findings: try strings(c, "findings", p),
                 reason: try optionalString(c, "reason", p))
         }
-        return OperationResult(
+        var result = OperationResult(
             operationID: try string(o, "id", pointer), method: try string(o, "method", pointer), path: try string(o, "path", pointer),
             validCases: try int(o, "validCases", pointer), invalidCases: try int(o, "invalidCases", pointer),
             errors: try int(o, "errors", pointer), checks: checks, durationMilliseconds: try double(o, "durationMs", pointer))
+        if o["latency"] != nil {
+            let p = pointer.appending("latency")
+            let l = try object(o["latency"] ?? .null, p)
+            func percentiles(_ key: String) throws(SpecLoadError) -> LatencyPercentiles? {
+                guard l[key] != nil else { return nil }
+                let q = p.appending(key)
+                let f = try object(l[key] ?? .null, q)
+                return LatencyPercentiles(p50: try double(f, "p50", q), p95: try double(f, "p95", q), p99: try double(f, "p99", q), max: try double(f, "max", q))
+            }
+            guard let total = try percentiles("totalMs") else { throw fail(p, "latency has no totalMs") }
+            result.latency = LatencySummary(
+                samples: try int(l, "samples", p), total: total, firstByte: try percentiles("firstByteMs"), connect: try percentiles("connectMs"))
+        }
+        return result
     }
 
     func finding(_ value: JSONValue, _ pointer: JSONPointer) throws(SpecLoadError) -> Finding {

@@ -35,6 +35,7 @@ public struct HTMLReport: Sendable {
         html += findings(report, anchors: anchors)
         if let baseline = report.baseline { html += baselineSection(baseline) }
         if let coverage = report.coverage { html += coverageSection(coverage, operations: report.operations) }
+        html += latencySection(report.operations)
         if !report.notes.isEmpty {
             html += "<section id=\"notes\"><h2>Notes</h2><ul class=\"plain\">"
             for note in report.notes { html += "<li>" + text(note) + "</li>" }
@@ -322,6 +323,29 @@ public struct HTMLReport: Sendable {
         var line = "<code>\(text(entry.fingerprint))</code> <code>\(text(entry.check))</code> on <code>\(text(entry.operation))</code>: \(text(entry.message))"
         if let reason = entry.reason { line += " <span class=\"muted\">(\(text(reason)))</span>" }
         return line
+    }
+
+    /// Per operation: p50/p95/p99 and maximum of the total time (what `max_response_time` judges), of the
+    /// time to first byte, and of connecting (over the exchanges that opened a connection).
+    func latencySection(_ operations: [OperationResult]) -> String {
+        let measured = operations.compactMap { operation in operation.latency.map { (operation, $0) } }
+        guard !measured.isEmpty else { return "" }
+        func ms(_ value: Double) -> String { value < 10 ? String(format1: value) : String(Int(value.rounded())) }
+        func figures(_ p: LatencyPercentiles?) -> String {
+            guard let p else { return "<td class=\"num\">–</td><td class=\"num\">–</td><td class=\"num\">–</td>" }
+            return "<td class=\"num\">\(ms(p.p50))</td><td class=\"num\">\(ms(p.p95))</td><td class=\"num\">\(ms(p.p99))</td>"
+        }
+        var html = "<section id=\"latency\"><h2>Latency <span class=\"count\">milliseconds per operation: total (judged by max_response_time), time to first byte, connect</span></h2>"
+        html += "<div class=\"scroll\"><table class=\"cov\"><thead><tr><th rowspan=\"2\">operation</th><th rowspan=\"2\" class=\"num\">responses</th>"
+        html += "<th colspan=\"4\">total</th><th colspan=\"3\">first byte</th><th colspan=\"3\">connect</th></tr><tr>"
+        html += "<th class=\"num\">p50</th><th class=\"num\">p95</th><th class=\"num\">p99</th><th class=\"num\">max</th>"
+        html += String(repeating: "<th class=\"num\">p50</th><th class=\"num\">p95</th><th class=\"num\">p99</th>", count: 2) + "</tr></thead><tbody>"
+        for (operation, latency) in measured {
+            html += "<tr data-operation=\"\(text(operation.operationID))\"><td class=\"mono\">\(text(operation.name))</td><td class=\"num\">\(latency.samples)</td>"
+            html += figures(latency.total) + "<td class=\"num\">\(ms(latency.total.max))</td>"
+            html += figures(latency.firstByte) + figures(latency.connect) + "</tr>"
+        }
+        return html + "</tbody></table></div></section>\n"
     }
 
     func coverageSection(_ coverage: ContractCoverage, operations: [OperationResult]) -> String {
