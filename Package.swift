@@ -82,18 +82,21 @@ let package = Package(
         .testTarget(
             name: "SpecGateHTTPTests",
             dependencies: [
-                "SpecGateHTTP",
+                "SpecGateHTTP", "SpecGateTestSupport",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ] + nio
         ),
         .testTarget(name: "SpecGateSandboxTests", dependencies: ["SpecGateSandbox", "SpecGateCore", "SpecGateRunner", "SpecGateSchema"]),
-        .testTarget(name: "SpecGateRunnerTests", dependencies: ["SpecGateRunner", "SpecGateSandbox"]),
+        .testTarget(name: "SpecGateRunnerTests", dependencies: ["SpecGateRunner", "SpecGateSandbox", "SpecGateTestSupport"]),
         .testTarget(
             name: "HardeningTests",
             dependencies: ["SpecGateRunner", "SpecGateCore", "SpecGateSchema", "SpecGateJUnit", "SpecGateJSON", "SpecGateRegex", "SpecGateFuzzTargets", "SpecGateTestSupport", "SpecGateHTTP", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")] + nio
         ),
-        .target(name: "SpecGateTestSupport", path: "Tests/SpecGateTestSupport"),
+        .target(
+            name: "SpecGateTestSupport",
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio")] + nio,
+            path: "Tests/SpecGateTestSupport"),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["SpecGateSandbox", "SpecGateJUnit", "SpecGateJSON", "SpecGateRunner", "SpecGateTestSupport"] + nio),

@@ -4,10 +4,10 @@ import SpecGateCore
 import Testing
 @testable import SpecGateHTTP
 
-private let openssl = "/usr/bin/openssl"
+let openssl = "/usr/bin/openssl"
 
 /// A throw-away CA and a server certificate for 127.0.0.1 signed by it, made with the openssl CLI.
-private struct TestCertificates {
+struct TestCertificates {
     let directory: URL
     var caPath: String { directory.appendingPathComponent("ca.pem").path }
     var serverCertificatePath: String { directory.appendingPathComponent("server.pem").path }

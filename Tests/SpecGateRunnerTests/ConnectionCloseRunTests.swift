@@ -4,6 +4,7 @@ import SpecGateJUnit
 import SpecGateJSON
 import SpecGateRunner
 import SpecGateSandbox
+import SpecGateTestSupport
 import Testing
 
 /// Servers that close kept-alive connections without `Connection: close` (after every answer, after
@@ -81,5 +82,28 @@ import Testing
         let result = try await Self.repeatedRuns(.closeOnReuse)
         #expect(result.findings == 0)
         #expect(result.staleRetries > 0, "the stale-connection rule re-sent requests")
+    }
+}
+
+/// A run whose environment names a proxy goes through it: the target's host name does not resolve, so
+/// only the proxy (which connects to 127.0.0.1 on the URL's port) can reach the sandbox.
+@Suite struct ProxyRunTests {
+    @Test("HTTP_PROXY from the run's environment carries every request")
+    func runThroughTheEnvironmentsProxy() async throws {
+        let proxy = try await TestProxy.start()
+        let report = try await RunHarness.run { options in
+            let port = options.baseURL?.split(separator: ":").last.map(String.init) ?? ""
+            options.baseURL = "http://calcom-sandbox.invalid:\(port)"
+            options.environment["HTTP_PROXY"] = proxy.url
+            options.operations = ["BookingsController_2024_08_13_getBookings"]
+            options.maxCasesPerOperation = 6
+        }
+        let log = proxy.snapshot
+        await proxy.stop()
+        #expect(report.transportErrors == 0, "\(report.errors.map(\.message))")
+        #expect(report.requests > 0)
+        #expect(report.findings.isEmpty, "\(report.findings.map(\.message))")
+        #expect(!log.requestLines.isEmpty)
+        #expect(log.requestLines.allSatisfy { $0.hasPrefix("GET http://calcom-sandbox.invalid:") })
     }
 }
