@@ -57,7 +57,8 @@ public struct Judge: Sendable {
 
     /// Registers an operation even if none of its cases get sent (so it appears in reports).
     public mutating func register(_ operation: Operation) {
-        if operations[operation.id] == nil {
+        // `index(forKey:)`, not `operations[id] == nil`: reading the value would copy the whole tally.
+        if operations.index(forKey: operation.id) == nil {
             operations[operation.id] = OperationTally(operation: operation)
             operationOrder.append(operation.id)
         }
@@ -110,20 +111,31 @@ public struct Judge: Sendable {
         register(exchange.operation)
         let opID = exchange.operation.id
         requests += 1
-        if exchange.expectsSuccess { operations[opID]?.valid += 1 } else { operations[opID]?.invalid += 1 }
+        // One in-place access to the operation's tally per exchange (each `operations[id]?.x` is a lookup).
+        withTally(opID) { tally in
+            if exchange.expectsSuccess { tally.valid += 1 } else { tally.invalid += 1 }
+            switch exchange.outcome {
+            case .transportError:
+                tally.errors += 1
+            case .response(let response):
+                tally.durationMilliseconds += response.elapsedMilliseconds
+                tally.latency.record(response)
+                tally.statuses.insert(response.status)
+                for result in verdict.results {
+                    tally.judged[result.check, default: 0] += 1
+                    if !result.violations.isEmpty { tally.failed[result.check, default: 0] += 1 }
+                }
+            }
+        }
         // Request and response summaries (masking, curl) are made only for a new finding.
         switch exchange.outcome {
         case .transportError(let kind, let message):
             transportErrors += 1
-            operations[opID]?.errors += 1
             addFinding(
                 exchange: exchange, check: "transport", kind: .error,
                 violation: CheckViolation(message: "\(kind): \(masker.mask(message))", fingerprintDetail: kind),
                 response: nil)
         case .response(let response):
-            operations[opID]?.durationMilliseconds += response.elapsedMilliseconds
-            operations[opID]?.latency.record(response)
-            operations[opID]?.statuses.insert(response.status)
             observeEnums(exchange.operation, response, verdict.parsedBody)
             if response.bodyTruncated {
                 addFinding(
@@ -134,8 +146,6 @@ public struct Judge: Sendable {
                     response: response)
             }
             for result in verdict.results {
-                operations[opID]?.judged[result.check, default: 0] += 1
-                if !result.violations.isEmpty { operations[opID]?.failed[result.check, default: 0] += 1 }
                 for violation in result.violations {
                     addFinding(
                         exchange: exchange, check: result.check, kind: .failure, violation: violation, response: response)
@@ -144,11 +154,17 @@ public struct Judge: Sendable {
         }
     }
 
+    /// Runs `body` on the tally of an operation in place (one hash lookup, no copy).
+    private mutating func withTally(_ id: String, _ body: (inout OperationTally) -> Void) {
+        guard let index = operations.index(forKey: id) else { return }
+        body(&operations.values[index])
+    }
+
     /// Records the enum values a JSON body holds where its documented schema has an `enum`.
     private mutating func observeEnums(_ operation: Operation, _ response: ObservedResponse, _ parsed: JSONValue?) {
         guard !response.bodyTruncated, !response.body.isEmpty,
             let schema = operation.response(for: response.status)?.content.first(where: { $0.isJSON })?.schema,
-            operations[operation.id]?.enumsComplete.contains(schema) == false
+            let index = operations.index(forKey: operation.id), !operations.values[index].enumsComplete.contains(schema)
         else { return }
         let sites = responseEnums.sites(for: schema)
         guard !sites.isEmpty, let body = parsed else { return }
