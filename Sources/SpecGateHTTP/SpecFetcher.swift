@@ -33,10 +33,13 @@ public struct SpecFetcher: Sendable {
         public var bytes: [UInt8]
         /// The `Content-Type` the server gave, if any.
         public var contentType: String?
+        /// Where the document was found after redirects; nil when it was not redirected.
+        public var finalURL: String?
 
-        public init(bytes: [UInt8], contentType: String?) {
+        public init(bytes: [UInt8], contentType: String?, finalURL: String? = nil) {
             self.bytes = bytes
             self.contentType = contentType
+            self.finalURL = finalURL
         }
     }
 
@@ -46,24 +49,69 @@ public struct SpecFetcher: Sendable {
         self.options = options
     }
 
-    /// Fetches `url` (`http:` or `https:`, fragment ignored). Any failure — a status other than 2xx, a body
-    /// over the limit, a refused connection, an unknown host, a timeout — is a `SpecLoadError` naming the URL,
-    /// with the header values masked.
+    /// Fetches `url` (`http:` or `https:`, fragment ignored), following up to `maxRedirects` redirects; the
+    /// `headers` are not sent on to another origin. Any failure — a status other than 2xx, a body over the
+    /// limit, a refused connection, an unknown host, a timeout — is a `SpecLoadError` naming the URL, with the
+    /// header values masked.
     public func fetch(_ url: String) async throws(SpecLoadError) -> Document {
         let masker = SecretMasker(
             secrets: options.headers.map { .init(value: $0.value, placeholder: "<\($0.name) header value>") })
-        func failure(_ message: String) -> SpecLoadError {
-            SpecLoadError(uri: masker.mask(url), message: masker.mask(message))
+        func failure(_ message: String, at shown: String = url) -> SpecLoadError {
+            SpecLoadError(uri: masker.mask(shown), message: masker.mask(message))
         }
-        let withoutFragment = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? url
-        let (origin, target) = try Self.split(withoutFragment, failure: failure)
-        var transportOptions = TransportOptions(baseURL: origin)
+        let lower = url.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { throw failure("is not an http: or https: URL") }
+        var current: AbsoluteURL
+        do throws(TransportError) {
+            current = try AbsoluteURL(url)
+        } catch {
+            throw failure("is not a usable URL: \(error.message)")
+        }
+        var headers = options.headers
+        var redirected = false
+        var hops = 0
+        while true {
+            let response = try await fetchOnce(current, headers: headers, failure: { failure($0, at: redirected ? current.text : url) })
+            if [301, 302, 303, 307, 308].contains(response.status), let location = response.header("Location") {
+                guard hops < options.maxRedirects else {
+                    throw failure("more than \(options.maxRedirects) redirects (the last to \(location))")
+                }
+                hops += 1
+                let next: AbsoluteURL
+                do throws(TransportError) {
+                    next = try current.resolving(location)
+                } catch {
+                    throw failure("redirects to an unusable Location \(location): \(error.message)")
+                }
+                // Like curl and browsers: credentials are for the origin the user named.
+                if next.origin != current.origin { headers = [] }
+                current = next
+                redirected = true
+                continue
+            }
+            let shown = redirected ? url + " (redirected to \(current.text))" : url
+            guard (200...299).contains(response.status) else {
+                let reason = Self.reasons[response.status].map { " " + $0 } ?? ""
+                let hint = response.status == 401 || response.status == 403 ? " (a document behind auth needs --spec-header)" : ""
+                throw failure("the server answered HTTP \(response.status)\(reason), not the document\(hint)", at: shown)
+            }
+            guard !response.bodyTruncated else {
+                throw failure("is larger than the limit of \(options.maxBytes) bytes (--max-spec-bytes)", at: shown)
+            }
+            return Document(bytes: response.body, contentType: response.header("Content-Type"), finalURL: redirected ? current.text : nil)
+        }
+    }
+
+    /// One GET, no redirects followed.
+    private func fetchOnce(
+        _ url: AbsoluteURL, headers: [HTTPHeaderField], failure: (String) -> SpecLoadError
+    ) async throws(SpecLoadError) -> HTTPResponseRecord {
+        var transportOptions = TransportOptions(baseURL: url.origin.description)
         transportOptions.concurrency = 1
         transportOptions.timeout = options.timeout
         transportOptions.connectTimeout = min(.seconds(10), options.timeout)
         transportOptions.maxRetries = 1
         transportOptions.honorRetryAfter = false
-        transportOptions.maxRedirects = options.maxRedirects
         transportOptions.maxResponseBytes = options.maxBytes
         transportOptions.caCertificatePath = options.caCertificatePath
         let transport: HTTPTransport
@@ -72,41 +120,15 @@ public struct SpecFetcher: Sendable {
         } catch {
             throw failure("cannot be fetched: \(error.message)")
         }
-        var headers: [(name: String, value: String)] = [("Accept", "application/json, application/yaml;q=0.9, */*;q=0.5")]
-        headers += options.headers.map { ($0.name, $0.value) }
-        let exchange = await transport.send(PreparedRequest(method: .get, pathAndQuery: target, headers: headers))
+        let sent = [("Accept", "application/json, application/yaml;q=0.9, */*;q=0.5")] + headers.map { ($0.name, $0.value) }
+        let exchange = await transport.send(PreparedRequest(method: .get, pathAndQuery: url.target, headers: sent))
         await transport.shutdown()
-        let response: HTTPResponseRecord
         switch exchange.result {
         case .failure(let error):
             throw failure("cannot be fetched: \(Self.describe(error))")
         case .success(let record):
-            response = record
+            return record
         }
-        guard (200...299).contains(response.status) else {
-            let reason = Self.reasons[response.status].map { " " + $0 } ?? ""
-            let hint = response.status == 401 || response.status == 403 ? " (a document behind auth needs --spec-header)" : ""
-            throw failure("the server answered HTTP \(response.status)\(reason), not the document\(hint)")
-        }
-        guard !response.bodyTruncated else {
-            throw failure("is larger than the limit of \(options.maxBytes) bytes (--max-spec-bytes)")
-        }
-        return Document(bytes: response.body, contentType: response.header("Content-Type"))
-    }
-
-    /// `http://host:port` and `/path?query` of an absolute URL.
-    static func split(
-        _ url: String, failure: (String) -> SpecLoadError
-    ) throws(SpecLoadError) -> (origin: String, target: String) {
-        let lower = url.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://"), let schemeEnd = url.range(of: "://") else {
-            throw failure("is not an http: or https: URL")
-        }
-        let rest = url[schemeEnd.upperBound...]
-        let end = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-        guard end > rest.startIndex else { throw failure("has no host") }
-        let target = String(rest[end...])
-        return (String(url[..<end]), target.isEmpty ? "/" : target.hasPrefix("?") ? "/" + target : target)
     }
 
     private static func describe(_ error: TransportError) -> String {

@@ -11,6 +11,8 @@ struct SpecServer: Sendable {
         var contentType: String
         var body: String
         var status: Int = 200
+        /// A `Location` header (with a 3xx `status`).
+        var location: String?
     }
 
     let channel: any Channel
@@ -71,6 +73,7 @@ struct SpecServer: Sendable {
             let status: Int
             let contentType: String
             let body: String
+            var location: String?
             if let answer = SpecServer.api(method: head.method, path: path) {
                 (status, contentType, body) = (answer.status, "application/json", answer.body)
             } else if let file = files[path] {
@@ -78,6 +81,7 @@ struct SpecServer: Sendable {
                     (status, contentType, body) = (401, "application/json", #"{"error":"unauthorized"}"#)
                 } else {
                     (status, contentType, body) = (file.status, file.contentType, file.body)
+                    location = file.location
                 }
             } else {
                 (status, contentType, body) = (404, "text/plain", "not found")
@@ -86,6 +90,7 @@ struct SpecServer: Sendable {
             headers.add(name: "Content-Type", value: contentType)
             headers.add(name: "Content-Length", value: String(body.utf8.count))
             headers.add(name: "Connection", value: "close")
+            if let location { headers.add(name: "Location", value: location) }
             let responseHead = HTTPResponseHead(version: head.version, status: HTTPResponseStatus(statusCode: status), headers: headers)
             context.write(wrapOutboundOut(.head(responseHead)), promise: nil)
             if head.method != .HEAD {

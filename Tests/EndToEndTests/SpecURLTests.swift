@@ -234,4 +234,27 @@ struct SpecURLTests {
         #expect(list.status == 2)
         #expect(list.stderr.contains("never fetches over the network"), "\(list.stderr)")
     }
+
+    @Test func redirectsAreFollowedButSpecHeadersStayWithTheirOrigin() async throws {
+        var files = Self.files
+        files["/openapi.yaml"] = .init(contentType: "text/plain", body: "moved", status: 302, location: "/api/openapi.yaml")
+        let server = try await SpecServer.start(files: files, requiredHeader: ("X-Spec-Token", Self.token))
+        let other = try await SpecServer.start(files: [
+            "/elsewhere": .init(contentType: "text/plain", body: "moved", status: 307, location: server.baseURL + "/api/openapi.yaml")
+        ])
+        let header = "X-Spec-Token: " + Self.token
+        // Relative $refs and the relative server resolve against where the spec was found.
+        let same = try await SpecGateProcess.run(["plan", server.baseURL + "/openapi.yaml", "--spec-header", header, "--valid-only"])
+        // Another origin redirects to the spec: the header is not sent on, so the server refuses.
+        let cross = try await SpecGateProcess.run(["list", other.baseURL + "/elsewhere", "--spec-header", header])
+        try await server.stop()
+        try await other.stop()
+
+        #expect(same.status == 0, "\(same.stderr)")
+        #expect(same.stdout.contains("curl -sS -X GET \(server.baseURL)/api/items"), "\(same.stdout)")
+        #expect(cross.status == 2)
+        #expect(cross.stderr.contains("HTTP 401"), "\(cross.stderr)")
+        #expect(cross.stderr.contains("redirected to \(server.baseURL)/api/openapi.yaml"), "\(cross.stderr)")
+        for output in [same.stdout, same.stderr, cross.stdout, cross.stderr] { #expect(!output.contains(Self.token)) }
+    }
 }

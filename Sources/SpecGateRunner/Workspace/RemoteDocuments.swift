@@ -10,9 +10,19 @@ import SpecGateJSON
 /// used only when the user names a URL: a local spec's remote `$ref`s stay refused by `DocumentSetLoader`.
 public struct RemoteDocuments: Sendable, Hashable {
     public var documents: [String: SpecFetcher.Document]
+    /// A root URL that redirected → where the spec was found (its `$ref`s and relative servers resolve
+    /// against that).
+    public var redirects: [String: String]
 
-    public init(documents: [String: SpecFetcher.Document] = [:]) {
+    public init(documents: [String: SpecFetcher.Document] = [:], redirects: [String: String] = [:]) {
         self.documents = documents
+        self.redirects = redirects
+    }
+
+    /// The URI a spec given as `url` is loaded from: where it was found after redirects.
+    public func rootURI(for url: String) -> String {
+        let uri = URIReference.stripFragment(url)
+        return redirects[uri] ?? uri
     }
 
     /// The most documents one spec may fetch (a server could otherwise name new documents forever).
@@ -42,8 +52,11 @@ public struct RemoteDocuments: Sendable, Hashable {
     /// must be a JSON or YAML OpenAPI (or Swagger 2.0) document.
     public static func fetchSet(rootURL: String, options: SpecFetcher.Options) async throws(SpecLoadError) -> RemoteDocuments {
         let fetcher = SpecFetcher(options: options)
-        let root = URIReference.stripFragment(rootURL)
+        let requested = URIReference.stripFragment(rootURL)
         var fetched = RemoteDocuments()
+        let first = try await fetcher.fetch(requested)
+        let root = first.finalURL.map(URIReference.stripFragment) ?? requested
+        if root != requested { fetched.redirects[requested] = root }
         var queue: [(uri: String, referrer: DocumentSetLoader.ExternalReference?)] = [(root, nil)]
         var queued: Set<String> = [root]
         var next = 0
@@ -51,9 +64,11 @@ public struct RemoteDocuments: Sendable, Hashable {
         while next < queue.count {
             let (uri, referrer) = queue[next]
             next += 1
+            // A referenced document that redirected is kept under the URI its referrer names (the loader asks
+            // for that one), and its own references resolve against that URI too.
             let document: SpecFetcher.Document
             do {
-                document = try await fetcher.fetch(uri)
+                document = referrer == nil ? first : try await fetcher.fetch(uri)
             } catch {
                 guard let referrer else { throw error }
                 var amended = error
@@ -104,6 +119,7 @@ public struct RemoteDocuments: Sendable, Hashable {
     /// Adds `other`'s documents.
     public mutating func merge(_ other: RemoteDocuments) {
         documents.merge(other.documents) { _, new in new }
+        redirects.merge(other.redirects) { _, new in new }
     }
 }
 

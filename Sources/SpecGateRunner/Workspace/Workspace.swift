@@ -47,7 +47,7 @@ public struct Workspace: Sendable {
 
     static func load(path: String, options: WorkspaceOptions, fetching: Bool) throws(SpecLoadError) -> Outcome {
         if RemoteDocuments.isURL(path) {
-            let uri = URIReference.stripFragment(path)
+            let uri = options.remote.rootURI(for: path)
             let provider = RemoteDocumentProvider(remote: options.remote)
             let documents = try DocumentSetLoader(provider: provider).load(rootURI: uri)
             let spec = try OpenAPIModelBuilder.build(documents)
@@ -74,7 +74,7 @@ public struct Workspace: Sendable {
         }
         let suite = try SuiteParser.parse(bytes, uri: uri, environment: options.environment)
         if fetching, suite.endpoints == nil, let specURI = suite.specURI, RemoteDocuments.isURL(specURI),
-            options.remote.documents[URIReference.stripFragment(specURI)] == nil
+            options.remote.documents[options.remote.rootURI(for: specURI)] == nil
         {
             return .needsFetch(specURI)
         }
@@ -91,7 +91,8 @@ public struct Workspace: Sendable {
         if suite.endpoints != nil {
             raw = try EndpointsCompiler.load(suite, provider: provider)
         } else if let specURI = suite.specURI {
-            raw = try DocumentSetLoader(provider: specProvider).load(rootURI: specURI)
+            let rootURI = RemoteDocuments.isURL(specURI) ? options.remote.rootURI(for: specURI) : specURI
+            raw = try DocumentSetLoader(provider: specProvider).load(rootURI: rootURI)
         } else {
             throw SpecLoadError(uri: suite.uri, message: "the suite names neither `spec` nor `endpoints`")
         }
