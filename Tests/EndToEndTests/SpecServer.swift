@@ -69,6 +69,8 @@ struct SpecServer: Sendable {
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             guard case .head(let head) = unwrapInboundIn(data) else { return }
+            // Status 0: never answer (the client times out).
+            if files[head.uri]?.status == 0 { return }
             let path = String(head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
             let status: Int
             let contentType: String

@@ -79,7 +79,14 @@ struct SpecURLTests {
         #expect(lint.stdout.contains("0 errors"))
 
         let run = try await SpecGateProcess.run(["run", url] + Self.reportArguments(folder))
+        let diff = try await SpecGateProcess.run(["diff", url, url])
+        try Self.parameters.write(toFile: folder + "/instance.json", atomically: true, encoding: .utf8)
+        let validate = try await SpecGateProcess.run(
+            ["validate", "--spec", url, "--schema", "#/paths/~1items/get/responses/200/content/application~1json/schema", folder + "/instance.json"])
         try await server.stop()
+        #expect(diff.status == 0, "\(diff.stderr)")
+        #expect(validate.status == 1, "\(validate.stdout)\n\(validate.stderr)")
+        #expect(validate.stdout.contains("violation"), "\(validate.stdout)")
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
         #expect(run.stdout.contains("→ \(server.baseURL)/api"), "\(run.stdout)")
         #expect(run.stdout.contains("0 failed") || !run.stdout.contains("FAIL"), "\(run.stdout)")
@@ -114,6 +121,7 @@ struct SpecURLTests {
         let server = try await SpecServer.start(files: Self.files)
         let missing = try await SpecGateProcess.run(["list", server.baseURL + "/openapi.json"])
         let html = try await SpecGateProcess.run(["lint", server.baseURL + "/docs"])
+        let tooLarge = try await SpecGateProcess.run(["list", server.baseURL + "/api/openapi.yaml", "--max-spec-bytes", "200"])
         var brokenFiles = Self.files
         brokenFiles["/api/openapi.yaml"]?.body = Self.mainSpec.replacingOccurrences(of: "schemas/item.yaml", with: "schemas/gone.yaml")
         let broken = try await SpecServer.start(files: brokenFiles)
@@ -122,6 +130,9 @@ struct SpecURLTests {
         try await broken.stop()
         let port = try await SpecServer.closedPort()
         let refused = try await SpecGateProcess.run(["run", "http://127.0.0.1:\(port)/openapi.json"])
+        let slow = try await SpecServer.start(files: ["/hang": .init(contentType: "application/json", body: "", status: 0)])
+        let timedOut = try await SpecGateProcess.run(["list", slow.baseURL + "/hang", "--spec-timeout", "0.3"])
+        try await slow.stop()
 
         #expect(missing.status == 2)
         #expect(missing.stderr.contains(server.baseURL + "/openapi.json"), "\(missing.stderr)")
@@ -135,6 +146,12 @@ struct SpecURLTests {
         #expect(missingRef.stderr.contains("/api/schemas/gone.yaml"), "\(missingRef.stderr)")
         #expect(missingRef.stderr.contains("HTTP 404"), "\(missingRef.stderr)")
         #expect(missingRef.stderr.contains("referenced by $ref"), "\(missingRef.stderr)")
+
+        #expect(tooLarge.status == 2)
+        #expect(tooLarge.stderr.contains("larger than the limit of 200 bytes (--max-spec-bytes)"), "\(tooLarge.stderr)")
+
+        #expect(timedOut.status == 2)
+        #expect(timedOut.stderr.contains("timed out"), "\(timedOut.stderr)")
 
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("http://127.0.0.1:\(port)/openapi.json"), "\(refused.stderr)")
