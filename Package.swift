@@ -59,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "specgate",
             dependencies: [
-                "SpecGateRunner", "SpecGateSandbox", "SpecGateCore", "SpecGateSchema", "SpecGateJSON",
+                "SpecGateRunner", "SpecGateSandbox", "SpecGateCore", "SpecGateSchema", "SpecGateJSON", "SpecGateHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

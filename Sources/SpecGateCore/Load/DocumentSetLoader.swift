@@ -5,8 +5,9 @@ import SpecGateJSON
 /// lands on a value and that no reference chain loops back on itself.
 ///
 /// `$ref`s resolve against the referring document's URI, or against the nearest enclosing
-/// `$id`. References to `http:`/`https:` documents are refused: the tool never fetches over the
-/// network. Values of `example`, `default`, `const`, `enum` and example `value`s are literal data
+/// `$id`. References to `http:`/`https:` documents are followed only when the root itself is an
+/// `http:`/`https:` URI (the user named a URL; the provider serves what was fetched before): a local spec
+/// never leads to network access, so its remote references are refused. Values of `example`, `default`, `const`, `enum` and example `value`s are literal data
 /// and are not searched for references.
 ///
 /// A root document with `swagger: "2.0"` is converted, with every document it references, to
@@ -26,6 +27,7 @@ public struct DocumentSetLoader {
     /// is then neither read nor parsed, and has no source bytes.
     public func load(rootURI: String, replacingRoot: JSONValue? = nil) throws(SpecLoadError) -> LoadedDocuments {
         let root = URIReference.stripFragment(rootURI)
+        let followsRemote = DocumentSetLoader.isRemote(root)
         var store = DocumentStore()
         var sources: [String: [UInt8]] = [:]
         var walker = ReferenceWalker()
@@ -37,7 +39,7 @@ public struct DocumentSetLoader {
             walker.walk(value, document: uri)
             for site in walker.sites[firstNew...] {
                 let target = URIReference.stripFragment(site.target)
-                guard !DocumentSetLoader.isRemote(target), !walker.embeddedResources.contains(target),
+                guard followsRemote || !DocumentSetLoader.isRemote(target), !walker.embeddedResources.contains(target),
                     queued.insert(target).inserted
                 else { continue }
                 queue.append((target, site))
@@ -96,7 +98,31 @@ public struct DocumentSetLoader {
         try check(walker, documents)
     }
 
-    private static func isRemote(_ uri: String) -> Bool {
+    /// One reference from a document to another: the target document (absolute, no fragment), the `$ref` as
+    /// written, and where it sits.
+    public struct ExternalReference: Sendable, Hashable {
+        public var document: String
+        public var reference: String
+        public var location: JSONLocation
+    }
+
+    /// The other documents `value` (the document at `uri`) refers to, in document order, each once; resources
+    /// the document embeds with `$id` are left out. Lets a caller fetch a document set before loading it.
+    public static func externalReferences(of value: JSONValue, uri: String) -> [ExternalReference] {
+        var walker = ReferenceWalker()
+        walker.walk(value, document: uri)
+        var seen: Set<String> = [URIReference.stripFragment(uri)]
+        var out: [ExternalReference] = []
+        for site in walker.sites {
+            let target = URIReference.stripFragment(site.target)
+            guard !walker.embeddedResources.contains(target), seen.insert(target).inserted else { continue }
+            out.append(ExternalReference(document: target, reference: site.reference, location: site.location))
+        }
+        return out
+    }
+
+    /// Whether `uri` is an `http:` or `https:` URI.
+    public static func isRemote(_ uri: String) -> Bool {
         let lower = uri.lowercased()
         return lower.hasPrefix("http:") || lower.hasPrefix("https:")
     }

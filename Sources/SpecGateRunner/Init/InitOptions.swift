@@ -1,3 +1,5 @@
+import SpecGateHTTP
+
 /// What `specgate init` is told.
 public struct InitOptions: Sendable, Hashable {
     /// The OpenAPI document, relative to the current folder.
@@ -10,6 +12,12 @@ public struct InitOptions: Sendable, Hashable {
     public var force: Bool
     /// Copy the spec into the folder instead of referencing it by relative path.
     public var copy: Bool
+    /// Values for the variables of the spec's first server; others take their defaults.
+    public var serverVariables: [String: String] = [:]
+    /// How a spec given by URL is fetched.
+    public var specFetch: SpecFetcher.Options = SpecFetcher.Options()
+    /// Documents already fetched (`SuiteInitializer.initializeFetching` fills this in).
+    public var remote: RemoteDocuments = RemoteDocuments()
 
     public init(specPath: String, name: String? = nil, directory: String? = nil, force: Bool = false, copy: Bool = false) {
         self.specPath = specPath

@@ -6,11 +6,28 @@ import SpecGateJSON
 /// empty `overlay.yaml`, the spec referenced by relative path or copied), then loads and lints the new
 /// suite so that what it wrote is known to work.
 public enum SuiteInitializer {
+    /// Fetches a spec given by URL (nothing for a file), then initializes.
+    public static func initializeFetching(_ options: InitOptions) async throws(InitError) -> InitResult {
+        var options = options
+        if RemoteDocuments.isURL(options.specPath) {
+            do {
+                options.remote.merge(try await RemoteDocuments.fetchSet(rootURL: options.specPath, options: options.specFetch))
+            } catch {
+                throw InitError(error.description)
+            }
+        }
+        return try initialize(options)
+    }
+
+    /// Writes the suite folder. A spec given by URL (fetched before, in `options.remote`) is referenced by its URL,
+    /// and a relative server URL is resolved against it for the suite's `baseURL`.
     public static func initialize(_ options: InitOptions) throws(InitError) -> InitResult {
-        let specAbsolute = FileDocumentProvider.absolutePath(options.specPath)
+        let isURL = RemoteDocuments.isURL(options.specPath)
+        let specAbsolute = isURL ? URIReference.stripFragment(options.specPath) : FileDocumentProvider.absolutePath(options.specPath)
+        let loadOptions = WorkspaceOptions(remote: options.remote)
         let target: LoadedTarget
         do {
-            target = try Workspace.load(path: specAbsolute)
+            target = try Workspace.load(path: specAbsolute, options: loadOptions)
         } catch {
             throw InitError(error.description)
         }
@@ -27,7 +44,10 @@ public enum SuiteInitializer {
         }
 
         let specReference: String
-        if options.copy {
+        if isURL {
+            guard !options.copy else { throw InitError("--copy copies a spec file; a spec given by URL is referenced by its URL") }
+            specReference = specAbsolute
+        } else if options.copy {
             guard target.documents.store.uris.count == 1 else {
                 throw InitError(
                     "--copy copies one file, but \(options.specPath) references \(target.documents.store.uris.count - 1) other document(s); reference it instead (leave out --copy)")
@@ -36,7 +56,17 @@ public enum SuiteInitializer {
         } else {
             specReference = relativePath(from: folder, to: specAbsolute)
         }
-        let draft = SuiteDraft(spec: target.fullSpec, name: name, specReference: specReference)
+        var draft = SuiteDraft(spec: target.fullSpec, name: name, specReference: specReference)
+        do {
+            let resolution = try ServerURL.resolve(
+                root: target.documents.root, documentURI: target.documents.rootURI, variables: options.serverVariables)
+            if case .absolute(let url) = resolution, url.hasPrefix("http://") || url.hasPrefix("https://") {
+                draft.baseURL = url
+                draft.unusableServer = nil
+            }
+        } catch {
+            throw InitError(error.description)
+        }
         let suitePath = folder + "/suite.yaml"
         let overlayPath = folder + "/overlay.yaml"
         do {
@@ -53,7 +83,7 @@ public enum SuiteInitializer {
         }
         let suite: LoadedTarget
         do {
-            suite = try Workspace.load(path: suitePath)
+            suite = try Workspace.load(path: suitePath, options: loadOptions)
         } catch {
             throw InitError("the new suite does not load: \(error.description)")
         }

@@ -1,4 +1,5 @@
 import SpecGateCore
+import SpecGateHTTP
 
 /// Everything `specgate run` can be told.
 public struct RunOptions: Sendable {
@@ -41,6 +42,13 @@ public struct RunOptions: Sendable {
     /// (the secret is never printed anyway), and a missing or relative base URL falls back to
     /// `http://localhost`.
     public var planOnly: Bool = false
+    /// How a spec (or `--changed-since` spec) given by URL is fetched: headers (masked like any secret), CA,
+    /// size limit, timeout.
+    public var specFetch: SpecFetcher.Options = SpecFetcher.Options()
+    /// Documents already fetched (`RunPreparation.prepareFetching` fills this in).
+    public var remote: RemoteDocuments = RemoteDocuments()
+    /// Values for the variables of the spec's first server (`--server-var name=value`); others take their defaults.
+    public var serverVariables: [String: String] = [:]
     public var junitPath: String
     public var jsonPath: String
     /// Environment for secrets (`CAL_API_KEY`, …).

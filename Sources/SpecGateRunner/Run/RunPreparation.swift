@@ -4,28 +4,47 @@ import SpecGateJSON
 /// load → plan → generate: everything before the first request. Throws `RunError` (exit 2) when the
 /// run cannot start.
 public enum RunPreparation {
-    public static func prepare(_ options: RunOptions) throws(RunError) -> PreparedRun {
+    /// Fetches what a spec given by URL needs (the suite's or spec's, and `--changed-since`'s), then prepares.
+    public static func prepareFetching(_ options: RunOptions) async throws(RunError) -> PreparedRun {
+        var options = options
+        if let oldPath = options.changedSince {
+            do {
+                options.remote.merge(try await RemoteDocuments.fetch(for: oldPath, options: options.specFetch))
+            } catch {
+                throw RunError("--changed-since: " + error.description)
+            }
+        }
         let target: LoadedTarget
         do {
-            target = try Workspace.load(path: options.path, options: WorkspaceOptions(environment: options.environment))
+            target = try await Workspace.fetchAndLoad(
+                path: options.path, options: WorkspaceOptions(environment: options.environment, remote: options.remote),
+                fetch: options.specFetch)
         } catch {
             throw RunError(error.description)
         }
-        let suite = target.suite
-        let chosenBaseURL = options.baseURL ?? suite?.baseURL ?? target.spec.servers.first
-        let absolute = chosenBaseURL.map { $0.hasPrefix("http://") || $0.hasPrefix("https://") } ?? false
-        let baseURL: String
-        if let chosenBaseURL, absolute {
-            baseURL = chosenBaseURL
-        } else if options.planOnly {
-            baseURL = "http://localhost" + (chosenBaseURL ?? "")
-        } else if let chosenBaseURL {
-            throw RunError("base URL \(chosenBaseURL) must start with http:// or https://")
-        } else {
-            throw RunError("no base URL: pass --base-url or set baseURL in the suite")
+        return try prepare(options, target: target)
+    }
+
+    public static func prepare(_ options: RunOptions) throws(RunError) -> PreparedRun {
+        let target: LoadedTarget
+        do {
+            target = try Workspace.load(path: options.path, options: WorkspaceOptions(environment: options.environment, remote: options.remote))
+        } catch {
+            throw RunError(error.description)
         }
+        return try prepare(options, target: target)
+    }
+
+    /// Prepares a run of `target` (loaded from `options.path`).
+    static func prepare(_ options: RunOptions, target: LoadedTarget) throws(RunError) -> PreparedRun {
+        let workspaceOptions = WorkspaceOptions(environment: options.environment, remote: options.remote)
+        let suite = target.suite
+        let baseURL = try chooseBaseURL(options, target: target)
 
         var masker = SecretMasker()
+        for header in options.specFetch.headers {
+            masker.add(.init(value: header.value, placeholder: "<--spec-header \(header.name)>"))
+        }
         var credential: Credential?
         if let auth = suite?.auth {
             let env = auth.env
@@ -62,7 +81,7 @@ public enum RunPreparation {
         if let oldPath = options.changedSince {
             let selection: ChangedSinceSelection
             do {
-                selection = try ChangedSinceSelection(oldPath: oldPath, target: target, options: WorkspaceOptions(environment: options.environment))
+                selection = try ChangedSinceSelection(oldPath: oldPath, target: target, options: workspaceOptions)
             } catch {
                 throw RunError("--changed-since: \(error.description)")
             }
@@ -233,6 +252,40 @@ public enum RunPreparation {
             judgedOperations: judged, schemas: ResponseSchemas(spec: target.spec, operations: judged), masker: masker, fixedParameters: fixed,
             links: links, producers: producers, captures: captures, cleanups: cleanups, workflows: workflows,
             disabledChecks: config.disabledChecks, leadingNotes: leadingNotes, trailingNotes: notes, options: options)
+    }
+
+    /// `--base-url`, else the suite's `baseURL`, else the spec's first server (variables from `--server-var` or
+    /// their defaults; a relative URL resolved against the URL the spec was fetched from). Planning only, a
+    /// missing or relative base URL falls back to `http://localhost`.
+    static func chooseBaseURL(_ options: RunOptions, target: LoadedTarget) throws(RunError) -> String {
+        func isHTTP(_ url: String) -> Bool { url.hasPrefix("http://") || url.hasPrefix("https://") }
+        if let given = options.baseURL ?? target.suite?.baseURL {
+            if isHTTP(given) { return given }
+            if options.planOnly { return "http://localhost" + given }
+            throw RunError("base URL \(given) must start with http:// or https://")
+        }
+        let resolution: ServerURL.Resolution
+        do {
+            resolution = try ServerURL.resolve(
+                root: target.documents.root, documentURI: target.documents.rootURI, variables: options.serverVariables)
+        } catch {
+            throw RunError(error.description)
+        }
+        switch resolution {
+        case .absolute(let url):
+            if isHTTP(url) { return url }
+            if options.planOnly { return "http://localhost" }
+            throw RunError("base URL \(url) (the spec's first server) must start with http:// or https://; pass --base-url")
+        case .relative(let url):
+            if options.planOnly { return "http://localhost" + (url.hasPrefix("/") ? url : "/" + url) }
+            throw RunError(
+                "the spec's server URL \(url) is relative (to the URL the spec is served from), but the spec is a local file "
+                    + "(\(SpecLoadError.displayName(forURI: target.documents.rootURI))): pass --base-url, e.g. --base-url "
+                    + ServerURL.exampleBaseURL(forRelative: url) + ", or give the spec's URL instead of the file")
+        case .none:
+            if options.planOnly { return "http://localhost" }
+            throw RunError("no base URL: pass --base-url or set baseURL in the suite")
+        }
     }
 
     /// The first valid case of an operation under `options` (examples mode), if one can be built.

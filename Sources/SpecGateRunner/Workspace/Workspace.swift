@@ -1,4 +1,5 @@
 import SpecGateCore
+import SpecGateHTTP
 import SpecGateJSON
 
 /// Loads what a command line names: an OpenAPI document, or a suite file with its spec (or
@@ -10,7 +11,48 @@ public struct Workspace: Sendable {
     /// `endpoints` is a suite. For a suite: the spec is loaded (or the endpoints compiled), the
     /// overlays are applied in order to the root document, external documents are resolved again
     /// from the overlaid root, the model is built, and operations are filtered by include/exclude.
+    ///
+    /// An `http:`/`https:` URL is a spec read from `options.remote` (fetched before, see `fetchAndLoad`).
     public static func load(path: String, options: WorkspaceOptions = .init()) throws(SpecLoadError) -> LoadedTarget {
+        switch try load(path: path, options: options, fetching: false) {
+        case .loaded(let target): return target
+        case .needsFetch: throw SpecLoadError(uri: path, message: "the spec was not fetched")
+        }
+    }
+
+    /// Fetches what `path` needs over HTTP(S) — a spec URL, or the URL a local suite's `spec:` names; nothing
+    /// for local files — then loads it as `load(path:options:)` does. A local file is read and parsed once.
+    public static func fetchAndLoad(
+        path: String, options: WorkspaceOptions = .init(), fetch: SpecFetcher.Options = .init()
+    ) async throws(SpecLoadError) -> LoadedTarget {
+        var options = options
+        if RemoteDocuments.isURL(path) {
+            options.remote.merge(try await RemoteDocuments.fetchSet(rootURL: path, options: fetch))
+        } else {
+            switch try load(path: path, options: options, fetching: true) {
+            case .loaded(let target):
+                return target
+            case .needsFetch(let url):
+                options.remote.merge(try await RemoteDocuments.fetchSet(rootURL: url, options: fetch))
+            }
+        }
+        return try load(path: path, options: options)
+    }
+
+    /// A loaded target, or (when `fetching`) the URL of a local suite's spec that has not been fetched yet.
+    enum Outcome {
+        case loaded(LoadedTarget)
+        case needsFetch(String)
+    }
+
+    static func load(path: String, options: WorkspaceOptions, fetching: Bool) throws(SpecLoadError) -> Outcome {
+        if RemoteDocuments.isURL(path) {
+            let uri = options.remote.rootURI(for: path)
+            let provider = RemoteDocumentProvider(remote: options.remote)
+            let documents = try DocumentSetLoader(provider: provider).load(rootURI: uri)
+            let spec = try OpenAPIModelBuilder.build(documents)
+            return .loaded(LoadedTarget(suite: nil, documents: documents, rawDocuments: documents, spec: spec, fullSpec: spec))
+        }
         let absolute = FileDocumentProvider.absolutePath(path)
         let uri = URIReference.fileURI(forPath: absolute)
         let bytes = try FileDocumentProvider().read(uri: uri)
@@ -23,24 +65,34 @@ public struct Workspace: Sendable {
         if object["openapi"] != nil || object["swagger"] != nil {
             let documents = try FileDocumentProvider.load(path: absolute, allowOutside: options.allowOutside)
             let spec = try OpenAPIModelBuilder.build(documents)
-            return LoadedTarget(suite: nil, documents: documents, rawDocuments: documents, spec: spec, fullSpec: spec)
+            return .loaded(LoadedTarget(suite: nil, documents: documents, rawDocuments: documents, spec: spec, fullSpec: spec))
         }
         guard object["spec"] != nil || object["endpoints"] != nil else {
             throw SpecLoadError(
                 uri: uri, pointer: .root, line: 1, column: 1,
                 message: "is neither an OpenAPI document (no `openapi`) nor a suite (no `spec` or `endpoints`)")
         }
-        return try loadSuite(try SuiteParser.parse(bytes, uri: uri, environment: options.environment), options: options)
+        let suite = try SuiteParser.parse(bytes, uri: uri, environment: options.environment)
+        if fetching, suite.endpoints == nil, let specURI = suite.specURI, RemoteDocuments.isURL(specURI),
+            options.remote.documents[options.remote.rootURI(for: specURI)] == nil
+        {
+            return .needsFetch(specURI)
+        }
+        return .loaded(try loadSuite(suite, options: options))
     }
 
     /// Loads a parsed suite's spec (or endpoints), applies its overlays and filters its operations.
     public static func loadSuite(_ suite: Suite, options: WorkspaceOptions = .init()) throws(SpecLoadError) -> LoadedTarget {
         let provider = FileDocumentProvider(suite: suite, allowOutside: options.allowOutside)
+        // A spec named by URL is read from what was fetched; overlays stay local files.
+        let specProvider: any DocumentProvider =
+            suite.specURI.map(RemoteDocuments.isURL) == true ? RemoteDocumentProvider(remote: options.remote) : provider
         let raw: LoadedDocuments
         if suite.endpoints != nil {
             raw = try EndpointsCompiler.load(suite, provider: provider)
         } else if let specURI = suite.specURI {
-            raw = try DocumentSetLoader(provider: provider).load(rootURI: specURI)
+            let rootURI = RemoteDocuments.isURL(specURI) ? options.remote.rootURI(for: specURI) : specURI
+            raw = try DocumentSetLoader(provider: specProvider).load(rootURI: rootURI)
         } else {
             throw SpecLoadError(uri: suite.uri, message: "the suite names neither `spec` nor `endpoints`")
         }
@@ -54,7 +106,7 @@ public struct Workspace: Sendable {
                 root = overlaid
                 warnings += more
             }
-            documents = try DocumentSetLoader(provider: provider).load(rootURI: raw.rootURI, replacingRoot: root)
+            documents = try DocumentSetLoader(provider: specProvider).load(rootURI: raw.rootURI, replacingRoot: root)
             // Line lookups use the file as written; unchanged parts keep their lines.
             documents.sources[raw.rootURI] = raw.sources[raw.rootURI]
         }

@@ -8,9 +8,16 @@ public struct WorkspaceOptions: Sendable, Hashable {
     /// defaults and keeps references to unset variables as written.
     public var environment: [String: String]?
 
-    public init(allowOutside: Bool = false, applyOverlays: Bool = true, environment: [String: String]? = nil) {
+    /// Documents fetched over HTTP(S) before loading: a spec given by URL is read from here.
+    public var remote: RemoteDocuments
+
+    public init(
+        allowOutside: Bool = false, applyOverlays: Bool = true, environment: [String: String]? = nil,
+        remote: RemoteDocuments = RemoteDocuments()
+    ) {
         self.allowOutside = allowOutside
         self.applyOverlays = applyOverlays
         self.environment = environment
+        self.remote = remote
     }
 }

@@ -25,8 +25,10 @@ struct BundleCommand: AsyncParsableCommand {
     @Option(help: "json or yaml (default: from the output file's extension).")
     var format: Format?
 
+    @OptionGroup var source: SpecSourceOptions
+
     func run() async throws {
-        let loaded = try SpecCommandOutput.load(target)
+        let loaded = try await SpecCommandOutput.load(target, source: source)
         let bundled = SpecBundler().bundle(
             documents: loaded.documents.store, rootURI: loaded.documents.rootURI,
             keeping: loaded.suite == nil ? nil : loaded.spec.operations)

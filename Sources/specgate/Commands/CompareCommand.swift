@@ -17,13 +17,17 @@ struct CompareCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Suite file (or OpenAPI document).")
+    @Argument(help: "Suite file (or OpenAPI document; a file or an http(s) URL).")
     var suite: String
 
     @Option(name: .customLong("base-url"), help: "Base URL of a target; give it twice: A, then B.")
     var baseURLs: [String] = []
 
     @OptionGroup var cases: CaseOptions
+
+    @OptionGroup var source: SpecSourceOptions
+
+    @OptionGroup var servers: ServerVariableOptions
 
     @Option(help: "Cases in flight at once (each sent to A and B together).")
     var concurrency: Int = 4
@@ -40,9 +44,17 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = cases.runOptions(suite: suite, baseURL: baseURLs[0], concurrency: concurrency, json: json)
+        var options = cases.runOptions(suite: suite, baseURL: baseURLs[0], concurrency: concurrency, json: json)
+        options.specFetch = source.fetchOptions(caCertificatePath: cases.caCert)
+        options.serverVariables = servers.variables
         let style = ConsoleStyle.detect()
-        let prepared = try exitOnError { try RunPreparation.prepare(options) }
+        let prepared: PreparedRun
+        do {
+            prepared = try await RunPreparation.prepareFetching(options)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         print("specgate \(options.toolVersion) compare: \(prepared.suiteName)")
         print("\(prepared.operations.count) operations, up to \(prepared.caseBound) cases, seed \(cases.seed)")
         let task = Task { () throws(RunError) -> ComparisonReport in

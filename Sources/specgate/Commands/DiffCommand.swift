@@ -30,9 +30,11 @@ struct DiffCommand: AsyncParsableCommand {
     @Flag(name: .customLong("fail-on-breaking"), help: "Exit 1 when a breaking change exists.")
     var failOnBreaking = false
 
+    @OptionGroup var source: SpecSourceOptions
+
     func run() async throws {
-        let before = try SpecCommandOutput.load(old)
-        let after = try SpecCommandOutput.load(new)
+        let before = try await SpecCommandOutput.load(old, source: source)
+        let after = try await SpecCommandOutput.load(new, source: source)
         let report = DiffReport(changes: SpecDiff(old: before.spec, new: after.spec).changes(), oldName: old, newName: new)
         for line in report.lines { print(line) }
         print(report.summary)

@@ -16,7 +16,7 @@ struct InitCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The OpenAPI document (.json/.yaml).")
+    @Argument(help: "The OpenAPI document (.json/.yaml file or http(s) URL).")
     var spec: String
 
     @Option(help: "Suite name (default: from the spec's info.title).")
@@ -31,10 +31,17 @@ struct InitCommand: AsyncParsableCommand {
     @Flag(help: "Copy the spec into the folder instead of referencing it.")
     var copy = false
 
+    @OptionGroup var source: SpecSourceOptions
+
+    @OptionGroup var servers: ServerVariableOptions
+
     func run() async throws {
         let result: InitResult
         do {
-            result = try SuiteInitializer.initialize(InitOptions(specPath: spec, name: name, directory: dir, force: force, copy: copy))
+            var options = InitOptions(specPath: spec, name: name, directory: dir, force: force, copy: copy)
+            options.serverVariables = servers.variables
+            options.specFetch = source.fetchOptions()
+            result = try await SuiteInitializer.initializeFetching(options)
         } catch {
             SpecCommandOutput.printError("error: \(error)")
             throw ExitCode(2)
@@ -47,7 +54,14 @@ struct InitCommand: AsyncParsableCommand {
             print("auth: none declared by the spec")
         }
         if !draft.headers.isEmpty { print("fixed headers: \(draft.headers.map { "\($0.name): \($0.value)" }.joined(separator: ", "))") }
-        print("base URL: \(draft.baseURL ?? "none in the spec (pass --base-url)")")
+        if let baseURL = draft.baseURL {
+            print("base URL: \(baseURL)")
+        } else if let relative = draft.unusableServer {
+            print("base URL: the spec's server \(relative) is not an absolute URL (a relative one is relative to where the spec is served); "
+                + "set baseURL in the suite or pass --base-url to run, e.g. --base-url \(ServerURL.exampleBaseURL(forRelative: relative))")
+        } else {
+            print("base URL: none in the spec (pass --base-url)")
+        }
         let infos = result.findings.count - result.errorCount - result.warningCount
         print("lint: \(result.errorCount) errors, \(result.warningCount) warnings" + (infos > 0 ? ", \(infos) infos" : ""))
         print("next steps:")

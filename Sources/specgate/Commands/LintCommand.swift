@@ -16,7 +16,7 @@ struct LintCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "An OpenAPI document (.json/.yaml) or a suite file.")
+    @Argument(help: "An OpenAPI document (.json/.yaml file or http(s) URL) or a suite file.")
     var target: String
 
     @Option(name: .customLong("json"), help: "Also write the findings as JSON to this file.")
@@ -25,11 +25,13 @@ struct LintCommand: AsyncParsableCommand {
     @Option(name: .customLong("junit"), help: "Also write the findings as JUnit XML to this file.")
     var junitFile: String?
 
+    @OptionGroup var source: SpecSourceOptions
+
     @Option(help: "Lowest severity shown: error, warning or info.")
     var severity: LintSeverity = .info
 
     func run() async throws {
-        let loaded = try SpecCommandOutput.load(target)
+        let loaded = try await SpecCommandOutput.load(target, source: source)
         let findings = loaded.lint().filter { $0.severity >= severity }
         let report = LintReport(
             findings: findings, lineIndex: SourceLineIndex(locations: findings.map(\.location), in: loaded.documents))

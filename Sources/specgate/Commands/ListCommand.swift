@@ -10,14 +10,16 @@ struct ListCommand: AsyncParsableCommand {
         abstract: "List the operations of an OpenAPI document or a suite (after its include/exclude filter)."
     )
 
-    @Argument(help: "An OpenAPI document (.json/.yaml) or a suite file.")
+    @Argument(help: "An OpenAPI document (.json/.yaml file or http(s) URL) or a suite file.")
     var target: String
+
+    @OptionGroup var source: SpecSourceOptions
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
     func run() async throws {
-        let loaded = try SpecCommandOutput.load(target)
+        let loaded = try await SpecCommandOutput.load(target, source: source)
         let rows = loaded.spec.operations.map(OperationRow.init)
         if json {
             print(JSONWriter(pretty: true).string(.array(rows.map(\.json))))

@@ -17,7 +17,7 @@ struct PlanCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Suite file (or OpenAPI document).")
+    @Argument(help: "Suite file (or OpenAPI document; a file or an http(s) URL).")
     var suite: String
 
     @Option(help: "Seed for value generation.")
@@ -38,6 +38,10 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(name: .customLong("valid-only"), help: "Leave out invalid cases.")
     var validOnly = false
 
+    @OptionGroup var source: SpecSourceOptions
+
+    @OptionGroup var servers: ServerVariableOptions
+
     func validate() throws {
         guard validCases >= 1 else { throw ValidationError("--valid-cases must be at least 1") }
         guard maxCases >= 1 else { throw ValidationError("--max-cases must be at least 1") }
@@ -52,9 +56,11 @@ struct PlanCommand: AsyncParsableCommand {
             operations: operations, environment: environment)
         options.validCasesPerOperation = validCases
         options.planOnly = true
+        options.specFetch = source.fetchOptions()
+        options.serverVariables = servers.variables
         let run: PreparedRun
         do {
-            run = try RunPreparation.prepare(options)
+            run = try await RunPreparation.prepareFetching(options)
         } catch {
             SpecCommandOutput.printError(error.description)
             throw ExitCode(2)

@@ -16,13 +16,17 @@ struct RunCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "Suite file (or OpenAPI document).")
+    @Argument(help: "Suite file (or OpenAPI document; a file or an http(s) URL).")
     var suite: String
 
     @Option(name: .customLong("base-url"), help: "Base URL of the API (overrides the suite's baseURL).")
     var baseURL: String?
 
     @OptionGroup var cases: CaseOptions
+
+    @OptionGroup var source: SpecSourceOptions
+
+    @OptionGroup var servers: ServerVariableOptions
 
     @Option(help: "Requests in flight at once.")
     var concurrency: Int = 8
@@ -60,9 +64,17 @@ struct RunCommand: AsyncParsableCommand {
         options.shard = shard.flatMap(Shard.init)
         options.minimumCoveragePercent = minCoverage
         options.rerunFailures = rerunFailures
+        options.specFetch = source.fetchOptions(caCertificatePath: cases.caCert)
+        options.serverVariables = servers.variables
         let acceptedBaseline = try baseline.map { path in try exitOnError { try BaselineFile.load(path) } }
         let style = ConsoleStyle.detect()
-        let prepared = try exitOnError { try RunPreparation.prepare(options) }
+        let prepared: PreparedRun
+        do {
+            prepared = try await RunPreparation.prepareFetching(options)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         print("specgate \(options.toolVersion): \(prepared.suiteName) → \(prepared.masker.mask(prepared.baseURL))")
         print("\(prepared.operations.count) operations, up to \(prepared.caseBound) cases, seed \(cases.seed)")
         if dryRun {

@@ -7,10 +7,10 @@ import SpecGateRunner
 enum SpecCommandOutput {
     /// Loads a spec or suite; a load error is printed (file, pointer, line) and exits 2. Overlay
     /// warnings go to stderr.
-    static func load(_ path: String) throws -> LoadedTarget {
+    static func load(_ path: String, source: SpecSourceOptions) async throws -> LoadedTarget {
         let loaded: LoadedTarget
         do {
-            loaded = try Workspace.load(path: path)
+            loaded = try await Workspace.fetchAndLoad(path: path, fetch: source.fetchOptions())
         } catch {
             printError(error.description)
             throw ExitCode(2)

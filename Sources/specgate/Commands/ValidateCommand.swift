@@ -24,6 +24,8 @@ struct ValidateCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-formats"), help: "Do not assert `format`.")
     var noFormats = false
 
+    @OptionGroup var source: SpecSourceOptions
+
     @Argument(help: "The instance: a JSON or YAML file, or - for standard input.")
     var instance: String
 
@@ -33,7 +35,7 @@ struct ValidateCommand: AsyncParsableCommand {
             throw ValidationError("--direction must be request, response or neutral")
         }
         do {
-            let target = try Workspace.load(path: spec)
+            let target = try await Workspace.fetchAndLoad(path: spec, fetch: source.fetchOptions())
             let bytes: [UInt8]
             if instance == "-" {
                 bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
