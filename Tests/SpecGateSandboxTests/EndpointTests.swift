@@ -67,7 +67,7 @@ struct EndpointTests {
             let reply = try await client.send(op.method, op.path(client.seed), key: client.ownerKey, json: op.body)
             #expect(reply.status == op.status)
             #expect(reply.header("Content-Type") == "application/json; charset=utf-8")
-            for name in ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"] {
+            for name in ["X-RateLimit-Limit-Default", "X-RateLimit-Remaining-Default", "X-RateLimit-Reset-Default"] {
                 #expect(reply.header(name).flatMap(Int.init) != nil, "\(name) must be an integer")
             }
             let json = try #require(reply.json)

@@ -355,13 +355,14 @@ struct BookingsAPI: Sendable {
     private func headers(for request: SandboxRequest, now: Timestamp) async -> [(name: String, value: String)] {
         let contentType = configuration.has(.wrongContentType) ? "text/plain; charset=utf-8" : "application/json; charset=utf-8"
         var headers: [(name: String, value: String)] = [("Content-Type", contentType)]
-        if !configuration.has(.missingRequiredHeader) {
-            let key = request.header("authorization") ?? "anonymous"
-            let budget = await rateLimits.record(key: key, now: now)
-            headers.append(("X-RateLimit-Limit", String(budget.limit)))
-            headers.append(("X-RateLimit-Remaining", String(budget.remaining)))
-            headers.append(("X-RateLimit-Reset", String(budget.resetSeconds)))
-        }
+        // Cal.com's throttler guard names the headers after the throttler: `-Default` for the default one
+        // (apps/api/v2/src/lib/throttler/throttler-guard.ts; the API v2 rate-limit docs show the same names).
+        let key = request.header("authorization") ?? "anonymous"
+        let budget = await rateLimits.record(key: key, now: now)
+        let remaining = configuration.has(.badRateLimitHeader) ? "unlimited" : String(budget.remaining)
+        headers.append((RateLimitCounter.limitHeader, String(budget.limit)))
+        headers.append((RateLimitCounter.remainingHeader, remaining))
+        headers.append((RateLimitCounter.resetHeader, String(budget.resetSeconds)))
         return headers
     }
 }
