@@ -152,8 +152,10 @@ struct BookingsAPI: Sendable {
             if attendee?["email"] == nil, attendee?["phoneNumber"] == nil {
                 throw .invalidBody("attendee.email or attendee.phoneNumber must be provided")
             }
-            if let length = body["lengthInMinutes"]?.intValue, !(1...1440).contains(length) {
-                throw .invalidBody("lengthInMinutes must be between 1 and 1440")
+            // Cal.com's CreateBookingInput_2024_08_13: lengthInMinutes @IsInt @Min(1), no upper bound; guests
+            // @IsString each, not checked as emails.
+            if let length = body["lengthInMinutes"]?.intValue, length < 1 {
+                throw .invalidBody("lengthInMinutes must not be less than 1")
             }
             if let count = body["recurrenceCount"]?.intValue, count < 1 {
                 throw .invalidBody("recurrenceCount must not be less than 1")
