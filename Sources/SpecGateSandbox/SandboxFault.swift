@@ -19,7 +19,7 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
     case rejectValidInput = "reject_valid_input"
     case slowResponses = "slow_responses"
     case malformedJSON = "malformed_json"
-    case missingRequiredHeader = "missing_required_header"
+    case badRateLimitHeader = "bad_rate_limit_header"
     case reassignToNonHost = "reassign_to_non_host"
     case resetMidResponse = "reset_mid_response"
     case neverCompletes = "never_completes"
@@ -58,8 +58,8 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
             return "every response delayed by the slow delay (default 1.5 s)"
         case .malformedJSON:
             return "success bodies cut short: {\"status\":\"success\",\"data\":"
-        case .missingRequiredHeader:
-            return "X-RateLimit-* response headers omitted"
+        case .badRateLimitHeader:
+            return "X-RateLimit-Remaining-Default sent as \"unlimited\" (not an integer)"
         case .reassignToNonHost:
             return "reassigning to a user who is not a host succeeds instead of 403"
         case .resetMidResponse:
@@ -85,7 +85,7 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
         case .ignoreAuth: return "ignored_auth"
         case .rejectValidInput: return "positive_data_acceptance"
         case .slowResponses: return "max_response_time"
-        case .missingRequiredHeader: return "response_headers_conformance"
+        case .badRateLimitHeader: return "response_headers_conformance"
         case .resetMidResponse, .neverCompletes, .truncatedBody: return "transport_error"
         }
     }

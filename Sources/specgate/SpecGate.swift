@@ -10,7 +10,7 @@ struct SpecGate: AsyncParsableCommand {
             Exit codes: 0 clean; 1 findings (lint errors or conformance failures); 2 usage or spec error; \
             3 target unreachable or every request errored; 130/143 interrupted.
             """,
-        version: "0.1.0",
+        version: BuildInfo.versionLine,
         subcommands: [
             LintCommand.self, ListCommand.self, BundleCommand.self, ValidateCommand.self,
             PlanCommand.self, RunCommand.self, CompareCommand.self, SandboxCommand.self, BaselineCommand.self, MergeCommand.self,

@@ -33,7 +33,7 @@ struct DetectionTests {
         (.nullInNonNullable, listBookings), (.badDateFormat, listBookings), (.wrongContentType, listBookings),
         (.undocumentedStatus, listBookings), (.serverErrorOnInvalidBody, createBooking),
         (.acceptInvalidBody, createBooking), (.ignoreAuth, listBookings), (.ignoreAPIVersion, listBookings),
-        (.malformedJSON, listBookings), (.missingRequiredHeader, listBookings),
+        (.malformedJSON, listBookings), (.badRateLimitHeader, listBookings),
     ]
 
     @Test("contract fault is caught by its check", arguments: contractFaults)

@@ -67,7 +67,7 @@ struct EndpointTests {
             let reply = try await client.send(op.method, op.path(client.seed), key: client.ownerKey, json: op.body)
             #expect(reply.status == op.status)
             #expect(reply.header("Content-Type") == "application/json; charset=utf-8")
-            for name in ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"] {
+            for name in ["X-RateLimit-Limit-Default", "X-RateLimit-Remaining-Default", "X-RateLimit-Reset-Default"] {
                 #expect(reply.header(name).flatMap(Int.init) != nil, "\(name) must be an integer")
             }
             let json = try #require(reply.json)
@@ -121,7 +121,8 @@ struct EndpointTests {
         ["start": "2031-01-01T10:00:00Z", "eventTypeId": 501, "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC", "language": "xx"]],
         ["start": "2031-01-01T10:00:00Z", "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"]],
         ["start": "2031-01-01T10:00:00Z", "eventTypeId": 501, "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"], "location": ["type": "teleport"]],
-        ["start": "2031-01-01T10:00:00Z", "eventTypeId": 501, "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"], "guests": ["x"]],
+        ["start": "2031-01-01T10:00:00Z", "eventTypeId": 501, "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"], "guests": [5]],
+        ["start": "2031-01-01T10:00:00Z", "eventTypeId": 501, "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"], "lengthInMinutes": 0],
         [1, 2, 3],
     ]
 
@@ -131,6 +132,19 @@ struct EndpointTests {
             let reply = try await client.send("POST", "/v2/bookings", json: body)
             #expect(reply.status == 400)
             #expect(reply.json?["error"]?["code"] == "BadRequestException")
+        }
+    }
+
+    @Test("as Cal.com's DTO: guests are any strings and lengthInMinutes has no upper bound")
+    func createAcceptsWhatCalcomAccepts() async throws {
+        try await withSandbox { client in
+            let body: JSONValue = [
+                "start": "2031-01-01T10:00:00Z", "eventTypeId": 501,
+                "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"], "guests": ["x"],
+                "lengthInMinutes": 5000,
+            ]
+            let reply = try await client.send("POST", "/v2/bookings", json: body)
+            #expect(reply.status == 201)
         }
     }
 

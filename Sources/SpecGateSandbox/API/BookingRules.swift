@@ -34,7 +34,7 @@ enum BookingRules {
         properties: [
             "start": .string(format: .dateTime), "attendee": attendee, "bookingFieldsResponses": .anyObject,
             "eventTypeId": .number(integerOnly: true), "eventTypeSlug": .string(), "username": .string(),
-            "teamSlug": .string(), "organizationSlug": .string(), "guests": .array(.string(format: .email)),
+            "teamSlug": .string(), "organizationSlug": .string(), "guests": .array(.string()),
             "meetingUrl": .string(), "metadata": .anyObject, "lengthInMinutes": .number(integerOnly: true),
             "routing": .object(
                 properties: [

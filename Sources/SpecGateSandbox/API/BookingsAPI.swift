@@ -152,8 +152,10 @@ struct BookingsAPI: Sendable {
             if attendee?["email"] == nil, attendee?["phoneNumber"] == nil {
                 throw .invalidBody("attendee.email or attendee.phoneNumber must be provided")
             }
-            if let length = body["lengthInMinutes"]?.intValue, !(1...1440).contains(length) {
-                throw .invalidBody("lengthInMinutes must be between 1 and 1440")
+            // Cal.com's CreateBookingInput_2024_08_13: lengthInMinutes @IsInt @Min(1), no upper bound; guests
+            // @IsString each, not checked as emails.
+            if let length = body["lengthInMinutes"]?.intValue, length < 1 {
+                throw .invalidBody("lengthInMinutes must not be less than 1")
             }
             if let count = body["recurrenceCount"]?.intValue, count < 1 {
                 throw .invalidBody("recurrenceCount must not be less than 1")
@@ -355,13 +357,14 @@ struct BookingsAPI: Sendable {
     private func headers(for request: SandboxRequest, now: Timestamp) async -> [(name: String, value: String)] {
         let contentType = configuration.has(.wrongContentType) ? "text/plain; charset=utf-8" : "application/json; charset=utf-8"
         var headers: [(name: String, value: String)] = [("Content-Type", contentType)]
-        if !configuration.has(.missingRequiredHeader) {
-            let key = request.header("authorization") ?? "anonymous"
-            let budget = await rateLimits.record(key: key, now: now)
-            headers.append(("X-RateLimit-Limit", String(budget.limit)))
-            headers.append(("X-RateLimit-Remaining", String(budget.remaining)))
-            headers.append(("X-RateLimit-Reset", String(budget.resetSeconds)))
-        }
+        // Cal.com's throttler guard names the headers after the throttler: `-Default` for the default one
+        // (apps/api/v2/src/lib/throttler/throttler-guard.ts; the API v2 rate-limit docs show the same names).
+        let key = request.header("authorization") ?? "anonymous"
+        let budget = await rateLimits.record(key: key, now: now)
+        let remaining = configuration.has(.badRateLimitHeader) ? "unlimited" : String(budget.remaining)
+        headers.append((RateLimitCounter.limitHeader, String(budget.limit)))
+        headers.append((RateLimitCounter.remainingHeader, remaining))
+        headers.append((RateLimitCounter.resetHeader, String(budget.resetSeconds)))
         return headers
     }
 }

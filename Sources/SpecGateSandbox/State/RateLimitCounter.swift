@@ -1,9 +1,13 @@
-/// Counts requests per API key in fixed one-minute windows for the `X-RateLimit-*` headers.
+/// Counts requests per API key in fixed one-minute windows for the `X-RateLimit-*-Default` headers.
 /// The sandbox reports the budget but never answers 429, so long SpecGate runs are not disturbed.
 actor RateLimitCounter {
     /// Requests per window a key may make.
     static let limit = 1000
     static let windowMilliseconds: Int64 = 60_000
+    /// The names Cal.com's API v2 sends for its default throttler (`X-RateLimit-<Field>-<Throttler name>`).
+    static let limitHeader = "X-RateLimit-Limit-Default"
+    static let remainingHeader = "X-RateLimit-Remaining-Default"
+    static let resetHeader = "X-RateLimit-Reset-Default"
 
     private var windowStart: Int64 = 0
     private var used: [String: Int] = [:]
