@@ -24,6 +24,7 @@ public struct DocumentSetLoader {
         let root = URIReference.stripFragment(rootURI)
         var store = DocumentStore()
         var sources: [String: [UInt8]] = [:]
+        var positions: [String: SourcePositions] = [:]
         var walker = ReferenceWalker()
         var queue: [(uri: String, referrer: ReferenceWalker.Site?)] = [(root, nil)]
         var queued: Set<String> = [root]
@@ -59,12 +60,13 @@ public struct DocumentSetLoader {
                     + referrer.location.pointer.uriFragment + ")"
                 throw amended
             }
-            let value = try DocumentParser.parse(bytes, uri: uri, limits: limits)
+            let (value, index) = try DocumentParser.parseIndexed(bytes, uri: uri, limits: limits)
             store[uri] = value
             sources[uri] = bytes
+            positions[uri] = index
             queueReferences(of: value, in: uri)
         }
-        let documents = LoadedDocuments(store: store, rootURI: root, sources: sources)
+        let documents = LoadedDocuments(store: store, rootURI: root, sources: sources, positions: positions)
         try DocumentSetLoader.check(walker, documents)
         return documents
     }

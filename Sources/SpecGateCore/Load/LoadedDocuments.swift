@@ -8,20 +8,35 @@ public struct LoadedDocuments: Sendable {
     public var rootURI: String
     /// Raw bytes per document URI.
     public var sources: [String: [UInt8]]
+    /// Position indexes recorded while parsing (YAML documents), per document URI. Documents
+    /// without one (JSON) get theirs built from `sources` when first asked.
+    public var positions: [String: SourcePositions]
 
-    public init(store: DocumentStore, rootURI: String, sources: [String: [UInt8]] = [:]) {
+    public init(
+        store: DocumentStore, rootURI: String, sources: [String: [UInt8]] = [:], positions: [String: SourcePositions] = [:]
+    ) {
         self.store = store
         self.rootURI = rootURI
         self.sources = sources
+        self.positions = positions
     }
 
     /// The root document's value.
     public var root: JSONValue { store[rootURI] ?? .null }
 
     /// Line and column of a location in its document's text, when the text is known.
+    /// To locate many, take `positionIndex(ofDocument:)` once per document.
     public func position(of location: JSONLocation) -> (line: Int, column: Int)? {
-        guard let bytes = sources[URIReference.stripFragment(location.document)] else { return nil }
-        return DocumentParser.locate(location.pointer, in: bytes, uri: location.document)
+        positionIndex(ofDocument: location.document)?.locate(location.pointer)
+    }
+
+    /// The position index of a document: the one its parse recorded, or one built from its text
+    /// (one pass), or nil when its text is not known.
+    public func positionIndex(ofDocument uri: String) -> SourcePositions? {
+        let document = URIReference.stripFragment(uri)
+        if let index = positions[document] { return index }
+        guard let bytes = sources[document] else { return nil }
+        return DocumentParser.positions(in: bytes, uri: document)
     }
 
     /// An error about a location, with its line and column looked up in the document text.
