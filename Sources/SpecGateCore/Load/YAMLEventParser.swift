@@ -104,7 +104,7 @@ struct YAMLEventParser {
                 let scalar = event.data.scalar
                 let bytes = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
                 let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE || scalar.style == YAML_ANY_SCALAR_STYLE
-                if let top = stack.last, top.isMapping, top.pendingKey == nil {
+                if expectsKey {
                     let name = String(decoding: bytes, as: UTF8.self)
                     if let anchor = scalar.anchor {
                         let value = try scalarValue(bytes, tag: scalar.tag, isPlain: isPlain, line: line, column: column)
@@ -129,7 +129,7 @@ struct YAMLEventParser {
                         uri: uri, pointer: pointer(), line: line, column: column,
                         message: "malformed YAML: found undefined alias *\(name)")
                 }
-                if let top = stack.last, top.isMapping, top.pendingKey == nil {
+                if expectsKey {
                     guard let text = anchored.built.text else {
                         throw SpecLoadError(uri: uri, pointer: pointer(), line: line, column: column, message: "mapping keys must be scalars")
                     }
@@ -143,7 +143,7 @@ struct YAMLEventParser {
                 finished = built
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
-                if let top = stack.last, top.isMapping, top.pendingKey == nil {
+                if expectsKey {
                     throw SpecLoadError(uri: uri, pointer: pointer(), line: line, column: column, message: "mapping keys must be scalars")
                 }
                 let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
@@ -167,14 +167,20 @@ struct YAMLEventParser {
 
     // MARK: Building
 
+    /// Whether the next scalar is a key of the innermost open mapping.
+    private var expectsKey: Bool {
+        guard let last = stack.indices.last else { return false }
+        return stack[last].isMapping && stack[last].pendingKey == nil
+    }
+
     /// The pointer token the next value of the innermost open container gets.
     private func nextToken() -> String {
-        guard let top = stack.last else { return "" }
-        if top.isMapping {
-            if case .name(let name) = top.pendingKey { return name }
+        guard let last = stack.indices.last else { return "" }
+        if stack[last].isMapping {
+            if case .name(let name) = stack[last].pendingKey { return name }
             return "<<"
         }
-        return String(top.array.count)
+        return String(stack[last].array.count)
     }
 
     /// Pointer of the innermost open container, plus `child` when given.
@@ -242,8 +248,8 @@ struct YAMLEventParser {
     /// Adds a finished value to the innermost open container, checking the limits.
     private mutating func add(_ built: Built) throws(SpecLoadError) {
         let last = stack.count - 1
-        let token = nextToken()
         if built.height + 1 > limits.maxDepth {
+            let token = nextToken()
             throw SpecLoadError(
                 uri: uri, pointer: pointer(child: token), line: built.line, column: built.column,
                 message: "nesting deeper than \(limits.maxDepth) levels")
@@ -275,14 +281,14 @@ struct YAMLEventParser {
                 for element in list {
                     guard case .object(let object) = element else {
                         throw SpecLoadError(
-                            uri: uri, pointer: pointer(child: token), line: built.line, column: built.column,
+                            uri: uri, pointer: pointer(child: "<<"), line: built.line, column: built.column,
                             message: "a `<<` merge key needs a mapping or a list of mappings")
                     }
                     sources.append(object)
                 }
             default:
                 throw SpecLoadError(
-                    uri: uri, pointer: pointer(child: token), line: Int(keyLine), column: Int(keyColumn),
+                    uri: uri, pointer: pointer(child: "<<"), line: Int(keyLine), column: Int(keyColumn),
                     message: "a `<<` merge key needs a mapping or a list of mappings")
             }
             stack[last].merges.append((stack[last].object.count, sources))
