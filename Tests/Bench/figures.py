@@ -10,6 +10,7 @@ usage: figures.py RESULTS.jsonl  (environment: BENCH_BIN = release bin folder, B
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -171,14 +172,18 @@ class Bench:
             self.emit(line)
         self.emit(self.python_line(["yaml_load", big, str(BIG_PY_RUNS)]))
         for label, made in (("big", made_big), ("multi", made_multi)):
-            walls, findings = [], None
+            walls, cpus, findings = [], [], None
             for _ in range(BIG_LINT_RUNS):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 start = time.perf_counter()
                 proc = self.run([self.specgate, "lint", made["file"]], check_codes=(0, 1))
                 walls.append(time.perf_counter() - start)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
                 findings = sum(1 for line in proc.stdout.splitlines() if line.split("  ")[0] in ("error", "warning", "info"))
             self.emit({"kind": "lint_big", "label": label, "runs": BIG_LINT_RUNS, "wall_seconds": sorted(walls)[len(walls) // 2],
-                       "min_seconds": min(walls), "max_seconds": max(walls), "findings": findings, **{
+                       "min_seconds": min(walls), "max_seconds": max(walls),
+                       "cpu_seconds": sorted(cpus)[len(cpus) // 2], "load_average": os.getloadavg()[0], "findings": findings, **{
                            k: made[k] for k in ("bytes", "operations", "copies", "files") if k in made}})
 
     def figure_validate(self):

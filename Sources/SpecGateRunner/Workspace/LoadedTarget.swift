@@ -34,4 +34,9 @@ public struct LoadedTarget: Sendable {
     public func lint(with linter: Linter = Linter()) -> [LintFinding] {
         linter.lint(documents: documents.store, spec: spec, scope: lintScope)
     }
+
+    /// The findings of `lint(with:)`, with the rules run side by side.
+    public func lintConcurrently(with linter: Linter = Linter()) async -> [LintFinding] {
+        await linter.lintConcurrently(documents: documents.store, spec: spec, scope: lintScope)
+    }
 }
