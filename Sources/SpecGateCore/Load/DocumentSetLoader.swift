@@ -17,10 +17,26 @@ public struct DocumentSetLoader {
         self.limits = limits
     }
 
+    /// A document already read and parsed (`DocumentParser.parseIndexed`).
+    public struct ParsedDocument: Sendable {
+        public var bytes: [UInt8]
+        public var value: JSONValue
+        public var positions: SourcePositions?
+
+        public init(bytes: [UInt8], value: JSONValue, positions: SourcePositions?) {
+            self.bytes = bytes
+            self.value = value
+            self.positions = positions
+        }
+    }
+
     /// Loads `rootURI` (an absolute URI; a fragment is ignored) and everything it references. With
     /// `replacingRoot`, that value stands for the root document (e.g. the spec with overlays applied), which
-    /// is then neither read nor parsed, and has no source bytes.
-    public func load(rootURI: String, replacingRoot: JSONValue? = nil) throws(SpecLoadError) -> LoadedDocuments {
+    /// is then neither read nor parsed, and has no source bytes. With `parsedRoot`, the root document as
+    /// the caller already read and parsed it (so a big file is not parsed twice).
+    public func load(
+        rootURI: String, replacingRoot: JSONValue? = nil, parsedRoot: ParsedDocument? = nil
+    ) throws(SpecLoadError) -> LoadedDocuments {
         let root = URIReference.stripFragment(rootURI)
         var store = DocumentStore()
         var sources: [String: [UInt8]] = [:]
@@ -47,6 +63,13 @@ public struct DocumentSetLoader {
             if uri == root, let replacingRoot {
                 store[uri] = replacingRoot
                 queueReferences(of: replacingRoot, in: uri)
+                continue
+            }
+            if uri == root, let parsedRoot {
+                store[uri] = parsedRoot.value
+                sources[uri] = parsedRoot.bytes
+                positions[uri] = parsedRoot.positions
+                queueReferences(of: parsedRoot.value, in: uri)
                 continue
             }
             let bytes: [UInt8]
