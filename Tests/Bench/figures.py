@@ -170,6 +170,8 @@ class Bench:
             self.run(generator + ["multi", SPEC, multi, str(MULTI_MIN_OPERATIONS)]).stdout.splitlines()[-1])
         for line in self.bench_lines(["parse", "--path", big, "--runs", str(BIG_PARSE_RUNS), "--label", "big"]):
             self.emit(line)
+        for line in self.bench_lines(["load", "--path", big, "--runs", str(BIG_PARSE_RUNS), "--label", "big"]):
+            self.emit(line)
         self.emit(self.python_line(["yaml_load", big, str(BIG_PY_RUNS)]))
         for label, made in (("big", made_big), ("multi", made_multi)):
             walls, cpus, findings = [], [], None
