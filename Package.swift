@@ -77,7 +77,8 @@ let package = Package(
         .testTarget(name: "SpecGateJSONTests", dependencies: ["SpecGateJSON"]),
         .testTarget(name: "SpecGateRegexTests", dependencies: ["SpecGateRegex", "SpecGateRandom"]),
         .testTarget(name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema"], exclude: ["Resources"]),
-        .testTarget(name: "SpecGateCoreTests", dependencies: ["SpecGateCore"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "SpecGateCoreTests", dependencies: ["SpecGateCore", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         .testTarget(name: "SpecGateJUnitTests", dependencies: ["SpecGateJUnit"]),
         .testTarget(
             name: "SpecGateHTTPTests",

@@ -23,14 +23,23 @@ public struct SchemaCompiler: Sendable {
     /// Compiles the schema at `location` (and everything it references).
     /// Throws for dangling `$ref`s, `$ref` cycles with no schema in between, and invalid keyword values.
     public mutating func compile(_ location: JSONLocation) throws(SchemaCompileError) -> CompiledSchema {
-        let saved = self
+        // What a failed compile must undo. Not a copy of `self`: the cache would then be copied on
+        // its next write, once per call — quadratic over the thousands of schemas of a big spec.
+        let nodeCount = arena.count
+        let resourceCount = arena.resources.count
+        let savedIndex = index
         do throws(SchemaCompileError) {
             let root = try node(at: location)
             return CompiledSchema(
                 arena: arena, root: root, regexStepBudget: options.regexStepBudget,
                 usesDynamicScope: arena.resources.contains { !$0.dynamicAnchors.isEmpty })
         } catch {
-            self = saved
+            // Only entries made by this call point at nodes or resources past the saved counts.
+            cache = cache.filter { $0.value < nodeCount }
+            resourceIDs = resourceIDs.filter { $0.value < resourceCount }
+            vocabularies = vocabularies.filter { $0.key < resourceCount }
+            arena.truncate(nodes: nodeCount, resources: resourceCount)
+            index = savedIndex
             throw error
         }
     }

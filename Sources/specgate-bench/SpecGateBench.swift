@@ -12,6 +12,8 @@ struct SpecGateBench {
         usage: specgate-bench <subcommand> [options]
           load     --path FILE [--runs N] [--label NAME]
                    load, resolve and model a spec or suite N times; median, min, max in ms
+          parse    --path FILE [--runs N] [--label NAME]
+                   parse one JSON or YAML file into its value tree (with its position index) N times
           validate --path FILE --schema NAME --set NAME --payloads FILE.jsonl --bundle-out FILE.json [--min-seconds S]
                    write the schema NAME of the loaded spec as one self-contained document, then validate
                    every payload against it with SchemaCompiler/CompiledSchema; instances per second
@@ -30,6 +32,7 @@ struct SpecGateBench {
             let result: BenchLine
             switch subcommand {
             case "load": result = try LoadBenchmark(options).run()
+            case "parse": result = try ParseBenchmark(options).run()
             case "validate": result = try ValidateBenchmark(options).run()
             case "generate": result = try await GenerateBenchmark(options).run()
             case "-h", "--help", "help":

@@ -10,6 +10,7 @@ usage: figures.py RESULTS.jsonl  (environment: BENCH_BIN = release bin folder, B
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -42,6 +43,13 @@ SCHEMATHESIS_RUN_SECONDS = 90
 SCHEMATHESIS_DETECTION_SECONDS = 20
 SCHEMATHESIS_TIMEOUT = 240
 RUN_TIMEOUT = 300
+# The big-document figures (issue #15): Cal.com's document repeated into one ≥ 3 MB YAML file, and
+# split into a multi-file YAML spec with ≥ 600 operations (Tests/Bench/bigspec.py builds both).
+BIG_YAML_BYTES = 3_000_000
+MULTI_MIN_OPERATIONS = 600
+BIG_LINT_RUNS = 3
+BIG_PARSE_RUNS = 5
+BIG_PY_RUNS = 3
 
 
 class NotMeasured(Exception):
@@ -146,6 +154,39 @@ class Bench:
             except NotMeasured as reason:
                 self.not_measured("load." + label, str(reason))
         self.emit(self.python_line(["load", SPEC, str(LOAD_RUNS)]))
+
+    def figure_big(self):
+        """`specgate lint` of a ≥ 3 MB YAML spec and of a ≥ 600-operation multi-file spec (wall, median of
+        BIG_LINT_RUNS, process start included), and the parse of the big YAML into its value tree
+        (specgate-bench parse) against PyYAML's `yaml.load(…, Loader=yaml.CSafeLoader)` on the same file."""
+        if not os.path.exists(self.specgate):
+            raise NotMeasured("specgate was not built")
+        big = os.path.join(self.tmp, "big", "big.yaml")
+        multi = os.path.join(self.tmp, "big", "multi")
+        os.makedirs(os.path.dirname(big), exist_ok=True)
+        generator = [sys.executable, os.path.join(HERE, "bigspec.py")]
+        made_big = json.loads(self.run(generator + ["yaml", SPEC, big, str(BIG_YAML_BYTES)]).stdout.splitlines()[-1])
+        made_multi = json.loads(
+            self.run(generator + ["multi", SPEC, multi, str(MULTI_MIN_OPERATIONS)]).stdout.splitlines()[-1])
+        for line in self.bench_lines(["parse", "--path", big, "--runs", str(BIG_PARSE_RUNS), "--label", "big"]):
+            self.emit(line)
+        for line in self.bench_lines(["load", "--path", big, "--runs", str(BIG_PARSE_RUNS), "--label", "big"]):
+            self.emit(line)
+        self.emit(self.python_line(["yaml_load", big, str(BIG_PY_RUNS)]))
+        for label, made in (("big", made_big), ("multi", made_multi)):
+            walls, cpus, findings = [], [], None
+            for _ in range(BIG_LINT_RUNS):
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                start = time.perf_counter()
+                proc = self.run([self.specgate, "lint", made["file"]], check_codes=(0, 1))
+                walls.append(time.perf_counter() - start)
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+                findings = sum(1 for line in proc.stdout.splitlines() if line.split("  ")[0] in ("error", "warning", "info"))
+            self.emit({"kind": "lint_big", "label": label, "runs": BIG_LINT_RUNS, "wall_seconds": sorted(walls)[len(walls) // 2],
+                       "min_seconds": min(walls), "max_seconds": max(walls),
+                       "cpu_seconds": sorted(cpus)[len(cpus) // 2], "load_average": os.getloadavg()[0], "findings": findings, **{
+                           k: made[k] for k in ("bytes", "operations", "copies", "files") if k in made}})
 
     def figure_validate(self):
         if not os.path.exists(self.specgate):
@@ -454,6 +495,7 @@ def mem_total_kb():
 
 FIGURES = [
     ("load", Bench.figure_load),
+    ("big", Bench.figure_big),
     ("validate", Bench.figure_validate),
     ("generate", Bench.figure_generate),
     ("run.rate", Bench.figure_run_rate),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the reference tools `make bench` compares against, when missing: wrk and GNU time (Debian),
-# jsonschema, openapi-schema-validator and schemathesis (PyPI). A failed install is reported, not fatal:
+# jsonschema, openapi-schema-validator, schemathesis and pyyaml (PyPI). A failed install is reported, not fatal:
 # the figures that need the tool are then written as "not measured".
 set -u
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -15,7 +15,7 @@ if [ -n "$missing" ]; then
 fi
 PY=${PYTHON:-python3}
 pip_missing=""
-for module in jsonschema:jsonschema openapi_schema_validator:openapi-schema-validator schemathesis:schemathesis; do
+for module in jsonschema:jsonschema openapi_schema_validator:openapi-schema-validator schemathesis:schemathesis yaml:pyyaml; do
 	"$PY" -c "import ${module%%:*}" >/dev/null 2>&1 || pip_missing="$pip_missing ${module##*:}"
 done
 if [ -n "$pip_missing" ]; then

@@ -1,6 +1,7 @@
 """Python reference measurements for `make bench`; each subcommand prints one JSON line.
 
   load FILE RUNS                 median time of json.load(FILE) over RUNS runs
+  yaml_load FILE RUNS            median time of yaml.load(FILE, Loader=yaml.CSafeLoader) over RUNS runs
   validate SET SCHEMA PAYLOADS   jsonschema (OpenAPI 3.0 read validator, formats asserted) over every
                                  payload of PAYLOADS (JSON lines) against SCHEMA; instances/s
 """
@@ -21,6 +22,23 @@ def load(path, runs):
     return {
         "kind": "load_ref", "tool": "python json.load", "file": path, "runs": runs,
         "median_ms": statistics.median(times) * 1000, "min_ms": min(times) * 1000,
+    }
+
+
+def yaml_load(path, runs):
+    import yaml
+    loader = getattr(yaml, "CSafeLoader", None)
+    with open(path, "rb") as handle:
+        text = handle.read()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        yaml.load(text, Loader=loader or yaml.SafeLoader)
+        times.append(time.perf_counter() - start)
+    return {
+        "kind": "yaml_load_ref", "tool": "python yaml.load CSafeLoader" if loader else "python yaml.load SafeLoader (no libyaml)",
+        "file": path, "bytes": len(text), "runs": runs, "median_ms": statistics.median(times) * 1000,
+        "min_ms": min(times) * 1000,
     }
 
 
@@ -69,6 +87,8 @@ def validate(name, schema_path, payloads_path, min_seconds=3.0):
 def main(argv):
     if len(argv) == 3 and argv[0] == "load":
         result = load(argv[1], int(argv[2]))
+    elif len(argv) == 3 and argv[0] == "yaml_load":
+        result = yaml_load(argv[1], int(argv[2]))
     elif len(argv) == 4 and argv[0] == "validate":
         result = validate(argv[1], argv[2], argv[3])
     else:

@@ -16,6 +16,8 @@ VALIDATE_GOAL_RATIO = 10.0
 WRK_GOAL_RATIO = 0.5
 SCHEMATHESIS_GOAL_RATIO = 20.0
 MEMORY_GOAL_GROWTH = 0.10
+BIG_LINT_GOAL_SECONDS = 1.5
+BIG_PARSE_GOAL_RATIO = 3.0
 
 
 def read(path):
@@ -74,6 +76,52 @@ class Report:
                      "%s operations, %s schemas, %s overlay(s); min %.1f ms, max %.1f ms" % (
                          line.get("operations"), line.get("schemas"), line.get("overlays", 0),
                          line["min_ms"], line["max_ms"]))
+
+    def big(self):
+        """Issue #15: big YAML documents (bigspec.py), against PyYAML's CSafeLoader on the same file."""
+        section = "1b Big documents"
+        reference = self.find("yaml_load_ref")
+        ref_ms = reference and reference["median_ms"]
+        ref_label = "%s, ms (median)" % reference["tool"] if reference else ""
+        parse = self.find("parse", label="big")
+        title = "Parse the big YAML spec into its value tree"
+        if parse is None:
+            self.row(section, title, reason=self.missing("big") or "no result recorded")
+        else:
+            ratio = parse["median_ms"] / ref_ms if ref_ms else None
+            self.row(section, title, parse["median_ms"], "ms (median of %d)" % parse["runs"], ref_ms, ref_label, ratio,
+                     "× CSafeLoader time", "≤ %g×" % BIG_PARSE_GOAL_RATIO,
+                     ratio <= BIG_PARSE_GOAL_RATIO if ratio is not None else None,
+                     "%.2f MB, %d members indexed; min %.1f ms, max %.1f ms" % (
+                         parse["bytes"] / 1e6, parse.get("indexed_members", 0), parse["min_ms"], parse["max_ms"]))
+        load = self.find("load", label="big")
+        title = "Load + resolve + model the big YAML spec (as `specgate` does)"
+        if load is None:
+            self.row(section, title, reason=self.missing("big") or "no result recorded")
+        else:
+            ratio = load["median_ms"] / ref_ms if ref_ms else None
+            self.row(section, title, load["median_ms"], "ms (median of %d)" % load["runs"], ref_ms, ref_label, ratio,
+                     "× CSafeLoader time", "(absolute figure)", None,
+                     "%s operations, %s schemas; min %.1f ms, max %.1f ms" % (
+                         load.get("operations"), load.get("schemas"), load["min_ms"], load["max_ms"]))
+        for label, title in (("big", "`specgate lint` of the big YAML spec"),
+                             ("multi", "`specgate lint` of the multi-file YAML spec")):
+            line = self.find("lint_big", label=label)
+            if line is None:
+                self.row(section, title, reason=self.missing("big") or "no result recorded")
+                continue
+            wall = line["wall_seconds"]
+            shape = ("%.2f MB, %d operations (%d copies of Cal.com)" % (line["bytes"] / 1e6, line["operations"], line["copies"])
+                     if label == "big" else "%d files, %.2f MB, %d operations" % (line["files"], line["bytes"] / 1e6, line["operations"]))
+            self.row(section, title, wall, "s wall (median of %d)" % line["runs"],
+                     ref_ms / 1000 if ref_ms and label == "big" else None,
+                     "CSafeLoader load of the same file, s" if ref_ms and label == "big" else "",
+                     wall / (ref_ms / 1000) if ref_ms and label == "big" else None,
+                     "× CSafeLoader load" if label == "big" else "", "≤ %g s" % BIG_LINT_GOAL_SECONDS,
+                     wall <= BIG_LINT_GOAL_SECONDS,
+                     "%s; %s findings; process start included; CPU (user + sys) %.2f s, 1-minute load average %.1f "
+                     "(on a busy machine wall time exceeds CPU time)" % (
+                         shape, line["findings"], line.get("cpu_seconds", float("nan")), line.get("load_average", float("nan"))))
 
     def validate(self):
         titles = {"bookings": "Validate GET /v2/bookings 200 responses (GetBookingsOutput_2024_08_13)",
@@ -298,6 +346,7 @@ def main(argv):
     records = read(argv[0])
     report = Report(records)
     report.load()
+    report.big()
     report.validate()
     report.generate()
     report.run_rate()

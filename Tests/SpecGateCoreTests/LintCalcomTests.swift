@@ -18,6 +18,15 @@ import Testing
         return (uri, try JSONParser().parse(try readFile(path)))
     }
 
+    @Test func concurrentRulesGiveTheSameFindings() async throws {
+        let (uri, document) = try Self.loadCalcom()
+        let store = DocumentStore([uri: document])
+        let serial = Linter().lint(documents: store, spec: nil)
+        let concurrent = await Linter().lintConcurrently(documents: store, spec: nil)
+        #expect(serial.count > 100)
+        #expect(serial == concurrent)
+    }
+
     @Test func rawDocumentReportsReassignCycleAndBadPatterns() throws {
         let (uri, document) = try Self.loadCalcom()
         let findings = Linter().lint(documents: DocumentStore([uri: document]), spec: nil)

@@ -248,5 +248,12 @@ import Testing
         #expect(cat.isValid(try TestSupport.json(#"{"petType": "c", "meows": false}"#)))
         #expect(pet.isValid(try TestSupport.json(#"{"petType": "cat", "meows": false}"#)))
         #expect(!cat.isValid(try TestSupport.json(#"{"petType": "c"}"#)))
+        // A failed compile leaves nothing half-built behind: the same schema fails the same way again,
+        // and schemas compiled after it (recursive ones too) work.
+        let again = #expect(throws: SchemaCompileError.self) { try compiler.compile(schemas.appending("Dangling")) }
+        #expect(again?.location.pointer.description == "/components/schemas/Dangling/properties/x/$ref")
+        let node = try compiler.compile(schemas.appending("Node"))
+        #expect(node.isValid(try TestSupport.json(#"{"value": 1, "children": [{"value": 2}]}"#)))
+        #expect(!node.isValid(try TestSupport.json(#"{"value": 1, "children": [{"value": "x"}]}"#)))
     }
 }

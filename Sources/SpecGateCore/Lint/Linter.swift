@@ -23,4 +23,17 @@ public struct Linter: Sendable {
         for rule in rules { findings.formUnion(rule.check(context)) }
         return findings.sorted()
     }
+
+    /// The findings of `lint`, with the rules run side by side (one task per rule): on a big spec
+    /// `overlapping-oneof` takes about as long as all the other rules together.
+    public func lintConcurrently(documents: DocumentStore, spec: APISpec?, scope: LintScope = .everything) async -> [LintFinding] {
+        let context = LintContext(documents: documents, spec: spec, scope: scope)
+        let findings = await withTaskGroup(of: [LintFinding].self) { group in
+            for rule in rules { group.addTask { rule.check(context) } }
+            var all = Set<LintFinding>()
+            for await found in group { all.formUnion(found) }
+            return all
+        }
+        return findings.sorted()
+    }
 }

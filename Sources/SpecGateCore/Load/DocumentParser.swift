@@ -1,10 +1,9 @@
 import SpecGateJSON
-import Yams
 
 /// Turns the bytes of a JSON or YAML document into a `JSONValue`.
 ///
 /// JSON is used when the URI ends in `.json` or the text starts with `{` or `[`; otherwise the
-/// text is YAML, read with the YAML 1.2 core schema (see `YAMLConverter`).
+/// text is YAML, read with the YAML 1.2 core schema (see `YAMLEventParser`).
 public struct DocumentParser {
     /// Bounds that keep hostile documents (alias bombs, deep nesting) from exhausting memory or stack.
     public struct Limits: Sendable, Hashable {
@@ -26,20 +25,30 @@ public struct DocumentParser {
 
     /// Parses a document. Errors name the file and, where known, the line, column and pointer.
     public static func parse(_ bytes: [UInt8], uri: String, limits: Limits) throws(SpecLoadError) -> JSONValue {
+        try parseIndexed(bytes, uri: uri, limits: limits).value
+    }
+
+    /// Parses a document and, for YAML, returns the positions its parse recorded on the way
+    /// (JSON documents get theirs from `positions(in:uri:)` when first needed).
+    public static func parseIndexed(
+        _ bytes: [UInt8], uri: String, limits: Limits = Limits()
+    ) throws(SpecLoadError) -> (value: JSONValue, positions: SourcePositions?) {
         let body = withoutBOM(bytes)
         switch syntax(of: body, uri: uri) {
         case .json:
-            return try parseJSON(body, uri: uri, limits: limits)
+            return (try parseJSON(body, uri: uri, limits: limits), nil)
         case .yaml:
-            return try parseYAML(body, uri: uri, limits: limits)
+            let parsed = try parseYAML(body, uri: uri, limits: limits)
+            return (parsed.value, parsed.positions)
         case .jsonOrYAML:
             do throws(SpecLoadError) {
-                return try parseJSON(body, uri: uri, limits: limits)
+                return (try parseJSON(body, uri: uri, limits: limits), nil)
             } catch where error.message.hasSuffix(tooDeepSuffix(limits)) {
                 // Too deep as JSON is too deep as YAML flow collections too; say so directly.
                 throw error
             } catch {
-                return try parseYAML(body, uri: uri, limits: limits)
+                let parsed = try parseYAML(body, uri: uri, limits: limits)
+                return (parsed.value, parsed.positions)
             }
         }
     }
@@ -47,16 +56,24 @@ public struct DocumentParser {
     private static func tooDeepSuffix(_ limits: Limits) -> String { "nesting deeper than \(limits.maxDepth) levels" }
 
     /// Line and column (1-based) of the value a pointer names in a JSON or YAML text; for an
-    /// object member, the position of its key. Re-scans the text, so use it only for reporting.
+    /// object member, the position of its key. Reads the whole text: to locate many pointers,
+    /// build `positions(in:uri:)` once and look them up there.
     public static func locate(_ pointer: JSONPointer, in bytes: [UInt8], uri: String) -> (line: Int, column: Int)? {
+        positions(in: bytes, uri: uri)?.locate(pointer)
+    }
+
+    /// The position index of a JSON or YAML text (one pass), or nil when the text does not parse.
+    public static func positions(in bytes: [UInt8], uri: String) -> SourcePositions? {
         let body = withoutBOM(bytes)
+        func json() -> SourcePositions { body.withUnsafeBufferPointer { JSONPositionScanner.positions(of: $0) } }
+        func yaml() -> SourcePositions? { try? parseYAML(body, uri: uri, limits: Limits()).positions }
         switch syntax(of: body, uri: uri) {
         case .json:
-            return TextLocator.locateInJSON(pointer, in: body)
+            return json()
         case .yaml:
-            return TextLocator.locateInYAML(pointer, in: body)
+            return yaml()
         case .jsonOrYAML:
-            return TextLocator.locateInJSON(pointer, in: body) ?? TextLocator.locateInYAML(pointer, in: body)
+            return (try? JSONParser().parse(Array(body))) != nil ? json() : yaml()
         }
     }
 
@@ -101,23 +118,29 @@ public struct DocumentParser {
             uri: uri, pointer: error.pointer, line: error.line, column: error.column, message: "malformed JSON: " + what)
     }
 
-    private static func parseYAML(_ body: ArraySlice<UInt8>, uri: String, limits: Limits) throws(SpecLoadError) -> JSONValue {
-        guard let text = String(validating: body, as: UTF8.self) else {
+    private static func parseYAML(
+        _ body: ArraySlice<UInt8>, uri: String, limits: Limits
+    ) throws(SpecLoadError) -> (value: JSONValue, positions: SourcePositions) {
+        if !isValidUTF8(body) {
             let position = firstInvalidUTF8(in: body)
             throw SpecLoadError(
                 uri: uri, line: position.line, column: position.column, message: "malformed YAML: the text is not valid UTF-8")
         }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text, .default, .default, .utf8)
-        } catch {
-            throw yamlError(error, uri: uri)
+        var parser = YAMLEventParser(uri: uri, limits: limits)
+        let result: Result<(value: JSONValue, positions: SourcePositions)?, SpecLoadError> = body.withUnsafeBufferPointer { text in
+            do throws(SpecLoadError) { return .success(try parser.parse(text)) } catch { return .failure(error) }
         }
-        guard let root else {
+        let parsed = try result.get()
+        guard let parsed else {
             throw SpecLoadError(uri: uri, line: 1, column: 1, message: "the document is empty")
         }
-        var converter = YAMLConverter(uri: uri, limits: limits)
-        return try converter.convert(root)
+        return parsed
+    }
+
+    private static func isValidUTF8(_ body: ArraySlice<UInt8>) -> Bool {
+        // ASCII fast path; anything else goes through the standard library's validation.
+        if body.allSatisfy({ $0 < 0x80 }) { return true }
+        return String(validating: body, as: UTF8.self) != nil
     }
 
     /// Line and column (1-based, counting characters) of the first byte that is not valid UTF-8.
@@ -138,62 +161,6 @@ public struct DocumentParser {
             case .emptyInput, .error:
                 return (line, column)
             }
-        }
-    }
-
-    /// The line of the next block-mapping key `key` at the same column as `first`, before the
-    /// mapping ends (a less indented line), or nil.
-    private static func repeatedKeyLine(_ key: String, after first: Mark, in text: String) -> Int? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let indent = first.column - 1
-        var index = first.line
-        while index < lines.count {
-            let line = lines[index].unicodeScalars
-            index += 1
-            let leading = line.prefix { $0 == " " }.count
-            let rest = String(String.UnicodeScalarView(line.dropFirst(leading)))
-            if rest.isEmpty || rest.hasPrefix("#") { continue }
-            if leading < indent { return nil }
-            guard leading == indent, rest.hasPrefix(key) else { continue }
-            let after = rest.dropFirst(key.count).drop { $0 == " " }
-            if after.hasPrefix(":") { return index }
-        }
-        return nil
-    }
-
-    private static func yamlError(_ error: any Error, uri: String) -> SpecLoadError {
-        guard let yaml = error as? YamlError else {
-            return SpecLoadError(uri: uri, message: "malformed YAML: \(error)")
-        }
-        func context(_ c: YamlError.Context?) -> String {
-            guard let c, !c.text.isEmpty else { return "" }
-            return " (\(c.text) at line \(c.mark.line))"
-        }
-        switch yaml {
-        case .scanner(let c, let problem, let mark, _), .parser(let c, let problem, let mark, _),
-            .composer(let c, let problem, let mark, _):
-            if problem.hasPrefix("Maximum nesting level reached") {
-                // libyaml stops at its own nesting limit (1,000 levels) before anything recurses.
-                return SpecLoadError(
-                    uri: uri, line: mark.line, column: mark.column, message: "malformed YAML: nesting deeper than 1000 levels")
-            }
-            return SpecLoadError(
-                uri: uri, line: mark.line, column: mark.column, message: "malformed YAML: \(problem)\(context(c))")
-        case .reader(let problem, let offset, _, _):
-            let at = offset.map { " at byte \($0)" } ?? ""
-            return SpecLoadError(uri: uri, message: "malformed YAML: \(problem)\(at)")
-        case .duplicatedKeysInMapping(let duplicates, let c):
-            let names = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
-            // Yams marks the first occurrence; point at the repetition when it can be found.
-            if let key = duplicates.first, let line = repeatedKeyLine(key, after: c.mark, in: c.text) {
-                return SpecLoadError(
-                    uri: uri, line: line, column: c.mark.column,
-                    message: "duplicate key \(names) (first written at line \(c.mark.line))")
-            }
-            return SpecLoadError(
-                uri: uri, line: c.mark.line, column: c.mark.column, message: "duplicate key \(names) in a mapping")
-        default:
-            return SpecLoadError(uri: uri, message: "malformed YAML: \(yaml)")
         }
     }
 }

@@ -22,14 +22,31 @@ public struct DocumentSetLoader {
         self.limits = limits
     }
 
+    /// A document already read and parsed (`DocumentParser.parseIndexed`).
+    public struct ParsedDocument: Sendable {
+        public var bytes: [UInt8]
+        public var value: JSONValue
+        public var positions: SourcePositions?
+
+        public init(bytes: [UInt8], value: JSONValue, positions: SourcePositions?) {
+            self.bytes = bytes
+            self.value = value
+            self.positions = positions
+        }
+    }
+
     /// Loads `rootURI` (an absolute URI; a fragment is ignored) and everything it references. With
     /// `replacingRoot`, that value stands for the root document (e.g. the spec with overlays applied), which
-    /// is then neither read nor parsed, and has no source bytes.
-    public func load(rootURI: String, replacingRoot: JSONValue? = nil) throws(SpecLoadError) -> LoadedDocuments {
+    /// is then neither read nor parsed, and has no source bytes. With `parsedRoot`, the root document as
+    /// the caller already read and parsed it (so a big file is not parsed twice).
+    public func load(
+        rootURI: String, replacingRoot: JSONValue? = nil, parsedRoot: ParsedDocument? = nil
+    ) throws(SpecLoadError) -> LoadedDocuments {
         let root = URIReference.stripFragment(rootURI)
         let followsRemote = DocumentSetLoader.isRemote(root)
         var store = DocumentStore()
         var sources: [String: [UInt8]] = [:]
+        var positions: [String: SourcePositions] = [:]
         var walker = ReferenceWalker()
         var queue: [(uri: String, referrer: ReferenceWalker.Site?)] = [(root, nil)]
         var queued: Set<String> = [root]
@@ -54,6 +71,13 @@ public struct DocumentSetLoader {
                 queueReferences(of: replacingRoot, in: uri)
                 continue
             }
+            if uri == root, let parsedRoot {
+                store[uri] = parsedRoot.value
+                sources[uri] = parsedRoot.bytes
+                positions[uri] = parsedRoot.positions
+                queueReferences(of: parsedRoot.value, in: uri)
+                continue
+            }
             let bytes: [UInt8]
             do {
                 bytes = try provider.read(uri: uri)
@@ -65,12 +89,13 @@ public struct DocumentSetLoader {
                     + referrer.location.pointer.uriFragment + ")"
                 throw amended
             }
-            let value = try DocumentParser.parse(bytes, uri: uri, limits: limits)
+            let (value, index) = try DocumentParser.parseIndexed(bytes, uri: uri, limits: limits)
             store[uri] = value
             sources[uri] = bytes
+            positions[uri] = index
             queueReferences(of: value, in: uri)
         }
-        var documents = LoadedDocuments(store: store, rootURI: root, sources: sources)
+        var documents = LoadedDocuments(store: store, rootURI: root, sources: sources, positions: positions)
         try DocumentSetLoader.check(walker, documents)
         if case .object(let object) = documents.root, let swagger = object["swagger"] {
             try DocumentSetLoader.convertSwagger2(swagger, &documents)

@@ -11,11 +11,17 @@ public struct LoadedDocuments: Sendable {
     /// Set when the documents were converted from Swagger 2.0: `store` holds the OpenAPI 3.0
     /// result, `sources` the text as written, and this maps converted locations back to it.
     public var conversion: Swagger2Conversion?
+    /// Position indexes recorded while parsing (YAML documents), per document URI, of the text as
+    /// written. Documents without one (JSON) get theirs built from `sources` when first asked.
+    public var positions: [String: SourcePositions]
 
-    public init(store: DocumentStore, rootURI: String, sources: [String: [UInt8]] = [:]) {
+    public init(
+        store: DocumentStore, rootURI: String, sources: [String: [UInt8]] = [:], positions: [String: SourcePositions] = [:]
+    ) {
         self.store = store
         self.rootURI = rootURI
         self.sources = sources
+        self.positions = positions
     }
 
     /// The root document's value.
@@ -28,11 +34,20 @@ public struct LoadedDocuments: Sendable {
     }
 
     /// Line and column of a location in its document's text, when the text is known. Locations of
-    /// converted documents are looked up where they were written in the original.
+    /// converted documents are looked up where they were written in the original. To locate many,
+    /// take `positionIndex(ofDocument:)` once per document (and translate with `sourceLocation(of:)`).
     public func position(of location: JSONLocation) -> (line: Int, column: Int)? {
         let source = sourceLocation(of: location)
-        guard let bytes = sources[URIReference.stripFragment(source.document)] else { return nil }
-        return DocumentParser.locate(source.pointer, in: bytes, uri: source.document)
+        return positionIndex(ofDocument: source.document)?.locate(source.pointer)
+    }
+
+    /// The position index of a document's text as written: the one its parse recorded, or one built
+    /// from its text (one pass), or nil when its text is not known.
+    public func positionIndex(ofDocument uri: String) -> SourcePositions? {
+        let document = URIReference.stripFragment(uri)
+        if let index = positions[document] { return index }
+        guard let bytes = sources[document] else { return nil }
+        return DocumentParser.positions(in: bytes, uri: document)
     }
 
     /// An error about a location, with its line and column looked up in the document text (for a

@@ -68,11 +68,14 @@ public struct FileDocumentProvider: DocumentProvider {
 
     /// Loads a spec file and everything it references; a relative path is taken from the current
     /// folder. References must stay inside the spec's folder unless `allowOutside` is set.
-    public static func load(path: String, allowOutside: Bool = false) throws(SpecLoadError) -> LoadedDocuments {
+    /// With `parsedRoot`, the document at `path` as the caller already read and parsed it.
+    public static func load(
+        path: String, allowOutside: Bool = false, parsedRoot: DocumentSetLoader.ParsedDocument? = nil
+    ) throws(SpecLoadError) -> LoadedDocuments {
         let absolute = absolutePath(path)
         let folder = (absolute as NSString).deletingLastPathComponent
         let provider = FileDocumentProvider(allowedRoots: [folder], allowOutside: allowOutside)
-        return try DocumentSetLoader(provider: provider).load(rootURI: URIReference.fileURI(forPath: absolute))
+        return try DocumentSetLoader(provider: provider).load(rootURI: URIReference.fileURI(forPath: absolute), parsedRoot: parsedRoot)
     }
 
     /// Reads and parses a suite file; a relative path is taken from the current folder.

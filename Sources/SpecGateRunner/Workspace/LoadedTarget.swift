@@ -33,9 +33,6 @@ public struct LoadedTarget: Sendable {
     /// Lints the target: the selected operations, and the schemas in `lintScope`. A Swagger 2.0
     /// spec also gets one `swagger2-conversion` warning per construct OpenAPI 3.0 cannot say exactly.
     public func lint(with linter: Linter = Linter()) -> [LintFinding] {
-        let notes = (documents.conversion?.notes ?? []).map { note in
-            LintFinding(rule: LoadedTarget.conversionRuleID, severity: .warning, location: note.location, message: note.message)
-        }
         let findings = linter.lint(documents: documents.store, spec: spec, scope: lintScope)
         return notes.isEmpty ? findings : (findings + notes).sorted()
     }
@@ -43,4 +40,16 @@ public struct LoadedTarget: Sendable {
     /// The rule id of findings about a lossy Swagger 2.0 conversion.
     public static let conversionRuleID = "swagger2-conversion"
 
+    /// The findings of `lint(with:)`, with the rules run side by side.
+    public func lintConcurrently(with linter: Linter = Linter()) async -> [LintFinding] {
+        let findings = await linter.lintConcurrently(documents: documents.store, spec: spec, scope: lintScope)
+        return notes.isEmpty ? findings : (findings + notes).sorted()
+    }
+
+    /// One `swagger2-conversion` warning per construct OpenAPI 3.0 cannot say exactly.
+    private var notes: [LintFinding] {
+        (documents.conversion?.notes ?? []).map { note in
+            LintFinding(rule: LoadedTarget.conversionRuleID, severity: .warning, location: note.location, message: note.message)
+        }
+    }
 }

@@ -56,14 +56,17 @@ public struct Workspace: Sendable {
         let absolute = FileDocumentProvider.absolutePath(path)
         let uri = URIReference.fileURI(forPath: absolute)
         let bytes = try FileDocumentProvider().read(uri: uri)
-        let document = try DocumentParser.parse(bytes, uri: uri)
+        let parsed = try DocumentParser.parseIndexed(bytes, uri: uri)
+        let document = parsed.value
         guard case .object(let object) = document else {
             throw SpecLoadError(
                 uri: uri, pointer: .root, line: 1, column: 1,
                 message: "is neither an OpenAPI document nor a suite (not a mapping)")
         }
         if object["openapi"] != nil || object["swagger"] != nil {
-            let documents = try FileDocumentProvider.load(path: absolute, allowOutside: options.allowOutside)
+            let documents = try FileDocumentProvider.load(
+                path: absolute, allowOutside: options.allowOutside,
+                parsedRoot: DocumentSetLoader.ParsedDocument(bytes: bytes, value: document, positions: parsed.positions))
             let spec = try OpenAPIModelBuilder.build(documents)
             return .loaded(LoadedTarget(suite: nil, documents: documents, rawDocuments: documents, spec: spec, fullSpec: spec))
         }
@@ -109,6 +112,7 @@ public struct Workspace: Sendable {
             documents = try DocumentSetLoader(provider: specProvider).load(rootURI: raw.rootURI, replacingRoot: root)
             // Line lookups use the file as written; unchanged parts keep their lines.
             documents.sources[raw.rootURI] = raw.sources[raw.rootURI]
+            documents.positions[raw.rootURI] = raw.positions[raw.rootURI]
         }
         let fullSpec = try OpenAPIModelBuilder.build(documents)
         var spec = fullSpec

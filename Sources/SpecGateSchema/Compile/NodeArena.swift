@@ -25,4 +25,14 @@ struct NodeArena: Sendable {
         count += 1
         return count - 1
     }
+
+    /// Drops the nodes from index `nodes` on and the resources from index `resources` on.
+    mutating func truncate(nodes: Int, resources resourceCount: Int) {
+        while count > max(nodes, 0), let last = chunks.indices.last {
+            _ = chunks[last].popLast()
+            if chunks[last].isEmpty { chunks.removeLast() }
+            count -= 1
+        }
+        if resourceCount < resources.count { resources.removeSubrange(max(resourceCount, 0)...) }
+    }
 }

@@ -32,7 +32,7 @@ struct LintCommand: AsyncParsableCommand {
 
     func run() async throws {
         let loaded = try await SpecCommandOutput.load(target, source: source)
-        let findings = loaded.lint().filter { $0.severity >= severity }
+        let findings = await loaded.lintConcurrently().filter { $0.severity >= severity }
         let report = LintReport(
             findings: findings, lineIndex: SourceLineIndex(locations: findings.map(\.location), in: loaded.documents))
         for line in report.lines { print(line) }

@@ -1,9 +1,10 @@
 import SpecGateJSON
 import Yams
 
-/// Finds where a JSON Pointer's target is written in a JSON or YAML text, for error and finding
-/// reports. Slow-ish (re-scans or re-composes the text); never used on the happy path.
-enum TextLocator {
+/// The locator SpecGate used before `SourcePositions` (one re-scan of the text, or one Yams
+/// re-compose, per pointer), kept as the straightforward reference the position index is checked
+/// against.
+enum ReferenceLocator {
     // MARK: JSON
 
     static func locateInJSON(_ pointer: JSONPointer, in text: ArraySlice<UInt8>) -> (line: Int, column: Int)? {
