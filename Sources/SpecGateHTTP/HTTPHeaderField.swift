@@ -1,13 +1,5 @@
-/// One header line as received: name in its original case and value.
-public struct HTTPHeaderField: Sendable, Hashable {
-    /// Header name, original case.
-    public var name: String
-    /// Header value.
-    public var value: String
+import SpecGateCore
 
-    /// Creates a header field.
-    public init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
-}
+/// One header line as received: name in its original case and value. The transport uses the model's
+/// header type, so a response's headers reach the checks without being copied into another type.
+public typealias HTTPHeaderField = HeaderField

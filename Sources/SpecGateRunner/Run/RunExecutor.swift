@@ -327,7 +327,7 @@ public enum RunExecutor {
 
     static func observe(_ response: HTTPResponseRecord) -> ObservedResponse {
         var observed = ObservedResponse(
-            status: response.status, headers: response.headers.map { HeaderField(name: $0.name, value: $0.value) },
+            status: response.status, headers: response.headers,
             body: response.body, bodyTruncated: response.bodyTruncated,
             elapsedMilliseconds: response.elapsed.milliseconds)
         observed.firstByteMilliseconds = response.timings.firstByte.milliseconds
