@@ -5,7 +5,7 @@ APT_PACKAGES := libxml2-dev pkg-config
 # Only the tests need these: xmllint for checking reports, chromium for rendering the HTML report.
 TEST_APT_PACKAGES := libxml2-utils chromium
 
-.PHONY: deps test-deps build test demo bench fuzz clean release
+.PHONY: deps test-deps build test demo bench bench-real fuzz clean release
 
 # Installs the Debian packages in $(1) that are missing.
 define apt_install
@@ -108,3 +108,10 @@ release: deps
 	cp README.md "$$stage/"; \
 	tar -C dist -czf dist/$(RELEASE_NAME).tar.gz $(RELEASE_NAME); rm -rf "$$stage"; \
 	"$$bin" --version; ls -l dist/$(RELEASE_NAME).tar.gz
+
+# SpecGate and Schemathesis side by side on real software (not part of CI): Jupyter Server from PyPI in a
+# virtualenv outside the repository (REAL_VENV, default /tmp/specgate-real-venv), its Swagger 2.0 document,
+# one fresh server per tool; writes reports/bench/real.md and real.json.
+bench-real: deps
+	$(SWIFT) build -c release --product specgate
+	SPECGATE_BIN=$$($(SWIFT) build -c release --show-bin-path)/specgate python3 Tests/Bench/real/bench_real.py
