@@ -12,22 +12,17 @@ public struct DuplicateHeader: Mutation {
     }
 
     public func mutants(of draft: RequestDraft, context: MutationContext, rng: inout SplitMix64) -> [Mutant] {
-        draft.parameters.indices.compactMap { i in
-            let p = draft.parameters[i]
-            guard p.spec.location == .header, !p.isCredential, let current = p.value else { return nil }
-            let fixedBySchema = p.spec.schema.map { context.keyword("enum", in: $0) != nil || context.keyword("const", in: $0) != nil } ?? false
-            let fixedBySuite = context.options.fixedHeader(p.spec.name) != nil
-            guard fixedBySchema || fixedBySuite else { return nil }
+        WrongHeaderValue.fixedHeaders(in: draft, context: context).map { _, spec, current, fixedBySchema in
             let valid = ParameterSerializer.scalarText(current)
             let other = WrongHeaderValue.looksLikeDate(valid) ? "1999-01-01" : "specgate-invalid"
             var changed = draft
-            changed.extraHeaders.append(RequestDraft.Header(name: p.spec.name, value: other))
+            changed.extraHeaders.append(RequestDraft.Header(name: spec.name, value: other))
             // What a recipient that combines the two lines sees: it must fall outside the fixed values.
             let combined = JSONValue.string(valid + ", " + other)
-            let check: Mutant.Check = fixedBySchema ? p.spec.schema.map { .mustViolate(value: combined, schema: $0) } ?? .none : .none
+            let check: Mutant.Check = fixedBySchema ? spec.schema.map { .mustViolate(value: combined, schema: $0) } ?? .none : .none
             return Mutant(
-                draft: changed, target: "/header/" + JSONPointer.escape(p.spec.name), key: p.spec.name,
-                summary: "header \(p.spec.name) sent twice: \(valid) and \(other)", expected: Mutant.badRequest, check: check)
+                draft: changed, target: "/header/" + JSONPointer.escape(spec.name), key: spec.name,
+                summary: "header \(spec.name) sent twice: \(valid) and \(other)", expected: Mutant.badRequest, check: check)
         }
     }
 }
