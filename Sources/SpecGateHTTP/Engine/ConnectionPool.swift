@@ -7,7 +7,13 @@ import Synchronization
 /// be handed out, never used. At most `capacity` idle connections are kept per origin (the run's
 /// `--concurrency`); more are closed.
 final class ConnectionPool: Sendable {
-    private let idle = Mutex<[Origin: [HTTP1Connection]]>([:])
+    private struct State {
+        var idle: [Origin: [HTTP1Connection]] = [:]
+        /// After `closeAll`, connections given back are closed instead of kept.
+        var closed = false
+    }
+
+    private let state = Mutex(State())
     private let capacity: Int
 
     init(capacity: Int) {
@@ -17,8 +23,8 @@ final class ConnectionPool: Sendable {
     /// The most recently used idle connection to `origin` that is still open, if any.
     func take(_ origin: Origin) -> HTTP1Connection? {
         var closed: [HTTP1Connection] = []
-        let found = idle.withLock { idle -> HTTP1Connection? in
-            while let connection = idle[origin]?.popLast() {
+        let found = state.withLock { state -> HTTP1Connection? in
+            while let connection = state.idle[origin]?.popLast() {
                 if connection.isUsable { return connection }
                 closed.append(connection)
             }
@@ -35,11 +41,10 @@ final class ConnectionPool: Sendable {
             connection.close()
             return
         }
-        let kept = idle.withLock { idle -> Bool in
-            var list = idle[connection.origin] ?? []
-            guard list.count < capacity else { return false }
-            list.append(connection)
-            idle[connection.origin] = list
+        let kept = state.withLock { state -> Bool in
+            guard !state.closed else { return false }
+            guard (state.idle[connection.origin]?.count ?? 0) < capacity else { return false }
+            state.idle[connection.origin, default: []].append(connection)
             return true
         }
         if !kept { connection.close() }
@@ -47,9 +52,12 @@ final class ConnectionPool: Sendable {
 
     /// Closes every idle connection and waits for them to close.
     func closeAll() async {
-        let all = idle.withLock { idle -> [HTTP1Connection] in
-            defer { idle = [:] }
-            return idle.values.flatMap { $0 }
+        let all = state.withLock { state -> [HTTP1Connection] in
+            defer {
+                state.idle = [:]
+                state.closed = true
+            }
+            return state.idle.values.flatMap { $0 }
         }
         for connection in all {
             try? await connection.channel.close()
