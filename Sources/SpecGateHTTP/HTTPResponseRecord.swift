@@ -1,3 +1,5 @@
+import SpecGateCore
+
 /// A received HTTP response.
 public struct HTTPResponseRecord: Sendable, Hashable {
     /// Status code.
@@ -31,13 +33,11 @@ public struct HTTPResponseRecord: Sendable, Hashable {
 
     /// First value of the header called `name` (case-insensitive).
     public func header(_ name: String) -> String? {
-        let lower = name.lowercased()
-        return headers.first { $0.name.lowercased() == lower }?.value
+        headers.first { $0.name.equalsIgnoringASCIICase(name) }?.value
     }
 
     /// All values of the header called `name` (case-insensitive), in order.
     public func headers(named name: String) -> [String] {
-        let lower = name.lowercased()
-        return headers.filter { $0.name.lowercased() == lower }.map(\.value)
+        headers.filter { $0.name.equalsIgnoringASCIICase(name) }.map(\.value)
     }
 }

@@ -54,3 +54,19 @@ import Testing
         #expect(MaxResponseTime(budgetMilliseconds: 100).summary.contains("whole exchange"))
     }
 }
+
+@Suite struct HeaderNameComparisonTests {
+    @Test func asciiCaseIsIgnoredAndNothingElse() {
+        #expect("Content-Type".equalsIgnoringASCIICase("content-type"))
+        #expect("X-RATELIMIT-LIMIT-DEFAULT".equalsIgnoringASCIICase("x-ratelimit-limit-default"))
+        #expect(!"Content-Type".equalsIgnoringASCIICase("Content-Typ"))
+        #expect(!"a[".equalsIgnoringASCIICase("a{"), "only letters fold: [ and { differ by 32 too")
+        #expect(!"É".equalsIgnoringASCIICase("é"))
+        #expect("".equalsIgnoringASCIICase(""))
+        let response = ObservedResponse(
+            status: 200, headers: [HeaderField(name: "Allow", value: "GET"), HeaderField(name: "allow", value: "HEAD")], body: [],
+            elapsedMilliseconds: 1)
+        #expect(response.header("ALLOW") == "GET")
+        #expect(response.headerValues("aLLow") == ["GET", "HEAD"])
+    }
+}

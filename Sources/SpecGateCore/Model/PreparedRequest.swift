@@ -16,8 +16,7 @@ public struct PreparedRequest: Sendable, Hashable {
 
     /// First value of a header (case-insensitive name).
     public func header(_ name: String) -> String? {
-        let lower = name.lowercased()
-        return headers.first { $0.name.lowercased() == lower }?.value
+        headers.first { $0.name.equalsIgnoringASCIICase(name) }?.value
     }
 
     public static func == (lhs: PreparedRequest, rhs: PreparedRequest) -> Bool {
