@@ -5,7 +5,7 @@ APT_PACKAGES := libxml2-dev pkg-config
 # Only the tests need these: xmllint for checking reports, chromium for rendering the HTML report.
 TEST_APT_PACKAGES := libxml2-utils chromium
 
-.PHONY: deps test-deps build test demo bench bench-real fuzz clean release
+.PHONY: deps test-deps build test test-examples demo bench bench-real fuzz clean release
 
 # Installs the Debian packages in $(1) that are missing.
 define apt_install
@@ -30,6 +30,11 @@ build: deps
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel 2>&1 | tee .build/test-output.txt; exit $${PIPESTATUS[0]}
+	$(MAKE) test-examples
+
+# The library used from another package, as an API team would (its own .build: the root package is compiled again).
+test-examples: test-deps
+	$(SWIFT) test --package-path Examples/CalcomContractTests
 
 clean:
 	rm -rf .build dist reports/*.xml reports/*.json reports/*.html

@@ -12,6 +12,10 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "specgate", targets: ["specgate"]),
+        // `import SpecGate` in a Swift test target: load a spec or suite, plan, run, typed results.
+        .library(name: "SpecGate", targets: ["SpecGate"]),
+        // The Cal.com-compatible sandbox, to start in-process from tests (see Examples/CalcomContractTests).
+        .library(name: "SpecGateSandbox", targets: ["SpecGateSandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -56,6 +60,8 @@ let package = Package(
             name: "SpecGateRunner",
             dependencies: ["SpecGateCore", "SpecGateHTTP", "SpecGateJUnit"]
         ),
+        // The library product: a thin async API over SpecGateRunner (ContractSuite → plan / run → ContractRun).
+        .target(name: "SpecGate", dependencies: ["SpecGateRunner", "SpecGateCore", "SpecGateHTTP"]),
         .executableTarget(
             name: "specgate",
             dependencies: [
@@ -90,6 +96,7 @@ let package = Package(
         ),
         .testTarget(name: "SpecGateSandboxTests", dependencies: ["SpecGateSandbox", "SpecGateCore", "SpecGateRunner", "SpecGateSchema"]),
         .testTarget(name: "SpecGateRunnerTests", dependencies: ["SpecGateRunner", "SpecGateSandbox", "SpecGateTestSupport"]),
+        .testTarget(name: "SpecGateLibraryTests", dependencies: ["SpecGate", "SpecGateSandbox"]),
         .testTarget(
             name: "HardeningTests",
             dependencies: ["SpecGateRunner", "SpecGateCore", "SpecGateSchema", "SpecGateJUnit", "SpecGateJSON", "SpecGateRegex", "SpecGateFuzzTargets", "SpecGateTestSupport", "SpecGateHTTP", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")] + nio

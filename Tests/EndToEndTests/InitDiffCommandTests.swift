@@ -79,7 +79,7 @@ struct InitDiffCommandTests {
         #expect(result.stdout.contains("specgate run \(dir)/suite.yaml --base-url "))
         let plan = try await SpecGateProcess.run(["plan", dir + "/suite.yaml", "--max-cases", "1", "--valid-only"], environment: ["CALX_API_KEY": "cal_secret_123"])
         #expect(plan.status == 0, "\(plan.stderr)")
-        #expect(plan.lines.contains { $0.hasPrefix("curl ") && $0.contains("Authorization: Bearer $CALX_API_KEY") })
+        #expect(plan.lines.contains { $0.hasPrefix("curl ") && $0.contains("'Authorization: Bearer '\"$CALX_API_KEY\"") })
         #expect(!plan.stdout.contains("cal_secret_123"))
         // An existing folder is refused without --force.
         let again = try await SpecGateProcess.run(["init", Self.calcom, "--name", "calx", "--dir", dir])

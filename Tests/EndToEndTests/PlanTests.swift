@@ -18,7 +18,8 @@ struct PlanTests {
         let (status, out) = try Self.plan(
             ["specs/calcom/suite.yaml", "--seed", "42", "--operation", Self.reassign], environment: ["CAL_API_KEY": secret])
         #expect(status == 0)
-        #expect(out.hasPrefix("# specgate plan, seed 42\n"))
+        #expect(out.hasPrefix("specgate "))
+        #expect(out.contains(", seed 42\n# dry run: nothing is sent\n"))
         #expect(!out.contains(secret))
         let lines = out.split(separator: "\n").map(String.init)
         func caseLine(_ suffix: String) -> (comment: String, curl: String)? {
@@ -27,8 +28,8 @@ struct PlanTests {
         }
         let valid = try #require(caseLine("/valid/0"))
         #expect(valid.comment.contains("expect 2xx"))
-        #expect(valid.curl.hasPrefix("curl -sS -X POST https://api.cal.com/v2/bookings/"))
-        #expect(valid.curl.contains("-H \"Authorization: Bearer $CAL_API_KEY\""))
+        #expect(valid.curl.hasPrefix("curl -sS -X POST 'https://api.cal.com/v2/bookings/"))
+        #expect(valid.curl.contains("-H 'Authorization: Bearer '\"$CAL_API_KEY\""))
         #expect(valid.curl.contains("-H 'cal-api-version: 2024-08-13'"))
         #expect(valid.curl.contains("--data-binary '{\"reason\":"))
         let missingVersion = try #require(caseLine("/invalid/missing-required-header/cal-api-version"))
@@ -51,7 +52,7 @@ struct PlanTests {
         let second = try Self.plan(args, environment: ["CAL_API_KEY": "cal_x"])
         #expect(first.status == 0)
         #expect(first.out == second.out)
-        #expect(first.out.contains("curl -sS -X GET http://127.0.0.1:1/v2/"))
+        #expect(first.out.contains("curl -sS -X GET 'http://127.0.0.1:1/v2/"))
         let other = try Self.plan(["specs/calcom/suite.yaml", "--seed", "10", "--max-cases", "5", "--base-url", "http://127.0.0.1:1"], environment: ["CAL_API_KEY": "cal_x"])
         #expect(other.out != first.out)
     }
@@ -61,7 +62,7 @@ struct PlanTests {
     @Test func validCasesSetsTheNumberOfValidCases() throws {
         let operation = "BookingsController_2024_08_13_getBookings"
         let (status, out) = try Self.plan(
-            ["specs/calcom/suite.yaml", "--operation", operation, "--valid-only", "--valid-cases", "25", "--max-cases", "25"],
+            ["specs/calcom/suite.yaml", "--operation", operation, "--no-invalid", "--valid-cases", "25", "--max-cases", "25"],
             environment: ["CAL_API_KEY": "cal_x"])
         #expect(status == 0)
         let headers = out.split(separator: "\n").filter { $0.hasPrefix("# " + operation + "/valid/") }
@@ -90,16 +91,34 @@ struct PlanTests {
         #expect(caseLines(plan.out).count > 50)
         #expect(caseLines(plan.out) == caseLines(dryRun.stdout))
         // `values: eventTypeId` from the suite, not the spec's example (123).
-        let create = plan.out.split(separator: "\n").filter { $0.contains("-X POST https://api.cal.com/v2/bookings ") }
+        let create = plan.out.split(separator: "\n").filter { $0.contains("-X POST 'https://api.cal.com/v2/bookings' ") }
         #expect(!create.isEmpty)
         #expect(create.allSatisfy { !$0.contains("\"eventTypeId\":123") })
         #expect(plan.out.contains("# BookingsController_2024_08_13_reassignBookingToUser/expectation/1  expect 403"))
-        #expect(plan.out.contains("workflow(s) run after these cases"))
+        #expect(plan.out.contains("\n# workflow: "))
         #expect(!plan.out.contains("cal_plan_test_key"))
         // Without the credential variable the plan is the same: the secret is never printed anyway.
         let unset = try Self.plan(arguments, environment: ["CAL_API_KEY": ""])
         #expect(unset.status == 0)
         #expect(unset.out == plan.out)
     }
-}
 
+    /// `plan` is `run --dry-run`'s printer: with DEFAULT options (no --max-cases, no filters) both print
+    /// the same requests, byte for byte; `--valid-only` is still accepted as `--no-invalid`.
+    @Test func planAndDryRunSendTheSameRequestsWithDefaultOptions() throws {
+        let environment = ["CAL_API_KEY": "cal_default_options_key"]
+        let plan = try SpecGateProcess.run(["plan", "specs/calcom/suite.yaml"], environment: environment)
+        let dryRun = try SpecGateProcess.run(["run", "specs/calcom/suite.yaml", "--dry-run"], environment: environment)
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(dryRun.status == 0, "\(dryRun.stderr)")
+        let curls = plan.stdout.split(separator: "\n").filter { $0.hasPrefix("curl ") }
+        #expect(curls.count > 100)
+        #expect(curls == dryRun.stdout.split(separator: "\n").filter { $0.hasPrefix("curl ") })
+        #expect(plan.stdout == dryRun.stdout)
+        #expect(!plan.stdout.contains("cal_default_options_key"))
+        let validOnly = try SpecGateProcess.run(["plan", "specs/calcom/suite.yaml", "--valid-only"], environment: environment)
+        let noInvalid = try SpecGateProcess.run(["plan", "specs/calcom/suite.yaml", "--no-invalid"], environment: environment)
+        #expect(validOnly.status == 0 && validOnly.stdout == noInvalid.stdout)
+        #expect(!validOnly.stdout.contains("/invalid/"))
+    }
+}

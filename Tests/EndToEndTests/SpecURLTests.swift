@@ -270,7 +270,7 @@ struct SpecURLTests {
         try await other.stop()
 
         #expect(same.status == 0, "\(same.stderr)")
-        #expect(same.stdout.contains("curl -sS -X GET \(server.baseURL)/api/items"), "\(same.stdout)")
+        #expect(same.stdout.contains("curl -sS -X GET '\(server.baseURL)/api/items"), "\(same.stdout)")
         #expect(cross.status == 2)
         #expect(cross.stderr.contains("HTTP 401"), "\(cross.stderr)")
         #expect(cross.stderr.contains("redirected to \(server.baseURL)/api/openapi.yaml"), "\(cross.stderr)")

@@ -24,8 +24,7 @@ struct Swagger2Tests {
         do {
             let options = RunOptions(
                 path: SpecGateProcess.packageRoot + "/" + Self.items, baseURL: server.baseURL + "/v1", seed: 3,
-                maxCasesPerOperation: 25, concurrency: 2, timeoutSeconds: 5, retries: 0, junitPath: folder + "/junit.xml",
-                jsonPath: folder + "/report.json")
+                maxCasesPerOperation: 25, concurrency: 2, timeoutSeconds: 5, retries: 0)
             let prepared = try RunPreparation.prepare(options)
             let report = try await RunExecutor.execute(prepared)
             try await server.stop()

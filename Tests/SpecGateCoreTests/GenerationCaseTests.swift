@@ -84,7 +84,12 @@ struct GenerationCaseTests {
         let spec = try S.calcomSpec()
         let render = { (seed: UInt64) -> String in
             let sets = CaseGenerator(spec: spec, options: S.calcomOptions(seed: seed)).generateAll()
-            return PlanRenderer(baseURL: "https://api.cal.com", credential: S.calcomCredential).render(seed: seed, caseSets: sets)
+            let masker = SecretMasker(secrets: [.init(value: S.calcomCredential.secret, placeholder: "$CAL_API_KEY")])
+            return sets.flatMap(\.cases).map { c in
+                CurlCommand.render(
+                    method: c.request.method, url: "https://api.cal.com" + c.request.pathAndQuery, headers: c.request.headers,
+                    body: c.request.body, masker: masker)
+            }.joined(separator: "\n")
         }
         let first = render(5)
         #expect(first == render(5))

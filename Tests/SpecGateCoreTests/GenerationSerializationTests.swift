@@ -73,25 +73,22 @@ struct GenerationSerializationTests {
     }
 }
 
-@Suite("Plan rendering")
+@Suite("Curl rendering")
 struct GenerationPlanRenderingTests {
+    /// The one renderer every output uses (`plan`, `run --dry-run`, findings, HTML, compare): shell-quoted,
+    /// secrets as `$VAR` the shell expands, unknown credentials in sensitive headers redacted.
     @Test func curlLinesQuoteAndMaskSecrets() {
-        let request = PreparedRequest(
-            method: .post, pathAndQuery: "/v2/x?q=a%20b",
-            headers: [("Authorization", "Bearer s3cr3t"), ("x-other", "tok-ABC"), ("x-note", "it's")], body: Array(#"{"a":"s3cr3t$"}"#.utf8))
-        let testCase = TestCase(id: "op/valid/0", operationID: "op", kind: .valid, summary: "valid\nrequest", expected: .success, request: request)
-        let renderer = PlanRenderer(
-            baseURL: "https://api.example.com/", credential: Credential(secret: "s3cr3t", envVar: "API_KEY"),
-            secrets: [(value: "ABC", variable: "OTHER")])
-        let text = renderer.render(testCase)
-        #expect(!text.contains("s3cr3t") && !text.contains("ABC"))
-        #expect(text.hasPrefix("# op/valid/0  expect 2xx  valid request\n"))
-        #expect(text.contains("curl -sS -X POST 'https://api.example.com/v2/x?q=a%20b'"))
-        #expect(text.contains(#"-H "Authorization: Bearer $API_KEY""#))
-        #expect(text.contains(#"-H "x-other: tok-$OTHER""#))
+        let masker = SecretMasker(secrets: [.init(value: "s3cr3t", placeholder: "$API_KEY"), .init(value: "ABCD", placeholder: "$OTHER")])
+        let text = CurlCommand.render(
+            method: .post, url: "https://api.example.com/v2/x?q=a%20b",
+            headers: [("Authorization", "Bearer s3cr3t"), ("x-other", "tok-ABCD"), ("x-note", "it's"), ("x-api-key", "generated-key")],
+            body: Array(#"{"a":"s3cr3t$"}"#.utf8), masker: masker)
+        #expect(!text.contains("s3cr3t") && !text.contains("ABCD") && !text.contains("generated-key"))
+        #expect(text.hasPrefix("curl -sS -X POST 'https://api.example.com/v2/x?q=a%20b'"))
+        #expect(text.contains(#"-H 'Authorization: Bearer '"$API_KEY""#))
+        #expect(text.contains(#"-H 'x-other: tok-'"$OTHER""#))
         #expect(text.contains(#"-H 'x-note: it'\''s'"#))
-        #expect(text.contains(#"--data-binary "{\"a\":\"$API_KEY\$\"}""#))
-        let plan = renderer.render(seed: 9, caseSets: [CaseSet(operationID: "op", cases: [testCase])])
-        #expect(plan.hasPrefix("# specgate plan, seed 9\n# 1 cases for 1 operations\n"))
+        #expect(text.contains(#"-H 'x-api-key: ***'"#))
+        #expect(text.contains(#"--data-binary '{"a":"'"$API_KEY"'$"}'"#))
     }
 }

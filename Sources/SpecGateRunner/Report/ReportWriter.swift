@@ -11,22 +11,32 @@ public enum ReportWriter {
     }
 
     public static func write(_ report: RunReport, junitPath: String, jsonPath: String) throws(RunError) -> Written {
+        try writeJUnit(report, toPath: junitPath)
+        try writeJSON(report, toPath: jsonPath)
+        return Written(junitPath: junitPath, jsonPath: jsonPath)
+    }
+
+    /// Writes the JUnit XML report to `path`, creating the folder.
+    public static func writeJUnit(_ report: RunReport, toPath path: String) throws(RunError) {
         let hostname = ProcessInfo.processInfo.hostName
         let junit = JUnitReportBuilder.build(report, hostname: hostname.isEmpty ? nil : hostname)
         do {
-            try createParent(of: junitPath)
-            try JUnitWriter.write(junit, toPath: junitPath)
+            try createParent(of: path)
+            try JUnitWriter.write(junit, toPath: path)
         } catch {
-            throw RunError("cannot write JUnit report \(junitPath): \(error)")
+            throw RunError("cannot write JUnit report \(path): \(error)")
         }
+    }
+
+    /// Writes the JSON report to `path`, creating the folder.
+    public static func writeJSON(_ report: RunReport, toPath path: String) throws(RunError) {
         do {
-            try createParent(of: jsonPath)
+            try createParent(of: path)
             let text = JSONWriter.pretty(RunReportJSON.encode(report)) + "\n"
-            try Data(text.utf8).write(to: URL(fileURLWithPath: jsonPath), options: .atomic)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
-            throw RunError("cannot write JSON report \(jsonPath): \(error)")
+            throw RunError("cannot write JSON report \(path): \(error)")
         }
-        return Written(junitPath: junitPath, jsonPath: jsonPath)
     }
 
     /// Writes the HTML report (`HTMLReport`) to `path`, creating the folder; `masker` is applied once more.

@@ -49,8 +49,6 @@ public struct RunOptions: Sendable {
     public var remote: RemoteDocuments = RemoteDocuments()
     /// Values for the variables of the spec's first server (`--server-var name=value`); others take their defaults.
     public var serverVariables: [String: String] = [:]
-    public var junitPath: String
-    public var jsonPath: String
     /// Environment for secrets (`CAL_API_KEY`, …).
     public var environment: [String: String]
     public var toolVersion: String
@@ -59,8 +57,7 @@ public struct RunOptions: Sendable {
         path: String, baseURL: String? = nil, seed: UInt64 = 1, maxCasesPerOperation: Int = 30, includeInvalid: Bool = true,
         checks: [String] = [], maxResponseTimeMilliseconds: Double? = nil, concurrency: Int = 8, timeoutSeconds: Double = 10,
         rateLimit: Double? = nil, retries: Int = 2, maxResponseBytes: Int = 10 << 20, caCertificatePath: String? = nil,
-        operations: [String] = [], junitPath: String = "reports/junit.xml", jsonPath: String = "reports/report.json",
-        environment: [String: String] = [:], toolVersion: String = SpecGateVersion.current
+        operations: [String] = [], environment: [String: String] = [:], toolVersion: String = SpecGateVersion.current
     ) {
         self.path = path
         self.baseURL = baseURL
@@ -76,8 +73,6 @@ public struct RunOptions: Sendable {
         self.maxResponseBytes = maxResponseBytes
         self.caCertificatePath = caCertificatePath
         self.operations = operations
-        self.junitPath = junitPath
-        self.jsonPath = jsonPath
         self.environment = environment
         self.toolVersion = toolVersion
     }

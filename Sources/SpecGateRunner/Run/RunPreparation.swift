@@ -35,8 +35,8 @@ public enum RunPreparation {
         return try prepare(options, target: target)
     }
 
-    /// Prepares a run of `target` (loaded from `options.path`).
-    static func prepare(_ options: RunOptions, target: LoadedTarget) throws(RunError) -> PreparedRun {
+    /// Prepares a run of `target` (loaded from `options.path`, or from memory: `Workspace.load(documents:root:)`).
+    public static func prepare(_ options: RunOptions, target: LoadedTarget) throws(RunError) -> PreparedRun {
         let workspaceOptions = WorkspaceOptions(environment: options.environment, remote: options.remote)
         let suite = target.suite
         let baseURL = try chooseBaseURL(options, target: target)
@@ -53,6 +53,8 @@ public enum RunPreparation {
                 throw RunError("the suite takes its credential from $\(env), which is not set")
             }
             masker.add(.init(value: secret, placeholder: "$" + env))
+            // A credential too short to mask as text is still hidden in the header that carries it.
+            masker.sensitiveHeaders.insert((auth.header ?? "Authorization").lowercased())
             let scheme: String? = auth.type == .bearer ? "Bearer" : auth.type == .basic ? "Basic" : nil
             credential = Credential(
                 header: auth.header ?? "Authorization", scheme: scheme, secret: secret, envVar: env, prefix: auth.prefix)

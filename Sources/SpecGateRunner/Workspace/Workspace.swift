@@ -84,9 +84,51 @@ public struct Workspace: Sendable {
         return .loaded(try loadSuite(suite, options: options))
     }
 
+    /// The folder in-memory documents appear in (error messages name them `/specgate-in-memory/<name>`).
+    public static let inMemoryFolder = "/specgate-in-memory"
+
+    /// Loads a spec or suite held in memory, as `load(path:options:)` loads files: `documents` maps names
+    /// relative to one virtual folder (`"suite.yaml"`, `"openapi.json"`, `"overlay.yaml"`, …) to their bytes,
+    /// `root` names the spec or suite to load. `$ref`s, a suite's `spec`, `endpoints` and overlays are
+    /// read from `documents` only; nothing is read from disk or the network.
+    public static func load(
+        documents: [String: [UInt8]], root: String, options: WorkspaceOptions = .init()
+    ) throws(SpecLoadError) -> LoadedTarget {
+        func uri(_ name: String) -> String {
+            URIReference.fileURI(forPath: inMemoryFolder + "/" + (name.hasPrefix("/") ? String(name.dropFirst()) : name))
+        }
+        let provider = InMemoryDocumentProvider(
+            documents: Dictionary(documents.map { (uri($0.key), $0.value) }, uniquingKeysWith: { _, last in last }))
+        let rootURI = uri(root)
+        let bytes = try provider.read(uri: rootURI)
+        let document = try DocumentParser.parse(bytes, uri: rootURI)
+        guard case .object(let object) = document else {
+            throw SpecLoadError(
+                uri: rootURI, pointer: .root, line: 1, column: 1, message: "is neither an OpenAPI document nor a suite (not a mapping)")
+        }
+        if object["openapi"] != nil || object["swagger"] != nil {
+            let loaded = try DocumentSetLoader(provider: provider).load(rootURI: rootURI)
+            let spec = try OpenAPIModelBuilder.build(loaded)
+            return LoadedTarget(suite: nil, documents: loaded, rawDocuments: loaded, spec: spec, fullSpec: spec)
+        }
+        guard object["spec"] != nil || object["endpoints"] != nil else {
+            throw SpecLoadError(
+                uri: rootURI, pointer: .root, line: 1, column: 1,
+                message: "is neither an OpenAPI document (no `openapi`) nor a suite (no `spec` or `endpoints`)")
+        }
+        let suite = try SuiteParser.parse(bytes, uri: rootURI, environment: options.environment)
+        return try loadSuite(suite, options: options, provider: provider)
+    }
+
     /// Loads a parsed suite's spec (or endpoints), applies its overlays and filters its operations.
     public static func loadSuite(_ suite: Suite, options: WorkspaceOptions = .init()) throws(SpecLoadError) -> LoadedTarget {
-        let provider = FileDocumentProvider(suite: suite, allowOutside: options.allowOutside)
+        try loadSuite(suite, options: options, provider: FileDocumentProvider(suite: suite, allowOutside: options.allowOutside))
+    }
+
+    /// `loadSuite(_:options:)` reading the suite's local documents through `provider`.
+    static func loadSuite(
+        _ suite: Suite, options: WorkspaceOptions, provider: any DocumentProvider
+    ) throws(SpecLoadError) -> LoadedTarget {
         // A spec named by URL is read from what was fetched; overlays stay local files.
         let specProvider: any DocumentProvider =
             suite.specURI.map(RemoteDocuments.isURL) == true ? RemoteDocumentProvider(remote: options.remote) : provider
@@ -122,7 +164,7 @@ public struct Workspace: Sendable {
     }
 
     private static func applyOverlay(
-        at uri: String, to root: JSONValue, provider: FileDocumentProvider
+        at uri: String, to root: JSONValue, provider: any DocumentProvider
     ) throws(SpecLoadError) -> (JSONValue, [OverlayWarning]) {
         let bytes = try provider.read(uri: uri)
         let document = try DocumentParser.parse(bytes, uri: uri)

@@ -44,7 +44,7 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = cases.runOptions(suite: suite, baseURL: baseURLs[0], concurrency: concurrency, json: json)
+        var options = cases.runOptions(suite: suite, baseURL: baseURLs[0], concurrency: concurrency)
         options.specFetch = source.fetchOptions(caCertificatePath: cases.caCert)
         options.serverVariables = servers.variables
         let style = ConsoleStyle.detect()

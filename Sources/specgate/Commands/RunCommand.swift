@@ -59,13 +59,17 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = cases.runOptions(suite: suite, baseURL: baseURL, concurrency: concurrency, junit: outputs.junit, json: outputs.json)
+        var options = cases.runOptions(suite: suite, baseURL: baseURL, concurrency: concurrency)
         options.changedSince = changedSince
         options.shard = shard.flatMap(Shard.init)
         options.minimumCoveragePercent = minCoverage
         options.rerunFailures = rerunFailures
         options.specFetch = source.fetchOptions(caCertificatePath: cases.caCert)
         options.serverVariables = servers.variables
+        if dryRun {
+            try await DryRunPrinter.print(options)
+            return
+        }
         let acceptedBaseline = try baseline.map { path in try exitOnError { try BaselineFile.load(path) } }
         let style = ConsoleStyle.detect()
         let prepared: PreparedRun
@@ -75,12 +79,7 @@ struct RunCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        print("specgate \(options.toolVersion): \(prepared.suiteName) → \(prepared.masker.mask(prepared.baseURL))")
-        print("\(prepared.operations.count) operations, up to \(prepared.caseBound) cases, seed \(cases.seed)")
-        if dryRun {
-            for line in DryRun.lines(prepared) { print(line) }
-            return
-        }
+        for line in DryRun.header(prepared) { print(line) }
 
         let progress = ProgressPrinter(style: style)
         let task = Task { () throws(RunError) -> RunReport in

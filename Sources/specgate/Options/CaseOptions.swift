@@ -3,7 +3,7 @@ import Foundation
 import SpecGateCore
 import SpecGateRunner
 
-/// What `run` and `compare` share: which cases are made, which checks judge them, and how they are sent.
+/// What `run`, `plan` and `compare` share: which cases are made, which checks judge them, and how they are sent.
 struct CaseOptions: ParsableArguments {
     @Option(help: "Seed for case generation; the same seed gives the same cases (printed in every report).")
     var seed: UInt64 = 1
@@ -73,14 +73,14 @@ struct CaseOptions: ParsableArguments {
         guard maxResponseBytes >= 1024 else { throw ValidationError("--max-response-bytes must be at least 1024") }
     }
 
-    /// The run options these flags give, for `suite` against `baseURL`.
-    func runOptions(suite: String, baseURL: String?, concurrency: Int, junit: String = "reports/junit.xml", json: String) -> RunOptions {
+    /// The run options these flags give, for `suite` against `baseURL` (`run`, `plan` and `compare` alike).
+    func runOptions(suite: String, baseURL: String?, concurrency: Int) -> RunOptions {
         var options = RunOptions(
             path: suite, baseURL: baseURL, seed: seed, maxCasesPerOperation: maxCases, includeInvalid: !noInvalid,
             checks: checks.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? [],
             maxResponseTimeMilliseconds: maxResponseTime, concurrency: concurrency, timeoutSeconds: timeout,
             rateLimit: rateLimit, retries: retries, maxResponseBytes: maxResponseBytes, caCertificatePath: caCert,
-            operations: operations, junitPath: junit, jsonPath: json, environment: ProcessInfo.processInfo.environment)
+            operations: operations, environment: ProcessInfo.processInfo.environment)
         options.include = OperationFilter(tags: tags, paths: paths, methods: methods)
         options.exclude = OperationFilter(tags: excludeTags, operations: excludeOperations, paths: excludePaths, methods: excludeMethods)
         options.safe = safe
