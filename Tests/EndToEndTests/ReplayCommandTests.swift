@@ -27,10 +27,16 @@ struct ReplayCommandTests {
         let env = ["CAL_API_KEY": key, "NO_COLOR": "1"]
         let run = try await SpecGateProcess.run(
             ["run", "specs/calcom/suite.yaml", "--base-url", faulty.baseURL, "--max-cases", "4",
-             "--junit", folder + "/junit.xml", "--json", folder + "/report.json"],
+             "--junit", folder + "/junit.xml", "--json", folder + "/report.json", "--export", "http", "--export", "har"],
             environment: env)
         try await faulty.stop()
         #expect(run.status == 1, "\(run.stderr)")
+        // Repro files next to the JSON report, no secret in them.
+        for name in ["/failures.http", "/failures.har"] {
+            let text = try String(contentsOfFile: folder + name, encoding: .utf8)
+            #expect(!Self.leaks(text, key: key), "\(name)")
+            #expect(run.stdout.contains(folder + name))
+        }
         let report = try BaselineFile.loadReport(folder + "/report.json")
         #expect(report.findings.count >= 16)
         let reportText = try String(contentsOfFile: folder + "/report.json", encoding: .utf8)
