@@ -14,7 +14,7 @@ struct SpecGate: AsyncParsableCommand {
         subcommands: [
             LintCommand.self, ListCommand.self, BundleCommand.self, ValidateCommand.self,
             PlanCommand.self, RunCommand.self, CompareCommand.self, SandboxCommand.self, BaselineCommand.self, MergeCommand.self,
-            ReportCommand.self, DiffCommand.self, InitCommand.self,
+            ReportCommand.self, DiffCommand.self, InitCommand.self, ReplayCommand.self, SuggestCommand.self,
         ]
     )
 

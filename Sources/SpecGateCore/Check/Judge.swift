@@ -242,12 +242,17 @@ public struct Judge: Sendable {
         let headers = exchange.request.headers.map {
             HeaderField(name: $0.name, value: masker.maskHeader(name: $0.name, value: $0.value))
         }
-        return RequestSummary(
+        var summary = RequestSummary(
             method: exchange.request.method.wireName, url: masker.mask(exchange.url), headers: headers,
             bodyExcerpt: exchange.request.body.map { excerpt($0) },
             curl: CurlCommand.render(
                 method: exchange.request.method, url: exchange.url, headers: exchange.request.headers,
                 body: exchange.request.body, masker: masker))
+        // The whole body too when the excerpt cuts it, so `replay` re-sends what was sent.
+        if let body = exchange.request.body, body.count > excerptBytes {
+            summary.body = masker.mask(String(decoding: body, as: UTF8.self))
+        }
+        return summary
     }
 
     private func summarise(_ response: ObservedResponse) -> ResponseSummary {

@@ -15,6 +15,8 @@ public struct RequestSummary: Sendable, Hashable {
     public var bodyExcerpt: String?
     /// A curl command that reproduces the request, secrets as `$ENV` placeholders.
     public var curl: String
+    /// The whole body, masked, when ``bodyExcerpt`` is cut (for `specgate replay` and repro files).
+    public var body: String?
 
     public init(method: String, url: String, headers: [HeaderField], bodyExcerpt: String?, curl: String) {
         self.method = method
@@ -23,6 +25,9 @@ public struct RequestSummary: Sendable, Hashable {
         self.bodyExcerpt = bodyExcerpt
         self.curl = curl
     }
+
+    /// The body as stored: whole when it was cut for the excerpt, else the excerpt (which is then whole).
+    public var fullBody: String? { body ?? bodyExcerpt }
 }
 
 /// A response as reports show it: secrets masked, body cut to an excerpt.

@@ -55,6 +55,8 @@ public struct RunReport: Sendable, Hashable {
     public var flakyFindings: [Finding] { findings.filter { $0.flaky && !$0.baselined } }
     /// Findings accepted in the baseline (listed, not failing the run).
     public var baselinedFindings: [Finding] { findings.filter(\.baselined) }
+    /// The findings grouped by cause across operations, largest first (derived from `findings`).
+    public var rootCauses: [RootCause] { RootCauseAnalysis.group(findings) }
 
     /// True when `check` failed only on findings the baseline accepted.
     public func isBaselinedOnly(_ check: CheckResult) -> Bool {

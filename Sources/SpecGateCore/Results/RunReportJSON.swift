@@ -32,12 +32,23 @@ public enum RunReportJSON {
         root["summary"] = .object(summary)
         root["operations"] = .array(report.operations.map(encode))
         root["findings"] = .array(report.findings.map(encode))
+        root["rootCauses"] = .array(report.rootCauses.map(encode))
         if let shard = report.shard {
             root["shard"] = ["index": .number(JSONNumber(shard.index)), "count": .number(JSONNumber(shard.count))]
         }
         if let baseline = report.baseline { root["baseline"] = encode(baseline) }
         if let coverage = report.coverage { root["coverage"] = encode(coverage) }
         return .object(root)
+    }
+
+    static func encode(_ cause: RootCause) -> JSONValue {
+        var c = JSONObject()
+        c["id"] = .string(cause.id)
+        c["check"] = .string(cause.check)
+        c["summary"] = .string(cause.summary)
+        c["operations"] = .array(cause.operations.map { .string($0) })
+        c["findings"] = .array(cause.findings.map { .string($0) })
+        return .object(c)
     }
 
     static func encode(_ coverage: ContractCoverage) -> JSONValue {
@@ -137,6 +148,7 @@ public enum RunReportJSON {
         request["url"] = .string(finding.request.url)
         request["headers"] = headers(finding.request.headers)
         request["body"] = finding.request.bodyExcerpt.map { .string($0) } ?? .null
+        if let body = finding.request.body { request["fullBody"] = .string(body) }
         request["curl"] = .string(finding.request.curl)
         f["request"] = .object(request)
         if let response = finding.response {

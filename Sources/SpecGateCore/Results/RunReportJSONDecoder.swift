@@ -61,7 +61,24 @@ public struct RunReportJSONDecoder: Sendable {
         if let coverage = root["coverage"], !coverage.isNull {
             report.coverage = try self.coverage(coverage, JSONPointer.root.appending("coverage"))
         }
+        // Derived from the findings; read only to reject a malformed section.
+        _ = try rootCauses(value)
         return report
+    }
+
+    /// The `rootCauses` section of a report as written (empty when the report predates it). A decoded
+    /// `RunReport` derives its root causes from its findings; this reads what the file says.
+    public func rootCauses(_ value: JSONValue) throws(SpecLoadError) -> [RootCause] {
+        let root = try object(value, .root)
+        guard let causes = root["rootCauses"], !causes.isNull else { return [] }
+        let pointer = JSONPointer.root.appending("rootCauses")
+        return try array(root, "rootCauses", .root).enumerated().map { (i, v) throws(SpecLoadError) -> RootCause in
+            let p = pointer.appending(i)
+            let o = try object(v, p)
+            return RootCause(
+                id: try string(o, "id", p), check: try string(o, "check", p), summary: try string(o, "summary", p),
+                operations: try strings(o, "operations", p), findings: try strings(o, "findings", p))
+        }
     }
 
     func coverage(_ value: JSONValue, _ pointer: JSONPointer) throws(SpecLoadError) -> ContractCoverage {
@@ -129,10 +146,11 @@ public struct RunReportJSONDecoder: Sendable {
         guard let kind = FindingKind(rawValue: kindText) else { throw fail(pointer.appending("kind"), "unknown kind \"\(kindText)\"") }
         let requestPointer = pointer.appending("request")
         let r = try object(f["request"] ?? .null, requestPointer)
-        let request = RequestSummary(
+        var request = RequestSummary(
             method: try string(r, "method", requestPointer), url: try string(r, "url", requestPointer),
             headers: try headers(r, requestPointer), bodyExcerpt: try optionalString(r, "body", requestPointer),
             curl: try string(r, "curl", requestPointer))
+        request.body = try optionalString(r, "fullBody", requestPointer)
         var response: ResponseSummary?
         if let v = f["response"], !v.isNull {
             let p = pointer.appending("response")

@@ -46,6 +46,16 @@ public struct SecretMasker: Sendable {
         return out
     }
 
+    /// The inverse of ``mask(_:)`` for configured secrets: every placeholder replaced by its secret (longest
+    /// placeholder first), for re-sending a stored request (`specgate replay`). Never print the result.
+    public func unmask(_ text: String) -> String {
+        var out = text
+        for secret in secrets.sorted(by: { $0.placeholder.count > $1.placeholder.count }) where out.contains(secret.placeholder) {
+            out = out.replacingAll(secret.placeholder, with: secret.value)
+        }
+        return out
+    }
+
     /// What SpecGate appends where it cuts a long text.
     public static let clipMarker: Character = "…"
 

@@ -50,6 +50,7 @@ public struct ConsoleSummary: Sendable {
             lines.append(line)
         }
         if !report.findings.isEmpty {
+            lines.append(contentsOf: rootCauseLines(report))
             lines.append("")
             lines.append(style.bold("Findings"))
             for (i, finding) in report.findings.enumerated() {
@@ -92,6 +93,25 @@ public struct ConsoleSummary: Sendable {
 }
 
 extension ConsoleSummary {
+    /// Root causes, largest first: each with its check, summary and operation count, then its findings
+    /// (operation, fingerprint and number in the Findings list).
+    func rootCauseLines(_ report: RunReport) -> [String] {
+        let number = Dictionary(report.findings.enumerated().map { ($1.fingerprint, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        let byFingerprint = Dictionary(report.findings.map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
+        var lines = ["", style.bold("Root causes")]
+        for (i, cause) in report.rootCauses.enumerated() {
+            let findings = cause.findings.compactMap { byFingerprint[$0] }
+            let open = findings.contains { !$0.baselined && !$0.flaky }
+            let label = !open ? style.dim(findings.allSatisfy(\.baselined) ? "BASELINED" : "FLAKY") : findings.contains { $0.kind == .failure } ? style.red("FAIL") : style.yellow("ERROR")
+            let count = cause.operations.count
+            lines.append("\(i + 1). \(label) \(cause.check) — \(shorten(cause.summary)) — \(count) operation\(count == 1 ? "" : "s")  [\(cause.id)]")
+            for finding in findings {
+                lines.append("   - \(finding.operationName)  [\(finding.fingerprint)] finding \(number[finding.fingerprint] ?? 0)")
+            }
+        }
+        return lines
+    }
+
     /// Coverage: one line per operation (statuses observed/documented, enum values seen), then the total
     /// and, when set, the `--min-coverage` verdict.
     func coverageLines(_ coverage: ContractCoverage, nameWidth: Int, operations: [OperationResult]) -> [String] {

@@ -31,6 +31,7 @@ public struct HTMLReport: Sendable {
         html += header(report)
         html += "<main>\n"
         html += cards(report)
+        html += rootCauses(report, anchors: anchors)
         html += grid(report, anchors: anchors)
         html += findings(report, anchors: anchors)
         if let baseline = report.baseline { html += baselineSection(baseline) }
@@ -229,6 +230,32 @@ public struct HTMLReport: Sendable {
             // A fingerprint repeated in a hand-edited report keeps its first anchor only.
             let id = seen.insert(anchor).inserted ? anchor : anchor + "-\(seen.count)"
             html += self.finding(finding, id: id, baseline: report.baseline)
+        }
+        return html + "</section>\n"
+    }
+
+    /// Root causes, largest first: each a `<details class="root-cause">` whose summary gives the check, the
+    /// cause and how many operations it spans, and whose body links to each of its findings.
+    func rootCauses(_ report: RunReport, anchors: [String: String]) -> String {
+        let causes = report.rootCauses
+        guard !causes.isEmpty else { return "" }
+        let byFingerprint = Dictionary(report.findings.map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
+        var html = "<section id=\"root-causes\"><h2>Root causes <span class=\"count\">\(causes.count)</span></h2>\n"
+        for cause in causes {
+            let findings = cause.findings.compactMap { byFingerprint[$0] }
+            let states = findings.map(state(of:))
+            let state: FindingState = [.fail, .error, .flaky, .baselined].first(where: states.contains) ?? .fail
+            let count = cause.operations.count
+            html += "<details class=\"root-cause \(state.rawValue)\" id=\"\(HTMLText.anchor(cause.id))\" data-check=\"\(text(cause.check))\" data-operations=\"\(count)\">"
+            html += "<summary><span class=\"badge \(state.rawValue)\">\(state.label)</span>"
+            html += "<span class=\"summary-check\">\(text(cause.check))</span>"
+            html += "<span class=\"summary-msg\">\(text(shorten(cause.summary)))</span>"
+            html += "<span class=\"times\">\(count) operation\(count == 1 ? "" : "s")</span></summary>\n<ul class=\"plain\">"
+            for finding in findings {
+                let anchor = anchors[finding.fingerprint] ?? HTMLText.anchor(finding.fingerprint)
+                html += "<li><a href=\"#\(anchor)\"><code>\(text(finding.operationName))</code></a> <span class=\"muted mono\">\(text(finding.fingerprint))</span> \(text(shorten(finding.message)))</li>"
+            }
+            html += "</ul></details>\n"
         }
         return html + "</section>\n"
     }

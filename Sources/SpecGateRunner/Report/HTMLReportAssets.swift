@@ -67,6 +67,10 @@ enum HTMLReportAssets {
         details.finding[open]>summary::before{content:"\\25BE"}
         details.finding[open]>summary{border-bottom:1px solid var(--line);background:#f6f8fa}
         details.finding:target{box-shadow:0 0 0 3px #54aeff66}
+        details.root-cause{border:1px solid var(--line);border-left:4px solid var(--fail);border-radius:6px;margin:8px 0;background:#fff}
+        details.root-cause.error{border-left-color:#fb8f44}details.root-cause.flaky{border-left-color:#d4a72c}details.root-cause.baselined{border-left-color:var(--baselined)}
+        details.root-cause>summary{cursor:pointer;padding:8px 12px;display:flex;gap:10px;align-items:baseline}
+        details.root-cause>ul{margin:0;padding:8px 12px 8px 32px}
         .badge{flex:none;font-size:11px;font-weight:700;border-radius:4px;padding:0 6px;letter-spacing:.03em}
         .badge.fail{background:var(--fail);color:#fff}.badge.flaky{background:var(--flaky-bg);color:var(--flaky)}
         .badge.error{background:var(--error-bg);color:var(--error)}.badge.baselined{background:var(--baselined-bg);color:var(--baselined)}

@@ -8,6 +8,8 @@ public enum JUnitReportBuilder {
     public static func build(_ report: RunReport, hostname: String? = nil) -> JUnitReport {
         let findings = Dictionary(report.findings.map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
         let timestamp = String(report.startedAt.prefix(19))
+        var causeOf: [String: String] = [:]
+        for cause in report.rootCauses { for fingerprint in cause.findings where causeOf[fingerprint] == nil { causeOf[fingerprint] = cause.id } }
         var suites: [JUnitTestSuite] = []
         for operation in report.operations {
             var cases: [JUnitTestCase] = []
@@ -58,7 +60,7 @@ public enum JUnitReportBuilder {
                         ("baseURL", report.baseURL), ("validCases", String(operation.validCases)),
                         ("invalidCases", String(operation.invalidCases)),
                     ] + (report.incomplete ? [("incomplete", "true")] : []) + baselineProperties(report, operation)
-                        + coverageProperties(report, operation),
+                        + coverageProperties(report, operation) + rootCauseProperties(operation, causeOf),
                     testCases: cases))
         }
         return JUnitReport(name: "specgate " + report.suite, suites: suites)
@@ -74,6 +76,16 @@ public enum JUnitReportBuilder {
         let expired = baseline.expired.filter { $0.operation == operation.operationID }.map(\.fingerprint)
         if !expired.isEmpty { properties.append(("baseline.expired", expired.joined(separator: ","))) }
         return properties
+    }
+
+    /// `rootCause.<check>`: the root-cause ids of the check's findings on the operation (JUnit has no
+    /// test-case properties, so they are the operation's test suite's), comma-separated.
+    static func rootCauseProperties(_ operation: OperationResult, _ causeOf: [String: String]) -> [(String, String)] {
+        operation.checks.compactMap { check in
+            var ids: [String] = []
+            for fingerprint in check.findings { if let id = causeOf[fingerprint], !ids.contains(id) { ids.append(id) } }
+            return ids.isEmpty ? nil : ("rootCause." + check.name, ids.joined(separator: ","))
+        }
     }
 
     /// `coverage.statuses` ("observed/documented: 200 404") and `coverage.enums` (values seen/documented).

@@ -37,6 +37,8 @@ public struct MarkdownSummary: Sendable {
         lines.append("| " + row.joined(separator: " | ") + " |")
         lines.append("")
 
+        lines.append(contentsOf: rootCauses(report))
+
         let failing = report.operations.compactMap { operation -> (OperationResult, [CheckResult])? in
             let checks = operation.checks.filter { [.fail, .flaky, .error].contains(HTMLCellState.of($0, in: report)) }
             return checks.isEmpty ? nil : (operation, checks)
@@ -66,6 +68,26 @@ public struct MarkdownSummary: Sendable {
         }
         for note in report.notes { lines.append("> " + md(note)) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Root causes of the findings not baselined, largest first, each a `<details>` listing its findings.
+    func rootCauses(_ report: RunReport) -> [String] {
+        let byFingerprint = Dictionary(report.findings.map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
+        let causes = report.rootCauses.filter { cause in cause.findings.contains { byFingerprint[$0]?.baselined == false } }
+        guard !causes.isEmpty else { return [] }
+        var lines = ["### Root causes", ""]
+        for cause in causes.prefix(maxFindings) {
+            let count = cause.operations.count
+            lines.append(
+                "<details><summary><code>\(html(cause.check))</code> \(html(oneLine(cause.summary))) — <b>\(count) operation\(count == 1 ? "" : "s")</b> (\(html(cause.id)))</summary>")
+            lines.append("")
+            for finding in cause.findings.compactMap({ byFingerprint[$0] }) {
+                lines.append("- `" + code(finding.operationName) + "` `" + code(finding.fingerprint) + "`: " + md(finding.message))
+            }
+            lines += ["", "</details>", ""]
+        }
+        if causes.count > maxFindings { lines.append("… and \(causes.count - maxFindings) more root causes in the JSON report."); lines.append("") }
+        return lines
     }
 
     func details(_ finding: Finding) -> [String] {
