@@ -204,7 +204,8 @@ public struct CaseGenerator: Sendable {
         _ operation: Operation, base: RequestDraft, generator: inout ValueGenerator, rng: inout SplitMix64, room: Int
     ) -> [TestCase] {
         guard room > 0 else { return [] }
-        let context = MutationContext(resolver: generator.resolver, dialect: spec.dialect, options: options)
+        let pathMethods = spec.operations.filter { $0.path == operation.path }.map(\.method)
+        let context = MutationContext(resolver: generator.resolver, dialect: spec.dialect, options: options, pathMethods: pathMethods)
         var perMutation: [[(mutation: String, mutant: Mutant)]] = []
         for mutation in mutations {
             let kept = mutation.mutants(of: base, context: context, rng: &rng).filter { mutant in
