@@ -23,14 +23,22 @@ public struct MethodServer: Sendable {
     public var url: String { "http://127.0.0.1:\(port)" }
 
     /// `routes`: path templates (`/items/{id}`) and their methods (upper case).
-    public static func start(routes: [(path: String, methods: [String])], behaviour: Behaviour) async throws -> MethodServer {
+    /// `integerHeader`: an optional header that must be an integer when sent; a malformed one is answered
+    /// 400, or 500 with `serverErrorOnBadHeader` (the fault `optional-header-invalid` finds).
+    public static func start(
+        routes: [(path: String, methods: [String])], behaviour: Behaviour, integerHeader: String? = nil,
+        serverErrorOnBadHeader: Bool = false
+    ) async throws -> MethodServer {
         let table = routes.map { Route(segments: $0.path.split(separator: "/").map(String.init), methods: $0.methods) }
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(MethodHandler(routes: table, behaviour: behaviour))
+                    try channel.pipeline.syncOperations.addHandler(
+                        MethodHandler(
+                            routes: table, behaviour: behaviour, integerHeader: integerHeader,
+                            serverErrorOnBadHeader: serverErrorOnBadHeader))
                 }
             }
             .bind(host: "127.0.0.1", port: 0).get()
@@ -59,11 +67,15 @@ private final class MethodHandler: ChannelInboundHandler {
 
     let routes: [Route]
     let behaviour: MethodServer.Behaviour
+    let integerHeader: String?
+    let serverErrorOnBadHeader: Bool
     private var head: HTTPRequestHead?
 
-    init(routes: [Route], behaviour: MethodServer.Behaviour) {
+    init(routes: [Route], behaviour: MethodServer.Behaviour, integerHeader: String?, serverErrorOnBadHeader: Bool) {
         self.routes = routes
         self.behaviour = behaviour
+        self.integerHeader = integerHeader
+        self.serverErrorOnBadHeader = serverErrorOnBadHeader
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -86,6 +98,11 @@ private final class MethodHandler: ChannelInboundHandler {
         var methods = route.methods
         if methods.contains("GET") { methods.append("HEAD") }
         if methods.contains(method) || behaviour == .acceptsAny {
+            if let integerHeader, let value = head.headers[integerHeader].first, Int(value) == nil {
+                return send(
+                    context, status: serverErrorOnBadHeader ? .internalServerError : .badRequest,
+                    body: #"{"message":"\#(integerHeader) must be an integer"}"#)
+            }
             return send(context, status: .ok, body: "{}")
         }
         switch behaviour {

@@ -63,6 +63,7 @@ public struct CaseStream {
     private mutating func nextValid() -> TestCase? {
         let modes: [GenerationMode] = [.examples, .minimal, .maximal, .random]
         let mode = attempt < modes.count ? modes[attempt] : .random
+        values.exampleRotation = attempt
         attempt += 1
         var found: [GenerationFinding] = []
         guard var draft = generator.validDraft(operation, template: template, mode: mode, generator: &values, rng: &rng, findings: &found) else {
