@@ -91,3 +91,64 @@ struct GenerationDetectTests {
         #expect(CaseGenerator(spec: spec, options: options).generateAll().flatMap(\.cases).allSatisfy { $0.mutation != "unsupported-method" })
     }
 }
+
+@Suite("Generation: edge values in valid cases")
+struct GenerationEdgeValueTests {
+    static let spec = """
+        openapi: 3.0.3
+        info: {title: t, version: "1"}
+        paths:
+          /notes:
+            post:
+              operationId: createNote
+              requestBody:
+                required: true
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [text]
+                      properties:
+                        text: {type: string}
+                        title: {type: string, maxLength: 20}
+                        score: {type: integer}
+                        rank: {type: integer, minimum: 1}
+                        tags: {type: array, items: {type: string}}
+                        note: {type: string, nullable: true}
+                        fixed: {type: integer}
+              responses: {"201": {description: ok}}
+        """
+
+    func cases(seed: UInt64) throws -> [TestCase] {
+        let spec = try Fixtures.spec(text: Self.spec)
+        var options = GenerationOptions(seed: seed, validCasesPerOperation: 8, includeInvalid: false)
+        options.bodyValues = [BodyValue(operation: nil, pointer: JSONPointer(tokens: ["fixed"]), byName: true, value: 7)]
+        return CaseGenerator(spec: spec, options: options).generateAll().flatMap(\.cases)
+    }
+
+    @Test("edge values appear where the schema allows them, at most two per case, never on fixed values, all valid")
+    func edges() throws {
+        var seen: Set<String> = []
+        for seed in UInt64(1)...8 {
+            for testCase in try cases(seed: seed) {
+                let marker = "edge values: "
+                guard let range = testCase.summary.range(of: marker) else { continue }
+                let edges = testCase.summary[range.upperBound...].dropLast().components(separatedBy: ", /")
+                #expect(edges.count <= 2, "\(testCase.summary)")
+                #expect(!testCase.summary.contains("/fixed"))
+                #expect(!testCase.summary.contains("/rank = 0") && !testCase.summary.contains("/rank = -1"), "rank has a minimum")
+                #expect(!testCase.summary.contains("/title = a 1200"), "title has a maxLength")
+                #expect(testCase.bodyValue?["fixed"] == 7)
+                for edge in edges { seen.insert(String(edge.split(separator: "=").first ?? "").trimmingCharacters(in: .whitespaces)) }
+            }
+        }
+        #expect(seen.count >= 4, "\(seen)")
+    }
+
+    @Test("the same seed gives byte-identical edge cases")
+    func deterministic() throws {
+        let one = try cases(seed: 3).map { [$0.id, $0.summary, $0.request.pathAndQuery, String(decoding: $0.request.body ?? [], as: UTF8.self)] }
+        let two = try cases(seed: 3).map { [$0.id, $0.summary, $0.request.pathAndQuery, String(decoding: $0.request.body ?? [], as: UTF8.self)] }
+        #expect(one == two)
+    }
+}

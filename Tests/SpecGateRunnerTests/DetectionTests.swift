@@ -29,6 +29,16 @@ struct DetectionTests {
         }
     }
 
+    @Test("conformant sandbox with more valid cases (edge values, every example): no findings")
+    func conformantEdgeValues() async throws {
+        let report = try await RunHarness.run { options in
+            options.validCasesPerOperation = 8
+            options.includeInvalid = false
+        }
+        #expect(report.findings.map { "\($0.check) \($0.operationName) \($0.caseID): \($0.message)" } == [])
+        #expect(report.exitCode == 0)
+    }
+
     /// Faults whose expected check must fail on the given operation.
     static let contractFaults: [(SandboxFault, String)] = [
         (.enumOutOfSet, listBookings), (.missingRequiredField, listBookings), (.wrongFieldType, listBookings),
