@@ -348,8 +348,7 @@ struct BookingsAPI: Sendable {
         if error.isBodyValidation, configuration.has(.serverErrorOnInvalidBody) {
             error = APIError(status: 500, code: "InternalServerErrorException", message: "Internal server error")
         }
-        var headers = await headers(for: request, now: now)
-        if !error.allow.isEmpty { headers.append(("Allow", error.allow.joined(separator: ", "))) }
+        let headers = await headers(for: request, now: now)
         return SandboxResponse(
             status: error.status, headers: headers,
             body: JSONWriter().bytes(error.envelope(path: request.path, timestamp: now)))
