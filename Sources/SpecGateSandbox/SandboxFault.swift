@@ -24,6 +24,7 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
     case resetMidResponse = "reset_mid_response"
     case neverCompletes = "never_completes"
     case truncatedBody = "truncated_body"
+    case ignoreQueryArrayEnum = "ignore_query_array_enum"
 
     /// What the sandbox does differently while the fault is on.
     public var summary: String {
@@ -68,6 +69,8 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
             return "success response head sent, then the body never comes"
         case .truncatedBody:
             return "Content-Length larger than the body sent, then the connection closes"
+        case .ignoreQueryArrayEnum:
+            return "an unknown value in the status query array is ignored (status=upcoming,unknown lists upcoming bookings)"
         }
     }
 
@@ -80,7 +83,7 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
         case .wrongContentType: return "content_type_conformance"
         case .undocumentedStatus: return "status_code_conformance"
         case .serverErrorOnInvalidBody: return "not_a_server_error"
-        case .acceptInvalidBody, .ignoreAPIVersion, .acceptBadPathParam, .reassignToNonHost:
+        case .acceptInvalidBody, .ignoreAPIVersion, .acceptBadPathParam, .reassignToNonHost, .ignoreQueryArrayEnum:
             return "negative_data_rejection"
         case .ignoreAuth: return "ignored_auth"
         case .rejectValidInput: return "positive_data_acceptance"

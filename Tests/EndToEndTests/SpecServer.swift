@@ -89,6 +89,8 @@ struct SpecServer: Sendable {
                 (status, contentType, body) = (404, "text/plain", "not found")
             }
             var headers = HTTPHeaders()
+            // RFC 9110 §15.5.6: the item API's 405 names the one method it serves.
+            if status == 405 { headers.add(name: "Allow", value: "GET") }
             headers.add(name: "Content-Type", value: contentType)
             headers.add(name: "Content-Length", value: String(body.utf8.count))
             headers.add(name: "Connection", value: "close")

@@ -180,6 +180,15 @@ struct ItemsServer: Sendable {
             else { return bad }
             return Answer(status: .noContent, body: nil)
         default:
+            // RFC 9110 §15.5.6: a method a known path does not serve is 405 with Allow.
+            let allow: String?
+            switch segments.count {
+            case 3 where segments[1...] == ["v1", "items"]: allow = "GET, POST"
+            case 4 where segments[1] == "v1" && segments[2] == "items": allow = "GET"
+            case 5 where segments[1] == "v1" && segments[2] == "items" && segments[4] == "label": allow = "POST"
+            default: allow = nil
+            }
+            if let allow { return Answer(status: .methodNotAllowed, body: nil, headers: [("Allow", allow)]) }
             return bad
         }
     }

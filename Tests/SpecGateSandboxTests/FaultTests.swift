@@ -111,6 +111,9 @@ struct FaultTests {
                 #expect(outcome.end == .timedOut)
                 #expect(outcome.reply?.status == 200)
                 #expect(outcome.reply?.complete == false)
+            case .ignoreQueryArrayEnum:
+                let reply = try await client.send("GET", "/v2/bookings?status=upcoming,unknown", key: client.ownerKey)
+                #expect(reply.status == 200)
             case .truncatedBody:
                 let outcome = await client.raw("GET", getPath)
                 #expect(outcome.end == .closed)
@@ -135,6 +138,8 @@ struct FaultTests {
             #expect(data["start"] == "2030-01-18T10:00:00.000Z")
             #expect(reply.header("X-RateLimit-Limit-Default") != nil)
             #expect(reply.header("X-RateLimit-Limit") == nil, "Cal.com suffixes the throttler name; no bare X-RateLimit-Limit")
+            let unknownStatus = try await client.send("GET", "/v2/bookings?status=upcoming,unknown", key: client.ownerKey)
+            #expect(unknownStatus.status == 400, "each status must be one of the enum (@IsEnum each: true)")
             let outcome = await client.raw("GET", "/v2/bookings/\(s.personalBookingUid)")
             #expect(outcome.end == .closed)
             #expect(outcome.reply?.complete == true)

@@ -4,7 +4,7 @@ public struct CheckCatalog: Sendable {
     public static let allNames = [
         "not_a_server_error", "status_code_conformance", "content_type_conformance",
         "response_headers_conformance", "response_schema_conformance", "negative_data_rejection",
-        "positive_data_acceptance", "ignored_auth", "state_consistency", "max_response_time",
+        "positive_data_acceptance", "ignored_auth", "unsupported_method", "state_consistency", "max_response_time",
     ]
 
     /// Checks on by default (`max_response_time` needs a budget).
@@ -41,6 +41,7 @@ public struct CheckCatalog: Sendable {
             case "negative_data_rejection": checks.append(NegativeDataRejection())
             case "positive_data_acceptance": checks.append(PositiveDataAcceptance())
             case "ignored_auth": checks.append(IgnoredAuth())
+            case "unsupported_method": checks.append(UnsupportedMethodRejection())
             case "state_consistency": checks.append(StateConsistency())
             case "max_response_time":
                 guard let budgetMilliseconds else { throw .missingBudget }

@@ -89,6 +89,9 @@ public struct Judge: Sendable {
         record(evaluate(exchange), flaky: flaky)
     }
 
+    /// The checks that judge an `unsupported-method` probe.
+    static let probeChecks: Set<String> = ["unsupported_method", "not_a_server_error", "max_response_time"]
+
     /// Runs the checks on one exchange without recording anything: the expensive, independent part of
     /// judging (parsing, schema validation), which may run on any task; ``record(_:flaky:)`` folds it in.
     public func evaluate(_ exchange: ExchangeRecord) -> ExchangeVerdict {
@@ -96,7 +99,10 @@ public struct Judge: Sendable {
         let parsed = parseBody(exchange.operation, response)
         let input = checkInput(exchange, response, parsedBody: parsed)
         var results: [ExchangeVerdict.CheckResult] = []
+        // A method probe is a request the operation does not describe: only the checks that judge it run.
+        let probe = exchange.mutation == UnsupportedMethod.mutationName
         for check in checks where disabledReason(check.name, for: exchange.operation) == nil {
+            if probe && !Self.probeChecks.contains(check.name) { continue }
             guard let violations = check.check(input, schemas: schemas) else { continue }
             results.append(.init(check: check.name, violations: violations))
         }
@@ -120,7 +126,8 @@ public struct Judge: Sendable {
             case .response(let response):
                 tally.durationMilliseconds += response.elapsedMilliseconds
                 tally.latency.record(response)
-                tally.statuses.insert(response.status)
+                // A probe's 405 is not an answer of the operation (coverage).
+                if exchange.mutation != UnsupportedMethod.mutationName { tally.statuses.insert(response.status) }
                 for result in verdict.results {
                     tally.judged[result.check, default: 0] += 1
                     if !result.violations.isEmpty { tally.failed[result.check, default: 0] += 1 }

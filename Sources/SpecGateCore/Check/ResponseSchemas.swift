@@ -7,6 +7,8 @@ public struct ResponseSchemas: Sendable {
     private var compiled: [JSONLocation: CompiledSchema] = [:]
     /// Schemas that could not be compiled (dangling `$ref`, …), with the reason. Their checks report it.
     public private(set) var compileErrors: [JSONLocation: String] = [:]
+    /// The methods the spec declares on each path (every operation of the spec, not only those under test).
+    private var methodsByPath: [String: [HTTPMethod]] = [:]
 
     public init(spec: APISpec, operations: [Operation]) {
         let dialect: SchemaDialect = spec.dialect == .openAPI30 ? .openAPI30 : .draft2020_12
@@ -14,6 +16,7 @@ public struct ResponseSchemas: Sendable {
             documents: spec.documents,
             options: SchemaOptions(dialect: dialect, direction: .response, assertFormats: true)
         )
+        for operation in spec.operations { methodsByPath[operation.path, default: []].append(operation.method) }
         var locations: [JSONLocation] = []
         for operation in operations {
             for response in operation.responses {
@@ -35,4 +38,9 @@ public struct ResponseSchemas: Sendable {
     }
 
     public var count: Int { compiled.count }
+
+    /// The methods the spec declares on a path (empty when the path is unknown).
+    public func declaredMethods(on path: String) -> [HTTPMethod] {
+        methodsByPath[path] ?? []
+    }
 }

@@ -104,6 +104,12 @@ public struct CaseGenerator: Sendable {
             case (true, _, _): include = true
             case (false, .query, .maximal): include = true
             case (false, .query, .random): include = rng.chance(1, in: 2)
+            // Optional headers whose values the spec pins down (enum, const, typed, an example): an
+            // unconstrained string header is often a credential in disguise (Cal.com's x-cal-client-id),
+            // where any made-up value changes what the server does.
+            case (false, .header, .maximal): include = Self.isConstrainedHeader(p, resolver: generator.resolver, dialect: spec.dialect)
+            case (false, .header, .random):
+                include = Self.isConstrainedHeader(p, resolver: generator.resolver, dialect: spec.dialect) && rng.chance(1, in: 2)
             default: include = false
             }
             guard include else {
@@ -114,6 +120,14 @@ public struct CaseGenerator: Sendable {
             guard let schema else {
                 parameters.append(.init(spec: p, value: p.examples.first ?? .string("value")))
                 continue
+            }
+            // The parameter's own `example`/`examples`, each in turn (one per valid case), when valid.
+            if p.schema != nil, !p.examples.isEmpty {
+                let example = p.examples[generator.exampleRotation % p.examples.count]
+                if case .valid = generator.checker.check(example, against: schema) {
+                    parameters.append(.init(spec: p, value: example))
+                    continue
+                }
             }
             let paramMode: GenerationMode = p.location == .query ? mode : .examples
             switch generator.generate(for: schema, mode: paramMode, rng: &rng) {
@@ -130,7 +144,11 @@ public struct CaseGenerator: Sendable {
         if let requestBody = operation.requestBody, requestBody.required || mode != .minimal,
             let media = Self.preferredMedia(requestBody.content)
         {
-            if let schema = media.schema {
+            // The media type's own `example`/`examples`, each in turn, when valid.
+            let example: JSONValue? = media.examples.isEmpty ? nil : media.examples[generator.exampleRotation % media.examples.count]
+            if let schema = media.schema, let example, case .valid = generator.checker.check(example, against: schema) {
+                body = .init(mediaType: media.mediaType, value: example, schema: schema)
+            } else if let schema = media.schema {
                 switch generator.generate(for: schema, mode: mode, rng: &rng) {
                 case .generated(let v): body = .init(mediaType: media.mediaType, value: v, schema: schema)
                 case .unsatisfiable(let why):
@@ -184,6 +202,19 @@ public struct CaseGenerator: Sendable {
         return findings
     }
 
+    /// True when an optional header's schema pins its values down: `enum`/`const`, a non-string type,
+    /// or an `example`/`examples`/`default` (on the schema or the parameter).
+    static func isConstrainedHeader(_ p: ParameterSpec, resolver: SchemaResolver, dialect: SpecSchemaDialect) -> Bool {
+        guard let schema = p.schema else { return false }
+        if !p.examples.isEmpty { return true }
+        let context = MutationContext(resolver: resolver, dialect: dialect, options: GenerationOptions())
+        for keyword in ["enum", "const", "example", "examples", "default"] where context.keyword(keyword, in: schema) != nil {
+            return true
+        }
+        let types = context.types(of: schema)
+        return !types.isEmpty && !types.contains("string")
+    }
+
     /// JSON first, then form, then multipart, else the first declared.
     static func preferredMedia(_ content: [MediaTypeSpec]) -> MediaTypeSpec? {
         content.first { $0.isJSON }
@@ -204,7 +235,8 @@ public struct CaseGenerator: Sendable {
         _ operation: Operation, base: RequestDraft, generator: inout ValueGenerator, rng: inout SplitMix64, room: Int
     ) -> [TestCase] {
         guard room > 0 else { return [] }
-        let context = MutationContext(resolver: generator.resolver, dialect: spec.dialect, options: options)
+        let pathMethods = spec.operations.filter { $0.path == operation.path }.map(\.method)
+        let context = MutationContext(resolver: generator.resolver, dialect: spec.dialect, options: options, pathMethods: pathMethods)
         var perMutation: [[(mutation: String, mutant: Mutant)]] = []
         for mutation in mutations {
             let kept = mutation.mutants(of: base, context: context, rng: &rng).filter { mutant in

@@ -63,6 +63,7 @@ public struct CaseStream {
     private mutating func nextValid() -> TestCase? {
         let modes: [GenerationMode] = [.examples, .minimal, .maximal, .random]
         let mode = attempt < modes.count ? modes[attempt] : .random
+        values.exampleRotation = attempt
         attempt += 1
         var found: [GenerationFinding] = []
         guard var draft = generator.validDraft(operation, template: template, mode: mode, generator: &values, rng: &rng, findings: &found) else {
@@ -71,6 +72,7 @@ public struct CaseStream {
             return nil
         }
         record(generator.applyBodyValues(operation, to: &draft, checker: &values.checker, resolver: values.resolver))
+        let edges = attempt > 2 ? applyEdgeValues(to: &draft, attempt: attempt - 1) : []
         let request = draft.serialized()
         guard seen.insert(Self.digest(request)).inserted else { return nil }
         if base == nil { base = draft }
@@ -78,9 +80,28 @@ public struct CaseStream {
         validEmitted += 1
         return TestCase(
             id: operation.id + "/valid/" + String(number), operationID: operation.id, kind: .valid,
-            summary: number == 0 ? "valid request (examples)" : "valid request (variant \(number))",
+            summary: number == 0
+                ? "valid request (examples)"
+                : "valid request (variant \(number)\(edges.isEmpty ? "" : "; edge values: " + edges.joined(separator: ", ")))",
             expected: generator.options.expectationOverrides[operation.id] ?? .success, request: request,
             bodyValue: draft.body?.value)
+    }
+
+    /// Up to two edge values in the body of a valid case after the examples and lower-boundary ones,
+    /// drawn from a generator of their own (seed, operation, attempt), so the other values do not move.
+    private mutating func applyEdgeValues(to draft: inout RequestDraft, attempt: Int) -> [String] {
+        guard var body = draft.body, let schema = body.schema, let value = body.value, value.objectValue != nil else { return [] }
+        var fixed: Set<String> = []
+        for entry in generator.options.bodyValues where entry.applies(to: operation) {
+            if let name = entry.byName ? entry.pointer.tokens.first : entry.pointer.tokens.last { fixed.insert(name) }
+        }
+        var edgeRNG = SplitMix64(seed: generator.options.seed).derived(operation.id + "/edge/" + String(attempt))
+        let context = MutationContext(resolver: values.resolver, dialect: generator.spec.dialect, options: generator.options)
+        let result = EdgeValues(context: context).apply(
+            to: value, schema: schema, fixed: fixed, checker: &values.checker, rng: &edgeRNG)
+        body.value = result.body
+        draft.body = body
+        return result.edges
     }
 
     private mutating func record(_ new: [GenerationFinding]) {

@@ -18,6 +18,11 @@ public struct GenerationOptions: Sendable {
     public var bodyValues: [BodyValue]
     /// Per-operation expectation overrides by operation id (e.g. an endpoint known to answer 404).
     public var expectationOverrides: [String: ExpectedOutcome]
+    /// Operations that carry their path's `unsupported-method` probe (one per path; none by default:
+    /// the run picks them when the `unsupported_method` check is on for them).
+    public var methodProbeOperations: Set<String> = []
+    /// Probes use safe methods only (`--safe`): `GET` where the path lacks it, else no probe.
+    public var safeMethodProbesOnly = false
 
     public init(
         seed: UInt64 = 1, maxCasesPerOperation: Int = 40, validCasesPerOperation: Int = 3, includeInvalid: Bool = true,

@@ -5,7 +5,7 @@ public enum MutationCatalog {
         MissingRequiredProperty(), WrongPropertyType(), ValueOutsideEnum(), BelowMinimum(), AboveMaximum(),
         StringTooShort(), StringTooLong(), PatternMismatch(), FormatViolation(), AdditionalPropertyNotAllowed(),
         MalformedJSON(), WrongContentType(), EmptyBody(), PathParameterWrongType(), QueryParameterWrongType(),
-        QueryParameterOutOfRange(), DuplicateHeader(),
+        QueryParameterOutOfRange(), DuplicateHeader(), QueryArrayItemInvalid(), OptionalHeaderInvalid(), UnsupportedMethod(),
     ]
 
     /// The mutation with a name.

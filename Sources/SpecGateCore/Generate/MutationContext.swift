@@ -5,11 +5,14 @@ public struct MutationContext: Sendable {
     public let resolver: SchemaResolver
     public let dialect: SpecSchemaDialect
     public let options: GenerationOptions
+    /// The methods the spec declares on the draft operation's path, in spec order.
+    public var pathMethods: [HTTPMethod]
 
-    public init(resolver: SchemaResolver, dialect: SpecSchemaDialect, options: GenerationOptions) {
+    public init(resolver: SchemaResolver, dialect: SpecSchemaDialect, options: GenerationOptions, pathMethods: [HTTPMethod] = []) {
         self.resolver = resolver
         self.dialect = dialect
         self.options = options
+        self.pathMethods = pathMethods
     }
 
     /// The schema objects that all apply at `location`: itself, `$ref` targets and `allOf` members

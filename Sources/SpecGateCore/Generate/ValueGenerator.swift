@@ -28,6 +28,9 @@ public struct ValueGenerator {
     public var attempts: Int
     /// The engine-backed checker; exposed so callers reuse its compiled schemas.
     public var checker: SchemaChecker
+    /// Which of a schema's valid `example`/`examples`/`default` values comes first: the valid case's
+    /// attempt number, so successive valid cases send each example in turn (0: the first, as before).
+    public var exampleRotation = 0
 
     private var failure: String?
     /// Conjunctions whose collection made no choice (no `oneOf`/`anyOf` on the way), by the locations
@@ -188,10 +191,13 @@ public struct ValueGenerator {
             }
         }
 
-        // explicit examples
-        if useExamples(facts, mode: mode, rng: &rng) {
-            for candidate in facts.validExamples where c.forced.allSatisfy({ candidate[$0.name] == $0.value }) {
-                return candidate
+        // explicit examples, the n-th valid case starting from the n-th (so each is sent once in turn)
+        if useExamples(facts, mode: mode, rng: &rng), !facts.validExamples.isEmpty {
+            let examples = facts.validExamples
+            let start = exampleRotation % examples.count
+            for offset in examples.indices {
+                let candidate = examples[(start + offset) % examples.count]
+                if c.forced.allSatisfy({ candidate[$0.name] == $0.value }) { return candidate }
             }
         }
 

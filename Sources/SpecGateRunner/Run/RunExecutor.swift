@@ -189,8 +189,10 @@ public enum RunExecutor {
     ) async -> JobOutcome {
         var outcome = JobOutcome(plannedDone: 1)
         let operation = planned.operation
+        // A method probe keeps its generated path parameters: no real resource meets an undeclared method.
+        let probe = planned.testCase.mutation == UnsupportedMethod.mutationName
         let bindings = run.links.filter {
-            $0.consumer == operation.id && planned.testCase.target != "/path/" + $0.parameter
+            !probe && $0.consumer == operation.id && planned.testCase.target != "/path/" + $0.parameter
                 && !planned.fixedParameters.contains($0.parameter)
         }
         var request = planned.testCase.request

@@ -132,11 +132,21 @@ public enum RunPreparation {
                 overrides[operation.id] = .rejected(statuses: expectation.expect)
             }
         }
-        let generation = GenerationOptions(
+        var generation = GenerationOptions(
             seed: options.seed, maxCasesPerOperation: options.maxCasesPerOperation,
             validCasesPerOperation: options.validCasesPerOperation, includeInvalid: options.includeInvalid,
             fixedHeaders: (suite?.headers ?? []).map { ($0.name, $0.value) }, credential: credential,
             parameterValues: parameters, bodyValues: suite?.values ?? [], expectationOverrides: overrides)
+        // One `unsupported-method` probe per path, on its first selected operation, where the check is on.
+        if checks.contains(where: { $0.name == "unsupported_method" }) {
+            var probedPaths: Set<String> = []
+            for operation in operations where probedPaths.insert(operation.path).inserted {
+                if !config.disabledChecks.contains(where: { $0.disables("unsupported_method", for: operation) }) {
+                    generation.methodProbeOperations.insert(operation.id)
+                }
+            }
+            generation.safeMethodProbesOnly = options.safe
+        }
         let generator = CaseGenerator(spec: target.fullSpec, options: generation)
         let fixed = Set(parameters.keys.map { $0.split(separator: ".").last.map(String.init) ?? $0 })
 

@@ -8,8 +8,6 @@ struct APIError: Error, Sendable {
     var message: String
     /// Set when the error comes from request body validation (the `server_error_on_invalid_body` fault turns these into 500).
     var isBodyValidation = false
-    /// Methods to list in an `Allow` header (405 only).
-    var allow: [String] = []
 
     static func badRequest(_ message: String) -> APIError {
         APIError(status: 400, code: "BadRequestException", message: message)
@@ -29,11 +27,6 @@ struct APIError: Error, Sendable {
 
     static func notFound(_ message: String) -> APIError {
         APIError(status: 404, code: "NotFoundException", message: message)
-    }
-
-    static func methodNotAllowed(_ method: String, _ path: String, allow: [String]) -> APIError {
-        APIError(
-            status: 405, code: "MethodNotAllowedException", message: "Cannot \(method) \(path)", allow: allow)
     }
 
     static func payloadTooLarge(limit: Int) -> APIError {

@@ -57,9 +57,10 @@ struct BookingsAPI: Sendable {
         let endpoint: Endpoint
         switch Endpoint.match(method: request.method, segments: segments) {
         case .success(let matched): endpoint = matched
-        case .failure(.unknownPath): throw .notFound("Cannot \(request.method) \(request.path)")
-        case .failure(.methodNotAllowed(let allowed)):
-            throw .methodNotAllowed(request.method, request.path, allow: allowed)
+        // NestJS on Express routes by method and path together: a method a path does not serve is as
+        // unrouted as an unknown path, 404 "Cannot PATCH /v2/bookings" (never 405 with Allow).
+        case .failure(.unknownPath), .failure(.methodNotAllowed):
+            throw .notFound("Cannot \(request.method) \(request.path)")
         }
         try checkAPIVersion(request)
         let user = try authenticate(request, required: endpoint.requiresAuthorization)
@@ -222,7 +223,7 @@ struct BookingsAPI: Sendable {
     private func list(query: [(name: String, value: String)], user: SandboxSeed.User, now: Timestamp)
         async throws(APIError) -> Success
     {
-        let q = try BookingsQueryParser(lenient: lenient).parse(query)
+        let q = try BookingsQueryParser(lenient: lenient, ignoreUnknownStatuses: configuration.has(.ignoreQueryArrayEnum)).parse(query)
         let (page, total) = await store.list(for: user, query: q, now: now)
         let returned = page.count
         let pagination: JSONValue = [
@@ -347,8 +348,7 @@ struct BookingsAPI: Sendable {
         if error.isBodyValidation, configuration.has(.serverErrorOnInvalidBody) {
             error = APIError(status: 500, code: "InternalServerErrorException", message: "Internal server error")
         }
-        var headers = await headers(for: request, now: now)
-        if !error.allow.isEmpty { headers.append(("Allow", error.allow.joined(separator: ", "))) }
+        let headers = await headers(for: request, now: now)
         return SandboxResponse(
             status: error.status, headers: headers,
             body: JSONWriter().bytes(error.envelope(path: request.path, timestamp: now)))

@@ -4,6 +4,8 @@ import SpecGateJSON
 struct BookingsQueryParser: Sendable {
     /// `accept_invalid_body` also skips query validation; bad values are then ignored.
     let lenient: Bool
+    /// `ignore_query_array_enum`: a `status` item outside the enum is dropped instead of rejected.
+    var ignoreUnknownStatuses = false
 
     func parse(_ items: [(name: String, value: String)]) throws(APIError) -> BookingStore.Query {
         var q = BookingStore.Query()
@@ -12,6 +14,7 @@ struct BookingsQueryParser: Sendable {
             case "status":
                 for status in value.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
                     guard BookingRules.listStatuses.contains(status) else {
+                        if ignoreUnknownStatuses { continue }
                         try reject("each value in status must be one of the following values: \(BookingRules.listStatuses.joined(separator: ", "))")
                         continue
                     }

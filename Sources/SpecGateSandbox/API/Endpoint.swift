@@ -13,7 +13,8 @@ enum Endpoint: Sendable, Equatable {
     /// Why a request does not reach an endpoint.
     enum Miss: Error, Sendable {
         case unknownPath
-        case methodNotAllowed(allowed: [String])
+        /// The path is served, not with this method (the API answers it like an unknown path, as Express does).
+        case methodNotAllowed
     }
 
     /// Matches decoded path segments (`["v2", "bookings", …]`) and a method.
@@ -51,7 +52,7 @@ enum Endpoint: Sendable, Equatable {
             return .failure(.unknownPath)
         }
         if let endpoint = table[method] { return .success(endpoint) }
-        return .failure(.methodNotAllowed(allowed: table.keys.sorted()))
+        return .failure(.methodNotAllowed)
     }
 
     /// True where the published document marks the `Authorization` header required.
