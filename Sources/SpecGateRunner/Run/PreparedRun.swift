@@ -33,6 +33,13 @@ public struct PreparedRun: Sendable {
     public var trailingNotes: [String]
     public var options: RunOptions
 
+    /// The credential requests carry when it is obtained at run time (`auth.command`, `auth.oauth2`):
+    /// cases hold its placeholder, ``CredentialProvider`` the secret.
+    public var runtimeCredential: (auth: SuiteAuth, credential: Credential)? {
+        guard let auth = target.suite?.auth, auth.isRefreshable, let credential = generator.options.credential else { return nil }
+        return (auth, credential)
+    }
+
     public var suiteName: String { target.suite?.name ?? target.spec.title }
 
     /// Workflow steps the run sends.

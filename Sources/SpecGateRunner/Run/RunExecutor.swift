@@ -15,12 +15,28 @@ public enum RunExecutor {
         _ run: PreparedRun, progress: (@Sendable (RunProgress) -> Void)? = nil
     ) async throws(RunError) -> RunReport {
         let options = run.options
-        let transport: HTTPTransport
+        let http: HTTPTransport
+        let transportOptions: TransportOptions
         do {
-            transport = try HTTPTransport(options: options.transportOptions(baseURL: run.baseURL))
+            transportOptions = try options.transportOptions(baseURL: run.baseURL)
+            http = try HTTPTransport(options: transportOptions)
         } catch {
             throw RunError("cannot set up HTTP: \(error)")
         }
+        // A credential obtained at run time: fetched once now (a failure stops the run), then on expiry or 401.
+        var credentials: CredentialProvider?
+        if let (auth, credential) = run.runtimeCredential {
+            let provider = CredentialProvider(
+                auth: auth, credential: credential, environment: options.environment, transportOptions: transportOptions)
+            do {
+                _ = try await provider.current()
+            } catch {
+                await http.shutdown()
+                throw error
+            }
+            credentials = provider
+        }
+        let transport = RunTransport(http, credentials: credentials)
         let started = Date()
         let clock = ContinuousClock()
         let start = clock.now
@@ -109,12 +125,22 @@ public enum RunExecutor {
         await cleanUp(shared.created, run: run, transport: transport, index: 0, outcome: &sharedOutcome)
         tally.add(sharedOutcome)
         await transport.shutdown()
+        var authNotes: [String] = []
+        if let credentials {
+            let refreshes = await credentials.refreshes
+            let resent = await credentials.resent
+            if refreshes > 0 { authNotes.append("auth: the token was refreshed \(refreshes) time\(refreshes == 1 ? "" : "s") during the run") }
+            if resent > 0 {
+                authNotes.append("auth: \(resent) request\(resent == 1 ? " was" : "s were") re-sent after a token refresh (answered 401 with the expired token)")
+            }
+            authNotes += await credentials.failures.map { "auth: refreshing the token failed, the previous one was kept: \(run.masker.mask($0))" }
+        }
         let elapsed = clock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         var report = judge.report(
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURL: run.baseURL, seed: options.seed, startedAt: ISO8601DateFormatter().string(from: started),
-            durationMilliseconds: milliseconds, incomplete: !complete, notes: jobs.cases.notes + tally.notes)
+            durationMilliseconds: milliseconds, incomplete: !complete, notes: jobs.cases.notes + tally.notes + authNotes)
         report.suitePath = options.path
         report.shard = options.shard
         return report
@@ -185,7 +211,7 @@ public enum RunExecutor {
 
     /// One case, with fresh producer requests for its linked path parameters and clean-up afterwards.
     static func runCase(
-        _ planned: PlannedCase, index: Int, run: PreparedRun, transport: HTTPTransport, shared: SharedResources = SharedResources()
+        _ planned: PlannedCase, index: Int, run: PreparedRun, transport: RunTransport, shared: SharedResources = SharedResources()
     ) async -> JobOutcome {
         var outcome = JobOutcome(plannedDone: 1)
         let operation = planned.operation
@@ -252,7 +278,7 @@ public enum RunExecutor {
     /// Sends a producer request (judged like any valid case): its record, and its request and response when
     /// it answered 2xx, else why not ("answered 500", "timeout").
     static func produce(
-        _ producer: PlannedCase, index: Int, transport: HTTPTransport
+        _ producer: PlannedCase, index: Int, transport: RunTransport
     ) async -> (record: ExchangeRecord, source: SharedResources.Source?, failure: String) {
         let exchange = await transport.send(producer.testCase.request, index: index)
         let sent = record(producer, exchange: exchange, transport: transport, identifiersResolved: false, generated: true)
@@ -267,7 +293,7 @@ public enum RunExecutor {
     }
 
     /// The steps of a workflow in order; each step's linked path parameters take what earlier steps captured.
-    static func runWorkflow(_ workflow: PlannedWorkflow, index: Int, run: PreparedRun, transport: HTTPTransport) async -> JobOutcome {
+    static func runWorkflow(_ workflow: PlannedWorkflow, index: Int, run: PreparedRun, transport: RunTransport) async -> JobOutcome {
         var outcome = JobOutcome(plannedDone: workflow.steps.count)
         var captured: [String: String] = [:]
         var created: [CreatedResource] = []
@@ -311,7 +337,7 @@ public enum RunExecutor {
 
     /// Best-effort removal of created resources (not judged; counted in the notes).
     static func cleanUp(
-        _ created: [CreatedResource], run: PreparedRun, transport: HTTPTransport, index: Int,
+        _ created: [CreatedResource], run: PreparedRun, transport: RunTransport, index: Int,
         outcome: inout JobOutcome
     ) async {
         for resource in created {
@@ -336,7 +362,7 @@ public enum RunExecutor {
     }
 
     static func record(
-        _ planned: PlannedCase, exchange: Exchange, transport: HTTPTransport, identifiersResolved: Bool, generated: Bool
+        _ planned: PlannedCase, exchange: Exchange, transport: RunTransport, identifiersResolved: Bool, generated: Bool
     ) -> ExchangeRecord {
         let testCase = planned.testCase
         let outcome: ExchangeRecord.Outcome

@@ -47,15 +47,28 @@ public enum RunPreparation {
         }
         var credential: Credential?
         if let auth = suite?.auth {
-            let env = auth.env
-            let given = options.environment[env].flatMap { $0.isEmpty ? nil : $0 }
-            guard let secret = given ?? (options.planOnly ? "<" + env + ">" : nil) else {
-                throw RunError("the suite takes its credential from $\(env), which is not set")
+            let secret: String
+            switch auth.source {
+            case .env(let env):
+                let given = options.environment[env].flatMap { $0.isEmpty ? nil : $0 }
+                guard let value = given ?? (options.planOnly ? "<" + env + ">" : nil) else {
+                    throw RunError("\(auth.location.map { $0 + ": " } ?? "")the suite takes its credential from $\(env), which is not set")
+                }
+                secret = value
+                masker.add(.init(value: secret, placeholder: "$" + env))
+            case .command:
+                // Obtained at run time (`CredentialProvider`): cases carry the placeholder.
+                secret = auth.placeholder()
+            case .oauth2(let grant):
+                secret = auth.placeholder()
+                if let clientSecret = options.environment[grant.clientSecretEnv], !clientSecret.isEmpty {
+                    masker.add(.init(value: clientSecret, placeholder: "$" + grant.clientSecretEnv))
+                }
             }
-            masker.add(.init(value: secret, placeholder: "$" + env))
             let scheme: String? = auth.type == .bearer ? "Bearer" : auth.type == .basic ? "Basic" : nil
             credential = Credential(
-                header: auth.header ?? "Authorization", scheme: scheme, secret: secret, envVar: env, prefix: auth.prefix)
+                header: auth.header ?? "Authorization", scheme: scheme, secret: secret,
+                envVar: auth.env.isEmpty ? nil : auth.env, prefix: auth.prefix)
         }
         for name in suite?.secrets ?? [] {
             if let value = options.environment[name], !value.isEmpty {

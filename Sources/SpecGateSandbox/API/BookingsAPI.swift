@@ -10,12 +10,15 @@ struct BookingsAPI: Sendable {
     let seed: SandboxSeed
     let store: BookingStore
     let rateLimits: RateLimitCounter
+    /// The test-only token endpoint's tokens (not part of Cal.com's API).
+    let tokens: TestTokenIssuer
 
     init(configuration: SandboxConfiguration, seed: SandboxSeed) {
         self.configuration = configuration
         self.seed = seed
         self.store = BookingStore(seed: seed)
         self.rateLimits = RateLimitCounter()
+        self.tokens = TestTokenIssuer()
     }
 
     /// A successful answer before faults are applied.
@@ -31,6 +34,9 @@ struct BookingsAPI: Sendable {
 
     /// Answers one request; never fails (errors become error envelopes).
     func respond(to request: SandboxRequest) async -> SandboxResponse {
+        if request.path == SandboxTestTokens.path {
+            return await tokens.respond(to: request, lifetime: configuration.tokenLifetime)
+        }
         if configuration.has(.slowResponses) { try? await Task.sleep(for: configuration.slowDelay) }
         let now = Timestamp.now()
         do throws(APIError) {
@@ -62,7 +68,7 @@ struct BookingsAPI: Sendable {
             throw .methodNotAllowed(request.method, request.path, allow: allowed)
         }
         try checkAPIVersion(request)
-        let user = try authenticate(request, required: endpoint.requiresAuthorization)
+        let user = try await authenticate(request, required: endpoint.requiresAuthorization)
         guard let query = request.queryItems() else {
             throw .badRequest("The query string is not valid percent-encoded UTF-8")
         }
@@ -263,13 +269,19 @@ struct BookingsAPI: Sendable {
 
     /// The user behind `Authorization: Bearer cal_…`. Where authorization is optional, an absent or
     /// unusable header means an anonymous caller; where it is required, it is a 401.
-    private func authenticate(_ request: SandboxRequest, required: Bool) throws(APIError) -> SandboxSeed.User? {
+    /// Access tokens from the test-only token endpoint act as the owner until they expire.
+    private func authenticate(_ request: SandboxRequest, required: Bool) async throws(APIError) -> SandboxSeed.User? {
         let header = request.header("authorization")
         let user = header.flatMap { value -> SandboxSeed.User? in
             guard value.hasPrefix("Bearer ") else { return nil }
             return seed.user(apiKey: String(value.dropFirst("Bearer ".count)))
         }
         if let user { return user }
+        if let header, header.hasPrefix("Bearer ") {
+            let state = await tokens.state(of: String(header.dropFirst("Bearer ".count)))
+            if state.known && !state.expired { return seed.owner }
+            if state.known && !configuration.has(.ignoreAuth) && required { throw .unauthorized("Access token expired") }
+        }
         if configuration.has(.ignoreAuth) { return seed.owner }
         guard required else { return nil }
         guard let header else { throw .unauthorized("No Authorization header provided") }
