@@ -24,6 +24,7 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
     case resetMidResponse = "reset_mid_response"
     case neverCompletes = "never_completes"
     case truncatedBody = "truncated_body"
+    case outsiderCanReadBooking = "outsider_can_read_booking"
 
     /// What the sandbox does differently while the fault is on.
     public var summary: String {
@@ -68,6 +69,8 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
             return "success response head sent, then the body never comes"
         case .truncatedBody:
             return "Content-Length larger than the body sent, then the connection closes"
+        case .outsiderCanReadBooking:
+            return "any authenticated user reads a booking's calendar links, references, recordings, transcripts and sessions (not only its organiser and hosts)"
         }
     }
 
@@ -87,6 +90,7 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
         case .slowResponses: return "max_response_time"
         case .badRateLimitHeader: return "response_headers_conformance"
         case .resetMidResponse, .neverCompletes, .truncatedBody: return "transport_error"
+        case .outsiderCanReadBooking: return "cross_user_access"
         }
     }
 

@@ -21,7 +21,7 @@ import Testing
         #expect(suite.include == OperationFilter(tags: ["Bookings"]))
         #expect(suite.exclude.isEmpty)
         #expect(suite.endpoints == nil)
-        #expect(suite.secretNames == ["CAL_API_KEY", "Authorization"])
+        #expect(suite.secretNames == ["CAL_API_KEY", "Authorization", "CAL_OUTSIDER_API_KEY"])
         #expect(suite.directoryURI == Fixtures.repositoryURI("specs/calcom/"))
     }
 

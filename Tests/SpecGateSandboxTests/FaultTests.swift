@@ -111,6 +111,10 @@ struct FaultTests {
                 #expect(outcome.end == .timedOut)
                 #expect(outcome.reply?.status == 200)
                 #expect(outcome.reply?.complete == false)
+            case .outsiderCanReadBooking:
+                let reply = try await client.send(
+                    "GET", "/v2/bookings/\(s.personalBookingUid)/calendar-links", key: s.outsider.apiKey)
+                #expect(reply.status == 200)
             case .truncatedBody:
                 let outcome = await client.raw("GET", getPath)
                 #expect(outcome.end == .closed)

@@ -32,6 +32,11 @@ public struct PreparedRun: Sendable {
     /// Notes after them (links, disabled checks, overlay warnings).
     public var trailingNotes: [String]
     public var options: RunOptions
+    /// The suite's extra identities whose credential is available (`cross_user_access`).
+    public var identities: [RunIdentity] = []
+    /// One valid request per read-only operation that takes a linked resource: what each identity sends
+    /// for the owner's resources (`cross_user_access`).
+    public var crossUserCases: [PlannedCase] = []
 
     /// The credential requests carry when it is obtained at run time (`auth.command`, `auth.oauth2`):
     /// cases hold its placeholder, ``CredentialProvider`` the secret.
@@ -80,4 +85,14 @@ public struct PreparedRun: Sendable {
         }
         return notes + trailingNotes
     }
+}
+
+/// An extra identity of the suite with its credential resolved.
+public struct RunIdentity: Sendable {
+    public var name: String
+    /// Header carrying the credential and its full value ("Bearer cal_…").
+    public var header: String
+    public var headerValue: String
+    /// How its credential is shown ("$CAL_OUTSIDER_API_KEY").
+    public var shownAs: String
 }

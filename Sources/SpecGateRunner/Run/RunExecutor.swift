@@ -122,6 +122,14 @@ public enum RunExecutor {
         }
         let complete = jobs.exhausted && finishedJobs == launched
         sharedOutcome.records = []
+        // cross_user_access: the suite's other identities request the owner's shared resources.
+        if !run.identities.isEmpty, run.checks.contains(where: { $0.name == "cross_user_access" }), !Task.isCancelled {
+            var crossJudge = Judge(checks: [CrossUserAccess()], schemas: run.schemas, masker: run.masker)
+            crossJudge.disabledChecks = run.disabledChecks
+            let crossOutcome = await crossUserProbes(run: run, shared: shared, transport: transport)
+            for verdict in crossOutcome.records.map(crossJudge.evaluate) { judge.record(verdict, flaky: false) }
+            tally.add(crossOutcome)
+        }
         await cleanUp(shared.created, run: run, transport: transport, index: 0, outcome: &sharedOutcome)
         tally.add(sharedOutcome)
         await transport.shutdown()
@@ -272,6 +280,60 @@ public enum RunExecutor {
                 identifiersResolved: !linked.isEmpty && pathNames.allSatisfy(real.contains),
                 generated: !pathNames.allSatisfy(real.contains)))
         await cleanUp(created, run: run, transport: transport, index: index, outcome: &outcome)
+        return outcome
+    }
+
+    /// Each extra identity requests every resource the owner created for the read-only cases, through
+    /// each read-only operation that takes it (with the identity's credential in place of the owner's).
+    static func crossUserProbes(run: PreparedRun, shared: SharedResources, transport: RunTransport) async -> JobOutcome {
+        var outcome = JobOutcome()
+        let ownerShown = run.masker.mask(run.generator.options.credential?.headerValue ?? "")
+        for planned in run.crossUserCases {
+            let operation = planned.operation
+            var request = planned.testCase.request
+            var resources: [String] = []
+            var owner = ""
+            var complete = true
+            for binding in run.links where binding.consumer == operation.id && !planned.fixedParameters.contains(binding.parameter) {
+                guard let source = shared.sources[binding.producer], let value = source.value(of: binding),
+                    let rewritten = PathRewriter.replacing(binding.parameter, with: value, in: request, operation: operation)
+                else {
+                    complete = false
+                    break
+                }
+                request = rewritten
+                resources.append("\(binding.parameter)=\(value)")
+                let made = source.producer.testCase.request
+                owner = "\(made.method.rawValue.uppercased()) \(made.pathAndQuery)"
+            }
+            guard complete, !resources.isEmpty else {
+                outcome.notes.append("cross_user_access: no resource of the owner for \(operation.id); not probed")
+                continue
+            }
+            for identity in run.identities {
+                var sent = request
+                let lower = identity.header.lowercased()
+                sent.headers.removeAll { $0.name.lowercased() == lower }
+                sent.headers.append((identity.header, identity.headerValue))
+                let exchange = await transport.send(sent, index: 0)
+                let probe = CrossUserProbe(
+                    identity: identity.name, identityCredential: identity.shownAs, ownerCredential: ownerShown,
+                    ownerRequest: owner, resource: resources.joined(separator: ", "))
+                var label = CaseLabel(
+                    caseID: "cross-user/\(identity.name)/\(operation.id)", expectsSuccess: false, mutation: "cross-user \(identity.name)",
+                    expectedStatuses: [401, 403, 404], identifiersResolved: true)
+                label.crossUser = probe
+                let result: ExchangeRecord.Outcome
+                switch exchange.result {
+                case .success(let response): result = .response(observe(response))
+                case .failure(let error): result = .transportError(kind: "\(error.kind)", message: error.message)
+                }
+                var record = ExchangeRecord(
+                    operation: operation, label: label, url: transport.url(for: sent), request: sent, outcome: result, attempts: exchange.attempts)
+                record.staleRetries = exchange.staleRetries
+                outcome.records.append(record)
+            }
+        }
         return outcome
     }
 

@@ -70,6 +70,29 @@ public enum RunPreparation {
                 header: auth.header ?? "Authorization", scheme: scheme, secret: secret,
                 envVar: auth.env.isEmpty ? nil : auth.env, prefix: auth.prefix)
         }
+        // Extra identities (`cross_user_access`): `env` only for now; an unset optional one is skipped with a note.
+        var identities: [RunIdentity] = []
+        var identityNotes: [String] = []
+        for identity in suite?.identities ?? [] {
+            let where_ = identity.auth.location.map { $0 + ": " } ?? ""
+            guard case .env(let env) = identity.auth.source else {
+                throw RunError("\(where_)identity \(identity.name): only `env` credentials are supported for identities so far")
+            }
+            let given = options.environment[env].flatMap { $0.isEmpty ? nil : $0 }
+            guard let secret = given ?? (options.planOnly ? "<" + env + ">" : nil) else {
+                if identity.optional {
+                    identityNotes.append("cross_user_access: identity \(identity.name) skipped: $\(env) is not set")
+                    continue
+                }
+                throw RunError("\(where_)identity \(identity.name) takes its credential from $\(env), which is not set")
+            }
+            masker.add(.init(value: secret, placeholder: "$" + env))
+            let scheme: String? = identity.auth.type == .bearer ? "Bearer" : identity.auth.type == .basic ? "Basic" : nil
+            identities.append(
+                RunIdentity(
+                    name: identity.name, header: identity.auth.header ?? "Authorization",
+                    headerValue: scheme.map { $0 + " " + secret } ?? secret, shownAs: "$" + env))
+        }
         for name in suite?.secrets ?? [] {
             if let value = options.environment[name], !value.isEmpty {
                 masker.add(.init(value: value, placeholder: "$" + name))
@@ -259,12 +282,24 @@ public enum RunPreparation {
         var judgedIDs = Set(operations.map(\.id))
         let extra = producers.values.map(\.operation) + cleanups.values.map(\.operation) + workflows.flatMap { $0.steps.map(\.operation) }
         for operation in extra where judgedIDs.insert(operation.id).inserted { judged.append(operation) }
+        // What each identity sends for the owner's resources: one valid request per read-only linked operation.
+        var crossUserCases: [PlannedCase] = []
+        if !identities.isEmpty && credential != nil {
+            let linkedReads = operations.filter { op in op.method == .get && links.contains { $0.consumer == op.id } }
+            for operation in linkedReads {
+                guard var planned = firstValid(operation, options: generation, spec: target.fullSpec, fixed: fixed) else { continue }
+                planned.testCase.id = "cross-user/" + operation.id
+                crossUserCases.append(planned)
+            }
+        }
+        notes += identityNotes
         let leadingNotes = (shardNote.map { [$0] } ?? []) + (changedNote.map { [$0] } ?? []) + (options.safe ? safeNotes : [])
         return PreparedRun(
             target: target, baseURL: baseURL, operations: operations, plans: plans, generator: generator, checks: checks,
             judgedOperations: judged, schemas: ResponseSchemas(spec: target.spec, operations: judged), masker: masker, fixedParameters: fixed,
             links: links, producers: producers, captures: captures, cleanups: cleanups, workflows: workflows,
-            disabledChecks: config.disabledChecks, leadingNotes: leadingNotes, trailingNotes: notes, options: options)
+            disabledChecks: config.disabledChecks, leadingNotes: leadingNotes, trailingNotes: notes, options: options,
+            identities: identities, crossUserCases: crossUserCases)
     }
 
     /// `--base-url`, else the suite's `baseURL`, else the spec's first server (variables from `--server-var` or

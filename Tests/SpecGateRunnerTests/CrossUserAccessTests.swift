@@ -1,0 +1,59 @@
+import Foundation
+import SpecGateCore
+import SpecGateRunner
+import SpecGateSandbox
+import Testing
+
+/// `cross_user_access`: the Cal.com suite's `outsider` identity requests the bookings the run created as
+/// the owner through every read-only operation that takes them.
+@Suite("Cross-user access", .serialized)
+struct CrossUserAccessTests {
+    static let calendarLinks = "BookingsController_2024_08_13_getCalendarLinks"
+
+    @Test("conformant sandbox: the outsider is refused everywhere; no finding")
+    func conformant() async throws {
+        let report = try await RunHarness.run()
+        #expect(report.findings.map { "\($0.check) \($0.operationName): \($0.message)" } == [])
+        let judged = report.operations.flatMap(\.checks).filter { $0.name == "cross_user_access" }.reduce(0) { $0 + $1.judged }
+        #expect(judged >= 4, "the outsider probed the owner's booking through the linked reads")
+        #expect(!report.notes.contains { $0.contains("identity outsider skipped") })
+    }
+
+    @Test("outsider_can_read_booking is found by cross_user_access and by nothing else")
+    func outsiderCanRead() async throws {
+        let report = try await RunHarness.run(faults: [.outsiderCanReadBooking])
+        #expect(report.exitCode == 1)
+        #expect(report.failures.map(\.check).allSatisfy { $0 == "cross_user_access" }, "\(report.failures.map { "\($0.check)@\($0.operationID)" })")
+        let hit = report.failures.first { $0.operationID == Self.calendarLinks }
+        #expect(hit != nil)
+        let text = "\(String(describing: hit))"
+        #expect(text.contains("$CAL_OUTSIDER_API_KEY") && text.contains("$CAL_API_KEY"), "both identities, masked: \(text)")
+        #expect(text.contains("POST /v2/bookings") && text.contains("bookingUid="), "the owner's request and resource")
+        #expect(!text.contains(SandboxSeed.standard.outsider.apiKey) && !text.contains(SandboxSeed.standard.owner.apiKey))
+    }
+
+    @Test("unset CAL_OUTSIDER_API_KEY: the check is skipped with a note")
+    func unsetOptionalIdentity() async throws {
+        let report = try await RunHarness.run { $0.environment = ["CAL_API_KEY": RunHarness.ownerKey] }
+        #expect(report.notes.contains("cross_user_access: identity outsider skipped: $CAL_OUTSIDER_API_KEY is not set"))
+        #expect(report.findings.isEmpty)
+    }
+
+    @Test("a required identity whose variable is unset stops the run, naming the suite line")
+    func missingRequiredIdentity() throws {
+        let path = try CredentialSourceTests.suite(
+            auth: "auth:\n  type: bearer\n  header: Authorization\n  env: CAL_API_KEY\n  prefix: cal_\n")
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "outsider: {env: CAL_OUTSIDER_API_KEY, optional: true}", with: "outsider: {env: CAL_OUTSIDER_API_KEY}")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let options = RunOptions(path: path, environment: ["CAL_API_KEY": RunHarness.ownerKey])
+        do {
+            _ = try RunPreparation.prepare(options)
+            Issue.record("the run should not start")
+        } catch {
+            #expect(error.message.hasPrefix(path + ":"), "\(error.message)")
+            #expect(error.message.contains("#/identities/outsider/env"), "\(error.message)")
+            #expect(error.message.contains("identity outsider takes its credential from $CAL_OUTSIDER_API_KEY, which is not set"))
+        }
+    }
+}
