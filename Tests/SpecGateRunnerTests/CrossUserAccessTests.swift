@@ -16,6 +16,9 @@ struct CrossUserAccessTests {
         #expect(report.findings.map { "\($0.check) \($0.operationName): \($0.message)" } == [])
         let judged = report.operations.flatMap(\.checks).filter { $0.name == "cross_user_access" }.reduce(0) { $0 + $1.judged }
         #expect(judged >= 4, "the outsider probed the owner's booking through the linked reads")
+        let writes = report.operations.filter { $0.operationID.hasSuffix("declineBooking") || $0.operationID.hasSuffix("markNoShow") }
+            .flatMap(\.checks).filter { $0.name == "cross_user_access" }.reduce(0) { $0 + $1.judged }
+        #expect(writes >= 2, "the outsider's state-changing requests were judged")
         #expect(!report.notes.contains { $0.contains("identity outsider skipped") })
     }
 
@@ -30,6 +33,22 @@ struct CrossUserAccessTests {
         #expect(text.contains("$CAL_OUTSIDER_API_KEY") && text.contains("$CAL_API_KEY"), "both identities, masked: \(text)")
         #expect(text.contains("POST /v2/bookings") && text.contains("bookingUid="), "the owner's request and resource")
         #expect(!text.contains(SandboxSeed.standard.outsider.apiKey) && !text.contains(SandboxSeed.standard.owner.apiKey))
+    }
+
+    @Test("outsider_can_decline_booking is found by cross_user_access (refused status or changed resource) and by nothing else")
+    func outsiderCanDecline() async throws {
+        let report = try await RunHarness.run(faults: [.outsiderCanDeclineBooking])
+        #expect(report.exitCode == 1)
+        #expect(report.failures.map(\.check).allSatisfy { $0 == "cross_user_access" }, "\(report.failures.map { "\($0.check)@\($0.operationID)" })")
+        let hits = report.failures.filter { $0.operationID == "BookingsController_2024_08_13_declineBooking" }
+        #expect(!hits.isEmpty)
+        #expect(report.failures.allSatisfy { $0.operationID == "BookingsController_2024_08_13_declineBooking" })
+    }
+
+    @Test("--safe: no state-changing request is sent as another identity")
+    func safeSendsNoWrites() async throws {
+        let report = try await RunHarness.run(faults: [.outsiderCanDeclineBooking]) { $0.safe = true }
+        #expect(report.findings.isEmpty)
     }
 
     @Test("unset CAL_OUTSIDER_API_KEY: the check is skipped with a note")

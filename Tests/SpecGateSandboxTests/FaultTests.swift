@@ -111,6 +111,10 @@ struct FaultTests {
                 #expect(outcome.end == .timedOut)
                 #expect(outcome.reply?.status == 200)
                 #expect(outcome.reply?.complete == false)
+            case .outsiderCanDeclineBooking:
+                let reply = try await client.send(
+                    "POST", "/v2/bookings/\(s.pendingBookingUid)/decline", key: s.outsider.apiKey, json: ["reason": "no"])
+                #expect(reply.status == 200)
             case .outsiderCanReadBooking:
                 let reply = try await client.send(
                     "GET", "/v2/bookings/\(s.personalBookingUid)/calendar-links", key: s.outsider.apiKey)

@@ -54,6 +54,9 @@ public struct CrossUserProbe: Sendable, Hashable {
     public var ownerRequest: String
     /// The resource ("bookingUid=abc123").
     public var resource: String
+    /// For a state-changing request: whether the owner's read of the resource afterwards differed from
+    /// the one before (nil for reads, or when it could not be read).
+    public var changed: Bool? = nil
 
     public init(identity: String, identityCredential: String, ownerCredential: String, ownerRequest: String, resource: String) {
         self.identity = identity

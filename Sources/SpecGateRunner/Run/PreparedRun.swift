@@ -37,6 +37,9 @@ public struct PreparedRun: Sendable {
     /// One valid request per read-only operation that takes a linked resource: what each identity sends
     /// for the owner's resources (`cross_user_access`).
     public var crossUserCases: [PlannedCase] = []
+    /// One valid request per state-changing operation that takes a linked resource: sent by each identity
+    /// on a resource created for the purpose (never with `--safe`).
+    public var crossUserWrites: [PlannedCase] = []
 
     /// The credential requests carry when it is obtained at run time (`auth.command`, `auth.oauth2`):
     /// cases hold its placeholder, ``CredentialProvider`` the secret.

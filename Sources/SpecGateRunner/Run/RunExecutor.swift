@@ -126,7 +126,12 @@ public enum RunExecutor {
         if !run.identities.isEmpty, run.checks.contains(where: { $0.name == "cross_user_access" }), !Task.isCancelled {
             var crossJudge = Judge(checks: [CrossUserAccess()], schemas: run.schemas, masker: run.masker)
             crossJudge.disabledChecks = run.disabledChecks
-            let crossOutcome = await crossUserProbes(run: run, shared: shared, transport: transport)
+            var crossOutcome = await crossUserProbes(run: run, shared: shared, transport: transport)
+            let writes = await crossUserWriteProbes(run: run, transport: transport)
+            crossOutcome.records += writes.records
+            crossOutcome.notes += writes.notes
+            crossOutcome.created += writes.created
+            crossOutcome.cleaned += writes.cleaned
             for verdict in crossOutcome.records.map(crossJudge.evaluate) { judge.record(verdict, flaky: false) }
             tally.add(crossOutcome)
         }
@@ -335,6 +340,92 @@ public enum RunExecutor {
             }
         }
         return outcome
+    }
+
+    /// Each identity sends every state-changing operation that takes a linked resource, on a resource the
+    /// owner creates for the purpose; the owner reads it before and after (through a read-only operation
+    /// taking the same producer's resource) to prove it did not change. Resources are cleaned up.
+    static func crossUserWriteProbes(run: PreparedRun, transport: RunTransport) async -> JobOutcome {
+        var outcome = JobOutcome()
+        let ownerShown = run.masker.mask(run.generator.options.credential?.headerValue ?? "")
+        for planned in run.crossUserWrites where !Task.isCancelled {
+            let operation = planned.operation
+            // A documented exception (`checks.disable`) is not sent at all: it would change the resource for nothing.
+            if run.disabledChecks.contains(where: { $0.disables("cross_user_access", for: operation) }) { continue }
+            let bindings = run.links.filter { $0.consumer == operation.id && !planned.fixedParameters.contains($0.parameter) }
+            guard let producerID = bindings.first?.producer, bindings.allSatisfy({ $0.producer == producerID }),
+                let producer = run.producers[producerID]
+            else { continue }
+            // The owner's read of the same resource: a read-only case whose links all come from this producer.
+            let reader = run.crossUserCases.first { read in
+                let links = run.links.filter { $0.consumer == read.operation.id && !read.fixedParameters.contains($0.parameter) }
+                return !links.isEmpty && links.allSatisfy { $0.producer == producerID }
+            }
+            for identity in run.identities {
+                var made = producer
+                made.testCase.id += "@" + planned.testCase.id + "/" + identity.name
+                let produced = await produce(made, index: 0, transport: transport)
+                guard let source = produced.source else {
+                    outcome.notes.append("cross_user_access: the producer \(producerID) \(produced.failure); \(operation.id) not probed")
+                    continue
+                }
+                var request = planned.testCase.request
+                var readRequest = reader?.testCase.request
+                var resources: [String] = []
+                var created: [CreatedResource] = []
+                for binding in bindings {
+                    guard let value = source.value(of: binding),
+                        let rewritten = PathRewriter.replacing(binding.parameter, with: value, in: request, operation: operation)
+                    else { continue }
+                    request = rewritten
+                    resources.append("\(binding.parameter)=\(value)")
+                    created.append(CreatedResource(parameter: binding.parameter, producer: producerID, value: value))
+                    if let reader, let current = readRequest {
+                        readRequest = PathRewriter.replacing(binding.parameter, with: value, in: current, operation: reader.operation)
+                    }
+                }
+                guard resources.count == bindings.count else {
+                    outcome.notes.append("cross_user_access: no resource of the owner for \(operation.id); not probed")
+                    await cleanUp(created, run: run, transport: transport, index: 0, outcome: &outcome)
+                    continue
+                }
+                let before = await ownerRead(readRequest, transport: transport)
+                var sent = request
+                let lower = identity.header.lowercased()
+                sent.headers.removeAll { $0.name.lowercased() == lower }
+                sent.headers.append((identity.header, identity.headerValue))
+                let exchange = await transport.send(sent, index: 0)
+                let after = await ownerRead(readRequest, transport: transport)
+                let made_ = made.testCase.request
+                var probe = CrossUserProbe(
+                    identity: identity.name, identityCredential: identity.shownAs, ownerCredential: ownerShown,
+                    ownerRequest: "\(made_.method.rawValue.uppercased()) \(made_.pathAndQuery)", resource: resources.joined(separator: ", "))
+                if let before, let after { probe.changed = before != after }
+                var label = CaseLabel(
+                    caseID: "cross-user/\(identity.name)/\(operation.id)", expectsSuccess: false, mutation: "cross-user \(identity.name)",
+                    expectedStatuses: [401, 403, 404], identifiersResolved: true)
+                label.crossUser = probe
+                let result: ExchangeRecord.Outcome
+                switch exchange.result {
+                case .success(let response): result = .response(observe(response))
+                case .failure(let error): result = .transportError(kind: "\(error.kind)", message: error.message)
+                }
+                var record = ExchangeRecord(
+                    operation: operation, label: label, url: transport.url(for: sent), request: sent, outcome: result, attempts: exchange.attempts)
+                record.staleRetries = exchange.staleRetries
+                outcome.records.append(record)
+                await cleanUp(created, run: run, transport: transport, index: 0, outcome: &outcome)
+            }
+        }
+        return outcome
+    }
+
+    /// The body of a 2xx owner read, or nil.
+    private static func ownerRead(_ request: PreparedRequest?, transport: RunTransport) async -> [UInt8]? {
+        guard let request else { return nil }
+        let exchange = await transport.send(request, index: 0)
+        guard case .success(let response) = exchange.result, (200...299).contains(response.status) else { return nil }
+        return response.body
     }
 
     /// Sends a producer request (judged like any valid case): its record, and its request and response when

@@ -284,12 +284,19 @@ public enum RunPreparation {
         for operation in extra where judgedIDs.insert(operation.id).inserted { judged.append(operation) }
         // What each identity sends for the owner's resources: one valid request per read-only linked operation.
         var crossUserCases: [PlannedCase] = []
+        var crossUserWrites: [PlannedCase] = []
         if !identities.isEmpty && credential != nil {
             let linkedReads = operations.filter { op in op.method == .get && links.contains { $0.consumer == op.id } }
             for operation in linkedReads {
                 guard var planned = firstValid(operation, options: generation, spec: target.fullSpec, fixed: fixed) else { continue }
                 planned.testCase.id = "cross-user/" + operation.id
                 crossUserCases.append(planned)
+            }
+            let linkedWrites = options.safe ? [] : operations.filter { op in !op.method.isSafe && links.contains { $0.consumer == op.id } }
+            for operation in linkedWrites {
+                guard var planned = firstValid(operation, options: generation, spec: target.fullSpec, fixed: fixed) else { continue }
+                planned.testCase.id = "cross-user/" + operation.id
+                crossUserWrites.append(planned)
             }
         }
         notes += identityNotes
@@ -299,7 +306,7 @@ public enum RunPreparation {
             judgedOperations: judged, schemas: ResponseSchemas(spec: target.spec, operations: judged), masker: masker, fixedParameters: fixed,
             links: links, producers: producers, captures: captures, cleanups: cleanups, workflows: workflows,
             disabledChecks: config.disabledChecks, leadingNotes: leadingNotes, trailingNotes: notes, options: options,
-            identities: identities, crossUserCases: crossUserCases)
+            identities: identities, crossUserCases: crossUserCases, crossUserWrites: crossUserWrites)
     }
 
     /// `--base-url`, else the suite's `baseURL`, else the spec's first server (variables from `--server-var` or

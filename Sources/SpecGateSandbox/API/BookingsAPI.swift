@@ -136,8 +136,10 @@ struct BookingsAPI: Sendable {
             return bookingSuccess(200, booking)
         case .decline(let uid):
             try validate(body, BookingRules.reason)
+            // `outsider_can_decline_booking`: the caller is taken for the organiser.
+            let actor = configuration.has(.outsiderCanDeclineBooking) ? seed.owner : try required(user)
             let booking = try await store.setStatus(
-                uid: uid, to: .rejected, reason: body["reason"]?.stringValue, actor: try required(user), now: now)
+                uid: uid, to: .rejected, reason: body["reason"]?.stringValue, actor: actor, now: now)
             return bookingSuccess(200, booking)
         case .updateLocation(let uid):
             try validate(body, BookingRules.updateLocation)

@@ -9,6 +9,14 @@ public struct CrossUserAccess: ResponseCheck {
     public func check(_ input: CheckInput, schemas: ResponseSchemas) -> [CheckViolation]? {
         guard let probe = input.crossUser else { return nil }
         let status = input.response.status
+        if probe.changed == true {
+            return [
+                CheckViolation(
+                    message:
+                        "identity \(probe.identity) (\(probe.identityCredential)) changed \(probe.resource), created by the owner (\(probe.ownerCredential)) with \(probe.ownerRequest): the owner's read afterwards differs from the one before (answered \(status))",
+                    expected: "the resource unchanged", actual: "changed", fingerprintDetail: "\(probe.identity) changed the resource")
+            ]
+        }
         guard (200..<300).contains(status) else { return [] }
         return [
             CheckViolation(
