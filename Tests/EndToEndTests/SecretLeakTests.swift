@@ -11,9 +11,10 @@ struct SecretLeakTests {
     @Test func runPlanAndLintNeverPrintTheToken() async throws {
         let sandbox = try await Sandbox.start(SandboxConfiguration(faults: [.enumOutOfSet, .acceptInvalidBody]))
         let key = sandbox.seed.owner.apiKey
+        let outsiderKey = sandbox.seed.outsider.apiKey
         let folder = NSTemporaryDirectory() + "specgate-secrets-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let env = ["CAL_API_KEY": key, "NO_COLOR": "1"]
+        let env = ["CAL_API_KEY": key, "CAL_OUTSIDER_API_KEY": outsiderKey, "NO_COLOR": "1"]
 
         let run = try await SpecGateProcess.run(
             [
@@ -38,6 +39,7 @@ struct SecretLeakTests {
         for (name, text) in outputs {
             #expect(!text.contains(key), "\(name) leaks the API key")
             #expect(!text.contains(String(key.dropFirst(4))), "\(name) leaks part of the API key")
+            #expect(!text.contains(String(outsiderKey.dropFirst(4))), "\(name) leaks the outsider identity's key")
         }
         // The report still says where the credential went.
         let report = try String(contentsOfFile: folder + "/report.json", encoding: .utf8)
