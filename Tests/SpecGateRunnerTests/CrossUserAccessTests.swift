@@ -75,4 +75,47 @@ struct CrossUserAccessTests {
             #expect(error.message.contains("identity outsider takes its credential from $CAL_OUTSIDER_API_KEY, which is not set"))
         }
     }
+
+    /// The Cal.com suite with the outsider identity's credential replaced by `identity` (YAML under `outsider:`).
+    static func suite(outsider identity: String) throws -> String {
+        let path = try CredentialSourceTests.suite(
+            auth: "auth:\n  type: bearer\n  header: Authorization\n  env: CAL_API_KEY\n  prefix: cal_\n")
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "  outsider: {env: CAL_OUTSIDER_API_KEY, optional: true}", with: "  outsider:\n" + identity)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("identities with oauth2 (2 s tokens) and command credentials: conformant gives nothing, the fault is found")
+    func runtimeIdentities() async throws {
+        var configuration = SandboxConfiguration()
+        configuration.tokenLifetime = .seconds(2)
+        for faults in [Set<SandboxFault>(), [.outsiderCanReadBooking]] {
+            configuration.faults = faults
+            let sandbox = try await Sandbox.start(configuration)
+            let oauth = try Self.suite(
+                outsider: "    oauth2: {tokenURL: \"\(sandbox.baseURL)\(SandboxTestTokens.path)\", clientIdEnv: OUT_ID, clientSecretEnv: OUT_SECRET}\n")
+            let command = try Self.suite(outsider: "    command: [echo, \(SandboxSeed.standard.outsider.apiKey)]\n")
+            for (suite, placeholder) in [(oauth, "<auth:outsider:oauth2>"), (command, "<auth:outsider:command>")] {
+                let options = RunOptions(
+                    path: suite, baseURL: sandbox.baseURL, seed: 1, concurrency: 4, timeoutSeconds: 5, retries: 0,
+                    environment: [
+                        "CAL_API_KEY": RunHarness.ownerKey, "OUT_ID": SandboxTestTokens.outsiderClientID,
+                        "OUT_SECRET": SandboxTestTokens.outsiderClientSecret,
+                    ])
+                let report = try await RunExecutor.execute(try RunPreparation.prepare(options))
+                let judged = report.operations.flatMap(\.checks).filter { $0.name == "cross_user_access" }.reduce(0) { $0 + $1.judged }
+                #expect(judged >= 4, "\(placeholder)")
+                if faults.isEmpty {
+                    #expect(report.findings.map { "\($0.check) \($0.operationName): \($0.message)" } == [], "\(placeholder)")
+                } else {
+                    #expect(!report.failures.isEmpty && report.failures.allSatisfy { $0.check == "cross_user_access" }, "\(placeholder)")
+                    let text = "\(report.failures)"
+                    #expect(text.contains(placeholder), "the identity's credential is shown as its placeholder")
+                    #expect(!text.contains(SandboxSeed.standard.outsider.apiKey) && !text.contains(SandboxTestTokens.tokenPrefix))
+                }
+            }
+            try await sandbox.stop()
+        }
+    }
 }

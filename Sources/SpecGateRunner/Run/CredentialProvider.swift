@@ -16,6 +16,8 @@ actor CredentialProvider {
     /// ("Bearer <auth:oauth2>").
     let header: String
     let placeholderHeaderValue: String
+    /// The suite identity this credential belongs to (nil: the owner's `auth`).
+    let identity: String?
     private let source: SuiteAuth.Source
     /// Where the suite declares the source, for errors.
     private let location: String
@@ -40,7 +42,8 @@ actor CredentialProvider {
         var lifetime: Duration?
     }
 
-    init(auth: SuiteAuth, credential: Credential, environment: [String: String], transportOptions: TransportOptions) {
+    init(auth: SuiteAuth, credential: Credential, identity: String? = nil, environment: [String: String], transportOptions: TransportOptions) {
+        self.identity = identity
         placeholder = credential.secret
         header = credential.header
         placeholderHeaderValue = credential.headerValue
@@ -242,9 +245,9 @@ actor CredentialProvider {
 /// every issued secret in responses. Without a provider it is the plain transport.
 struct RunTransport: Sendable {
     let http: HTTPTransport
-    let credentials: CredentialProvider?
+    let credentials: [CredentialProvider]
 
-    init(_ http: HTTPTransport, credentials: CredentialProvider? = nil) {
+    init(_ http: HTTPTransport, credentials: [CredentialProvider] = []) {
         self.http = http
         self.credentials = credentials
     }
@@ -254,10 +257,13 @@ struct RunTransport: Sendable {
     func shutdown() async { await http.shutdown() }
 
     func send(_ request: PreparedRequest, index: Int = 0) async -> Exchange {
-        guard let credentials else { return await http.send(request, index: index) }
+        // The provider whose placeholder the request carries (the owner's or an identity's), if any.
+        let found = credentials.lazy.compactMap { provider -> (CredentialProvider, String)? in
+            guard let carried = request.header(provider.header), carried.contains(provider.placeholder) else { return nil }
+            return (provider, carried)
+        }.first
+        guard let (credentials, carried) = found else { return await http.send(request, index: index) }
         let placeholder = credentials.placeholder
-        let carried = request.header(credentials.header)
-        guard let carried, carried.contains(placeholder) else { return await http.send(request, index: index) }
         let token: String
         do {
             token = try await credentials.current()
@@ -265,23 +271,21 @@ struct RunTransport: Sendable {
             // Cannot happen after the first fetch succeeded (the previous secret is kept); send the placeholder.
             return await mask(http.send(request, index: index), credentials: credentials, sent: request)
         }
-        var exchange = await http.send(substituting(token, in: request, placeholder: placeholder), index: index)
+        var exchange = await http.send(substituting(token, in: request, placeholder: placeholder, header: credentials.header), index: index)
         // Only a well-formed credential that was refused may have expired (not the malformed-credential mutation).
         if carried == credentials.placeholderHeaderValue, case .success(let response) = exchange.result, response.status == 401 {
             let fresh = await credentials.refresh(replacing: token)
             if fresh != token {
                 await credentials.noteResent()
-                let attempts = exchange.attempts
-                exchange = await http.send(substituting(fresh, in: request, placeholder: placeholder), index: index)
-                exchange.attempts += attempts
+                exchange = await http.send(substituting(fresh, in: request, placeholder: placeholder, header: credentials.header), index: index)
             }
         }
         return await mask(exchange, credentials: credentials, sent: request)
     }
 
-    private func substituting(_ token: String, in request: PreparedRequest, placeholder: String) -> PreparedRequest {
+    private func substituting(_ token: String, in request: PreparedRequest, placeholder: String, header: String) -> PreparedRequest {
         var copy = request
-        let lower = credentials?.header.lowercased()
+        let lower = header.lowercased()
         copy.headers = request.headers.map { header in
             header.name.lowercased() == lower ? (header.name, header.value.replacingOccurrences(of: placeholder, with: token)) : header
         }

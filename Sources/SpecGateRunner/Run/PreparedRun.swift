@@ -48,6 +48,19 @@ public struct PreparedRun: Sendable {
         return (auth, credential)
     }
 
+    /// Every credential obtained at run time: the owner's, then the identities'.
+    var runtimeCredentials: [(identity: String?, auth: SuiteAuth, credential: Credential)] {
+        var all: [(identity: String?, auth: SuiteAuth, credential: Credential)] = []
+        if let (auth, credential) = runtimeCredential { all.append((nil, auth, credential)) }
+        for identity in identities {
+            guard let auth = identity.runtimeAuth else { continue }
+            let scheme: String? = auth.type == .bearer ? "Bearer" : auth.type == .basic ? "Basic" : nil
+            all.append(
+                (identity.name, auth, Credential(header: identity.header, scheme: scheme, secret: auth.placeholder(identity: identity.name))))
+        }
+        return all
+    }
+
     public var suiteName: String { target.suite?.name ?? target.spec.title }
 
     /// Workflow steps the run sends.
@@ -96,6 +109,9 @@ public struct RunIdentity: Sendable {
     /// Header carrying the credential and its full value ("Bearer cal_…").
     public var header: String
     public var headerValue: String
-    /// How its credential is shown ("$CAL_OUTSIDER_API_KEY").
+    /// How its credential is shown ("$CAL_OUTSIDER_API_KEY", "<auth:outsider:oauth2>").
     public var shownAs: String
+    /// Its `auth` when the credential is obtained at run time (`command`, `oauth2`): `headerValue` then
+    /// carries the placeholder, replaced as requests are sent.
+    public var runtimeAuth: SuiteAuth? = nil
 }

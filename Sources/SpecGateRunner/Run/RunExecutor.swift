@@ -23,18 +23,20 @@ public enum RunExecutor {
         } catch {
             throw RunError("cannot set up HTTP: \(error)")
         }
-        // A credential obtained at run time: fetched once now (a failure stops the run), then on expiry or 401.
-        var credentials: CredentialProvider?
-        if let (auth, credential) = run.runtimeCredential {
+        // Credentials obtained at run time (the owner's, identities'): each fetched once now (a failure stops
+        // the run), then on expiry or 401.
+        var credentials: [CredentialProvider] = []
+        for runtime in run.runtimeCredentials {
             let provider = CredentialProvider(
-                auth: auth, credential: credential, environment: options.environment, transportOptions: transportOptions)
+                auth: runtime.auth, credential: runtime.credential, identity: runtime.identity, environment: options.environment,
+                transportOptions: transportOptions)
             do {
                 _ = try await provider.current()
             } catch {
                 await http.shutdown()
                 throw error
             }
-            credentials = provider
+            credentials.append(provider)
         }
         let transport = RunTransport(http, credentials: credentials)
         let started = Date()
@@ -139,14 +141,15 @@ public enum RunExecutor {
         tally.add(sharedOutcome)
         await transport.shutdown()
         var authNotes: [String] = []
-        if let credentials {
+        for credentials in credentials {
+            let who = credentials.identity.map { "auth (\($0))" } ?? "auth"
             let refreshes = await credentials.refreshes
             let resent = await credentials.resent
-            if refreshes > 0 { authNotes.append("auth: the token was refreshed \(refreshes) time\(refreshes == 1 ? "" : "s") during the run") }
+            if refreshes > 0 { authNotes.append("\(who): the token was refreshed \(refreshes) time\(refreshes == 1 ? "" : "s") during the run") }
             if resent > 0 {
-                authNotes.append("auth: \(resent) request\(resent == 1 ? " was" : "s were") re-sent after a token refresh (answered 401 with the expired token)")
+                authNotes.append("\(who): \(resent) request\(resent == 1 ? " was" : "s were") re-sent after a token refresh (answered 401 with the expired token)")
             }
-            authNotes += await credentials.failures.map { "auth: refreshing the token failed, the previous one was kept: \(run.masker.mask($0))" }
+            authNotes += await credentials.failures.map { "\(who): refreshing the token failed, the previous one was kept: \(run.masker.mask($0))" }
         }
         let elapsed = clock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15

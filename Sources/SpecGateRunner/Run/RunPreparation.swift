@@ -75,8 +75,19 @@ public enum RunPreparation {
         var identityNotes: [String] = []
         for identity in suite?.identities ?? [] {
             let where_ = identity.auth.location.map { $0 + ": " } ?? ""
+            let scheme: String? = identity.auth.type == .bearer ? "Bearer" : identity.auth.type == .basic ? "Basic" : nil
             guard case .env(let env) = identity.auth.source else {
-                throw RunError("\(where_)identity \(identity.name): only `env` credentials are supported for identities so far")
+                // Obtained at run time (`CredentialProvider`): requests carry the placeholder.
+                if case .oauth2(let grant) = identity.auth.source, let clientSecret = options.environment[grant.clientSecretEnv], !clientSecret.isEmpty {
+                    masker.add(.init(value: clientSecret, placeholder: "$" + grant.clientSecretEnv))
+                }
+                let placeholder = identity.auth.placeholder(identity: identity.name)
+                var runtime = RunIdentity(
+                    name: identity.name, header: identity.auth.header ?? "Authorization",
+                    headerValue: scheme.map { $0 + " " + placeholder } ?? placeholder, shownAs: placeholder)
+                runtime.runtimeAuth = identity.auth
+                identities.append(runtime)
+                continue
             }
             let given = options.environment[env].flatMap { $0.isEmpty ? nil : $0 }
             guard let secret = given ?? (options.planOnly ? "<" + env + ">" : nil) else {
@@ -87,7 +98,6 @@ public enum RunPreparation {
                 throw RunError("\(where_)identity \(identity.name) takes its credential from $\(env), which is not set")
             }
             masker.add(.init(value: secret, placeholder: "$" + env))
-            let scheme: String? = identity.auth.type == .bearer ? "Bearer" : identity.auth.type == .basic ? "Basic" : nil
             identities.append(
                 RunIdentity(
                     name: identity.name, header: identity.auth.header ?? "Authorization",

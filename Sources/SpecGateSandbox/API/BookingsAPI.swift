@@ -35,7 +35,7 @@ struct BookingsAPI: Sendable {
     /// Answers one request; never fails (errors become error envelopes).
     func respond(to request: SandboxRequest) async -> SandboxResponse {
         if request.path == SandboxTestTokens.path {
-            return await tokens.respond(to: request, lifetime: configuration.tokenLifetime)
+            return await tokens.respond(to: request, lifetime: configuration.tokenLifetime, seed: seed)
         }
         if configuration.has(.slowResponses) { try? await Task.sleep(for: configuration.slowDelay) }
         let now = Timestamp.now()
@@ -271,7 +271,7 @@ struct BookingsAPI: Sendable {
 
     /// The user behind `Authorization: Bearer cal_…`. Where authorization is optional, an absent or
     /// unusable header means an anonymous caller; where it is required, it is a 401.
-    /// Access tokens from the test-only token endpoint act as the owner until they expire.
+    /// Access tokens from the test-only token endpoint act as their client's user until they expire.
     private func authenticate(_ request: SandboxRequest, required: Bool) async throws(APIError) -> SandboxSeed.User? {
         let header = request.header("authorization")
         let user = header.flatMap { value -> SandboxSeed.User? in
@@ -281,7 +281,7 @@ struct BookingsAPI: Sendable {
         if let user { return user }
         if let header, header.hasPrefix("Bearer ") {
             let state = await tokens.state(of: String(header.dropFirst("Bearer ".count)))
-            if state.known && !state.expired { return seed.owner }
+            if state.known && !state.expired, let user = seed.users.first(where: { $0.id == state.userID }) { return user }
             if state.known && !configuration.has(.ignoreAuth) && required { throw .unauthorized("Access token expired") }
         }
         if configuration.has(.ignoreAuth) { return seed.owner }

@@ -9,9 +9,12 @@
 public enum SandboxTestTokens {
     /// Where the token endpoint listens.
     public static let path = "/_test/oauth/token"
-    /// The one registered client.
+    /// The client whose tokens act as the owner.
     public static let clientID = "sandbox-test-client"
     public static let clientSecret = "sbx_test_client_secret_3d9e51"
+    /// The client whose tokens act as the outsider (for identities with `oauth2`).
+    public static let outsiderClientID = "sandbox-test-outsider"
+    public static let outsiderClientSecret = "sbx_test_outsider_secret_8a42c0"
     /// What issued access tokens start with.
     public static let tokenPrefix = "sbx_at_"
 }
@@ -19,29 +22,33 @@ public enum SandboxTestTokens {
 /// The access tokens issued so far and when each expires.
 actor TestTokenIssuer {
     private var expiries: [String: ContinuousClock.Instant] = [:]
+    /// Which seeded user each token acts as.
+    private var users: [String: Int] = [:]
     private var issued = 0
 
     /// A new token valid for `lifetime`.
-    func issue(lifetime: Duration) -> String {
+    func issue(lifetime: Duration, userID: Int) -> String {
         issued += 1
         var rng = SystemRandomNumberGenerator()
         let hex = (0..<16).map { _ in String(UInt8.random(in: 0...15, using: &rng), radix: 16) }.joined()
         let token = SandboxTestTokens.tokenPrefix + String(issued) + "_" + hex
         let now = ContinuousClock().now
         expiries = expiries.filter { $0.value > now }
+        users = users.filter { expiries[$0.key] != nil }
         expiries[token] = now + lifetime
+        users[token] = userID
         return token
     }
 
-    /// True when `token` was issued here; `expired` tells whether it still is valid.
-    func state(of token: String) -> (known: Bool, expired: Bool) {
-        guard token.hasPrefix(SandboxTestTokens.tokenPrefix) else { return (false, false) }
-        guard let expiry = expiries[token] else { return (true, true) }
-        return (true, ContinuousClock().now >= expiry)
+    /// True when `token` was issued here; `expired` tells whether it still is valid; `userID` whom it acts as.
+    func state(of token: String) -> (known: Bool, expired: Bool, userID: Int?) {
+        guard token.hasPrefix(SandboxTestTokens.tokenPrefix) else { return (false, false, nil) }
+        guard let expiry = expiries[token] else { return (true, true, nil) }
+        return (true, ContinuousClock().now >= expiry, users[token])
     }
 
     /// Answers a token request.
-    func respond(to request: SandboxRequest, lifetime: Duration) -> SandboxResponse {
+    func respond(to request: SandboxRequest, lifetime: Duration, seed: SandboxSeed) -> SandboxResponse {
         func answer(_ status: Int, _ json: String) -> SandboxResponse {
             SandboxResponse(
                 status: status, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")], body: Array(json.utf8))
@@ -67,10 +74,15 @@ actor TestTokenIssuer {
         guard fields["grant_type"] == "client_credentials" else {
             return answer(400, #"{"error":"unsupported_grant_type"}"#)
         }
-        guard fields["client_id"] == SandboxTestTokens.clientID, fields["client_secret"] == SandboxTestTokens.clientSecret else {
+        let userID: Int
+        if fields["client_id"] == SandboxTestTokens.clientID, fields["client_secret"] == SandboxTestTokens.clientSecret {
+            userID = seed.owner.id
+        } else if fields["client_id"] == SandboxTestTokens.outsiderClientID, fields["client_secret"] == SandboxTestTokens.outsiderClientSecret {
+            userID = seed.outsider.id
+        } else {
             return answer(401, #"{"error":"invalid_client"}"#)
         }
-        let token = issue(lifetime: lifetime)
+        let token = issue(lifetime: lifetime, userID: userID)
         let seconds = max(1, Int((Double(lifetime.components.seconds) + Double(lifetime.components.attoseconds) / 1e18).rounded(.up)))
         return answer(200, #"{"access_token":""# + token + #"","token_type":"Bearer","expires_in":"# + String(seconds) + "}")
     }
