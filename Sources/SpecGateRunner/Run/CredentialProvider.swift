@@ -27,7 +27,9 @@ actor CredentialProvider {
     private var token: String?
     private var obtainedAt: ContinuousClock.Instant?
     private var expiresAt: ContinuousClock.Instant?
-    private var pending: Task<Result<Fetched, RunError>, Never>?
+    /// A fetch is under way; `waiters` get its result.
+    private var fetching = false
+    private var waiters: [CheckedContinuation<Result<Fetched, RunError>, Never>] = []
     /// Every secret handed out so far (masked in responses).
     private(set) var issued: [String] = []
     /// Fetches after the first one.
@@ -86,17 +88,14 @@ actor CredentialProvider {
     /// Counts a request re-sent with a refreshed secret.
     func noteResent() { resent += 1 }
 
-    /// One fetch at a time: callers arriving while one runs share its result.
+    /// One fetch at a time: callers arriving while one runs wait for its result.
     private func fetch() async -> Result<Fetched, RunError> {
-        if let pending { return await pending.value }
-        let source = source
-        let location = location
-        let environment = environment
-        let transportOptions = transportOptions
-        let task = Task { await CredentialProvider.obtain(source, location: location, environment: environment, transportOptions: transportOptions) }
-        pending = task
-        let result = await task.value
-        pending = nil
+        if fetching {
+            return await withCheckedContinuation { waiters.append($0) }
+        }
+        fetching = true
+        let result = await CredentialProvider.obtain(source, location: location, environment: environment, transportOptions: transportOptions)
+        fetching = false
         if case .success(let fetched) = result {
             let clock = ContinuousClock()
             if token != nil { refreshes += 1 }
@@ -105,6 +104,9 @@ actor CredentialProvider {
             expiresAt = fetched.lifetime.map { clock.now + $0 }
             if !issued.contains(fetched.token) { issued.append(fetched.token) }
         }
+        let waiting = waiters
+        waiters = []
+        for waiter in waiting { waiter.resume(returning: result) }
         return result
     }
 
