@@ -48,9 +48,9 @@ demo: deps
 	run_demo() { \
 		log=$$(mktemp); "$$bin" sandbox --port 0 $$1 > "$$log" & pid=$$!; \
 		for i in $$(seq 1 100); do grep -q '^listening on' "$$log" && break; sleep 0.1; done; \
-		url=$$(sed -n 's/^listening on //p' "$$log"); key=$$(sed -n 's/^owner [^:]*: //p' "$$log"); \
+		url=$$(sed -n 's/^listening on //p' "$$log"); key=$$(sed -n 's/^owner [^:]*: //p' "$$log"); outsider=$$(sed -n 's/^outsider [^:]*: //p' "$$log"); \
 		echo "== sandbox $$url $$1"; \
-		CAL_API_KEY="$$key" "$$bin" run specs/calcom/suite.yaml --base-url "$$url" --junit "reports/$$2junit.xml" --json "reports/$$2report.json" --html "reports/$$2report.html"; \
+		CAL_API_KEY="$$key" CAL_OUTSIDER_API_KEY="$$outsider" "$$bin" run specs/calcom/suite.yaml --base-url "$$url" --junit "reports/$$2junit.xml" --json "reports/$$2report.json" --html "reports/$$2report.html"; \
 		code=$$?; kill $$pid; wait $$pid 2>/dev/null; rm -f "$$log"; echo "== exit code $$code"; return $$code; \
 	}; \
 	run_demo "" "" ; first=$$?; \

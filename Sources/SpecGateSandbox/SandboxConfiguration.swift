@@ -12,6 +12,8 @@ public struct SandboxConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// What happens to a kept-alive connection after an answer (keep it, by default).
     public var connectionBehaviour: SandboxConnectionBehaviour
+    /// How long an access token from the test-only token endpoint (`SandboxTestTokens`) is accepted.
+    public var tokenLifetime: Duration = .seconds(3600)
 
     /// A configuration; the defaults give a conformant server on a free loopback port.
     public init(

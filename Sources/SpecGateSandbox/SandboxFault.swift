@@ -25,6 +25,8 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
     case neverCompletes = "never_completes"
     case truncatedBody = "truncated_body"
     case ignoreQueryArrayEnum = "ignore_query_array_enum"
+    case outsiderCanReadBooking = "outsider_can_read_booking"
+    case outsiderCanDeclineBooking = "outsider_can_decline_booking"
 
     /// What the sandbox does differently while the fault is on.
     public var summary: String {
@@ -71,6 +73,10 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
             return "Content-Length larger than the body sent, then the connection closes"
         case .ignoreQueryArrayEnum:
             return "an unknown value in the status query array is ignored (status=upcoming,unknown lists upcoming bookings)"
+        case .outsiderCanDeclineBooking:
+            return "any authenticated user declines a booking (not only its organiser and hosts)"
+        case .outsiderCanReadBooking:
+            return "any authenticated user reads a booking's calendar links, references, recordings, transcripts and sessions (not only its organiser and hosts)"
         }
     }
 
@@ -90,6 +96,7 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
         case .slowResponses: return "max_response_time"
         case .badRateLimitHeader: return "response_headers_conformance"
         case .resetMidResponse, .neverCompletes, .truncatedBody: return "transport_error"
+        case .outsiderCanReadBooking, .outsiderCanDeclineBooking: return "cross_user_access"
         }
     }
 

@@ -11,9 +11,10 @@ struct SecretLeakTests {
     @Test func runPlanAndLintNeverPrintTheToken() async throws {
         let sandbox = try await Sandbox.start(SandboxConfiguration(faults: [.enumOutOfSet, .acceptInvalidBody]))
         let key = sandbox.seed.owner.apiKey
+        let outsiderKey = sandbox.seed.outsider.apiKey
         let folder = NSTemporaryDirectory() + "specgate-secrets-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let env = ["CAL_API_KEY": key, "NO_COLOR": "1"]
+        let env = ["CAL_API_KEY": key, "CAL_OUTSIDER_API_KEY": outsiderKey, "NO_COLOR": "1"]
 
         let run = try await SpecGateProcess.run(
             [
@@ -38,6 +39,7 @@ struct SecretLeakTests {
         for (name, text) in outputs {
             #expect(!text.contains(key), "\(name) leaks the API key")
             #expect(!text.contains(String(key.dropFirst(4))), "\(name) leaks part of the API key")
+            #expect(!text.contains(String(outsiderKey.dropFirst(4))), "\(name) leaks the outsider identity's key")
         }
         // The report still says where the credential went.
         let report = try String(contentsOfFile: folder + "/report.json", encoding: .utf8)
@@ -107,6 +109,64 @@ struct SecretLeakTests {
             #expect(!text.contains(key), "\(name) leaks the API key")
             let leaked = windows.filter(text.contains)
             #expect(leaked.isEmpty, "\(name) leaks part of the API key: \(leaked.prefix(3))")
+        }
+    }
+
+    /// The Cal.com suite with `auth` replaced, in a temporary folder (spec and overlay by absolute path).
+    static func suite(auth: String, in folder: String) throws -> String {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        let root = parts.joined(separator: "/") + "/specs/calcom/"
+        var text = try String(contentsOfFile: root + "suite.yaml", encoding: .utf8)
+        text = text.replacingOccurrences(of: "spec: openapi-v2.json", with: "spec: \(root)openapi-v2.json")
+        text = text.replacingOccurrences(of: "overlays: [overlay.yaml]", with: "overlays: [\(root)overlay.yaml]")
+        text = text.replacingOccurrences(of: "auth:\n  type: bearer\n  header: Authorization\n  env: CAL_API_KEY\n  prefix: cal_\n", with: auth)
+        let path = folder + "/suite-\(UUID().uuidString).yaml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Tokens from a command and from the sandbox's test token endpoint (oauth2), sent to a server that
+    /// echoes them back: no output holds a token or the client secret; reports show the placeholders.
+    @Test func commandAndOAuth2TokensStayMaskedWhenEchoed() async throws {
+        let sandbox = try await Sandbox.start(SandboxConfiguration())
+        let echo = try await EchoServer.start()
+        let folder = try SpecGateProcess.temporaryFolder(prefix: "specgate-secrets")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let commandToken = "cal_cmd_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let commandSuite = try Self.suite(
+            auth: "auth:\n  type: bearer\n  prefix: cal_\n  command: [echo, \(commandToken)]\n", in: folder)
+        let oauthSuite = try Self.suite(
+            auth: """
+                auth:
+                  type: bearer
+                  prefix: cal_
+                  oauth2: {tokenURL: "\(sandbox.baseURL)\(SandboxTestTokens.path)", clientIdEnv: SBX_ID, clientSecretEnv: SBX_SECRET}
+
+                """, in: folder)
+        let env = ["SBX_ID": SandboxTestTokens.clientID, "SBX_SECRET": SandboxTestTokens.clientSecret, "NO_COLOR": "1"]
+        var outputs: [(String, String)] = []
+        for (name, suite, placeholder) in [("command", commandSuite, "<auth:command>"), ("oauth2", oauthSuite, "<auth:oauth2>")] {
+            let json = folder + "/\(name).json"
+            let junit = folder + "/\(name).xml"
+            let run = try await SpecGateProcess.run(
+                ["run", suite, "--base-url", echo.baseURL, "--max-cases", "4", "--json", json, "--junit", junit], environment: env)
+            #expect(run.status == 1, "the echo server fails checks: \(run.stderr)")
+            let plan = try await SpecGateProcess.run(["plan", suite, "--max-cases", "2"], environment: env)
+            #expect(plan.status == 0, "\(plan.stderr)")
+            let report = try String(contentsOfFile: json, encoding: .utf8)
+            #expect(report.contains("Bearer \(placeholder)"), "\(name): the echoed token is shown as its placeholder")
+            outputs += [
+                ("\(name) run stdout", run.stdout), ("\(name) run stderr", run.stderr), ("\(name) plan", plan.stdout),
+                ("\(name) json", report), ("\(name) junit", try String(contentsOfFile: junit, encoding: .utf8)),
+            ]
+        }
+        try await sandbox.stop()
+        try await echo.stop()
+        for (name, text) in outputs {
+            #expect(!text.contains(commandToken) && !text.contains(String(commandToken.dropFirst(8).prefix(12))), "\(name) leaks the command token")
+            #expect(!text.contains(SandboxTestTokens.tokenPrefix), "\(name) leaks an oauth2 access token")
+            #expect(!text.contains(SandboxTestTokens.clientSecret), "\(name) leaks the client secret")
         }
     }
 }

@@ -21,7 +21,7 @@ import Testing
         #expect(suite.include == OperationFilter(tags: ["Bookings"]))
         #expect(suite.exclude.isEmpty)
         #expect(suite.endpoints == nil)
-        #expect(suite.secretNames == ["CAL_API_KEY", "Authorization"])
+        #expect(suite.secretNames == ["CAL_API_KEY", "Authorization", "CAL_OUTSIDER_API_KEY"])
         #expect(suite.directoryURI == Fixtures.repositoryURI("specs/calcom/"))
     }
 
@@ -97,6 +97,13 @@ import Testing
         ("spec: a.yaml\nauth: {type: bearer}\n", "`auth.env`"),
         ("spec: a.yaml\nauth: {type: bearer, env: X, token: y}\n", "unknown key \"token\" in `auth`"),
         ("spec: a.yaml\ninclude: {tag: [a]}\n", "unknown key \"tag\" in `include`"),
+        ("spec: a.yaml\nauth: {type: bearer, env: X, command: [y]}\n", "takes one of `env`, `command` and `oauth2`"),
+        ("spec: a.yaml\nauth: {type: bearer, command: []}\n", "`auth.command` must be a non-empty list"),
+        ("spec: a.yaml\nauth: {type: bearer, env: X, refreshSeconds: 5}\n", "`refreshSeconds` applies to `command` only"),
+        ("spec: a.yaml\nauth: {type: bearer, command: [x], refreshSeconds: 0}\n", "`refreshSeconds` must be a positive number"),
+        ("spec: a.yaml\nauth: {type: bearer, oauth2: {tokenURL: token, clientIdEnv: A, clientSecretEnv: B}}\n", "`oauth2.tokenURL` must be"),
+        ("spec: a.yaml\nauth: {type: bearer, oauth2: {tokenURL: 'https://a/t', clientIdEnv: A}}\n", "needs `clientIdEnv` and `clientSecretEnv`"),
+        ("spec: a.yaml\nauth: {type: query, query: k, command: [x]}\n", "`type: query` takes its secret from `env` only"),
         ("spec: a.yaml\ninclude: {methods: [fetch]}\n", "unknown HTTP method \"fetch\""),
         ("spec: a.yaml\noverlays: overlay.yaml\n", "`overlays` must be a list of strings"),
         ("spec: a.yaml\nheaders: {a: [1]}\n", "header \"a\" must have a text value"),
@@ -106,6 +113,20 @@ import Testing
         let error = Fixtures.error { try parse(text) }
         #expect(error?.message.contains(expected) == true, "\(String(describing: error))")
         #expect(error?.line != nil)
+    }
+
+    @Test func credentialSources() throws {
+        let command = try parse("spec: a.yaml\nauth:\n  type: bearer\n  command: [vault, read, -field=token]\n  refreshSeconds: 300\n")
+        #expect(command.auth?.source == .command(argv: ["vault", "read", "-field=token"], refreshSeconds: 300))
+        #expect(command.auth?.location == "/work/suites/demo/suite.yaml:4:3: #/auth/command")
+        #expect(command.auth?.placeholder() == "<auth:command>")
+        #expect(command.auth?.env == "")
+        #expect(command.secretNames == ["Authorization"])
+        let oauth = try parse(
+            "spec: a.yaml\nauth:\n  type: bearer\n  oauth2: {tokenURL: 'https://id.example/token', clientIdEnv: ID, clientSecretEnv: SECRET, scopes: [a, b]}\n")
+        #expect(oauth.auth?.source == .oauth2(.init(tokenURL: "https://id.example/token", clientIdEnv: "ID", clientSecretEnv: "SECRET", scopes: ["a", "b"])))
+        #expect(oauth.auth?.isRefreshable == true)
+        #expect(oauth.auth?.placeholder() == "<auth:oauth2>")
     }
 
     @Test func operationFilterGlobs() {

@@ -27,7 +27,7 @@ enum RunHarness {
         do {
             var options = RunOptions(
                 path: suite, baseURL: sandbox.baseURL, seed: 1, concurrency: 4, timeoutSeconds: 5, retries: 0,
-                environment: ["CAL_API_KEY": ownerKey])
+                environment: ["CAL_API_KEY": ownerKey, "CAL_OUTSIDER_API_KEY": SandboxSeed.standard.outsider.apiKey])
             configure(&options)
             let prepared = try RunPreparation.prepare(options)
             let report = try await RunExecutor.execute(prepared)

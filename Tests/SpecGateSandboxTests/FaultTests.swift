@@ -114,6 +114,14 @@ struct FaultTests {
             case .ignoreQueryArrayEnum:
                 let reply = try await client.send("GET", "/v2/bookings?status=upcoming,unknown", key: client.ownerKey)
                 #expect(reply.status == 200)
+            case .outsiderCanDeclineBooking:
+                let reply = try await client.send(
+                    "POST", "/v2/bookings/\(s.pendingBookingUid)/decline", key: s.outsider.apiKey, json: ["reason": "no"])
+                #expect(reply.status == 200)
+            case .outsiderCanReadBooking:
+                let reply = try await client.send(
+                    "GET", "/v2/bookings/\(s.personalBookingUid)/calendar-links", key: s.outsider.apiKey)
+                #expect(reply.status == 200)
             case .truncatedBody:
                 let outcome = await client.raw("GET", getPath)
                 #expect(outcome.end == .closed)

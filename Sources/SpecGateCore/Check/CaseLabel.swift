@@ -22,6 +22,8 @@ public struct CaseLabel: Sendable, Hashable {
     public var exactStatuses: Bool
     /// What the response body must hold (workflow `state`), judged by `state_consistency`.
     public var stateAssertions: [StateAssertion]
+    /// Set when another identity requests a resource the owner created: judged by `cross_user_access` only.
+    public var crossUser: CrossUserProbe? = nil
 
     public init(
         caseID: String, expectsSuccess: Bool, mutation: String? = nil, expectedStatuses: [Int] = [], isAuthMutation: Bool = false,
@@ -37,5 +39,30 @@ public struct CaseLabel: Sendable, Hashable {
         self.identifiersResolved = identifiersResolved
         self.exactStatuses = exactStatuses
         self.stateAssertions = stateAssertions
+    }
+}
+
+/// Another identity's request for a resource the run created as the owner (`cross_user_access`).
+public struct CrossUserProbe: Sendable, Hashable {
+    /// The suite's name of the identity that sent the request ("outsider").
+    public var identity: String
+    /// Where its credential comes from, as shown ("$CAL_OUTSIDER_API_KEY").
+    public var identityCredential: String
+    /// The owner's credential, as shown ("$CAL_API_KEY").
+    public var ownerCredential: String
+    /// The owner's request that created the resource ("POST /v2/bookings").
+    public var ownerRequest: String
+    /// The resource ("bookingUid=abc123").
+    public var resource: String
+    /// For a state-changing request: whether the owner's read of the resource afterwards differed from
+    /// the one before (nil for reads, or when it could not be read).
+    public var changed: Bool? = nil
+
+    public init(identity: String, identityCredential: String, ownerCredential: String, ownerRequest: String, resource: String) {
+        self.identity = identity
+        self.identityCredential = identityCredential
+        self.ownerCredential = ownerCredential
+        self.ownerRequest = ownerRequest
+        self.resource = resource
     }
 }

@@ -5,6 +5,7 @@ public struct CheckCatalog: Sendable {
         "not_a_server_error", "status_code_conformance", "content_type_conformance",
         "response_headers_conformance", "response_schema_conformance", "negative_data_rejection",
         "positive_data_acceptance", "ignored_auth", "unsupported_method", "state_consistency", "max_response_time",
+        "cross_user_access",
     ]
 
     /// Checks on by default (`max_response_time` needs a budget).
@@ -43,6 +44,7 @@ public struct CheckCatalog: Sendable {
             case "ignored_auth": checks.append(IgnoredAuth())
             case "unsupported_method": checks.append(UnsupportedMethodRejection())
             case "state_consistency": checks.append(StateConsistency())
+            case "cross_user_access": checks.append(CrossUserAccess())
             case "max_response_time":
                 guard let budgetMilliseconds else { throw .missingBudget }
                 checks.append(MaxResponseTime(budgetMilliseconds: budgetMilliseconds))

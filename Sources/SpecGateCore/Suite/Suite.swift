@@ -18,6 +18,9 @@ public struct Suite: Sendable {
     /// Fixed headers sent on every request, in order.
     public var headers: [(name: String, value: String)]
     public var auth: SuiteAuth?
+    /// `identities`: further users, by name, each with its own credential source (type and header as
+    /// `auth`); `auth` is the owner. Used by `cross_user_access`.
+    public var identities: [SuiteIdentity] = []
     /// Further environment variables and header names whose values are masked in every output.
     public var secrets: [String]
     /// Operations to test (empty: all).
@@ -86,8 +89,11 @@ public struct Suite: Sendable {
     public var secretNames: [String] {
         var names: [String] = []
         if let auth {
-            names.append(auth.env)
+            if !auth.env.isEmpty { names.append(auth.env) }
             if let header = auth.header { names.append(header) }
+        }
+        for identity in identities where !identity.auth.env.isEmpty && !names.contains(identity.auth.env) {
+            names.append(identity.auth.env)
         }
         for name in secrets where !names.contains(name) { names.append(name) }
         return names

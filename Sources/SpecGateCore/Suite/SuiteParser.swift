@@ -26,7 +26,7 @@ public struct SuiteParser {
     public static let extraKeys: [String] = ["links", "expectations", "checks", "workflows", "budget", "seed"]
     private static let typedKeys: [String] = [
         "name", "spec", "overlays", "baseURL", "headers", "auth", "secrets", "include", "exclude", "parameters",
-        "endpoints", "components", "values",
+        "endpoints", "components", "values", "identities",
     ]
 
     /// Parses a suite; `environment` expands `${…}` references (nil: defaults only, unset ones kept).
@@ -67,15 +67,52 @@ public struct SuiteParser {
         }
         var extras = JSONObject()
         for key in extraKeys { if let value = top[key] { extras[key] = value } }
-        return Suite(
+        let auth = try auth(top, reader)
+        let identities = try identities(top, auth: auth, reader)
+        var suite = Suite(
             uri: uri, name: try reader.string(top, "name") ?? folderName(of: directoryURI), directoryURI: directoryURI,
             specPath: specPath, overlays: try reader.strings(top, "overlays", at: .root), baseURL: baseURL,
-            headers: try headers(top, reader), auth: try auth(top, reader),
+            headers: try headers(top, reader), auth: auth,
             secrets: try reader.strings(top, "secrets", at: .root),
             include: try filter(top, "include", reader), exclude: try filter(top, "exclude", reader),
             parameters: try parameters(top, reader), values: try values(top, reader),
             endpoints: endpoints, components: try reader.object(top, "components", at: .root), extras: extras,
             source: bytes)
+        suite.identities = identities
+        return suite
+    }
+
+    /// `identities: {name: {env | command | oauth2, optional}}`; each sends its credential as `auth` does.
+    private static func identities(_ top: JSONObject, auth: SuiteAuth?, _ reader: Reader) throws(SpecLoadError) -> [SuiteIdentity] {
+        let at = JSONPointer(tokens: ["identities"])
+        guard let map = try reader.object(top, "identities", at: .root) else { return [] }
+        guard let auth else { throw reader.failure("`identities` needs `auth` (the owner's credential, whose type and header they share)", at: at) }
+        var result: [SuiteIdentity] = []
+        for (name, value) in map {
+            let here = at.appending(name)
+            guard case .object(let member) = value else { throw reader.failure("identity \"\(name)\" must be a mapping", at: here) }
+            let known = ["env", "command", "refreshSeconds", "oauth2", "optional"]
+            for (key, _) in member where !known.contains(key) {
+                throw reader.failure("unknown key \"\(key)\" in identity \"\(name)\" (known: \(known.joined(separator: ", ")))", at: here.appending(key))
+            }
+            guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }), !name.isEmpty else {
+                throw reader.failure("identity names are letters, digits, - and _", at: here)
+            }
+            let (source, location) = try credentialSource(member, at: here, reader)
+            var optional = false
+            if let flag = member["optional"] {
+                guard let value = flag.boolValue else { throw reader.failure("`optional` must be true or false", at: here.appending("optional")) }
+                optional = value
+            }
+            if auth.type == .query, !source.isEnvironment {
+                throw reader.failure("`type: query` takes its secret from `env` only", at: here)
+            }
+            var identityAuth = auth
+            identityAuth.source = source
+            identityAuth.location = location
+            result.append(SuiteIdentity(name: name, auth: identityAuth, optional: optional))
+        }
+        return result
     }
 
     private static func parameters(_ top: JSONObject, _ reader: Reader) throws(SpecLoadError) -> [String: JSONValue] {
@@ -120,7 +157,7 @@ public struct SuiteParser {
     private static func auth(_ top: JSONObject, _ reader: Reader) throws(SpecLoadError) -> SuiteAuth? {
         let at = JSONPointer(tokens: ["auth"])
         guard let map = try reader.object(top, "auth", at: .root) else { return nil }
-        let known = ["type", "header", "query", "env", "prefix"]
+        let known = ["type", "header", "query", "env", "command", "refreshSeconds", "oauth2", "prefix"]
         for (key, _) in map where !known.contains(key) {
             throw reader.failure("unknown key \"\(key)\" in `auth` (known: \(known.joined(separator: ", ")))", at: at.appending(key))
         }
@@ -128,16 +165,75 @@ public struct SuiteParser {
         guard let typeText = try reader.string(map, "type", at: at), let kind = SuiteAuth.Kind(rawValue: typeText) else {
             throw reader.failure("`auth.type` must be one of \(kinds)", at: at)
         }
-        guard let env = try reader.string(map, "env", at: at), !env.isEmpty else {
-            throw reader.failure("`auth.env` must name the environment variable holding the secret", at: at)
-        }
+        let (source, location) = try credentialSource(map, at: at, reader)
         let queryName = try reader.string(map, "query", at: at)
         if kind == .query && queryName == nil {
             throw reader.failure("`auth.query` must name the query parameter for `type: query`", at: at)
         }
+        if kind == .query, !source.isEnvironment {
+            throw reader.failure("`type: query` takes its secret from `env` only", at: at)
+        }
         return SuiteAuth(
-            type: kind, header: try reader.string(map, "header", at: at), queryName: queryName, env: env,
-            prefix: try reader.string(map, "prefix", at: at))
+            type: kind, header: try reader.string(map, "header", at: at), queryName: queryName, source: source,
+            prefix: try reader.string(map, "prefix", at: at), location: location)
+    }
+
+    /// One of `env`, `command` (with optional `refreshSeconds`) or `oauth2` in `map`, and where it is
+    /// written (`file:line:column: #/pointer`), for errors met while running it.
+    private static func credentialSource(
+        _ map: JSONObject, at: JSONPointer, _ reader: Reader
+    ) throws(SpecLoadError) -> (SuiteAuth.Source, String) {
+        let given = ["env", "command", "oauth2"].filter { map[$0] != nil }
+        let path = at.tokens.joined(separator: ".")
+        guard given.count == 1, let key = given.first else {
+            if given.isEmpty {
+                throw reader.failure("`\(path).env` must name the environment variable holding the secret (or use `command` or `oauth2`)", at: at)
+            }
+            throw reader.failure("`\(path)` takes one of `env`, `command` and `oauth2`, not \(given.joined(separator: " and "))", at: at)
+        }
+        let location = reader.location(at.appending(key))
+        if map["refreshSeconds"] != nil && key != "command" {
+            throw reader.failure("`refreshSeconds` applies to `command` only", at: at.appending("refreshSeconds"))
+        }
+        switch key {
+        case "env":
+            guard let env = try reader.string(map, "env", at: at), !env.isEmpty else {
+                throw reader.failure("`\(path).env` must name the environment variable holding the secret", at: at)
+            }
+            return (.env(env), location)
+        case "command":
+            let argv = try reader.strings(map, "command", at: at)
+            guard let first = argv.first, !first.isEmpty else {
+                throw reader.failure("`\(path).command` must be a non-empty list: the program, then its arguments", at: at.appending("command"))
+            }
+            var refresh: Double?
+            if let value = map["refreshSeconds"] {
+                guard let seconds = value.doubleValue, seconds > 0 else {
+                    throw reader.failure("`refreshSeconds` must be a positive number", at: at.appending("refreshSeconds"))
+                }
+                refresh = seconds
+            }
+            return (.command(argv: argv, refreshSeconds: refresh), location)
+        default:
+            let oauthAt = at.appending("oauth2")
+            guard let oauth = try reader.object(map, "oauth2", at: at) else {
+                throw reader.failure("`oauth2` must be a mapping", at: oauthAt)
+            }
+            let keys = ["tokenURL", "clientIdEnv", "clientSecretEnv", "scopes"]
+            for (member, _) in oauth where !keys.contains(member) {
+                throw reader.failure("unknown key \"\(member)\" in `oauth2` (known: \(keys.joined(separator: ", ")))", at: oauthAt.appending(member))
+            }
+            guard let url = try reader.string(oauth, "tokenURL", at: oauthAt), url.hasPrefix("http://") || url.hasPrefix("https://") else {
+                throw reader.failure("`oauth2.tokenURL` must be an http:// or https:// URL", at: oauthAt)
+            }
+            guard let id = try reader.string(oauth, "clientIdEnv", at: oauthAt), !id.isEmpty,
+                let secret = try reader.string(oauth, "clientSecretEnv", at: oauthAt), !secret.isEmpty
+            else {
+                throw reader.failure("`oauth2` needs `clientIdEnv` and `clientSecretEnv` (environment variable names)", at: oauthAt)
+            }
+            let scopes = try reader.strings(oauth, "scopes", at: oauthAt)
+            return (.oauth2(.init(tokenURL: url, clientIdEnv: id, clientSecretEnv: secret, scopes: scopes)), location)
+        }
     }
 
     private static func filter(_ top: JSONObject, _ key: String, _ reader: Reader) throws(SpecLoadError) -> OperationFilter {
@@ -163,6 +259,11 @@ public struct SuiteParser {
 
         func failure(_ message: String, at pointer: JSONPointer) -> SpecLoadError {
             SpecLoadError(uri: uri, pointer: pointer, message: message).locating(in: bytes, uri: uri)
+        }
+
+        /// `file:line:column: #/pointer` of a member, for errors reported later.
+        func location(_ pointer: JSONPointer) -> String {
+            String(failure("", at: pointer).description.dropLast(2))
         }
 
         func string(_ object: JSONObject, _ key: String, at parent: JSONPointer = .root) throws(SpecLoadError) -> String? {

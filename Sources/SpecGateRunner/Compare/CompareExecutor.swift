@@ -15,8 +15,11 @@ public enum CompareExecutor {
         for url in [baseURLA, baseURLB] where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
             throw RunError("base URL \(url) must start with http:// or https://")
         }
+        if run.runtimeCredential != nil {
+            throw RunError("compare: credentials from `auth.command` or `auth.oauth2` are not supported yet; use `auth.env`")
+        }
         let transportA = try transport(baseURLA, options)
-        let transportB: HTTPTransport
+        let transportB: RunTransport
         do {
             transportB = try transport(baseURLB, options)
         } catch {
@@ -131,9 +134,9 @@ public enum CompareExecutor {
         }
     }
 
-    static func transport(_ baseURL: String, _ options: RunOptions) throws(RunError) -> HTTPTransport {
+    static func transport(_ baseURL: String, _ options: RunOptions) throws(RunError) -> RunTransport {
         do {
-            return try HTTPTransport(options: options.transportOptions(baseURL: baseURL))
+            return RunTransport(try HTTPTransport(options: options.transportOptions(baseURL: baseURL)))
         } catch {
             throw RunError("cannot set up HTTP for \(baseURL): \(error)")
         }

@@ -69,9 +69,11 @@ public enum ReplayExecutor {
             )
         }
         let run = try await RunPreparation.prepareFetching(runOptions)
-        let transport: HTTPTransport
+        // Replay re-sends with `env` credentials (a suite whose auth comes from a command or an OAuth 2
+        // grant is sent with its placeholder: not supported by replay yet).
+        let transport: RunTransport
         do {
-            transport = try HTTPTransport(options: runOptions.transportOptions(baseURL: run.baseURL))
+            transport = RunTransport(try HTTPTransport(options: runOptions.transportOptions(baseURL: run.baseURL)))
         } catch {
             throw RunError("cannot set up HTTP: \(error)")
         }
@@ -124,7 +126,7 @@ public enum ReplayExecutor {
 
     static func replay(
         _ finding: Finding, source: RunReport, run: PreparedRun, cases: [String: PlannedCase], probe: Judge,
-        transport: HTTPTransport, index: Int
+        transport: RunTransport, index: Int
     ) async -> ReplayResult {
         let caseID = String(finding.caseID.split(separator: "@", maxSplits: 1).first ?? Substring(finding.caseID))
         let workflow = run.workflows.first { $0.steps.contains { $0.testCase.id == caseID } }
@@ -208,7 +210,7 @@ public enum ReplayExecutor {
     }
 
     /// The request as reports show it (masked).
-    static func summary(_ request: PreparedRequest, run: PreparedRun, transport: HTTPTransport) -> RequestSummary {
+    static func summary(_ request: PreparedRequest, run: PreparedRun, transport: RunTransport) -> RequestSummary {
         let masker = run.masker
         let url = transport.url(for: request)
         return RequestSummary(

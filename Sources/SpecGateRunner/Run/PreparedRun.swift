@@ -32,6 +32,34 @@ public struct PreparedRun: Sendable {
     /// Notes after them (links, disabled checks, overlay warnings).
     public var trailingNotes: [String]
     public var options: RunOptions
+    /// The suite's extra identities whose credential is available (`cross_user_access`).
+    public var identities: [RunIdentity] = []
+    /// One valid request per read-only operation that takes a linked resource: what each identity sends
+    /// for the owner's resources (`cross_user_access`).
+    public var crossUserCases: [PlannedCase] = []
+    /// One valid request per state-changing operation that takes a linked resource: sent by each identity
+    /// on a resource created for the purpose (never with `--safe`).
+    public var crossUserWrites: [PlannedCase] = []
+
+    /// The credential requests carry when it is obtained at run time (`auth.command`, `auth.oauth2`):
+    /// cases hold its placeholder, ``CredentialProvider`` the secret.
+    public var runtimeCredential: (auth: SuiteAuth, credential: Credential)? {
+        guard let auth = target.suite?.auth, auth.isRefreshable, let credential = generator.options.credential else { return nil }
+        return (auth, credential)
+    }
+
+    /// Every credential obtained at run time: the owner's, then the identities'.
+    var runtimeCredentials: [(identity: String?, auth: SuiteAuth, credential: Credential)] {
+        var all: [(identity: String?, auth: SuiteAuth, credential: Credential)] = []
+        if let (auth, credential) = runtimeCredential { all.append((nil, auth, credential)) }
+        for identity in identities {
+            guard let auth = identity.runtimeAuth else { continue }
+            let scheme: String? = auth.type == .bearer ? "Bearer" : auth.type == .basic ? "Basic" : nil
+            all.append(
+                (identity.name, auth, Credential(header: identity.header, scheme: scheme, secret: auth.placeholder(identity: identity.name))))
+        }
+        return all
+    }
 
     public var suiteName: String { target.suite?.name ?? target.spec.title }
 
@@ -73,4 +101,17 @@ public struct PreparedRun: Sendable {
         }
         return notes + trailingNotes
     }
+}
+
+/// An extra identity of the suite with its credential resolved.
+public struct RunIdentity: Sendable {
+    public var name: String
+    /// Header carrying the credential and its full value ("Bearer cal_…").
+    public var header: String
+    public var headerValue: String
+    /// How its credential is shown ("$CAL_OUTSIDER_API_KEY", "<auth:outsider:oauth2>").
+    public var shownAs: String
+    /// Its `auth` when the credential is obtained at run time (`command`, `oauth2`): `headerValue` then
+    /// carries the placeholder, replaced as requests are sent.
+    public var runtimeAuth: SuiteAuth? = nil
 }

@@ -15,12 +15,30 @@ public enum RunExecutor {
         _ run: PreparedRun, progress: (@Sendable (RunProgress) -> Void)? = nil
     ) async throws(RunError) -> RunReport {
         let options = run.options
-        let transport: HTTPTransport
+        let http: HTTPTransport
+        let transportOptions: TransportOptions
         do {
-            transport = try HTTPTransport(options: options.transportOptions(baseURL: run.baseURL))
+            transportOptions = try options.transportOptions(baseURL: run.baseURL)
+            http = try HTTPTransport(options: transportOptions)
         } catch {
             throw RunError("cannot set up HTTP: \(error)")
         }
+        // Credentials obtained at run time (the owner's, identities'): each fetched once now (a failure stops
+        // the run), then on expiry or 401.
+        var credentials: [CredentialProvider] = []
+        for runtime in run.runtimeCredentials {
+            let provider = CredentialProvider(
+                auth: runtime.auth, credential: runtime.credential, identity: runtime.identity, environment: options.environment,
+                transportOptions: transportOptions)
+            do {
+                _ = try await provider.current()
+            } catch {
+                await http.shutdown()
+                throw error
+            }
+            credentials.append(provider)
+        }
+        let transport = RunTransport(http, credentials: credentials)
         let started = Date()
         let clock = ContinuousClock()
         let start = clock.now
@@ -106,15 +124,39 @@ public enum RunExecutor {
         }
         let complete = jobs.exhausted && finishedJobs == launched
         sharedOutcome.records = []
+        // cross_user_access: the suite's other identities request the owner's shared resources.
+        if !run.identities.isEmpty, run.checks.contains(where: { $0.name == "cross_user_access" }), !Task.isCancelled {
+            var crossJudge = Judge(checks: [CrossUserAccess()], schemas: run.schemas, masker: run.masker)
+            crossJudge.disabledChecks = run.disabledChecks
+            var crossOutcome = await crossUserProbes(run: run, shared: shared, transport: transport)
+            let writes = await crossUserWriteProbes(run: run, transport: transport)
+            crossOutcome.records += writes.records
+            crossOutcome.notes += writes.notes
+            crossOutcome.created += writes.created
+            crossOutcome.cleaned += writes.cleaned
+            for verdict in crossOutcome.records.map(crossJudge.evaluate) { judge.record(verdict, flaky: false) }
+            tally.add(crossOutcome)
+        }
         await cleanUp(shared.created, run: run, transport: transport, index: 0, outcome: &sharedOutcome)
         tally.add(sharedOutcome)
         await transport.shutdown()
+        var authNotes: [String] = []
+        for credentials in credentials {
+            let who = credentials.identity.map { "auth (\($0))" } ?? "auth"
+            let refreshes = await credentials.refreshes
+            let resent = await credentials.resent
+            if refreshes > 0 { authNotes.append("\(who): the token was refreshed \(refreshes) time\(refreshes == 1 ? "" : "s") during the run") }
+            if resent > 0 {
+                authNotes.append("\(who): \(resent) request\(resent == 1 ? " was" : "s were") re-sent after a token refresh (answered 401 with the expired token)")
+            }
+            authNotes += await credentials.failures.map { "\(who): refreshing the token failed, the previous one was kept: \(run.masker.mask($0))" }
+        }
         let elapsed = clock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         var report = judge.report(
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURL: run.baseURL, seed: options.seed, startedAt: ISO8601DateFormatter().string(from: started),
-            durationMilliseconds: milliseconds, incomplete: !complete, notes: jobs.cases.notes + tally.notes)
+            durationMilliseconds: milliseconds, incomplete: !complete, notes: jobs.cases.notes + tally.notes + authNotes)
         report.suitePath = options.path
         report.shard = options.shard
         return report
@@ -185,7 +227,7 @@ public enum RunExecutor {
 
     /// One case, with fresh producer requests for its linked path parameters and clean-up afterwards.
     static func runCase(
-        _ planned: PlannedCase, index: Int, run: PreparedRun, transport: HTTPTransport, shared: SharedResources = SharedResources()
+        _ planned: PlannedCase, index: Int, run: PreparedRun, transport: RunTransport, shared: SharedResources = SharedResources()
     ) async -> JobOutcome {
         var outcome = JobOutcome(plannedDone: 1)
         let operation = planned.operation
@@ -251,10 +293,150 @@ public enum RunExecutor {
         return outcome
     }
 
+    /// Each extra identity requests every resource the owner created for the read-only cases, through
+    /// each read-only operation that takes it (with the identity's credential in place of the owner's).
+    static func crossUserProbes(run: PreparedRun, shared: SharedResources, transport: RunTransport) async -> JobOutcome {
+        var outcome = JobOutcome()
+        let ownerShown = run.masker.mask(run.generator.options.credential?.headerValue ?? "")
+        for planned in run.crossUserCases {
+            let operation = planned.operation
+            var request = planned.testCase.request
+            var resources: [String] = []
+            var owner = ""
+            var complete = true
+            for binding in run.links where binding.consumer == operation.id && !planned.fixedParameters.contains(binding.parameter) {
+                guard let source = shared.sources[binding.producer], let value = source.value(of: binding),
+                    let rewritten = PathRewriter.replacing(binding.parameter, with: value, in: request, operation: operation)
+                else {
+                    complete = false
+                    break
+                }
+                request = rewritten
+                resources.append("\(binding.parameter)=\(value)")
+                let made = source.producer.testCase.request
+                owner = "\(made.method.rawValue.uppercased()) \(made.pathAndQuery)"
+            }
+            guard complete, !resources.isEmpty else {
+                outcome.notes.append("cross_user_access: no resource of the owner for \(operation.id); not probed")
+                continue
+            }
+            for identity in run.identities {
+                var sent = request
+                let lower = identity.header.lowercased()
+                sent.headers.removeAll { $0.name.lowercased() == lower }
+                sent.headers.append((identity.header, identity.headerValue))
+                let exchange = await transport.send(sent, index: 0)
+                let probe = CrossUserProbe(
+                    identity: identity.name, identityCredential: identity.shownAs, ownerCredential: ownerShown,
+                    ownerRequest: owner, resource: resources.joined(separator: ", "))
+                var label = CaseLabel(
+                    caseID: "cross-user/\(identity.name)/\(operation.id)", expectsSuccess: false, mutation: "cross-user \(identity.name)",
+                    expectedStatuses: [401, 403, 404], identifiersResolved: true)
+                label.crossUser = probe
+                let result: ExchangeRecord.Outcome
+                switch exchange.result {
+                case .success(let response): result = .response(observe(response))
+                case .failure(let error): result = .transportError(kind: "\(error.kind)", message: error.message)
+                }
+                var record = ExchangeRecord(
+                    operation: operation, label: label, url: transport.url(for: sent), request: sent, outcome: result, attempts: exchange.attempts)
+                record.staleRetries = exchange.staleRetries
+                outcome.records.append(record)
+            }
+        }
+        return outcome
+    }
+
+    /// Each identity sends every state-changing operation that takes a linked resource, on a resource the
+    /// owner creates for the purpose; the owner reads it before and after (through a read-only operation
+    /// taking the same producer's resource) to prove it did not change. Resources are cleaned up.
+    static func crossUserWriteProbes(run: PreparedRun, transport: RunTransport) async -> JobOutcome {
+        var outcome = JobOutcome()
+        let ownerShown = run.masker.mask(run.generator.options.credential?.headerValue ?? "")
+        for planned in run.crossUserWrites where !Task.isCancelled {
+            let operation = planned.operation
+            // A documented exception (`checks.disable`) is not sent at all: it would change the resource for nothing.
+            if run.disabledChecks.contains(where: { $0.disables("cross_user_access", for: operation) }) { continue }
+            let bindings = run.links.filter { $0.consumer == operation.id && !planned.fixedParameters.contains($0.parameter) }
+            guard let producerID = bindings.first?.producer, bindings.allSatisfy({ $0.producer == producerID }),
+                let producer = run.producers[producerID]
+            else { continue }
+            // The owner's read of the same resource: a read-only case whose links all come from this producer.
+            let reader = run.crossUserCases.first { read in
+                let links = run.links.filter { $0.consumer == read.operation.id && !read.fixedParameters.contains($0.parameter) }
+                return !links.isEmpty && links.allSatisfy { $0.producer == producerID }
+            }
+            for identity in run.identities {
+                var made = producer
+                made.testCase.id += "@" + planned.testCase.id + "/" + identity.name
+                let produced = await produce(made, index: 0, transport: transport)
+                guard let source = produced.source else {
+                    outcome.notes.append("cross_user_access: the producer \(producerID) \(produced.failure); \(operation.id) not probed")
+                    continue
+                }
+                var request = planned.testCase.request
+                var readRequest = reader?.testCase.request
+                var resources: [String] = []
+                var created: [CreatedResource] = []
+                for binding in bindings {
+                    guard let value = source.value(of: binding),
+                        let rewritten = PathRewriter.replacing(binding.parameter, with: value, in: request, operation: operation)
+                    else { continue }
+                    request = rewritten
+                    resources.append("\(binding.parameter)=\(value)")
+                    created.append(CreatedResource(parameter: binding.parameter, producer: producerID, value: value))
+                    if let reader, let current = readRequest {
+                        readRequest = PathRewriter.replacing(binding.parameter, with: value, in: current, operation: reader.operation)
+                    }
+                }
+                guard resources.count == bindings.count else {
+                    outcome.notes.append("cross_user_access: no resource of the owner for \(operation.id); not probed")
+                    await cleanUp(created, run: run, transport: transport, index: 0, outcome: &outcome)
+                    continue
+                }
+                let before = await ownerRead(readRequest, transport: transport)
+                var sent = request
+                let lower = identity.header.lowercased()
+                sent.headers.removeAll { $0.name.lowercased() == lower }
+                sent.headers.append((identity.header, identity.headerValue))
+                let exchange = await transport.send(sent, index: 0)
+                let after = await ownerRead(readRequest, transport: transport)
+                let made_ = made.testCase.request
+                var probe = CrossUserProbe(
+                    identity: identity.name, identityCredential: identity.shownAs, ownerCredential: ownerShown,
+                    ownerRequest: "\(made_.method.rawValue.uppercased()) \(made_.pathAndQuery)", resource: resources.joined(separator: ", "))
+                if let before, let after { probe.changed = before != after }
+                var label = CaseLabel(
+                    caseID: "cross-user/\(identity.name)/\(operation.id)", expectsSuccess: false, mutation: "cross-user \(identity.name)",
+                    expectedStatuses: [401, 403, 404], identifiersResolved: true)
+                label.crossUser = probe
+                let result: ExchangeRecord.Outcome
+                switch exchange.result {
+                case .success(let response): result = .response(observe(response))
+                case .failure(let error): result = .transportError(kind: "\(error.kind)", message: error.message)
+                }
+                var record = ExchangeRecord(
+                    operation: operation, label: label, url: transport.url(for: sent), request: sent, outcome: result, attempts: exchange.attempts)
+                record.staleRetries = exchange.staleRetries
+                outcome.records.append(record)
+                await cleanUp(created, run: run, transport: transport, index: 0, outcome: &outcome)
+            }
+        }
+        return outcome
+    }
+
+    /// The body of a 2xx owner read, or nil.
+    private static func ownerRead(_ request: PreparedRequest?, transport: RunTransport) async -> [UInt8]? {
+        guard let request else { return nil }
+        let exchange = await transport.send(request, index: 0)
+        guard case .success(let response) = exchange.result, (200...299).contains(response.status) else { return nil }
+        return response.body
+    }
+
     /// Sends a producer request (judged like any valid case): its record, and its request and response when
     /// it answered 2xx, else why not ("answered 500", "timeout").
     static func produce(
-        _ producer: PlannedCase, index: Int, transport: HTTPTransport
+        _ producer: PlannedCase, index: Int, transport: RunTransport
     ) async -> (record: ExchangeRecord, source: SharedResources.Source?, failure: String) {
         let exchange = await transport.send(producer.testCase.request, index: index)
         let sent = record(producer, exchange: exchange, transport: transport, identifiersResolved: false, generated: true)
@@ -269,7 +451,7 @@ public enum RunExecutor {
     }
 
     /// The steps of a workflow in order; each step's linked path parameters take what earlier steps captured.
-    static func runWorkflow(_ workflow: PlannedWorkflow, index: Int, run: PreparedRun, transport: HTTPTransport) async -> JobOutcome {
+    static func runWorkflow(_ workflow: PlannedWorkflow, index: Int, run: PreparedRun, transport: RunTransport) async -> JobOutcome {
         var outcome = JobOutcome(plannedDone: workflow.steps.count)
         var captured: [String: String] = [:]
         var created: [CreatedResource] = []
@@ -313,7 +495,7 @@ public enum RunExecutor {
 
     /// Best-effort removal of created resources (not judged; counted in the notes).
     static func cleanUp(
-        _ created: [CreatedResource], run: PreparedRun, transport: HTTPTransport, index: Int,
+        _ created: [CreatedResource], run: PreparedRun, transport: RunTransport, index: Int,
         outcome: inout JobOutcome
     ) async {
         for resource in created {
@@ -338,7 +520,7 @@ public enum RunExecutor {
     }
 
     static func record(
-        _ planned: PlannedCase, exchange: Exchange, transport: HTTPTransport, identifiersResolved: Bool, generated: Bool
+        _ planned: PlannedCase, exchange: Exchange, transport: RunTransport, identifiersResolved: Bool, generated: Bool
     ) -> ExchangeRecord {
         let testCase = planned.testCase
         let outcome: ExchangeRecord.Outcome

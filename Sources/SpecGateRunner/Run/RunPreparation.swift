@@ -47,17 +47,63 @@ public enum RunPreparation {
         }
         var credential: Credential?
         if let auth = suite?.auth {
-            let env = auth.env
-            let given = options.environment[env].flatMap { $0.isEmpty ? nil : $0 }
-            guard let secret = given ?? (options.planOnly ? "<" + env + ">" : nil) else {
-                throw RunError("the suite takes its credential from $\(env), which is not set")
+            let secret: String
+            switch auth.source {
+            case .env(let env):
+                let given = options.environment[env].flatMap { $0.isEmpty ? nil : $0 }
+                guard let value = given ?? (options.planOnly ? "<" + env + ">" : nil) else {
+                    throw RunError("\(auth.location.map { $0 + ": " } ?? "")the suite takes its credential from $\(env), which is not set")
+                }
+                secret = value
+                masker.add(.init(value: secret, placeholder: "$" + env))
+            case .command:
+                // Obtained at run time (`CredentialProvider`): cases carry the placeholder.
+                secret = auth.placeholder()
+            case .oauth2(let grant):
+                secret = auth.placeholder()
+                if let clientSecret = options.environment[grant.clientSecretEnv], !clientSecret.isEmpty {
+                    masker.add(.init(value: clientSecret, placeholder: "$" + grant.clientSecretEnv))
+                }
             }
-            masker.add(.init(value: secret, placeholder: "$" + env))
             // A credential too short to mask as text is still hidden in the header that carries it.
             masker.sensitiveHeaders.insert((auth.header ?? "Authorization").lowercased())
             let scheme: String? = auth.type == .bearer ? "Bearer" : auth.type == .basic ? "Basic" : nil
             credential = Credential(
-                header: auth.header ?? "Authorization", scheme: scheme, secret: secret, envVar: env, prefix: auth.prefix)
+                header: auth.header ?? "Authorization", scheme: scheme, secret: secret,
+                envVar: auth.env.isEmpty ? nil : auth.env, prefix: auth.prefix)
+        }
+        // Extra identities (`cross_user_access`): `env` only for now; an unset optional one is skipped with a note.
+        var identities: [RunIdentity] = []
+        var identityNotes: [String] = []
+        for identity in suite?.identities ?? [] {
+            let where_ = identity.auth.location.map { $0 + ": " } ?? ""
+            let scheme: String? = identity.auth.type == .bearer ? "Bearer" : identity.auth.type == .basic ? "Basic" : nil
+            guard case .env(let env) = identity.auth.source else {
+                // Obtained at run time (`CredentialProvider`): requests carry the placeholder.
+                if case .oauth2(let grant) = identity.auth.source, let clientSecret = options.environment[grant.clientSecretEnv], !clientSecret.isEmpty {
+                    masker.add(.init(value: clientSecret, placeholder: "$" + grant.clientSecretEnv))
+                }
+                let placeholder = identity.auth.placeholder(identity: identity.name)
+                var runtime = RunIdentity(
+                    name: identity.name, header: identity.auth.header ?? "Authorization",
+                    headerValue: scheme.map { $0 + " " + placeholder } ?? placeholder, shownAs: placeholder)
+                runtime.runtimeAuth = identity.auth
+                identities.append(runtime)
+                continue
+            }
+            let given = options.environment[env].flatMap { $0.isEmpty ? nil : $0 }
+            guard let secret = given ?? (options.planOnly ? "<" + env + ">" : nil) else {
+                if identity.optional {
+                    identityNotes.append("cross_user_access: identity \(identity.name) skipped: $\(env) is not set")
+                    continue
+                }
+                throw RunError("\(where_)identity \(identity.name) takes its credential from $\(env), which is not set")
+            }
+            masker.add(.init(value: secret, placeholder: "$" + env))
+            identities.append(
+                RunIdentity(
+                    name: identity.name, header: identity.auth.header ?? "Authorization",
+                    headerValue: scheme.map { $0 + " " + secret } ?? secret, shownAs: "$" + env))
         }
         for name in suite?.secrets ?? [] {
             if let value = options.environment[name], !value.isEmpty {
@@ -258,12 +304,31 @@ public enum RunPreparation {
         var judgedIDs = Set(operations.map(\.id))
         let extra = producers.values.map(\.operation) + cleanups.values.map(\.operation) + workflows.flatMap { $0.steps.map(\.operation) }
         for operation in extra where judgedIDs.insert(operation.id).inserted { judged.append(operation) }
+        // What each identity sends for the owner's resources: one valid request per read-only linked operation.
+        var crossUserCases: [PlannedCase] = []
+        var crossUserWrites: [PlannedCase] = []
+        if !identities.isEmpty && credential != nil {
+            let linkedReads = operations.filter { op in op.method == .get && links.contains { $0.consumer == op.id } }
+            for operation in linkedReads {
+                guard var planned = firstValid(operation, options: generation, spec: target.fullSpec, fixed: fixed) else { continue }
+                planned.testCase.id = "cross-user/" + operation.id
+                crossUserCases.append(planned)
+            }
+            let linkedWrites = options.safe ? [] : operations.filter { op in !op.method.isSafe && links.contains { $0.consumer == op.id } }
+            for operation in linkedWrites {
+                guard var planned = firstValid(operation, options: generation, spec: target.fullSpec, fixed: fixed) else { continue }
+                planned.testCase.id = "cross-user/" + operation.id
+                crossUserWrites.append(planned)
+            }
+        }
+        notes += identityNotes
         let leadingNotes = (shardNote.map { [$0] } ?? []) + (changedNote.map { [$0] } ?? []) + (options.safe ? safeNotes : [])
         return PreparedRun(
             target: target, baseURL: baseURL, operations: operations, plans: plans, generator: generator, checks: checks,
             judgedOperations: judged, schemas: ResponseSchemas(spec: target.spec, operations: judged), masker: masker, fixedParameters: fixed,
             links: links, producers: producers, captures: captures, cleanups: cleanups, workflows: workflows,
-            disabledChecks: config.disabledChecks, leadingNotes: leadingNotes, trailingNotes: notes, options: options)
+            disabledChecks: config.disabledChecks, leadingNotes: leadingNotes, trailingNotes: notes, options: options,
+            identities: identities, crossUserCases: crossUserCases, crossUserWrites: crossUserWrites)
     }
 
     /// `--base-url`, else the suite's `baseURL`, else the spec's first server (variables from `--server-var` or

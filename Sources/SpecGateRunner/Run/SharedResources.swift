@@ -32,7 +32,7 @@ struct SharedResources: Sendable {
 
     /// Sends one request per shared producer (judged like any producer request) and keeps what each
     /// answered with a 2xx.
-    static func create(for run: PreparedRun, transport: HTTPTransport) async -> (SharedResources, RunExecutor.JobOutcome) {
+    static func create(for run: PreparedRun, transport: RunTransport) async -> (SharedResources, RunExecutor.JobOutcome) {
         var shared = SharedResources()
         var outcome = RunExecutor.JobOutcome()
         for producerID in producers(for: run) where !Task.isCancelled {

@@ -10,12 +10,15 @@ struct BookingsAPI: Sendable {
     let seed: SandboxSeed
     let store: BookingStore
     let rateLimits: RateLimitCounter
+    /// The test-only token endpoint's tokens (not part of Cal.com's API).
+    let tokens: TestTokenIssuer
 
     init(configuration: SandboxConfiguration, seed: SandboxSeed) {
         self.configuration = configuration
         self.seed = seed
         self.store = BookingStore(seed: seed)
         self.rateLimits = RateLimitCounter()
+        self.tokens = TestTokenIssuer()
     }
 
     /// A successful answer before faults are applied.
@@ -31,6 +34,9 @@ struct BookingsAPI: Sendable {
 
     /// Answers one request; never fails (errors become error envelopes).
     func respond(to request: SandboxRequest) async -> SandboxResponse {
+        if request.path == SandboxTestTokens.path {
+            return await tokens.respond(to: request, lifetime: configuration.tokenLifetime, seed: seed)
+        }
         if configuration.has(.slowResponses) { try? await Task.sleep(for: configuration.slowDelay) }
         let now = Timestamp.now()
         do throws(APIError) {
@@ -63,7 +69,7 @@ struct BookingsAPI: Sendable {
             throw .notFound("Cannot \(request.method) \(request.path)")
         }
         try checkAPIVersion(request)
-        let user = try authenticate(request, required: endpoint.requiresAuthorization)
+        let user = try await authenticate(request, required: endpoint.requiresAuthorization)
         guard let query = request.queryItems() else {
             throw .badRequest("The query string is not valid percent-encoded UTF-8")
         }
@@ -79,14 +85,14 @@ struct BookingsAPI: Sendable {
         case .bySeat(let seatUid):
             return bookingSuccess(200, try await store.booking(seatUid: seatUid))
         case .recordings(let uid), .transcripts(let uid), .conferencingSessions(let uid):
-            _ = try await store.managed(uid: uid, by: try required(user))
+            _ = try await readable(uid, by: try required(user))
             return Success(status: 200, body: envelope(.array([])))
         case .calendarLinks(let uid):
-            let booking = try await store.managed(uid: uid, by: try required(user))
+            let booking = try await readable(uid, by: try required(user))
             return Success(status: 200, body: envelope(presenter.calendarLinks(booking)))
         case .references(let uid):
             let type = try referenceType(query)
-            let booking = try await store.managed(uid: uid, by: try required(user))
+            let booking = try await readable(uid, by: try required(user))
             return Success(status: 200, body: envelope(presenter.references(booking, type: type)))
         case .reschedule(let uid):
             try validate(body, BookingRules.reschedule)
@@ -131,8 +137,10 @@ struct BookingsAPI: Sendable {
             return bookingSuccess(200, booking)
         case .decline(let uid):
             try validate(body, BookingRules.reason)
+            // `outsider_can_decline_booking`: the caller is taken for the organiser.
+            let actor = configuration.has(.outsiderCanDeclineBooking) ? seed.owner : try required(user)
             let booking = try await store.setStatus(
-                uid: uid, to: .rejected, reason: body["reason"]?.stringValue, actor: try required(user), now: now)
+                uid: uid, to: .rejected, reason: body["reason"]?.stringValue, actor: actor, now: now)
             return bookingSuccess(200, booking)
         case .updateLocation(let uid):
             try validate(body, BookingRules.updateLocation)
@@ -264,13 +272,19 @@ struct BookingsAPI: Sendable {
 
     /// The user behind `Authorization: Bearer cal_…`. Where authorization is optional, an absent or
     /// unusable header means an anonymous caller; where it is required, it is a 401.
-    private func authenticate(_ request: SandboxRequest, required: Bool) throws(APIError) -> SandboxSeed.User? {
+    /// Access tokens from the test-only token endpoint act as their client's user until they expire.
+    private func authenticate(_ request: SandboxRequest, required: Bool) async throws(APIError) -> SandboxSeed.User? {
         let header = request.header("authorization")
         let user = header.flatMap { value -> SandboxSeed.User? in
             guard value.hasPrefix("Bearer ") else { return nil }
             return seed.user(apiKey: String(value.dropFirst("Bearer ".count)))
         }
         if let user { return user }
+        if let header, header.hasPrefix("Bearer ") {
+            let state = await tokens.state(of: String(header.dropFirst("Bearer ".count)))
+            if state.known && !state.expired, let user = seed.users.first(where: { $0.id == state.userID }) { return user }
+            if state.known && !configuration.has(.ignoreAuth) && required { throw .unauthorized("Access token expired") }
+        }
         if configuration.has(.ignoreAuth) { return seed.owner }
         guard required else { return nil }
         guard let header else { throw .unauthorized("No Authorization header provided") }
@@ -278,6 +292,14 @@ struct BookingsAPI: Sendable {
             throw .unauthorized("Authorization header must be of the form 'Bearer <api key>'")
         }
         throw .unauthorized("Invalid API key")
+    }
+
+    /// A booking whose details only its organiser and hosts may read (Cal.com: "Access is granted if you
+    /// are the booking organizer, team admin or org admin/owner"); others get 403. The
+    /// `outsider_can_read_booking` fault lets any authenticated user read it.
+    private func readable(_ uid: String, by user: SandboxSeed.User) async throws(APIError) -> Booking {
+        if configuration.has(.outsiderCanReadBooking) { return try await store.booking(uid: uid) }
+        return try await store.managed(uid: uid, by: user)
     }
 
     private func required(_ user: SandboxSeed.User?) throws(APIError) -> SandboxSeed.User {

@@ -37,6 +37,9 @@ struct SandboxCommand: AsyncParsableCommand {
         help: "What to do with a kept-alive connection after an answer: keep-alive, close-always, close-after-5xx or drop-idle (20-200 ms). Closes never send Connection: close, like uvicorn after a 500.")
     var connection: String = "keep-alive"
 
+    @Option(name: .long, help: "Lifetime in seconds of access tokens from the test-only token endpoint (POST /_test/oauth/token; not a Cal.com endpoint).")
+    var tokenLifetime: Double = 3600
+
     @Flag(name: .long, help: "Print the fault catalogue and exit.")
     var listFaults = false
 
@@ -44,6 +47,7 @@ struct SandboxCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard slowDelayMs >= 0 else { throw ValidationError("--slow-delay-ms must not be negative") }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
+        guard tokenLifetime > 0 else { throw ValidationError("--token-lifetime must be positive") }
         guard SandboxConnectionBehaviour(name: connection) != nil else {
             throw ValidationError("--connection must be one of: \(SandboxConnectionBehaviour.names.map(\.0).joined(separator: ", "))")
         }
@@ -61,15 +65,17 @@ struct SandboxCommand: AsyncParsableCommand {
             print(SandboxCommand.catalogue(), terminator: "")
             return
         }
-        let configuration = SandboxConfiguration(
+        var configuration = SandboxConfiguration(
             host: host, port: port, faults: Set(fault.compactMap(SandboxFault.init(rawValue:))),
             slowDelay: .milliseconds(slowDelayMs), maxBodyBytes: maxBodyBytes,
             connectionBehaviour: SandboxConnectionBehaviour(name: connection) ?? .keepAlive)
+        configuration.tokenLifetime = .milliseconds(Int64(tokenLifetime * 1000))
         let sandbox = try await Sandbox.start(configuration)
         var banner = "listening on \(sandbox.baseURL)\n"
         for user in sandbox.seed.users {
             banner += "\(user.role.rawValue) \(user.id) \(user.username): \(user.apiKey)\n"
         }
+        banner += "test-only token endpoint (not Cal.com): POST \(sandbox.baseURL)\(SandboxTestTokens.path) client \(SandboxTestTokens.clientID):\(SandboxTestTokens.clientSecret), tokens valid \(tokenLifetime) s\n"
         if !configuration.faults.isEmpty {
             banner += "faults: \(configuration.faults.sorted().map(\.rawValue).joined(separator: ", "))\n"
         }
