@@ -21,7 +21,7 @@ public struct ConsoleSummary: Sendable {
         "not_a_server_error": "5xx", "status_code_conformance": "status", "content_type_conformance": "ctype",
         "response_headers_conformance": "headers", "response_schema_conformance": "schema",
         "negative_data_rejection": "negative", "positive_data_acceptance": "positive", "ignored_auth": "auth",
-        "max_response_time": "time", "cross_user_access": "xuser",
+        "max_response_time": "time", "cross_user_access": "xuser", "unsupported_method": "method",
     ]
 
     public func render(_ report: RunReport) -> String {
