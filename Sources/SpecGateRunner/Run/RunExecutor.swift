@@ -329,19 +329,8 @@ public enum RunExecutor {
                 let probe = CrossUserProbe(
                     identity: identity.name, identityCredential: identity.shownAs, ownerCredential: ownerShown,
                     ownerRequest: owner, resource: resources.joined(separator: ", "))
-                var label = CaseLabel(
-                    caseID: "cross-user/\(identity.name)/\(operation.id)", expectsSuccess: false, mutation: "cross-user \(identity.name)",
-                    expectedStatuses: [401, 403, 404], identifiersResolved: true)
-                label.crossUser = probe
-                let result: ExchangeRecord.Outcome
-                switch exchange.result {
-                case .success(let response): result = .response(observe(response))
-                case .failure(let error): result = .transportError(kind: "\(error.kind)", message: error.message)
-                }
-                var record = ExchangeRecord(
-                    operation: operation, label: label, url: transport.url(for: sent), request: sent, outcome: result, attempts: exchange.attempts)
-                record.staleRetries = exchange.staleRetries
-                outcome.records.append(record)
+                outcome.records.append(
+                    crossUserRecord(probe, identity: identity.name, operation: operation, sent: sent, exchange: exchange, transport: transport))
             }
         }
         return outcome
@@ -406,19 +395,8 @@ public enum RunExecutor {
                     identity: identity.name, identityCredential: identity.shownAs, ownerCredential: ownerShown,
                     ownerRequest: "\(made_.method.rawValue.uppercased()) \(made_.pathAndQuery)", resource: resources.joined(separator: ", "))
                 if let before, let after { probe.changed = before != after }
-                var label = CaseLabel(
-                    caseID: "cross-user/\(identity.name)/\(operation.id)", expectsSuccess: false, mutation: "cross-user \(identity.name)",
-                    expectedStatuses: [401, 403, 404], identifiersResolved: true)
-                label.crossUser = probe
-                let result: ExchangeRecord.Outcome
-                switch exchange.result {
-                case .success(let response): result = .response(observe(response))
-                case .failure(let error): result = .transportError(kind: "\(error.kind)", message: error.message)
-                }
-                var record = ExchangeRecord(
-                    operation: operation, label: label, url: transport.url(for: sent), request: sent, outcome: result, attempts: exchange.attempts)
-                record.staleRetries = exchange.staleRetries
-                outcome.records.append(record)
+                outcome.records.append(
+                    crossUserRecord(probe, identity: identity.name, operation: operation, sent: sent, exchange: exchange, transport: transport))
                 await cleanUp(created, run: run, transport: transport, index: 0, outcome: &outcome)
             }
         }
@@ -509,6 +487,30 @@ public enum RunExecutor {
         }
     }
 
+    /// The record of an identity's request for the owner's resource, judged by `cross_user_access`.
+    static func crossUserRecord(
+        _ probe: CrossUserProbe, identity: String, operation: SpecGateCore.Operation, sent: PreparedRequest, exchange: Exchange,
+        transport: RunTransport
+    ) -> ExchangeRecord {
+        var label = CaseLabel(
+            caseID: "cross-user/\(identity)/\(operation.id)", expectsSuccess: false, mutation: "cross-user \(identity)",
+            expectedStatuses: [401, 403, 404], identifiersResolved: true)
+        label.crossUser = probe
+        var record = ExchangeRecord(
+            operation: operation, label: label, url: transport.url(for: sent), request: sent, outcome: outcome(of: exchange),
+            attempts: exchange.attempts)
+        record.staleRetries = exchange.staleRetries
+        return record
+    }
+
+    /// What an exchange gives the checks: the observed response, or the transport error.
+    static func outcome(of exchange: Exchange) -> ExchangeRecord.Outcome {
+        switch exchange.result {
+        case .success(let response): return .response(observe(response))
+        case .failure(let error): return .transportError(kind: "\(error.kind)", message: error.message)
+        }
+    }
+
     static func observe(_ response: HTTPResponseRecord) -> ObservedResponse {
         var observed = ObservedResponse(
             status: response.status, headers: response.headers,
@@ -523,11 +525,7 @@ public enum RunExecutor {
         _ planned: PlannedCase, exchange: Exchange, transport: RunTransport, identifiersResolved: Bool, generated: Bool
     ) -> ExchangeRecord {
         let testCase = planned.testCase
-        let outcome: ExchangeRecord.Outcome
-        switch exchange.result {
-        case .success(let response): outcome = .response(observe(response))
-        case .failure(let error): outcome = .transportError(kind: "\(error.kind)", message: error.message)
-        }
+        let outcome = outcome(of: exchange)
         let expectedStatuses: [Int]
         switch testCase.expected {
         case .success: expectedStatuses = []
