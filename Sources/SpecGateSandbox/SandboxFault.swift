@@ -27,6 +27,7 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
     case ignoreQueryArrayEnum = "ignore_query_array_enum"
     case outsiderCanReadBooking = "outsider_can_read_booking"
     case outsiderCanDeclineBooking = "outsider_can_decline_booking"
+    case cancelNotPersisted = "cancel_not_persisted"
 
     /// What the sandbox does differently while the fault is on.
     public var summary: String {
@@ -75,6 +76,8 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
             return "an unknown value in the status query array is ignored (status=upcoming,unknown lists upcoming bookings)"
         case .outsiderCanDeclineBooking:
             return "any authenticated user declines a booking (not only its organiser and hosts)"
+        case .cancelNotPersisted:
+            return "cancelling a booking answers it with status cancelled, but a later read shows it unchanged"
         case .outsiderCanReadBooking:
             return "any authenticated user reads a booking's calendar links, references, recordings, transcripts and sessions (not only its organiser and hosts)"
         }
@@ -97,6 +100,7 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
         case .badRateLimitHeader: return "response_headers_conformance"
         case .resetMidResponse, .neverCompletes, .truncatedBody: return "transport_error"
         case .outsiderCanReadBooking, .outsiderCanDeclineBooking: return "cross_user_access"
+        case .cancelNotPersisted: return "use_after_delete"
         }
     }
 

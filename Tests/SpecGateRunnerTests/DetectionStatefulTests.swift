@@ -43,6 +43,7 @@ struct DetectionStatefulTests {
         (SandboxFault.acceptBadPathParam, "BookingsController_2024_08_13_reassignBookingToUser"),
         (SandboxFault.rejectValidInput, "BookingsController_2024_08_13_createBooking"),
         (SandboxFault.reassignToNonHost, "BookingsController_2024_08_13_reassignBookingToUser"),
+        (SandboxFault.cancelNotPersisted, "BookingsController_2024_08_13_getBooking"),
     ])
     func faultNeedingRealResourcesIsCaught(fault: SandboxFault, operation: String) async throws {
         let report = try await Self.run(faults: [fault])

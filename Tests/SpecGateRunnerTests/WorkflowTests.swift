@@ -297,6 +297,54 @@ struct WorkflowTests {
         #expect(check.check(CheckInput(operation: getItem, label: CaseLabel(caseID: "c", expectsSuccess: true), response: response(200)), schemas: schemas) == nil)
     }
 
+    @Test func resourceAvailableFailsWhenTheCreatedResourceIsUnreadable() {
+        let check = ResourceAvailable()
+        let schemas = ResponseSchemas(spec: APISpec(
+            title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [getItem],
+            documents: DocumentStore(), rootURI: "file:///api.yaml"), operations: [getItem])
+        var label = CaseLabel(caseID: "state/created/getItem", expectsSuccess: true, identifiersResolved: true)
+        label.stateProbe = StateProbe(
+            kind: .created, priorRequest: "POST /items", priorStatus: 201, priorCurl: "curl -X POST http://h/items", resource: "itemId=7")
+        func input(_ status: Int) -> CheckInput { CheckInput(operation: getItem, label: label, response: response(status, "{}")) }
+        #expect(check.check(input(200), schemas: schemas) == [])
+        let unreadable = check.check(input(404), schemas: schemas)
+        #expect(unreadable?.count == 1)
+        #expect(unreadable?.first?.actual == "404")
+        #expect(unreadable?.first?.message.contains("POST /items") == true)
+        #expect(unreadable?.first?.message.contains("curl -X POST") == true)
+        // Only the run's automatic reads are judged.
+        #expect(check.check(CheckInput(operation: getItem, label: CaseLabel(caseID: "c", expectsSuccess: true), response: response(404)), schemas: schemas) == nil)
+    }
+
+    @Test func useAfterDeleteAcceptsGoneOrTheTerminalStatus() {
+        let check = UseAfterDelete()
+        let schemas = ResponseSchemas(spec: APISpec(
+            title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [getItem],
+            documents: DocumentStore(), rootURI: "file:///api.yaml"), operations: [getItem])
+        func input(_ status: Int, _ body: String, terminal: StateAssertion?) -> CheckInput {
+            var label = CaseLabel(caseID: "state/removed/x", expectsSuccess: true, identifiersResolved: true)
+            label.stateProbe = StateProbe(
+                kind: .removed(terminal: terminal), priorRequest: "POST /items/7/cancel", priorStatus: 200,
+                priorCurl: "curl -X POST http://h/items/7/cancel", resource: "itemId=7")
+            return CheckInput(operation: getItem, label: label, response: response(status, body))
+        }
+        let cancelled = StateAssertion(pointer: JSONPointer(tokens: ["data", "status"]), expected: .string("cancelled"))
+        // A DELETE: only 404/410 pass.
+        #expect(check.check(input(404, "{}", terminal: nil), schemas: schemas) == [])
+        #expect(check.check(input(410, "{}", terminal: nil), schemas: schemas) == [])
+        #expect(check.check(input(200, "{}", terminal: nil), schemas: schemas)?.count == 1)
+        // A cancel: gone, or readable with the terminal status.
+        #expect(check.check(input(404, "{}", terminal: cancelled), schemas: schemas) == [])
+        #expect(check.check(input(200, #"{"data":{"status":"cancelled"}}"#, terminal: cancelled), schemas: schemas) == [])
+        let unchanged = check.check(input(200, #"{"data":{"status":"accepted"}}"#, terminal: cancelled), schemas: schemas)
+        #expect(unchanged?.count == 1)
+        #expect(unchanged?.first?.actual == #""accepted""#)
+        #expect(unchanged?.first?.message.contains("curl -X POST") == true)
+        // A read that says nothing about the deletion (auth, rate limit) is not judged a failure.
+        #expect(check.check(input(429, "{}", terminal: cancelled), schemas: schemas) == [])
+        #expect(check.check(CheckInput(operation: getItem, label: CaseLabel(caseID: "c", expectsSuccess: true), response: response(200)), schemas: schemas) == nil)
+    }
+
     @Test func workflowsAreParsedWithStateAssertions() throws {
         let fixture = try ItemsFixture(
             suite: """

@@ -118,6 +118,14 @@ struct FaultTests {
                 let reply = try await client.send(
                     "POST", "/v2/bookings/\(s.pendingBookingUid)/decline", key: s.outsider.apiKey, json: ["reason": "no"])
                 #expect(reply.status == 200)
+            case .cancelNotPersisted:
+                let cancel = try await client.send(
+                    "POST", "/v2/bookings/\(s.personalBookingUid)/cancel", key: client.ownerKey, json: ["cancellationReason": "no"])
+                #expect(cancel.status == 200)
+                #expect(cancel.json?["data"]?["status"] == "cancelled")
+                let read = try await client.send("GET", getPath, key: client.ownerKey)
+                #expect(read.status == 200)
+                #expect(read.json?["data"]?["status"] == "accepted")
             case .outsiderCanReadBooking:
                 let reply = try await client.send(
                     "GET", "/v2/bookings/\(s.personalBookingUid)/calendar-links", key: s.outsider.apiKey)

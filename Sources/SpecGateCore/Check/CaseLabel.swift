@@ -24,6 +24,9 @@ public struct CaseLabel: Sendable, Hashable {
     public var stateAssertions: [StateAssertion]
     /// Set when another identity requests a resource the owner created: judged by `cross_user_access` only.
     public var crossUser: CrossUserProbe? = nil
+    /// Set on the run's automatic read of a resource after an earlier exchange changed it (created it,
+    /// deleted it, …): judged by `resource_available`, `use_after_delete` or `resource_persisted` only.
+    public var stateProbe: StateProbe? = nil
 
     public init(
         caseID: String, expectsSuccess: Bool, mutation: String? = nil, expectedStatuses: [Int] = [], isAuthMutation: Bool = false,
@@ -63,6 +66,37 @@ public struct CrossUserProbe: Sendable, Hashable {
         self.identityCredential = identityCredential
         self.ownerCredential = ownerCredential
         self.ownerRequest = ownerRequest
+        self.resource = resource
+    }
+}
+
+/// The run's automatic read of a resource right after an earlier exchange on it (a link's producer, a
+/// DELETE, …): what that exchange was, so the check on the read can report both.
+public struct StateProbe: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// The earlier exchange created the resource (2xx): the read must answer 2xx (`resource_available`).
+        case created
+        /// The earlier exchange deleted the resource (a 2xx `DELETE`), or ended it (a 2xx answer showing a
+        /// terminal status, e.g. a cancel answering `"status": "cancelled"`): the read must answer 404 or
+        /// 410, or, for a terminal status, show it (`use_after_delete`).
+        case removed(terminal: StateAssertion?)
+    }
+
+    public var kind: Kind
+    /// The earlier exchange's request line ("POST /v2/bookings").
+    public var priorRequest: String
+    /// Its status.
+    public var priorStatus: Int
+    /// Its request as a curl command (secrets masked).
+    public var priorCurl: String
+    /// The resource ("bookingUid=abc123").
+    public var resource: String
+
+    public init(kind: Kind, priorRequest: String, priorStatus: Int, priorCurl: String, resource: String) {
+        self.kind = kind
+        self.priorRequest = priorRequest
+        self.priorStatus = priorStatus
+        self.priorCurl = priorCurl
         self.resource = resource
     }
 }

@@ -5,7 +5,7 @@ public struct CheckCatalog: Sendable {
         "not_a_server_error", "status_code_conformance", "content_type_conformance",
         "response_headers_conformance", "response_schema_conformance", "negative_data_rejection",
         "positive_data_acceptance", "ignored_auth", "unsupported_method", "state_consistency", "max_response_time",
-        "cross_user_access",
+        "cross_user_access", "resource_available", "use_after_delete",
     ]
 
     /// Checks on by default (`max_response_time` needs a budget).
@@ -45,6 +45,8 @@ public struct CheckCatalog: Sendable {
             case "unsupported_method": checks.append(UnsupportedMethodRejection())
             case "state_consistency": checks.append(StateConsistency())
             case "cross_user_access": checks.append(CrossUserAccess())
+            case "resource_available": checks.append(ResourceAvailable())
+            case "use_after_delete": checks.append(UseAfterDelete())
             case "max_response_time":
                 guard let budgetMilliseconds else { throw .missingBudget }
                 checks.append(MaxResponseTime(budgetMilliseconds: budgetMilliseconds))

@@ -91,6 +91,8 @@ public struct Judge: Sendable {
 
     /// The checks that judge an `unsupported-method` probe.
     static let probeChecks: Set<String> = ["unsupported_method", "not_a_server_error", "max_response_time"]
+    /// The checks that judge the run's automatic reads after a state change (`CaseLabel.stateProbe`).
+    static let stateProbeChecks: Set<String> = ["resource_available", "use_after_delete"]
 
     /// Runs the checks on one exchange without recording anything: the expensive, independent part of
     /// judging (parsing, schema validation), which may run on any task; ``record(_:flaky:)`` folds it in.
@@ -103,6 +105,7 @@ public struct Judge: Sendable {
         let probe = exchange.mutation == UnsupportedMethod.mutationName
         for check in checks where disabledReason(check.name, for: exchange.operation) == nil {
             if probe && !Self.probeChecks.contains(check.name) { continue }
+            if exchange.stateProbe != nil && !Self.stateProbeChecks.contains(check.name) { continue }
             guard let violations = check.check(input, schemas: schemas) else { continue }
             results.append(.init(check: check.name, violations: violations))
         }

@@ -40,6 +40,9 @@ public struct PreparedRun: Sendable {
     /// One valid request per state-changing operation that takes a linked resource: sent by each identity
     /// on a resource created for the purpose (never with `--safe`).
     public var crossUserWrites: [PlannedCase] = []
+    /// By producer operation id: one valid request of the read operation on the produced resource's item
+    /// path (`GET /v2/bookings/{bookingUid}`), sent by the automatic state checks.
+    public var stateReads: [String: PlannedCase] = [:]
 
     /// The credential requests carry when it is obtained at run time (`auth.command`, `auth.oauth2`):
     /// cases hold its placeholder, ``CredentialProvider`` the secret.

@@ -1,6 +1,7 @@
 import Foundation
 import SpecGateCore
 import SpecGateHTTP
+import SpecGateJSON
 
 /// execute → check: sends every case (at most `concurrency` jobs at once), judges each response as it
 /// arrives, and returns the report. Cancellation (SIGINT) stops launching new jobs; the report then
@@ -63,6 +64,14 @@ public enum RunExecutor {
         let (shared, created) = await SharedResources.create(for: run, transport: transport)
         var sharedOutcome = created
         for verdict in sharedOutcome.records.map(probe.evaluate) { judge.record(verdict, flaky: false) }
+        // resource_available: each shared resource is read back right after its creation.
+        if run.checks.contains(where: { $0.name == "resource_available" }), !Task.isCancelled {
+            var stateJudge = Judge(checks: [ResourceAvailable()], schemas: run.schemas, masker: run.masker)
+            stateJudge.disabledChecks = run.disabledChecks
+            let reads = await createdReads(run: run, shared: shared, transport: transport)
+            for verdict in reads.records.map(stateJudge.evaluate) { judge.record(verdict, flaky: false) }
+            tally.add(reads)
+        }
         await withTaskGroup(of: JobOutcome.self) { group in
             /// Launches the next job; false when there is none left.
             func launch() -> Bool {
@@ -289,8 +298,77 @@ public enum RunExecutor {
                 consumer, exchange: exchange, transport: transport,
                 identifiersResolved: !linked.isEmpty && pathNames.allSatisfy(real.contains),
                 generated: !pathNames.allSatisfy(real.contains)))
+        if planned.testCase.kind == .valid, !operation.method.isSafe, case .success(let response) = exchange.result,
+            (200...299).contains(response.status), run.checks.contains(where: { $0.name == "use_after_delete" }), !Task.isCancelled
+        {
+            await removedReads(consumer, response: observe(response), created: created, run: run, transport: transport, index: index, outcome: &outcome)
+        }
         await cleanUp(created, run: run, transport: transport, index: index, outcome: &outcome)
         return outcome
+    }
+
+    /// Values of a resource's `status` field that end it (a cancelled booking): after a request answers one,
+    /// the resource reads back with it, or is gone (`use_after_delete`).
+    static let terminalStatuses: Set<String> = ["cancelled", "canceled", "deleted", "removed"]
+
+    /// After a valid state-changing case answered 2xx on fresh resources: when it deleted one (a `DELETE` on
+    /// the read operation's item path) or ended it (a request under that path answering a terminal status),
+    /// reads the resource right after (`use_after_delete`).
+    static func removedReads(
+        _ consumer: PlannedCase, response: ObservedResponse, created: [CreatedResource], run: PreparedRun, transport: RunTransport,
+        index: Int, outcome: inout JobOutcome
+    ) async {
+        let operation = consumer.operation
+        var producers: [String] = []
+        for resource in created where !producers.contains(resource.producer) { producers.append(resource.producer) }
+        for producerID in producers {
+            guard let reader = run.stateReads[producerID] else { continue }
+            let terminal: StateAssertion?
+            if operation.method == .delete && operation.path == reader.operation.path {
+                terminal = nil
+            } else if operation.path.hasPrefix(reader.operation.path + "/"), let found = terminalStatus(in: response) {
+                terminal = found
+            } else {
+                continue
+            }
+            var request = reader.testCase.request
+            var resources: [String] = []
+            for binding in run.links where binding.consumer == reader.operation.id && binding.producer == producerID {
+                guard let value = created.first(where: { $0.producer == producerID && $0.parameter == binding.parameter })?.value,
+                    let rewritten = PathRewriter.replacing(binding.parameter, with: value, in: request, operation: reader.operation)
+                else { continue }
+                request = rewritten
+                resources.append("\(binding.parameter)=\(value)")
+            }
+            guard !resources.isEmpty else { continue }
+            let removing = consumer.testCase.request
+            let exchange = await transport.send(request, index: index)
+            let probe = StateProbe(
+                kind: .removed(terminal: terminal), priorRequest: "\(removing.method.rawValue.uppercased()) \(removing.pathAndQuery)",
+                priorStatus: response.status, priorCurl: DryRun.curl(removing, baseURL: run.baseURL, masker: run.masker),
+                resource: resources.joined(separator: ", "))
+            var label = CaseLabel(caseID: "state/removed/\(consumer.testCase.id)", expectsSuccess: true, identifiersResolved: true)
+            label.stateProbe = probe
+            var record = ExchangeRecord(
+                operation: reader.operation, label: label, url: transport.url(for: request), request: request, outcome: Self.outcome(of: exchange),
+                attempts: exchange.attempts)
+            record.staleRetries = exchange.staleRetries
+            outcome.records.append(record)
+            let shown = terminal.map { "404/410 or \($0.pointer) = \(JSONWriter.compact($0.expected))" } ?? "404/410"
+            outcome.notes.append(
+                "use_after_delete: after \(operation.method.rawValue.uppercased()) \(operation.path) answered 2xx, \(reader.operation.method.rawValue.uppercased()) \(reader.operation.path) read the resource back expecting \(shown)")
+        }
+    }
+
+    /// A terminal `status` in a 2xx answer (at `/data/status` or `/status`), as the state the read must show.
+    static func terminalStatus(in response: ObservedResponse) -> StateAssertion? {
+        guard let body = try? JSONParser().parse(response.body) else { return nil }
+        for pointer in [JSONPointer(tokens: ["data", "status"]), JSONPointer(tokens: ["status"])] {
+            if let value = body.value(at: pointer)?.stringValue, terminalStatuses.contains(value.lowercased()) {
+                return StateAssertion(pointer: pointer, expected: .string(value))
+            }
+        }
+        return nil
     }
 
     /// Each extra identity requests every resource the owner created for the read-only cases, through
@@ -403,6 +481,41 @@ public enum RunExecutor {
         return outcome
     }
 
+    /// Reads each shared resource right after its creation, through its producer's read operation
+    /// (`resource_available`).
+    static func createdReads(run: PreparedRun, shared: SharedResources, transport: RunTransport) async -> JobOutcome {
+        var outcome = JobOutcome()
+        for producerID in shared.sources.keys.sorted() {
+            guard let source = shared.sources[producerID], let reader = run.stateReads[producerID] else { continue }
+            var request = reader.testCase.request
+            var resources: [String] = []
+            for binding in run.links where binding.consumer == reader.operation.id && binding.producer == producerID {
+                guard let value = source.value(of: binding),
+                    let rewritten = PathRewriter.replacing(binding.parameter, with: value, in: request, operation: reader.operation)
+                else { continue }
+                request = rewritten
+                resources.append("\(binding.parameter)=\(value)")
+            }
+            guard !resources.isEmpty else { continue }
+            let made = source.producer.testCase.request
+            let exchange = await transport.send(request, index: 0)
+            let probe = StateProbe(
+                kind: .created, priorRequest: "\(made.method.rawValue.uppercased()) \(made.pathAndQuery)", priorStatus: source.response.status,
+                priorCurl: DryRun.curl(made, baseURL: run.baseURL, masker: run.masker), resource: resources.joined(separator: ", "))
+            var label = CaseLabel(
+                caseID: "state/created/\(reader.operation.id)", expectsSuccess: true, identifiersResolved: true)
+            label.stateProbe = probe
+            var record = ExchangeRecord(
+                operation: reader.operation, label: label, url: transport.url(for: request), request: request, outcome: Self.outcome(of: exchange),
+                attempts: exchange.attempts)
+            record.staleRetries = exchange.staleRetries
+            outcome.records.append(record)
+            outcome.notes.append(
+                "resource_available: the resource \(producerID) created was read back right after by \(reader.operation.method.rawValue.uppercased()) \(reader.operation.path)")
+        }
+        return outcome
+    }
+
     /// The body of a 2xx owner read, or nil.
     private static func ownerRead(_ request: PreparedRequest?, transport: RunTransport) async -> [UInt8]? {
         guard let request else { return nil }
@@ -497,7 +610,7 @@ public enum RunExecutor {
             expectedStatuses: [401, 403, 404], identifiersResolved: true)
         label.crossUser = probe
         var record = ExchangeRecord(
-            operation: operation, label: label, url: transport.url(for: sent), request: sent, outcome: outcome(of: exchange),
+            operation: operation, label: label, url: transport.url(for: sent), request: sent, outcome: Self.outcome(of: exchange),
             attempts: exchange.attempts)
         record.staleRetries = exchange.staleRetries
         return record

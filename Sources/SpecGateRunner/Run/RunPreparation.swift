@@ -321,6 +321,20 @@ public enum RunPreparation {
                 crossUserWrites.append(planned)
             }
         }
+        // The read operation of each producer's resource (a GET on its item path, every path parameter linked
+        // to that producer): what the automatic state checks read back (`resource_available`).
+        var stateReads: [String: PlannedCase] = [:]
+        let itemReads = operations.filter { $0.method == .get && $0.path.hasSuffix("}") }.sorted { $0.path.count < $1.path.count }
+        for operation in itemReads {
+            let open = operation.parameters(in: .path).map(\.name).filter { !fixed.contains($0) }
+            let bindings = links.filter { $0.consumer == operation.id && open.contains($0.parameter) }
+            guard !open.isEmpty, let producerID = bindings.first?.producer, stateReads[producerID] == nil,
+                Set(bindings.map(\.parameter)) == Set(open), bindings.allSatisfy({ $0.producer == producerID }),
+                var planned = firstValid(operation, options: generation, spec: target.fullSpec, fixed: fixed)
+            else { continue }
+            planned.testCase.id = "state/" + operation.id
+            stateReads[producerID] = planned
+        }
         notes += identityNotes
         let leadingNotes = (shardNote.map { [$0] } ?? []) + (changedNote.map { [$0] } ?? []) + (options.safe ? safeNotes : [])
         return PreparedRun(
@@ -328,7 +342,7 @@ public enum RunPreparation {
             judgedOperations: judged, schemas: ResponseSchemas(spec: target.spec, operations: judged), masker: masker, fixedParameters: fixed,
             links: links, producers: producers, captures: captures, cleanups: cleanups, workflows: workflows,
             disabledChecks: config.disabledChecks, leadingNotes: leadingNotes, trailingNotes: notes, options: options,
-            identities: identities, crossUserCases: crossUserCases, crossUserWrites: crossUserWrites)
+            identities: identities, crossUserCases: crossUserCases, crossUserWrites: crossUserWrites, stateReads: stateReads)
     }
 
     /// `--base-url`, else the suite's `baseURL`, else the spec's first server (variables from `--server-var` or

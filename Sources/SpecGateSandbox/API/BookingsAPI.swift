@@ -107,7 +107,8 @@ struct BookingsAPI: Sendable {
             let existing = try await store.booking(uid: uid)
             let booking = try await store.cancel(
                 uid: uid, reason: body["cancellationReason"]?.stringValue,
-                by: user?.email ?? existing.attendees.first?.email ?? "", now: now)
+                by: user?.email ?? existing.attendees.first?.email ?? "", now: now,
+                persist: !configuration.has(.cancelNotPersisted))
             return bookingSuccess(200, booking)
         case .markAbsent(let uid):
             try validate(body, BookingRules.markAbsent)

@@ -136,13 +136,14 @@ actor BookingStore {
         return booking
     }
 
-    func cancel(uid: String, reason: String?, by email: String, now: Timestamp) throws(APIError) -> Booking {
+    /// `persist` false (fault `cancel_not_persisted`): answers the cancelled booking but keeps the old one.
+    func cancel(uid: String, reason: String?, by email: String, now: Timestamp, persist: Bool = true) throws(APIError) -> Booking {
         var booking = try self.booking(uid: uid)
         booking.status = .cancelled
         booking.cancellationReason = reason ?? booking.cancellationReason
         booking.cancelledByEmail = email
         booking.updatedAt = now
-        bookings[uid] = booking
+        if persist { bookings[uid] = booking }
         return booking
     }
 
