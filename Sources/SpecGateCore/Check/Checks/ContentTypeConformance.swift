@@ -10,7 +10,7 @@ public struct ContentTypeConformance: ResponseCheck {
         guard let documented = input.operation.response(for: input.response.status), !documented.content.isEmpty else {
             return nil
         }
-        let listed = documented.content.map(\.mediaType).joined(separator: ", ")
+        var listed: String { documented.content.map(\.mediaType).joined(separator: ", ") }
         guard let actual = input.response.contentType else {
             if input.response.body.isEmpty { return nil }
             return [
@@ -20,7 +20,8 @@ public struct ContentTypeConformance: ResponseCheck {
                 )
             ]
         }
-        if documented.content.contains(where: { $0.matches(actual) }) { return [] }
+        let essence = MediaTypeSpec.essence(of: actual)
+        if documented.content.contains(where: { $0.matches(essence: essence) }) { return [] }
         return [
             CheckViolation(
                 message: "Content-Type \(actual) is not documented for status \(input.response.status) (documented: \(listed))",

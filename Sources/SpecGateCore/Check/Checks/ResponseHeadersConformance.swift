@@ -1,4 +1,5 @@
 import SpecGateJSON
+import SpecGateSchema
 
 /// `response_headers_conformance`: headers the documented response marks required are present, and every
 /// documented header that is present has a value its schema allows.
@@ -28,7 +29,7 @@ public struct ResponseHeadersConformance: ResponseCheck {
                 continue
             }
             guard let location = header.schema, let schema = schemas.schema(at: location) else { continue }
-            if !ResponseHeadersConformance.candidates(for: value).contains(where: schema.isValid) {
+            if !ResponseHeadersConformance.accepts(schema, value) {
                 let reasons = schema.validate(.string(value)).map(\.message).joined(separator: "; ")
                 violations.append(
                     CheckViolation(
@@ -43,14 +44,16 @@ public struct ResponseHeadersConformance: ResponseCheck {
         return violations
     }
 
-    /// A header value is text; its schema may say integer, number or boolean. Try the text, then the
-    /// JSON scalar it spells.
-    static func candidates(for value: String) -> [JSONValue] {
-        var result: [JSONValue] = [.string(value)]
+    /// A header value is text; its schema may say integer, number or boolean. Whether the schema accepts
+    /// the text or the JSON scalar it spells; a digit-led value (rate-limit counters) is tried as a number first.
+    static func accepts(_ schema: CompiledSchema, _ value: String) -> Bool {
+        let lead = value.utf8.first.map { (0x30...0x39).contains($0) || $0 == UInt8(ascii: "-") } ?? false
+        if lead, let number = JSONNumber(literal: value), schema.isValid(.number(number)) { return true }
+        if schema.isValid(.string(value)) { return true }
         let trimmed = value.trimmingWhitespace()
-        if let number = JSONNumber(literal: trimmed) { result.append(.number(number)) }
-        if trimmed == "true" { result.append(.bool(true)) }
-        if trimmed == "false" { result.append(.bool(false)) }
-        return result
+        if !(lead && trimmed.utf8.count == value.utf8.count), let number = JSONNumber(literal: trimmed), schema.isValid(.number(number)) {
+            return true
+        }
+        return (trimmed == "true" && schema.isValid(.bool(true))) || (trimmed == "false" && schema.isValid(.bool(false)))
     }
 }

@@ -18,7 +18,8 @@ public struct ResponseSchemaConformance: ResponseCheck {
         guard let documented = input.operation.response(for: response.status), !response.bodyTruncated else { return nil }
         let mediaType: MediaTypeSpec?
         if let contentType = response.contentType {
-            mediaType = documented.content.first { $0.matches(contentType) }
+            let essence = MediaTypeSpec.essence(of: contentType)
+            mediaType = documented.content.first { $0.matches(essence: essence) }
         } else {
             mediaType = documented.content.count == 1 ? documented.content.first : nil
         }
