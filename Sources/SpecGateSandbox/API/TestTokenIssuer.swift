@@ -1,11 +1,15 @@
-/// A test-only OAuth 2 token endpoint (client-credentials grant) with short-lived access tokens, so
-/// SpecGate's token refresh can be exercised for real. It is NOT a Cal.com endpoint: it lives under
-/// `/_test/`, outside the Cal.com API surface, and its tokens act as the seeded owner.
+import SpecGateJSON
+
+/// A test-only OAuth 2 token endpoint (client-credentials grant) and a test-only login endpoint, both with
+/// short-lived access tokens, so SpecGate's token refresh can be exercised for real. They are NOT Cal.com
+/// endpoints: they live under `/_test/`, outside the Cal.com API surface.
 ///
 /// `POST /_test/oauth/token` with `application/x-www-form-urlencoded` `grant_type=client_credentials`,
 /// `client_id`, `client_secret` (or HTTP Basic) answers `{"access_token", "token_type": "Bearer",
-/// "expires_in"}`; the token is accepted as `Authorization: Bearer <token>` until it expires
-/// (`SandboxConfiguration.tokenLifetime`), then answered 401.
+/// "expires_in"}`. `POST /_test/auth/login` with JSON `{"email", "password"}` of a seeded user (every one has
+/// the password ``loginPassword``) answers `{"status": "success", "data": {"accessToken", "expiresIn",
+/// "user": {"id", "email"}}}`. A token is accepted as `Authorization: Bearer <token>` for its user until it
+/// expires (`SandboxConfiguration.tokenLifetime`), then answered 401.
 public enum SandboxTestTokens {
     /// Where the token endpoint listens.
     public static let path = "/_test/oauth/token"
@@ -17,6 +21,10 @@ public enum SandboxTestTokens {
     public static let outsiderClientSecret = "sbx_test_outsider_secret_8a42c0"
     /// What issued access tokens start with.
     public static let tokenPrefix = "sbx_at_"
+    /// Where the test-only login endpoint listens.
+    public static let loginPath = "/_test/auth/login"
+    /// The password of every seeded user at the login endpoint.
+    public static let loginPassword = "sbx_test_login_password_51c7e0"
 }
 
 /// The access tokens issued so far and when each expires.
@@ -83,8 +91,38 @@ actor TestTokenIssuer {
             return answer(401, #"{"error":"invalid_client"}"#)
         }
         let token = issue(lifetime: lifetime, userID: userID)
-        let seconds = max(1, Int((Double(lifetime.components.seconds) + Double(lifetime.components.attoseconds) / 1e18).rounded(.up)))
-        return answer(200, #"{"access_token":""# + token + #"","token_type":"Bearer","expires_in":"# + String(seconds) + "}")
+        return answer(200, #"{"access_token":""# + token + #"","token_type":"Bearer","expires_in":"# + String(Self.seconds(lifetime)) + "}")
+    }
+
+    /// Answers a login request: JSON `{"email", "password"}` of a seeded user.
+    func respondToLogin(_ request: SandboxRequest, lifetime: Duration, seed: SandboxSeed) -> SandboxResponse {
+        func answer(_ status: Int, _ json: String) -> SandboxResponse {
+            SandboxResponse(
+                status: status, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")], body: Array(json.utf8))
+        }
+        guard request.method == "POST" else {
+            return answer(405, #"{"status":"error","error":{"code":"METHOD_NOT_ALLOWED","message":"use POST"}}"#)
+        }
+        guard let body = try? JSONParser().parse(request.body), let email = body["email"]?.stringValue,
+            let password = body["password"]?.stringValue
+        else {
+            return answer(400, #"{"status":"error","error":{"code":"BAD_REQUEST","message":"a JSON body with email and password is required"}}"#)
+        }
+        guard password == SandboxTestTokens.loginPassword, let user = seed.users.first(where: { $0.email == email }) else {
+            return answer(401, #"{"status":"error","error":{"code":"UNAUTHORIZED","message":"Invalid email or password"}}"#)
+        }
+        let token = issue(lifetime: lifetime, userID: user.id)
+        let data: JSONValue = .object(
+            JSONObject([
+                ("accessToken", .string(token)), ("expiresIn", .number(JSONNumber(Self.seconds(lifetime)))),
+                ("user", .object(JSONObject([("id", .number(JSONNumber(user.id))), ("email", .string(user.email))]))),
+            ]))
+        return answer(200, JSONWriter.compact(.object(JSONObject([("status", .string("success")), ("data", data)]))))
+    }
+
+    /// A lifetime in whole seconds, at least 1.
+    static func seconds(_ lifetime: Duration) -> Int {
+        max(1, Int((Double(lifetime.components.seconds) + Double(lifetime.components.attoseconds) / 1e18).rounded(.up)))
     }
 
     static func base64Decode(_ text: String) -> String? {
