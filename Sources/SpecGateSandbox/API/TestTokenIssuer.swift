@@ -27,32 +27,41 @@ public enum SandboxTestTokens {
     public static let loginPassword = "sbx_test_login_password_51c7e0"
 }
 
-/// The access tokens issued so far and when each expires.
+/// Issues the test-only access tokens. A token names its user and expiry and is signed with a fixed
+/// test key (`sbx_at_<user>_<expiry ms>_<random>_<check>`), like a JWT from a shared identity provider: every
+/// sandbox accepts the tokens of every other (so `compare` can send one token to two sandboxes).
 actor TestTokenIssuer {
-    private var expiries: [String: ContinuousClock.Instant] = [:]
-    /// Which seeded user each token acts as.
-    private var users: [String: Int] = [:]
-    private var issued = 0
+    /// The test signing key (not a secret: the endpoints are test-only).
+    private static let signingKey = "sbx-test-signing-key-2f61"
 
     /// A new token valid for `lifetime`.
     func issue(lifetime: Duration, userID: Int) -> String {
-        issued += 1
         var rng = SystemRandomNumberGenerator()
         let hex = (0..<16).map { _ in String(UInt8.random(in: 0...15, using: &rng), radix: 16) }.joined()
-        let token = SandboxTestTokens.tokenPrefix + String(issued) + "_" + hex
-        let now = ContinuousClock().now
-        expiries = expiries.filter { $0.value > now }
-        users = users.filter { expiries[$0.key] != nil }
-        expiries[token] = now + lifetime
-        users[token] = userID
-        return token
+        let expiry = Timestamp.now().milliseconds + lifetime.components.seconds * 1000 + lifetime.components.attoseconds / 1_000_000_000_000_000
+        let body = "\(userID)_\(expiry)_\(hex)"
+        return SandboxTestTokens.tokenPrefix + body + "_" + Self.check(body)
     }
 
-    /// True when `token` was issued here; `expired` tells whether it still is valid; `userID` whom it acts as.
+    /// True when `token` looks issued here; `expired` tells whether it no longer is valid (also when its
+    /// signature does not match); `userID` whom it acts as.
     func state(of token: String) -> (known: Bool, expired: Bool, userID: Int?) {
         guard token.hasPrefix(SandboxTestTokens.tokenPrefix) else { return (false, false, nil) }
-        guard let expiry = expiries[token] else { return (true, true, nil) }
-        return (true, ContinuousClock().now >= expiry, users[token])
+        let parts = token.dropFirst(SandboxTestTokens.tokenPrefix.count).split(separator: "_", omittingEmptySubsequences: false)
+        guard parts.count == 4, let userID = Int(parts[0]), let expiry = Int64(parts[1]),
+            Self.check(parts[0...2].joined(separator: "_")) == parts[3]
+        else { return (true, true, nil) }
+        return (true, Timestamp.now().milliseconds >= expiry, userID)
+    }
+
+    /// A keyed 64-bit FNV-1a digest, hex (enough for a test token; not cryptographic).
+    private static func check(_ body: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in (signingKey + ":" + body).utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return String(hash, radix: 16)
     }
 
     /// Answers a token request.
