@@ -76,6 +76,10 @@ public enum RunPreparation {
             let scheme: String? = identity.auth.type == .bearer ? "Bearer" : identity.auth.type == .basic ? "Basic" : nil
             guard case .env(let env) = identity.auth.source else {
                 // Obtained at run time (`CredentialProvider`): requests carry the placeholder.
+                if identity.optional, !options.planOnly, let unset = CredentialSetup.unsetVariable(of: identity.auth.source, environment: options.environment) {
+                    identityNotes.append("cross_user_access: identity \(identity.name) skipped: \(unset)")
+                    continue
+                }
                 try CredentialSetup.prepare(identity.auth, target: target, options: options, baseURL: baseURL, masker: &masker)
                 let placeholder = identity.auth.placeholder(identity: identity.name)
                 var runtime = RunIdentity(

@@ -25,6 +25,19 @@ enum CredentialSetup {
         }
     }
 
+    /// "$NAME is not set" for the first environment variable a run-time source needs and lacks (a login's
+    /// `{env: …}` values, the OAuth 2 client id and secret); nil when all are set. An optional identity
+    /// lacking one is skipped, as one whose `env` is unset.
+    static func unsetVariable(of source: SuiteAuth.Source, environment: [String: String]) -> String? {
+        let needed: [String]
+        switch source {
+        case .env, .command: needed = []
+        case .oauth2(let grant): needed = [grant.clientIdEnv, grant.clientSecretEnv]
+        case .login(let login, _): needed = login.variables.map(\.env)
+        }
+        return needed.first { (environment[$0] ?? "").isEmpty }.map { "$\($0) is not set" }
+    }
+
     /// One provider per run-time credential of `run` (the owner's, then the identities'), for requests to
     /// `baseURL` (a login by operation or path goes there), each fetched once now: a failure throws, naming the suite line.
     static func providers(for run: PreparedRun, baseURL: String, transportOptions: TransportOptions) async throws(RunError) -> [CredentialProvider] {

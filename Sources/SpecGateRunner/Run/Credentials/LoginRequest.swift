@@ -62,12 +62,10 @@ struct LoginRequest: Sendable {
         let sent = await CredentialRequest.send(
             method, url, headers: headers, body: Array(JSONWriter.compact(body).utf8), what: what, transportOptions: transportOptions)
         let response: HTTPResponseRecord
-        switch sent {
-        case .success(let answer): response = answer
-        case .failure(let error): return .failure(error)
-        }
-        guard (200...299).contains(response.status) else {
-            return .failure(RunError("\(what) \(url) answered \(response.status)"))
+        do {
+            response = try sent.get()
+        } catch {
+            return .failure(error)
         }
         guard let json = try? JSONParser().parse(response.body) else {
             return .failure(RunError("\(what) \(url) answered \(response.status) without JSON"))

@@ -22,12 +22,10 @@ enum OAuth2Grant {
             .post, url, headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")], body: Array(body.utf8),
             what: "oauth2: token endpoint", transportOptions: transportOptions)
         let response: HTTPResponseRecord
-        switch sent {
-        case .success(let answer): response = answer
-        case .failure(let error): return .failure(error)
-        }
-        guard (200...299).contains(response.status) else {
-            return .failure(RunError("oauth2: token endpoint \(url) answered \(response.status)"))
+        do {
+            response = try sent.get()
+        } catch {
+            return .failure(error)
         }
         guard let json = try? JSONParser().parse(response.body), case .object(let object) = json else {
             return .failure(RunError("oauth2: token endpoint \(url) answered \(response.status) without a JSON object"))

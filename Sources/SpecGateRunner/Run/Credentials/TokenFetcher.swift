@@ -41,7 +41,8 @@ struct TokenFetcher: Sendable {
 
 /// One request to an absolute URL outside the run's transport (token endpoints, login calls).
 enum CredentialRequest {
-    /// Sends `method url` with `headers` and `body`; `what` names the endpoint in errors ("oauth2: token endpoint").
+    /// Sends `method url` with `headers` and `body`: the answer when it is 2xx, else an error (`what` names the
+    /// endpoint: "oauth2: token endpoint"). Errors never quote a body (it may hold secrets).
     static func send(
         _ method: HTTPMethod, _ url: String, headers: [(name: String, value: String)], body: [UInt8]?, what: String,
         transportOptions: TransportOptions
@@ -62,7 +63,8 @@ enum CredentialRequest {
         let exchange = await transport.send(PreparedRequest(method: method, pathAndQuery: path, headers: headers, body: body))
         await transport.shutdown()
         switch exchange.result {
-        case .success(let answer): return .success(answer)
+        case .success(let answer) where (200...299).contains(answer.status): return .success(answer)
+        case .success(let answer): return .failure(RunError("\(what) \(url) answered \(answer.status)"))
         case .failure(let error): return .failure(RunError("\(what) \(url): \(error.kind): \(error.message)"))
         }
     }
