@@ -16,11 +16,19 @@ struct AuthCommandTests {
         func oauth(_ url: String) -> String {
             "auth:\n  type: bearer\n  oauth2: {tokenURL: \"\(url)\", clientIdEnv: SBX_ID, clientSecretEnv: SBX_SECRET}\n"
         }
+        func login(_ target: String, password: String = "SBX_SECRET") -> String {
+            "auth:\n  type: bearer\n  login: {\(target), body: {password: {env: \(password)}}, capture: \"$response.body#/token\"}\n"
+        }
         let cases: [(String, String, String)] = [
             ("auth:\n  type: bearer\n  command: [sh, -c, 'exit 4']\n", "#/auth/command", "exited with status 4"),
             ("auth:\n  type: bearer\n  command: ['true']\n", "#/auth/command", "printed nothing"),
             (oauth(failing.baseURL + "/token"), "#/auth/oauth2", "answered 500"),
             (oauth(html.baseURL + "/token"), "#/auth/oauth2", "without a JSON object"),
+            ("auth:\n  type: bearer\n  command: [sh, -c, 'sleep 20']\n  timeout: 1s\n", "#/auth/command", "did not finish within 1 s"),
+            (login("url: \"\(failing.baseURL)/login\""), "#/auth/login", "answered 500"),
+            (login("url: \"\(html.baseURL)/login\""), "#/auth/login", "without JSON"),
+            (login("operation: logIn"), "#/auth/login/operation", "no operation logIn in the spec"),
+            (login("url: /_test/auth/login", password: "UNSET_PASSWORD"), "#/auth/login/body/password/env", "$UNSET_PASSWORD is not set"),
         ]
         let env = ["SBX_ID": SandboxTestTokens.clientID, "SBX_SECRET": SandboxTestTokens.clientSecret, "NO_COLOR": "1"]
         for (auth, pointer, message) in cases {

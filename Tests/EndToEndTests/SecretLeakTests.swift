@@ -169,4 +169,66 @@ struct SecretLeakTests {
             #expect(!text.contains(SandboxTestTokens.clientSecret), "\(name) leaks the client secret")
         }
     }
+
+    /// `login` for the owner and the outsider identity: the sandbox's test-only login endpoint answers the
+    /// token (and the user's email) in its JSON, and the target, a server that echoes every request, sends
+    /// the token back. No output (console, JSON, JUnit, HTML, curl and repro files, plan, compare) holds a
+    /// token, the password or the email the login sends; reports show `<auth:login>`.
+    @Test func loginTokensStayMaskedWhenEchoed() async throws {
+        let sandbox = try await Sandbox.start(SandboxConfiguration())
+        let echo = try await EchoServer.start()
+        let folder = try SpecGateProcess.temporaryFolder(prefix: "specgate-secrets")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let loginURL = sandbox.baseURL + SandboxTestTokens.loginPath
+        func login(email: String, password: String) -> String {
+            "login: {url: \"\(loginURL)\", body: {email: {env: \(email)}, password: {env: \(password)}}, capture: \"$response.body#/data/accessToken\"}"
+        }
+        let suite = try Self.suite(auth: "auth:\n  type: bearer\n  prefix: cal_\n  \(login(email: "LOGIN_EMAIL", password: "LOGIN_PASSWORD"))\n", in: folder)
+        var text = try String(contentsOfFile: suite, encoding: .utf8)
+        let identity = "outsider: {env: CAL_OUTSIDER_API_KEY, optional: true}"
+        #expect(text.contains(identity))
+        text = text.replacingOccurrences(of: identity, with: "outsider: {\(login(email: "OUTSIDER_EMAIL", password: "LOGIN_PASSWORD"))}")
+        try text.write(toFile: suite, atomically: true, encoding: .utf8)
+        let env = [
+            "LOGIN_EMAIL": sandbox.seed.owner.email, "OUTSIDER_EMAIL": sandbox.seed.outsider.email,
+            "LOGIN_PASSWORD": SandboxTestTokens.loginPassword, "NO_COLOR": "1",
+        ]
+        func path(_ name: String) -> String { folder + "/" + name }
+        let run = try await SpecGateProcess.run(
+            ["run", suite, "--base-url", echo.baseURL, "--max-cases", "4", "--json", path("run.json"), "--junit", path("run.xml"),
+             "--html", path("run.html"), "--export", "http", "--export", "har"], environment: env)
+        let compare = try await SpecGateProcess.run(
+            ["compare", suite, "--base-url", sandbox.baseURL, "--base-url", echo.baseURL, "--max-cases", "3",
+             "--json", path("compare.json"), "--junit", path("compare.xml")], environment: env)
+        let plan = try await SpecGateProcess.run(["plan", suite, "--max-cases", "2"], environment: env)
+        // The outsider's token in cross_user_access findings: a sandbox that lets it read the owner's bookings.
+        let faulty = try await Sandbox.start(SandboxConfiguration(faults: [.outsiderCanReadBooking]))
+        let cross = try await SpecGateProcess.run(
+            ["run", suite, "--base-url", faulty.baseURL, "--max-cases", "2", "--json", path("cross.json"), "--junit", path("cross.xml"),
+             "--html", path("cross.html")], environment: env)
+        try await faulty.stop()
+        try await sandbox.stop()
+        try await echo.stop()
+        #expect(cross.status == 1, "the outsider reads the owner's booking: \(cross.stderr)")
+        let crossReport = try String(contentsOfFile: path("cross.json"), encoding: .utf8)
+        #expect(crossReport.contains("identity outsider (<auth:outsider:login>) got 200"), "the finding names the identity by its placeholder")
+        #expect(run.status == 1, "the echo server fails checks: \(run.stderr)")
+        #expect(compare.status == 1, "the targets differ: \(compare.stderr)")
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(run.stdout.contains("reproduce: curl"))
+        let report = try String(contentsOfFile: path("run.json"), encoding: .utf8)
+        #expect(report.contains("Bearer <auth:login>"), "the echoed token is shown as its placeholder")
+        var outputs: [(String, String)] = [
+            ("run stdout", run.stdout), ("run stderr", run.stderr), ("compare stdout", compare.stdout), ("compare stderr", compare.stderr),
+            ("plan", plan.stdout), ("cross stdout", cross.stdout), ("cross stderr", cross.stderr),
+        ]
+        for file in ["run.json", "run.xml", "run.html", "failures.http", "failures.har", "compare.json", "compare.xml", "cross.json", "cross.xml", "cross.html"] {
+            outputs.append((file, try String(contentsOfFile: path(file), encoding: .utf8)))
+        }
+        for (name, text) in outputs {
+            #expect(!text.contains(SandboxTestTokens.tokenPrefix), "\(name) leaks a login token")
+            #expect(!text.contains(SandboxTestTokens.loginPassword), "\(name) leaks the login password")
+            #expect(!text.contains(sandbox.seed.owner.email) && !text.contains(sandbox.seed.outsider.email), "\(name) leaks a login email")
+        }
+    }
 }

@@ -118,4 +118,27 @@ struct CrossUserAccessTests {
             try await sandbox.stop()
         }
     }
+
+    @Test("an identity with login: the outsider logs in; the fault is found; optional with an unset login variable is skipped")
+    func loginIdentity() async throws {
+        let sandbox = try await Sandbox.start(SandboxConfiguration(faults: [.outsiderCanReadBooking]))
+        let login = "login: {url: \(SandboxTestTokens.loginPath), body: {email: {env: OUT_EMAIL}, password: {env: OUT_PASSWORD}}, capture: \"$response.body#/data/accessToken\"}"
+        let suite = try Self.suite(outsider: "    \(login)\n")
+        let environment = [
+            "CAL_API_KEY": RunHarness.ownerKey, "OUT_EMAIL": sandbox.seed.outsider.email, "OUT_PASSWORD": SandboxTestTokens.loginPassword,
+        ]
+        let options = RunOptions(path: suite, baseURL: sandbox.baseURL, seed: 1, concurrency: 4, timeoutSeconds: 5, retries: 0, environment: environment)
+        let report = try await RunExecutor.execute(try RunPreparation.prepare(options))
+        try await sandbox.stop()
+        #expect(!report.failures.isEmpty && report.failures.allSatisfy { $0.check == "cross_user_access" }, "\(report.failures.map(\.check))")
+        #expect("\(report.failures)".contains("<auth:outsider:login>"))
+        #expect(!"\(report.failures)".contains(SandboxTestTokens.tokenPrefix))
+
+        let optional = try Self.suite(outsider: "    \(login)\n    optional: true\n")
+        var unset = RunOptions(path: optional, baseURL: sandbox.baseURL, environment: ["CAL_API_KEY": RunHarness.ownerKey])
+        unset.retries = 0
+        let prepared = try RunPreparation.prepare(unset)
+        #expect(prepared.identities.isEmpty)
+        #expect(prepared.trailingNotes.contains("cross_user_access: identity outsider skipped: $OUT_EMAIL is not set"), "\(prepared.trailingNotes)")
+    }
 }

@@ -95,6 +95,11 @@ public struct Suite: Sendable {
         for identity in identities where !identity.auth.env.isEmpty && !names.contains(identity.auth.env) {
             names.append(identity.auth.env)
         }
+        // The environment values a login sends (`{env: LOGIN_PASSWORD}`).
+        for source in [auth?.source].compactMap({ $0 }) + identities.map(\.auth.source) {
+            guard case .login(let login, _) = source else { continue }
+            for variable in login.variables where !names.contains(variable.env) { names.append(variable.env) }
+        }
         for name in secrets where !names.contains(name) { names.append(name) }
         return names
     }

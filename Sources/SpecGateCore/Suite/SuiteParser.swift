@@ -82,7 +82,7 @@ public struct SuiteParser {
         return suite
     }
 
-    /// `identities: {name: {env | command | oauth2, optional}}`; each sends its credential as `auth` does.
+    /// `identities: {name: {env | command | oauth2 | login, optional}}`; each sends its credential as `auth` does.
     private static func identities(_ top: JSONObject, auth: SuiteAuth?, _ reader: Reader) throws(SpecLoadError) -> [SuiteIdentity] {
         let at = JSONPointer(tokens: ["identities"])
         guard let map = try reader.object(top, "identities", at: .root) else { return [] }
@@ -91,7 +91,7 @@ public struct SuiteParser {
         for (name, value) in map {
             let here = at.appending(name)
             guard case .object(let member) = value else { throw reader.failure("identity \"\(name)\" must be a mapping", at: here) }
-            let known = ["env", "command", "refreshSeconds", "oauth2", "optional"]
+            let known = credentialKeys + ["optional"]
             for (key, _) in member where !known.contains(key) {
                 throw reader.failure("unknown key \"\(key)\" in identity \"\(name)\" (known: \(known.joined(separator: ", ")))", at: here.appending(key))
             }
@@ -157,7 +157,7 @@ public struct SuiteParser {
     private static func auth(_ top: JSONObject, _ reader: Reader) throws(SpecLoadError) -> SuiteAuth? {
         let at = JSONPointer(tokens: ["auth"])
         guard let map = try reader.object(top, "auth", at: .root) else { return nil }
-        let known = ["type", "header", "query", "env", "command", "refreshSeconds", "oauth2", "prefix"]
+        let known = ["type", "header", "query", "prefix"] + credentialKeys
         for (key, _) in map where !known.contains(key) {
             throw reader.failure("unknown key \"\(key)\" in `auth` (known: \(known.joined(separator: ", ")))", at: at.appending(key))
         }
@@ -178,64 +178,6 @@ public struct SuiteParser {
             prefix: try reader.string(map, "prefix", at: at), location: location)
     }
 
-    /// One of `env`, `command` (with optional `refreshSeconds`) or `oauth2` in `map`, and where it is
-    /// written (`file:line:column: #/pointer`), for errors met while running it.
-    private static func credentialSource(
-        _ map: JSONObject, at: JSONPointer, _ reader: Reader
-    ) throws(SpecLoadError) -> (SuiteAuth.Source, String) {
-        let given = ["env", "command", "oauth2"].filter { map[$0] != nil }
-        let path = at.tokens.joined(separator: ".")
-        guard given.count == 1, let key = given.first else {
-            if given.isEmpty {
-                throw reader.failure("`\(path).env` must name the environment variable holding the secret (or use `command` or `oauth2`)", at: at)
-            }
-            throw reader.failure("`\(path)` takes one of `env`, `command` and `oauth2`, not \(given.joined(separator: " and "))", at: at)
-        }
-        let location = reader.location(at.appending(key))
-        if map["refreshSeconds"] != nil && key != "command" {
-            throw reader.failure("`refreshSeconds` applies to `command` only", at: at.appending("refreshSeconds"))
-        }
-        switch key {
-        case "env":
-            guard let env = try reader.string(map, "env", at: at), !env.isEmpty else {
-                throw reader.failure("`\(path).env` must name the environment variable holding the secret", at: at)
-            }
-            return (.env(env), location)
-        case "command":
-            let argv = try reader.strings(map, "command", at: at)
-            guard let first = argv.first, !first.isEmpty else {
-                throw reader.failure("`\(path).command` must be a non-empty list: the program, then its arguments", at: at.appending("command"))
-            }
-            var refresh: Double?
-            if let value = map["refreshSeconds"] {
-                guard let seconds = value.doubleValue, seconds > 0 else {
-                    throw reader.failure("`refreshSeconds` must be a positive number", at: at.appending("refreshSeconds"))
-                }
-                refresh = seconds
-            }
-            return (.command(argv: argv, refreshSeconds: refresh), location)
-        default:
-            let oauthAt = at.appending("oauth2")
-            guard let oauth = try reader.object(map, "oauth2", at: at) else {
-                throw reader.failure("`oauth2` must be a mapping", at: oauthAt)
-            }
-            let keys = ["tokenURL", "clientIdEnv", "clientSecretEnv", "scopes"]
-            for (member, _) in oauth where !keys.contains(member) {
-                throw reader.failure("unknown key \"\(member)\" in `oauth2` (known: \(keys.joined(separator: ", ")))", at: oauthAt.appending(member))
-            }
-            guard let url = try reader.string(oauth, "tokenURL", at: oauthAt), url.hasPrefix("http://") || url.hasPrefix("https://") else {
-                throw reader.failure("`oauth2.tokenURL` must be an http:// or https:// URL", at: oauthAt)
-            }
-            guard let id = try reader.string(oauth, "clientIdEnv", at: oauthAt), !id.isEmpty,
-                let secret = try reader.string(oauth, "clientSecretEnv", at: oauthAt), !secret.isEmpty
-            else {
-                throw reader.failure("`oauth2` needs `clientIdEnv` and `clientSecretEnv` (environment variable names)", at: oauthAt)
-            }
-            let scopes = try reader.strings(oauth, "scopes", at: oauthAt)
-            return (.oauth2(.init(tokenURL: url, clientIdEnv: id, clientSecretEnv: secret, scopes: scopes)), location)
-        }
-    }
-
     private static func filter(_ top: JSONObject, _ key: String, _ reader: Reader) throws(SpecLoadError) -> OperationFilter {
         let at = JSONPointer(tokens: [key])
         guard let map = try reader.object(top, key, at: .root) else { return OperationFilter() }
@@ -253,7 +195,7 @@ public struct SuiteParser {
     }
 
     /// Typed access to suite members with located errors.
-    private struct Reader {
+    struct Reader {
         let bytes: [UInt8]
         let uri: String
 

@@ -15,13 +15,11 @@ public enum CompareExecutor {
         for url in [baseURLA, baseURLB] where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
             throw RunError("base URL \(url) must start with http:// or https://")
         }
-        if run.runtimeCredential != nil {
-            throw RunError("compare: credentials from `auth.command` or `auth.oauth2` are not supported yet; use `auth.env`")
-        }
-        let transportA = try transport(baseURLA, options)
+        // Each target gets its own run-time credentials (a login by operation or path logs in there).
+        let transportA = try await RunTransport.make(for: run, baseURL: baseURLA)
         let transportB: RunTransport
         do {
-            transportB = try transport(baseURLB, options)
+            transportB = try await RunTransport.make(for: run, baseURL: baseURLB)
         } catch {
             await transportA.shutdown()
             throw error
@@ -104,7 +102,10 @@ public enum CompareExecutor {
             }
         }
         let elapsed = clock.now - start
-        let notes = jobs.cases.notes + tallyA.notes.map { "A: " + $0 } + tallyB.notes.map { "B: " + $0 }
+        let credentialNotes = (
+            a: await transportA.credentialNotes(masker: run.masker), b: await transportB.credentialNotes(masker: run.masker)
+        )
+        let notes = jobs.cases.notes + (tallyA.notes + credentialNotes.a).map { "A: " + $0 } + (tallyB.notes + credentialNotes.b).map { "B: " + $0 }
         return ComparisonReport(
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURLA: run.masker.mask(baseURLA), baseURLB: run.masker.mask(baseURLB), seed: options.seed,
@@ -131,14 +132,6 @@ public enum CompareExecutor {
             return (0..<steps).map { i in
                 (a.records.indices.contains(i) ? a.records[i] : nil, b.records.indices.contains(i) ? b.records[i] : nil)
             }
-        }
-    }
-
-    static func transport(_ baseURL: String, _ options: RunOptions) throws(RunError) -> RunTransport {
-        do {
-            return RunTransport(try HTTPTransport(options: options.transportOptions(baseURL: baseURL)))
-        } catch {
-            throw RunError("cannot set up HTTP for \(baseURL): \(error)")
         }
     }
 }

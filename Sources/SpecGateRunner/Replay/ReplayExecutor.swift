@@ -69,14 +69,9 @@ public enum ReplayExecutor {
             )
         }
         let run = try await RunPreparation.prepareFetching(runOptions)
-        // Replay re-sends with `env` credentials (a suite whose auth comes from a command or an OAuth 2
-        // grant is sent with its placeholder: not supported by replay yet).
-        let transport: RunTransport
-        do {
-            transport = RunTransport(try HTTPTransport(options: runOptions.transportOptions(baseURL: run.baseURL)))
-        } catch {
-            throw RunError("cannot set up HTTP: \(error)")
-        }
+        // Credentials from `command`, `oauth2` or `login` are obtained again (the stored requests carry their
+        // placeholders, filled in as they are sent), as a run does.
+        let transport = try await RunTransport.make(for: run, baseURL: run.baseURL)
         var probe = Judge(checks: run.checks, schemas: run.schemas, masker: run.masker)
         probe.disabledChecks = run.disabledChecks
         let cases = Dictionary(run.makeAllCases().map { ($0.testCase.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -89,6 +84,7 @@ public enum ReplayExecutor {
             results.append(await replay(finding, source: source, run: run, cases: cases, probe: probe, transport: transport, index: index))
         }
         await transport.shutdown()
+        notes += await transport.credentialNotes(masker: run.masker)
         let report = ReplayReport(
             toolVersion: options.toolVersion, source: options.reportPath, baseURL: run.masker.mask(run.baseURL),
             startedAt: ISO8601DateFormatter().string(from: started), results: results, notes: notes)

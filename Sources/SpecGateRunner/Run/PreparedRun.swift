@@ -44,7 +44,7 @@ public struct PreparedRun: Sendable {
     /// path (`GET /v2/bookings/{bookingUid}`), sent by the automatic state checks.
     public var stateReads: [String: PlannedCase] = [:]
 
-    /// The credential requests carry when it is obtained at run time (`auth.command`, `auth.oauth2`):
+    /// The credential requests carry when it is obtained at run time (`auth.command`, `auth.oauth2`, `auth.login`):
     /// cases hold its placeholder, ``CredentialProvider`` the secret.
     public var runtimeCredential: (auth: SuiteAuth, credential: Credential)? {
         guard let auth = target.suite?.auth, auth.isRefreshable, let credential = generator.options.credential else { return nil }
@@ -114,7 +114,7 @@ public struct RunIdentity: Sendable {
     public var headerValue: String
     /// How its credential is shown ("$CAL_OUTSIDER_API_KEY", "<auth:outsider:oauth2>").
     public var shownAs: String
-    /// Its `auth` when the credential is obtained at run time (`command`, `oauth2`): `headerValue` then
+    /// Its `auth` when the credential is obtained at run time (`command`, `oauth2`, `login`): `headerValue` then
     /// carries the placeholder, replaced as requests are sent.
     public var runtimeAuth: SuiteAuth? = nil
 }

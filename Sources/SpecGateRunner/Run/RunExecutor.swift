@@ -16,30 +16,9 @@ public enum RunExecutor {
         _ run: PreparedRun, progress: (@Sendable (RunProgress) -> Void)? = nil
     ) async throws(RunError) -> RunReport {
         let options = run.options
-        let http: HTTPTransport
-        let transportOptions: TransportOptions
-        do {
-            transportOptions = try options.transportOptions(baseURL: run.baseURL)
-            http = try HTTPTransport(options: transportOptions)
-        } catch {
-            throw RunError("cannot set up HTTP: \(error)")
-        }
         // Credentials obtained at run time (the owner's, identities'): each fetched once now (a failure stops
         // the run), then on expiry or 401.
-        var credentials: [CredentialProvider] = []
-        for runtime in run.runtimeCredentials {
-            let provider = CredentialProvider(
-                auth: runtime.auth, credential: runtime.credential, identity: runtime.identity, environment: options.environment,
-                transportOptions: transportOptions)
-            do {
-                _ = try await provider.current()
-            } catch {
-                await http.shutdown()
-                throw error
-            }
-            credentials.append(provider)
-        }
-        let transport = RunTransport(http, credentials: credentials)
+        let transport = try await RunTransport.make(for: run, baseURL: run.baseURL)
         let started = Date()
         let clock = ContinuousClock()
         let start = clock.now
@@ -153,17 +132,7 @@ public enum RunExecutor {
         await cleanUp(shared.created, run: run, transport: transport, index: 0, outcome: &sharedOutcome)
         tally.add(sharedOutcome)
         await transport.shutdown()
-        var authNotes: [String] = []
-        for credentials in credentials {
-            let who = credentials.identity.map { "auth (\($0))" } ?? "auth"
-            let refreshes = await credentials.refreshes
-            let resent = await credentials.resent
-            if refreshes > 0 { authNotes.append("\(who): the token was refreshed \(refreshes) time\(refreshes == 1 ? "" : "s") during the run") }
-            if resent > 0 {
-                authNotes.append("\(who): \(resent) request\(resent == 1 ? " was" : "s were") re-sent after a token refresh (answered 401 with the expired token)")
-            }
-            authNotes += await credentials.failures.map { "\(who): refreshing the token failed, the previous one was kept: \(run.masker.mask($0))" }
-        }
+        let authNotes = await transport.credentialNotes(masker: run.masker)
         let elapsed = clock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         var report = judge.report(

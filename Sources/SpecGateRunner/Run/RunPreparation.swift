@@ -56,14 +56,10 @@ public enum RunPreparation {
                 }
                 secret = value
                 masker.add(.init(value: secret, placeholder: "$" + env))
-            case .command:
+            case .command, .oauth2, .login:
                 // Obtained at run time (`CredentialProvider`): cases carry the placeholder.
                 secret = auth.placeholder()
-            case .oauth2(let grant):
-                secret = auth.placeholder()
-                if let clientSecret = options.environment[grant.clientSecretEnv], !clientSecret.isEmpty {
-                    masker.add(.init(value: clientSecret, placeholder: "$" + grant.clientSecretEnv))
-                }
+                try CredentialSetup.prepare(auth, target: target, options: options, baseURL: baseURL, masker: &masker)
             }
             // A credential too short to mask as text is still hidden in the header that carries it.
             masker.sensitiveHeaders.insert((auth.header ?? "Authorization").lowercased())
@@ -72,7 +68,7 @@ public enum RunPreparation {
                 header: auth.header ?? "Authorization", scheme: scheme, secret: secret,
                 envVar: auth.env.isEmpty ? nil : auth.env, prefix: auth.prefix)
         }
-        // Extra identities (`cross_user_access`): `env` only for now; an unset optional one is skipped with a note.
+        // Extra identities (`cross_user_access`); an unset optional `env` one is skipped with a note.
         var identities: [RunIdentity] = []
         var identityNotes: [String] = []
         for identity in suite?.identities ?? [] {
@@ -80,9 +76,11 @@ public enum RunPreparation {
             let scheme: String? = identity.auth.type == .bearer ? "Bearer" : identity.auth.type == .basic ? "Basic" : nil
             guard case .env(let env) = identity.auth.source else {
                 // Obtained at run time (`CredentialProvider`): requests carry the placeholder.
-                if case .oauth2(let grant) = identity.auth.source, let clientSecret = options.environment[grant.clientSecretEnv], !clientSecret.isEmpty {
-                    masker.add(.init(value: clientSecret, placeholder: "$" + grant.clientSecretEnv))
+                if identity.optional, !options.planOnly, let unset = CredentialSetup.unsetVariable(of: identity.auth.source, environment: options.environment) {
+                    identityNotes.append("cross_user_access: identity \(identity.name) skipped: \(unset)")
+                    continue
                 }
+                try CredentialSetup.prepare(identity.auth, target: target, options: options, baseURL: baseURL, masker: &masker)
                 let placeholder = identity.auth.placeholder(identity: identity.name)
                 var runtime = RunIdentity(
                     name: identity.name, header: identity.auth.header ?? "Authorization",

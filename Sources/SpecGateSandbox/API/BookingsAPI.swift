@@ -37,6 +37,9 @@ struct BookingsAPI: Sendable {
         if request.path == SandboxTestTokens.path {
             return await tokens.respond(to: request, lifetime: configuration.tokenLifetime, seed: seed)
         }
+        if request.path == SandboxTestTokens.loginPath {
+            return await tokens.respondToLogin(request, lifetime: configuration.tokenLifetime, seed: seed)
+        }
         if configuration.has(.slowResponses) { try? await Task.sleep(for: configuration.slowDelay) }
         let now = Timestamp.now()
         do throws(APIError) {

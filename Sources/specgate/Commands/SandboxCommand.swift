@@ -37,7 +37,7 @@ struct SandboxCommand: AsyncParsableCommand {
         help: "What to do with a kept-alive connection after an answer: keep-alive, close-always, close-after-5xx or drop-idle (20-200 ms). Closes never send Connection: close, like uvicorn after a 500.")
     var connection: String = "keep-alive"
 
-    @Option(name: .long, help: "Lifetime in seconds of access tokens from the test-only token endpoint (POST /_test/oauth/token; not a Cal.com endpoint).")
+    @Option(name: .long, help: "Lifetime in seconds of access tokens from the test-only token and login endpoints (POST /_test/oauth/token, /_test/auth/login; not Cal.com endpoints).")
     var tokenLifetime: Double = 3600
 
     @Flag(name: .long, help: "Print the fault catalogue and exit.")
@@ -76,6 +76,7 @@ struct SandboxCommand: AsyncParsableCommand {
             banner += "\(user.role.rawValue) \(user.id) \(user.username): \(user.apiKey)\n"
         }
         banner += "test-only token endpoint (not Cal.com): POST \(sandbox.baseURL)\(SandboxTestTokens.path) client \(SandboxTestTokens.clientID):\(SandboxTestTokens.clientSecret), tokens valid \(tokenLifetime) s\n"
+        banner += "test-only login endpoint (not Cal.com): POST \(sandbox.baseURL)\(SandboxTestTokens.loginPath) {\"email\": \"\(sandbox.seed.owner.email)\" (or another seeded user's), \"password\": \"\(SandboxTestTokens.loginPassword)\"}, tokens valid \(tokenLifetime) s\n"
         if !configuration.faults.isEmpty {
             banner += "faults: \(configuration.faults.sorted().map(\.rawValue).joined(separator: ", "))\n"
         }

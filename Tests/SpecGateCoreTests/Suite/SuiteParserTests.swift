@@ -97,13 +97,24 @@ import Testing
         ("spec: a.yaml\nauth: {type: bearer}\n", "`auth.env`"),
         ("spec: a.yaml\nauth: {type: bearer, env: X, token: y}\n", "unknown key \"token\" in `auth`"),
         ("spec: a.yaml\ninclude: {tag: [a]}\n", "unknown key \"tag\" in `include`"),
-        ("spec: a.yaml\nauth: {type: bearer, env: X, command: [y]}\n", "takes one of `env`, `command` and `oauth2`"),
+        ("spec: a.yaml\nauth: {type: bearer, env: X, command: [y]}\n", "takes one of `env`, `command`, `oauth2` and `login`"),
         ("spec: a.yaml\nauth: {type: bearer, command: []}\n", "`auth.command` must be a non-empty list"),
-        ("spec: a.yaml\nauth: {type: bearer, env: X, refreshSeconds: 5}\n", "`refreshSeconds` applies to `command` only"),
+        ("spec: a.yaml\nauth: {type: bearer, env: X, refreshSeconds: 5}\n", "`refreshSeconds` applies to `command` and `login` only"),
         ("spec: a.yaml\nauth: {type: bearer, command: [x], refreshSeconds: 0}\n", "`refreshSeconds` must be a positive number"),
         ("spec: a.yaml\nauth: {type: bearer, oauth2: {tokenURL: token, clientIdEnv: A, clientSecretEnv: B}}\n", "`oauth2.tokenURL` must be"),
         ("spec: a.yaml\nauth: {type: bearer, oauth2: {tokenURL: 'https://a/t', clientIdEnv: A}}\n", "needs `clientIdEnv` and `clientSecretEnv`"),
         ("spec: a.yaml\nauth: {type: query, query: k, command: [x]}\n", "`type: query` takes its secret from `env` only"),
+        ("spec: a.yaml\nauth: {type: bearer, env: X, timeout: 5s}\n", "`timeout` applies to `command` only"),
+        ("spec: a.yaml\nauth: {type: bearer, command: [x], timeout: soon}\n", "`timeout` must be a positive duration"),
+        ("spec: a.yaml\nauth: {type: bearer, command: [x], timeout: 0s}\n", "`timeout` must be a positive duration"),
+        ("spec: a.yaml\nauth: {type: bearer, login: {url: 'https://id/login'}}\n", "`login.capture` must say where the token is"),
+        ("spec: a.yaml\nauth: {type: bearer, login: {url: 'https://id/login', capture: '$response.body#data'}}\n", "`login.capture` must be $response.body#"),
+        ("spec: a.yaml\nauth: {type: bearer, login: {url: 'https://id/login', capture: '$response.header.X'}}\n", "`login.capture` must be $response.body#"),
+        ("spec: a.yaml\nauth: {type: bearer, login: {capture: '$response.body#/t'}}\n", "`login` needs `operation`"),
+        ("spec: a.yaml\nauth: {type: bearer, login: {operation: a, url: /b, capture: '$response.body#/t'}}\n", "`login` takes `operation` or `url`, not both"),
+        ("spec: a.yaml\nauth: {type: bearer, login: {url: login, capture: '$response.body#/t'}}\n", "`login.url` must be"),
+        ("spec: a.yaml\nauth: {type: bearer, login: {url: /l, capture: '$response.body#/t', headers: {}}}\n", "unknown key \"headers\" in `login`"),
+        ("spec: a.yaml\nauth: {type: bearer, login: {url: /l, capture: '$response.body#/t', body: {password: {env: ''}}}}\n", "`env` must name an environment variable"),
         ("spec: a.yaml\ninclude: {methods: [fetch]}\n", "unknown HTTP method \"fetch\""),
         ("spec: a.yaml\noverlays: overlay.yaml\n", "`overlays` must be a list of strings"),
         ("spec: a.yaml\nheaders: {a: [1]}\n", "header \"a\" must have a text value"),
@@ -127,6 +138,46 @@ import Testing
         #expect(oauth.auth?.source == .oauth2(.init(tokenURL: "https://id.example/token", clientIdEnv: "ID", clientSecretEnv: "SECRET", scopes: ["a", "b"])))
         #expect(oauth.auth?.isRefreshable == true)
         #expect(oauth.auth?.placeholder() == "<auth:oauth2>")
+        let timed = try parse("spec: a.yaml\nauth:\n  type: bearer\n  command: [gcloud, auth, print-access-token]\n  timeout: 500ms\n")
+        #expect(timed.auth?.source == .command(argv: ["gcloud", "auth", "print-access-token"], refreshSeconds: nil, timeoutSeconds: 0.5))
+        #expect(try parse("spec: a.yaml\nauth: {type: bearer, command: [x], timeout: 2m}\n").auth?.source == .command(argv: ["x"], refreshSeconds: nil, timeoutSeconds: 120))
+        #expect(try parse("spec: a.yaml\nauth: {type: bearer, command: [x]}\n").auth?.source == .command(argv: ["x"], refreshSeconds: nil, timeoutSeconds: 30))
+    }
+
+    @Test func loginSource() throws {
+        let suite = try parse(
+            """
+            spec: a.yaml
+            auth:
+              type: bearer
+              login:
+                operation: POST /auth/login
+                body: {user: {email: {env: LOGIN_EMAIL}, remember: true}, password: {env: LOGIN_PASSWORD}}
+                capture: "$response.body#/data/accessToken"
+              refreshSeconds: 60
+            identities:
+              outsider:
+                login: {url: "https://id.example/login", body: {password: {env: OUTSIDER_PASSWORD}}, capture: "$response.body#/token"}
+
+            """)
+        guard case .login(let login, let refresh)? = suite.auth?.source else {
+            Issue.record("not a login source: \(String(describing: suite.auth?.source))")
+            return
+        }
+        #expect(refresh == 60)
+        #expect(login.target == .operation("POST /auth/login"))
+        #expect(login.targetLocation.hasPrefix("/work/suites/demo/suite.yaml:5:") && login.targetLocation.hasSuffix(" #/auth/login/operation"))
+        #expect(login.capture == JSONPointer("/data/accessToken"))
+        #expect(login.captureExpression == "$response.body#/data/accessToken")
+        #expect(login.variables.map(\.env) == ["LOGIN_EMAIL", "LOGIN_PASSWORD"])
+        #expect(login.variables.map(\.pointer) == [JSONPointer("/user/email"), JSONPointer("/password")])
+        #expect(login.variables[1].location.hasPrefix("/work/suites/demo/suite.yaml:6:"))
+        #expect(login.variables[1].location.hasSuffix("#/auth/login/body/password/env"))
+        #expect(login.body["user"]?["remember"] == .bool(true))
+        #expect(suite.auth?.placeholder() == "<auth:login>")
+        #expect(suite.auth?.location == "/work/suites/demo/suite.yaml:4:3: #/auth/login")
+        #expect(suite.identities.first?.auth.placeholder(identity: "outsider") == "<auth:outsider:login>")
+        #expect(suite.secretNames.contains("LOGIN_PASSWORD") && suite.secretNames.contains("OUTSIDER_PASSWORD"))
     }
 
     @Test func operationFilterGlobs() {
