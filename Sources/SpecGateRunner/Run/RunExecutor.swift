@@ -117,6 +117,7 @@ public enum RunExecutor {
                     judge.record(verdict, flaky: outcome.flaky && i == outcome.consumerIndex)
                 }
                 tally.add(outcome)
+                jobs.observe(outcome.verdicts)
                 finishedJobs += 1
                 if outcome.isCase { casesInFlight -= 1 }
                 done += outcome.plannedDone
@@ -165,7 +166,7 @@ public enum RunExecutor {
         var report = judge.report(
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURL: run.baseURL, seed: options.seed, startedAt: ISO8601DateFormatter().string(from: started),
-            durationMilliseconds: milliseconds, incomplete: !complete, notes: jobs.cases.notes + tally.notes + authNotes)
+            durationMilliseconds: milliseconds, incomplete: !complete, notes: jobs.notes + tally.notes + authNotes)
         report.suitePath = options.path
         report.shard = options.shard
         return report
