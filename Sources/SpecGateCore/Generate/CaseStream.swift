@@ -75,7 +75,7 @@ public struct CaseStream {
             return nil
         }
         record(generator.applyBodyValues(operation, to: &draft, checker: &values.checker, resolver: values.resolver))
-        let edges = attempt > 2 ? applyEdgeValues(to: &draft, attempt: attempt - 1) : []
+        let edges = attempt > 2 ? applyEdgeValues(to: &draft, attempt: attempt - 1) + applyParameterEdgeValues(to: &draft, attempt: attempt - 1) : []
         let request = draft.serialized()
         guard seen.insert(Self.digest(request)).inserted else { return nil }
         if base == nil || validEmitted == invalidBaseIndex { base = draft }
@@ -105,6 +105,18 @@ public struct CaseStream {
         body.value = result.body
         draft.body = body
         return result.edges
+    }
+
+    /// Up to one edge value in the query and path parameters the generator made (not the suite's), drawn
+    /// from a generator of their own (seed, operation, attempt) like the body's.
+    private mutating func applyParameterEdgeValues(to draft: inout RequestDraft, attempt: Int) -> [String] {
+        let generated = template.sources.map { source in
+            if case .generated = source { return true }
+            return false
+        }
+        var edgeRNG = SplitMix64(seed: generator.options.seed).derived(operation.id + "/parameter-edge/" + String(attempt))
+        let context = MutationContext(resolver: values.resolver, dialect: generator.spec.dialect, options: generator.options)
+        return ParameterEdgeValues(context: context).apply(to: &draft, generated: generated, checker: &values.checker, rng: &edgeRNG)
     }
 
     private mutating func record(_ new: [GenerationFinding]) {
