@@ -6,7 +6,7 @@ import SpecGateJSON
 /// non-ASCII and astral text (percent-encoded as UTF-8 by the serializer), and `[]` for an optional array
 /// query parameter, which RFC 6570 leaves out of the request. At most `limit` per case, drawn from the
 /// case's own seeded generator; each is kept only when the schema engine accepts it. Parameters whose
-/// values the suite gives, the credential, and strings with a `format`, `pattern`, `enum` or `const` are
+/// values the suite gives or that hold a documented example, the credential, and strings with a `format`, `pattern`, `enum` or `const` are
 /// left alone.
 struct ParameterEdgeValues {
     let context: MutationContext
@@ -23,6 +23,8 @@ struct ParameterEdgeValues {
             guard parameter.spec.location == .query || parameter.spec.location == .path, let current = parameter.value,
                 let schema = parameter.spec.schema
             else { continue }
+            // A documented example stays as it is: each example is sent in turn (see `exampleRotation`).
+            if parameter.spec.examples.contains(current) || EdgeValues(context: context).isExample(current, of: schema) { continue }
             for candidate in candidates(for: parameter.spec, schema: schema) where candidate != current {
                 sites.append((index, candidate))
             }
