@@ -386,11 +386,12 @@ class Bench:
                   if row.split()}
         budget = ("%g" % DEPTH_SECONDS) + "s"
         for fault in [None] + DEPTH_FAULTS:
+            records = []
             for mode, extra in (("default", []), ("max-time " + budget, ["--max-time", budget])):
                 record = {"kind": "depth", "fault": fault or "(none: conformant sandbox)", "mode": mode}
+                records.append(record)
                 if fault and fault not in listed:
                     record["not_measured"] = f"the sandbox has no fault {fault} in this build"
-                    self.emit(record)
                     continue
                 try:
                     with SandboxProcess(self.specgate, faults=[fault] if fault else []) as sandbox:
@@ -398,16 +399,23 @@ class Bench:
                             sandbox.url, sandbox.keys["owner"], extra, "depth-" + (fault or "none") + "-" + mode.split()[0],
                             timeout=RUN_TIMEOUT + DEPTH_SECONDS, outsider=sandbox.keys.get("outsider"))
                     findings = report.get("findings", [])
-                    operations = report.get("operations", [])
                     record.update({
                         "exit_code": code, "wall_seconds": round(wall, 2),
-                        "cases": sum((o.get("validCases") or 0) + (o.get("invalidCases") or 0) for o in operations),
                         "requests": report.get("summary", {}).get("requests"),
-                        "findings": len(findings), "checks": sorted({f.get("check") for f in findings}),
-                        "stopped": next((n.split("; stopped because ", 1)[1] for n in report.get("notes", [])
-                                         if n.startswith("time budget: --max-time") and "; stopped because " in n), None)})
+                        "findings": len(findings), "checks": sorted({f.get("check") for f in findings})})
+                    # "time budget: --max-time 30s: 5095 cases (196 default, 4899 new distinct) in 30.1 s; stopped because …"
+                    for note in report.get("notes", []):
+                        match = re.match(r"time budget: --max-time \S+: (\d+) cases \((\d+) default, (\d+) new distinct\).*; "
+                                         r"stopped because (.*)$", note)
+                        if match:
+                            record.update({"cases": int(match.group(1)), "default_cases": int(match.group(2)),
+                                           "new_cases": int(match.group(3)), "stopped": match.group(4)})
                 except NotMeasured as reason:
                     record["not_measured"] = str(reason)
+            # A default run sends the cases the budget run sends first (same seed): its case count.
+            if "default_cases" in records[1] and "not_measured" not in records[0]:
+                records[0]["cases"] = records[1]["default_cases"]
+            for record in records:
                 self.emit(record)
 
     # -- Schemathesis -------------------------------------------------------------------------

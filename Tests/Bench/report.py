@@ -356,9 +356,10 @@ def depth_section(report):
         lines.append(f"| {r['fault']} | {r['mode']} | {fmt(r.get('cases'))} | {fmt(r.get('requests'))} | "
                      f"{fmt(r.get('findings'))} | {', '.join(r.get('checks') or []) or '—'} | {r.get('stopped') or '—'} | "
                      f"{fmt(r.get('wall_seconds'))} |")
-    lines += ["", "Cases are the generated and scenario cases judged (valid + invalid, all operations); requests add "
-                  "producers, clean-ups, workflow steps and state reads. On the conformant sandbox every run must "
-                  "have 0 findings."]
+    lines += ["", "Cases are the run's own cases (generated and scenario, valid and invalid; for the default run, the "
+                  "default cases the --max-time run sent first with the same seed); requests add producers, clean-ups, "
+                  "workflow steps and state reads. Findings are distinct findings (by fingerprint). On the conformant "
+                  "sandbox every run must have 0 findings."]
     return lines
 
 
