@@ -82,6 +82,9 @@ struct BudgetFeed {
         lanes[i].defaultCases += 1
     }
 
+    /// New cases handed out so far.
+    private(set) var handedOut = 0
+
     /// Folds in what a finished job's exchanges answered: new status codes or failing checks keep an
     /// operation's weight up.
     mutating func observe(_ verdicts: [ExchangeVerdict]) {
@@ -132,6 +135,7 @@ struct BudgetFeed {
             guard lanes[i].seen.insert(CaseStream.digest(testCase.request)).inserted else { continue }
             lanes[i].newInRound += 1
             lanes[i].extraCases += 1
+            handedOut += 1
             var renamed = testCase
             renamed.id += "~r" + String(lanes[i].round + 1)
             let plan = run.plans[lanes[i].plan]

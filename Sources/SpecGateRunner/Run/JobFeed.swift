@@ -47,6 +47,19 @@ struct JobFeed {
         return cases.exhausted && nextWorkflow == workflows.count
     }
 
+    /// The progress total: the case bound and workflow steps; with a time budget, never below what is done
+    /// (the budget's cases are not known in advance).
+    func progressTotal(steps: Int, done: Int) -> Int {
+        let bound = cases.caseBound + steps
+        return budget == nil ? bound : max(bound, done)
+    }
+
+    /// Cases handed out so far (the budget's included).
+    var casesMade: Int { cases.handedOut + (budget?.handedOut ?? 0) }
+
+    /// The progress total is exact: every case was made (with a time budget, once it stopped).
+    var totalIsExact: Bool { budget.map { $0.stop != nil } ?? cases.exhausted }
+
     /// The run's notes: the cases' (generation findings), then the time budget's.
     var notes: [String] { cases.notes + (budget?.notes ?? []) }
 }

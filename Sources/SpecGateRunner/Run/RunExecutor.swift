@@ -125,9 +125,10 @@ public enum RunExecutor {
                     let elapsed = clock.now - start
                     progress(
                         RunProgress(
-                            done: done, total: jobs.cases.caseBound + steps, failures: judge.failureCount, errors: judge.transportErrors,
+                            done: done, total: jobs.progressTotal(steps: steps, done: done), failures: judge.failureCount,
+                            errors: judge.transportErrors,
                             elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                            casesMade: jobs.cases.handedOut, casesInFlight: casesInFlight, totalIsExact: jobs.cases.exhausted))
+                            casesMade: jobs.casesMade, casesInFlight: casesInFlight, totalIsExact: jobs.totalIsExact))
                 }
                 if more && !Task.isCancelled { more = launch() }
             }
