@@ -68,6 +68,26 @@ struct TimeBudgetTests {
         #expect(otherSeed.digests != first.digests)
     }
 
+    @Test("--safe and --shard hold for the budget's cases too: only safe methods, only the shard's operations")
+    func safeAndShard() throws {
+        var options = RunOptions(path: RunHarness.suite, baseURL: "http://127.0.0.1:9", environment: ["CAL_API_KEY": RunHarness.ownerKey])
+        options.safe = true
+        options.shard = Shard("1/2")
+        options.maxTime = TimeBudget(seconds: 3600)
+        let run = try RunPreparation.prepare(options)
+        let selected = Set(run.plans.map(\.operation.id))
+        #expect(!selected.isEmpty)
+        var feed = JobFeed(run)
+        var budgetCases = 0
+        while budgetCases < 200, let job = feed.next() {
+            guard case .single(let planned) = job else { continue }
+            #expect(planned.testCase.request.method.isSafe, "\(planned.testCase.id)")
+            #expect(selected.contains(planned.operation.id))
+            if planned.testCase.id.contains("~r") { budgetCases += 1 }
+        }
+        #expect(budgetCases == 200)
+    }
+
     @Test("an operation whose answers bring nothing new gets fewer turns than one still giving new status codes")
     func weighting() throws {
         let run = try prepared(budget: TimeBudget(seconds: 3600))
