@@ -12,6 +12,9 @@ public struct SandboxConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// What happens to a kept-alive connection after an answer (keep it, by default).
     public var connectionBehaviour: SandboxConnectionBehaviour
+    /// How a method a served path does not route is answered: Express's 404 (Cal.com's behaviour, the default)
+    /// or RFC 9110's 405 with `Allow` (a conformant non-Cal.com server, for suites that enable `unsupported_method`).
+    public var unroutedMethod: SandboxUnroutedMethod = .notFound
     /// How long an access token from the test-only token endpoint (`SandboxTestTokens`) is accepted.
     public var tokenLifetime: Duration = .seconds(3600)
 
@@ -34,4 +37,12 @@ public struct SandboxConfiguration: Sendable {
 
     /// True when `fault` is switched on.
     public func has(_ fault: SandboxFault) -> Bool { faults.contains(fault) }
+}
+
+/// How the sandbox answers a method that a path it serves does not route (`specgate sandbox --unrouted-method`).
+public enum SandboxUnroutedMethod: String, Sendable, CaseIterable {
+    /// 404 "Cannot PATCH /v2/bookings", as NestJS on Express (and so Cal.com API v2) answers.
+    case notFound = "404"
+    /// 405 Method Not Allowed with `Allow` listing the path's methods (RFC 9110 §15.5.6); not Cal.com's behaviour.
+    case methodNotAllowed = "405"
 }

@@ -28,6 +28,8 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
     case outsiderCanReadBooking = "outsider_can_read_booking"
     case outsiderCanDeclineBooking = "outsider_can_decline_booking"
     case cancelNotPersisted = "cancel_not_persisted"
+    // Issue #16 (detection depth): an unrouted method answered 405 without the Allow header RFC 9110 requires.
+    case methodNotAllowedWithoutAllow = "method_not_allowed_without_allow"
 
     /// What the sandbox does differently while the fault is on.
     public var summary: String {
@@ -78,6 +80,8 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
             return "any authenticated user declines a booking (not only its organiser and hosts)"
         case .cancelNotPersisted:
             return "cancelling a booking answers it with status cancelled, but a later read shows it unchanged"
+        case .methodNotAllowedWithoutAllow:
+            return "a method a served path does not route is answered 405 without an Allow header (not Express's 404)"
         case .outsiderCanReadBooking:
             return "any authenticated user reads a booking's calendar links, references, recordings, transcripts and sessions (not only its organiser and hosts)"
         }
@@ -101,6 +105,7 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
         case .resetMidResponse, .neverCompletes, .truncatedBody: return "transport_error"
         case .outsiderCanReadBooking, .outsiderCanDeclineBooking: return "cross_user_access"
         case .cancelNotPersisted: return "use_after_delete"
+        case .methodNotAllowedWithoutAllow: return "unsupported_method"
         }
     }
 

@@ -50,6 +50,10 @@ MULTI_MIN_OPERATIONS = 600
 BIG_LINT_RUNS = 3
 BIG_PARSE_RUNS = 5
 BIG_PY_RUNS = 3
+# Detection depth (issue #16): `run` at default settings and with `--max-time` on the Cal.com suite, against the
+# conformant sandbox and a few faults. BENCH_DEPTH_SECONDS shortens the budget (e.g. 3 for a quick check).
+DEPTH_SECONDS = float(os.environ.get("BENCH_DEPTH_SECONDS", "30"))
+DEPTH_FAULTS = [f for f in os.environ.get("BENCH_DEPTH_FAULTS", "ignore_query_array_enum,cancel_not_persisted").split(",") if f]
 
 
 class NotMeasured(Exception):
@@ -111,15 +115,19 @@ class Bench:
         if proc.returncode != 0 or "Not available yet" in proc.stdout:
             raise NotMeasured("`specgate run` is not available in this build (still the interim stub)")
 
-    def specgate_run(self, url, key, extra, name, timeout=RUN_TIMEOUT, wrapper=()):
-        """`specgate run` against a sandbox; (exit code, JSON report, wall seconds, process)."""
+    def specgate_run(self, url, key, extra, name, timeout=RUN_TIMEOUT, wrapper=(), outsider=None, suite=SUITE):
+        """`specgate run` against a sandbox; (exit code, JSON report, wall seconds, process). `outsider`: the
+        sandbox's outsider key, for `cross_user_access` (skipped with a note without it)."""
         report = os.path.join(self.tmp, name + ".json")
         if os.path.exists(report):
             os.remove(report)
-        args = list(wrapper) + [self.specgate, "run", SUITE, "--base-url", url, "--json", report,
+        args = list(wrapper) + [self.specgate, "run", suite, "--base-url", url, "--json", report,
                                 "--junit", os.path.join(self.tmp, name + ".xml")] + list(extra)
         start = time.perf_counter()
-        proc = self.run(args, timeout=timeout, env={"CAL_API_KEY": key}, check_codes=None)
+        env = {"CAL_API_KEY": key}
+        if outsider:
+            env["CAL_OUTSIDER_API_KEY"] = outsider
+        proc = self.run(args, timeout=timeout, env=env, check_codes=None)
         wall = time.perf_counter() - start
         if proc.returncode not in (0, 1) or not os.path.exists(report):
             raise NotMeasured(f"specgate run exited {proc.returncode}: {last_line(proc.stderr or proc.stdout)}")
@@ -309,6 +317,20 @@ class Bench:
             record["max_rss_kb"] = int(rss.group(1))
             self.emit(record)
 
+    def rfc9110_suite(self):
+        """The Cal.com suite without its `unsupported_method` exception (Cal.com answers unrouted methods with
+        Express's 404), for faults that check RFC 9110's 405 with Allow (`method_not_allowed_without_allow`)."""
+        calcom = os.path.join(ROOT, "specs", "calcom")
+        with open(os.path.join(calcom, "suite.yaml")) as handle:
+            lines = handle.read().replace("spec: openapi-v2.json", "spec: " + os.path.join(calcom, "openapi-v2.json")) \
+                .replace("overlays: [overlay.yaml]", "overlays: [" + os.path.join(calcom, "overlay.yaml") + "]").split("\n")
+        index = next(i for i, line in enumerate(lines) if "- check: unsupported_method" in line)
+        del lines[index:index + 2]
+        path = os.path.join(self.tmp, "suite-rfc9110.yaml")
+        with open(path, "w") as handle:
+            handle.write("\n".join(lines))
+        return path
+
     def figure_detection(self):
         self.require_run_command()
         catalogue = self.run([self.specgate, "sandbox", "--list-faults"]).stdout.splitlines()[1:]
@@ -334,8 +356,11 @@ class Bench:
             try:
                 faults = [] if conformant else [fault]
                 with SandboxProcess(self.specgate, faults=faults, extra_args=sandbox_args) as sandbox:
+                    # unsupported_method faults: the suite without Cal.com's exception for Express's 404.
+                    suite = self.rfc9110_suite() if expected == "unsupported_method" else SUITE
                     code, report, wall, _ = self.specgate_run(sandbox.url, sandbox.keys["owner"], run_args,
-                                                              "detect-" + (fault if faults else "none"))
+                                                              "detect-" + (fault if faults else "none"),
+                                                              outsider=sandbox.keys.get("outsider"), suite=suite)
                     findings = report.get("findings", [])
                     checks = sorted({f.get("check") for f in findings})
                     fingerprints = {f.get("fingerprint") for f in findings if f.get("check") == expected}
@@ -368,6 +393,46 @@ class Bench:
             except NotMeasured as reason:
                 record["not_measured"] = str(reason)
             self.emit(record)
+
+    def figure_depth(self):
+        """Cases and findings of `run` at default settings and with `--max-time` (issue #16), on the conformant
+        sandbox (findings must be 0) and with DEPTH_FAULTS (those the sandbox lists; new faults join by name)."""
+        self.require_run_command()
+        listed = {row.split()[0] for row in self.run([self.specgate, "sandbox", "--list-faults"]).stdout.splitlines()[1:]
+                  if row.split()}
+        budget = ("%g" % DEPTH_SECONDS) + "s"
+        for fault in [None] + DEPTH_FAULTS:
+            records = []
+            for mode, extra in (("default", []), ("max-time " + budget, ["--max-time", budget])):
+                record = {"kind": "depth", "fault": fault or "(none: conformant sandbox)", "mode": mode}
+                records.append(record)
+                if fault and fault not in listed:
+                    record["not_measured"] = f"the sandbox has no fault {fault} in this build"
+                    continue
+                try:
+                    with SandboxProcess(self.specgate, faults=[fault] if fault else []) as sandbox:
+                        code, report, wall, _ = self.specgate_run(
+                            sandbox.url, sandbox.keys["owner"], extra, "depth-" + (fault or "none") + "-" + mode.split()[0],
+                            timeout=RUN_TIMEOUT + DEPTH_SECONDS, outsider=sandbox.keys.get("outsider"))
+                    findings = report.get("findings", [])
+                    record.update({
+                        "exit_code": code, "wall_seconds": round(wall, 2),
+                        "requests": report.get("summary", {}).get("requests"),
+                        "findings": len(findings), "checks": sorted({f.get("check") for f in findings})})
+                    # "time budget: --max-time 30s: 5095 cases (196 default, 4899 new distinct) in 30.1 s; stopped because …"
+                    for note in report.get("notes", []):
+                        match = re.match(r"time budget: --max-time \S+: (\d+) cases \((\d+) default, (\d+) new distinct\).*; "
+                                         r"stopped because (.*)$", note)
+                        if match:
+                            record.update({"cases": int(match.group(1)), "default_cases": int(match.group(2)),
+                                           "new_cases": int(match.group(3)), "stopped": match.group(4)})
+                except NotMeasured as reason:
+                    record["not_measured"] = str(reason)
+            # A default run sends the cases the budget run sends first (same seed): its case count.
+            if "default_cases" in records[1] and "not_measured" not in records[0]:
+                records[0]["cases"] = records[1]["default_cases"]
+            for record in records:
+                self.emit(record)
 
     # -- Schemathesis -------------------------------------------------------------------------
 
@@ -502,6 +567,7 @@ FIGURES = [
     ("run.schemathesis", Bench.figure_versus_schemathesis),
     ("memory", Bench.figure_memory),
     ("detection", Bench.figure_detection),
+    ("depth", Bench.figure_depth),
 ]
 
 

@@ -335,8 +335,32 @@ def markdown(report, environment, detection, generated_at):
                       "conformant sandbox). The last column lists the checks that failed for Schemathesis "
                       "with the fault but not on the conformant sandbox. Requests are each whole run's (Bookings "
                       "operations); Schemathesis runs have a time budget, see latest.json."]
+    lines += depth_section(report)
     lines.append("")
     return "\n".join(lines)
+
+
+def depth_section(report):
+    """Section 7: `run` at default settings and with `--max-time` (figure `depth`, issue #16)."""
+    records = [r for r in report.records if r.get("kind") == "depth"]
+    lines = ["", "## 7 Detection depth (default run and --max-time)", ""]
+    if not records:
+        lines.append("not measured: " + (report.missing("depth") or "no result recorded (run `BENCH_ONLY=depth make bench`)"))
+        return lines
+    lines += ["| sandbox | run | cases | requests | findings | failed checks | stopped because | wall s |",
+              "|---|---|---|---|---|---|---|---|"]
+    for r in records:
+        if "not_measured" in r:
+            lines.append(f"| {r['fault']} | {r['mode']} | not measured: {r['not_measured']} | — | — | — | — | — |")
+            continue
+        lines.append(f"| {r['fault']} | {r['mode']} | {fmt(r.get('cases'))} | {fmt(r.get('requests'))} | "
+                     f"{fmt(r.get('findings'))} | {', '.join(r.get('checks') or []) or '—'} | {r.get('stopped') or '—'} | "
+                     f"{fmt(r.get('wall_seconds'))} |")
+    lines += ["", "Cases are the run's own cases (generated and scenario, valid and invalid; for the default run, the "
+                  "default cases the --max-time run sent first with the same seed); requests add producers, clean-ups, "
+                  "workflow steps and state reads. Findings are distinct findings (by fingerprint). On the conformant "
+                  "sandbox every run must have 0 findings."]
+    return lines
 
 
 def main(argv):
@@ -359,8 +383,9 @@ def main(argv):
         handle.write(markdown(report, environment, detection, generated_at))
     document = {"generated_at": generated_at, "environment": environment, "figures": report.rows,
                 "detection": detection,
+                "depth": [r for r in records if r.get("kind") == "depth"],
                 "not_measured": [r for r in records if r.get("kind") == "not_measured"],
-                "measurements": [r for r in records if r.get("kind") not in ("environment", "detection")]}
+                "measurements": [r for r in records if r.get("kind") not in ("environment", "detection", "depth")]}
     with open(os.path.join(argv[1], "latest.json"), "w") as handle:
         json.dump(document, handle, indent=2)
         handle.write("\n")

@@ -122,3 +122,23 @@ struct PlanTests {
         #expect(!validOnly.stdout.contains("/invalid/"))
     }
 }
+
+/// `run --max-time` on the command line: a bad duration and `--dry-run` are usage errors (exit 2).
+@Suite("run --max-time arguments")
+struct MaxTimeArgumentTests {
+    @Test func dryRunWithABudgetIsRefused() throws {
+        let result = try SpecGateProcess.run(
+            ["run", "specs/calcom/suite.yaml", "--dry-run", "--max-time", "30s"], environment: ["CAL_API_KEY": "cal_test"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--max-time cannot be used with --dry-run"), "\(result.stderr)")
+        #expect(!result.stdout.contains("curl "))
+    }
+
+    @Test func badDurationIsRefused() throws {
+        for bad in ["0s", "soon", "1.2.3s"] {
+            let result = try SpecGateProcess.run(["run", "specs/calcom/suite.yaml", "--max-time", bad], environment: ["CAL_API_KEY": "cal_test"])
+            #expect(result.status == 2, "\(bad)")
+            #expect(result.stderr.contains("--max-time must be a positive duration"), "\(bad): \(result.stderr)")
+        }
+    }
+}

@@ -126,6 +126,12 @@ struct FaultTests {
                 let read = try await client.send("GET", getPath, key: client.ownerKey)
                 #expect(read.status == 200)
                 #expect(read.json?["data"]?["status"] == "accepted")
+            case .methodNotAllowedWithoutAllow:
+                let reply = try await client.send("PATCH", "/v2/bookings", key: client.ownerKey)
+                #expect(reply.status == 405)
+                #expect(reply.header("Allow") == nil)
+                let unknownPath = try await client.send("PATCH", "/v2/no-such-thing", key: client.ownerKey)
+                #expect(unknownPath.status == 404, "an unknown path stays 404")
             case .outsiderCanReadBooking:
                 let reply = try await client.send(
                     "GET", "/v2/bookings/\(s.personalBookingUid)/calendar-links", key: s.outsider.apiKey)
@@ -156,6 +162,9 @@ struct FaultTests {
             #expect(reply.header("X-RateLimit-Limit") == nil, "Cal.com suffixes the throttler name; no bare X-RateLimit-Limit")
             let unknownStatus = try await client.send("GET", "/v2/bookings?status=upcoming,unknown", key: client.ownerKey)
             #expect(unknownStatus.status == 400, "each status must be one of the enum (@IsEnum each: true)")
+            let unrouted = try await client.send("PATCH", "/v2/bookings", key: client.ownerKey)
+            #expect(unrouted.status == 404, "NestJS on Express: an unrouted method is 404 \"Cannot PATCH /v2/bookings\"")
+            #expect(unrouted.header("Allow") == nil)
             let outcome = await client.raw("GET", "/v2/bookings/\(s.personalBookingUid)")
             #expect(outcome.end == .closed)
             #expect(outcome.reply?.complete == true)

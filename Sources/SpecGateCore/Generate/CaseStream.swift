@@ -19,8 +19,11 @@ public struct CaseStream {
     public private(set) var validEmitted = 0
     /// Digests of the valid requests handed out, for de-duplication (8 bytes per case).
     var seen: Set<UInt64> = []
-    /// The first valid draft: what the invalid cases mutate.
+    /// The valid draft the invalid cases mutate: the first one, or the `invalidBaseIndex`-th when there is one.
     var base: RequestDraft?
+    /// Which valid case (0-based, after de-duplication) the invalid cases mutate: 0 by default; `run
+    /// --max-time` rotates it so later rounds mutate other valid requests.
+    public var invalidBaseIndex = 0
     var validDone = false
     var invalid: [TestCase] = []
     var invalidPosition = 0
@@ -72,10 +75,10 @@ public struct CaseStream {
             return nil
         }
         record(generator.applyBodyValues(operation, to: &draft, checker: &values.checker, resolver: values.resolver))
-        let edges = attempt > 2 ? applyEdgeValues(to: &draft, attempt: attempt - 1) : []
+        let edges = attempt > 2 ? applyEdgeValues(to: &draft, attempt: attempt - 1) + applyParameterEdgeValues(to: &draft, attempt: attempt - 1) : []
         let request = draft.serialized()
         guard seen.insert(Self.digest(request)).inserted else { return nil }
-        if base == nil { base = draft }
+        if base == nil || validEmitted == invalidBaseIndex { base = draft }
         let number = validEmitted
         validEmitted += 1
         return TestCase(
@@ -104,13 +107,25 @@ public struct CaseStream {
         return result.edges
     }
 
+    /// Up to one edge value in the query and path parameters the generator made (not the suite's), drawn
+    /// from a generator of their own (seed, operation, attempt) like the body's.
+    private mutating func applyParameterEdgeValues(to draft: inout RequestDraft, attempt: Int) -> [String] {
+        let generated = template.sources.map { source in
+            if case .generated = source { return true }
+            return false
+        }
+        var edgeRNG = SplitMix64(seed: generator.options.seed).derived(operation.id + "/parameter-edge/" + String(attempt))
+        let context = MutationContext(resolver: values.resolver, dialect: generator.spec.dialect, options: generator.options)
+        return ParameterEdgeValues(context: context).apply(to: &draft, generated: generated, checker: &values.checker, rng: &edgeRNG)
+    }
+
     private mutating func record(_ new: [GenerationFinding]) {
         for finding in new where !findings.contains(finding) { findings.append(finding) }
     }
 
     /// A stable 64-bit FNV-1a digest of a request (method, path and query, headers, body; each field
     /// length-prefixed). Two different requests share one with a probability of about n²/2⁶⁵.
-    static func digest(_ request: PreparedRequest) -> UInt64 {
+    public static func digest(_ request: PreparedRequest) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         func byte(_ b: UInt8) {
             hash ^= UInt64(b)

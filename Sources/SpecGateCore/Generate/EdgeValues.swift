@@ -56,7 +56,7 @@ struct EdgeValues {
     }
 
     /// True when `value` is one of the schema's `example`, `examples` or `default` values.
-    private func isExample(_ value: JSONValue, of schema: JSONLocation) -> Bool {
+    func isExample(_ value: JSONValue, of schema: JSONLocation) -> Bool {
         context.parts(of: schema).contains { part in
             if part.object["example"] == value || part.object["default"] == value { return true }
             if case .array(let list)? = part.object["examples"] { return list.contains(value) }

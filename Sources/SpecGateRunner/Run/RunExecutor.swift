@@ -100,6 +100,7 @@ public enum RunExecutor {
                     judge.record(verdict, flaky: outcome.flaky && i == outcome.consumerIndex)
                 }
                 tally.add(outcome)
+                jobs.observe(outcome.verdicts)
                 finishedJobs += 1
                 if outcome.isCase { casesInFlight -= 1 }
                 done += outcome.plannedDone
@@ -107,9 +108,10 @@ public enum RunExecutor {
                     let elapsed = clock.now - start
                     progress(
                         RunProgress(
-                            done: done, total: jobs.cases.caseBound + steps, failures: judge.failureCount, errors: judge.transportErrors,
+                            done: done, total: jobs.progressTotal(steps: steps, done: done), failures: judge.failureCount,
+                            errors: judge.transportErrors,
                             elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-                            casesMade: jobs.cases.handedOut, casesInFlight: casesInFlight, totalIsExact: jobs.cases.exhausted))
+                            casesMade: jobs.casesMade, casesInFlight: casesInFlight, totalIsExact: jobs.totalIsExact))
                 }
                 if more && !Task.isCancelled { more = launch() }
             }
@@ -138,7 +140,7 @@ public enum RunExecutor {
         var report = judge.report(
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURL: run.baseURL, seed: options.seed, startedAt: ISO8601DateFormatter().string(from: started),
-            durationMilliseconds: milliseconds, incomplete: !complete, notes: jobs.cases.notes + tally.notes + authNotes)
+            durationMilliseconds: milliseconds, incomplete: !complete, notes: jobs.notes + tally.notes + authNotes)
         report.suitePath = options.path
         report.shard = options.shard
         return report

@@ -36,6 +36,9 @@ public struct RunOptions: Sendable {
     public var shard: Shard?
     /// `--min-coverage`: fail (exit 1) when fewer documented status codes than this percentage are observed.
     public var minimumCoveragePercent: Double?
+    /// `--max-time`: keep sending new, distinct cases until this much time has passed (``BudgetFeed``); nil sends
+    /// the default cases only.
+    public var maxTime: TimeBudget?
     /// Re-send a failing case up to this many times; if it then passes, its findings are flaky (not failures).
     public var rerunFailures: Int = 0
     /// Nothing will be sent (`specgate plan`): an unset credential variable gets the placeholder `<VAR>`

@@ -8,6 +8,8 @@ struct APIError: Error, Sendable {
     var message: String
     /// Set when the error comes from request body validation (the `server_error_on_invalid_body` fault turns these into 500).
     var isBodyValidation = false
+    /// Headers the answer carries besides the usual ones (`Allow` on a 405).
+    var headers: [(name: String, value: String)] = []
 
     static func badRequest(_ message: String) -> APIError {
         APIError(status: 400, code: "BadRequestException", message: message)
@@ -27,6 +29,13 @@ struct APIError: Error, Sendable {
 
     static func notFound(_ message: String) -> APIError {
         APIError(status: 404, code: "NotFoundException", message: message)
+    }
+
+    /// 405 Method Not Allowed; `allowed` nil leaves the Allow header out (the `method_not_allowed_without_allow` fault).
+    static func methodNotAllowed(_ method: String, path: String, allowed: [String]?) -> APIError {
+        var error = APIError(status: 405, code: "MethodNotAllowedException", message: "Method \(method) is not allowed on \(path)")
+        if let allowed { error.headers = [("Allow", allowed.joined(separator: ", "))] }
+        return error
     }
 
     static func payloadTooLarge(limit: Int) -> APIError {

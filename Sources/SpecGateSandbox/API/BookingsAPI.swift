@@ -68,7 +68,16 @@ struct BookingsAPI: Sendable {
         case .success(let matched): endpoint = matched
         // NestJS on Express routes by method and path together: a method a path does not serve is as
         // unrouted as an unknown path, 404 "Cannot PATCH /v2/bookings" (never 405 with Allow).
-        case .failure(.unknownPath), .failure(.methodNotAllowed):
+        // `--unrouted-method 405` answers RFC 9110's 405 with Allow instead (not Cal.com's behaviour).
+        case .failure(.methodNotAllowed(let allowed)):
+            if configuration.has(.methodNotAllowedWithoutAllow) {
+                throw .methodNotAllowed(request.method, path: request.path, allowed: nil)
+            }
+            if configuration.unroutedMethod == .methodNotAllowed {
+                throw .methodNotAllowed(request.method, path: request.path, allowed: allowed.contains("GET") ? allowed + ["HEAD"] : allowed)
+            }
+            throw .notFound("Cannot \(request.method) \(request.path)")
+        case .failure(.unknownPath):
             throw .notFound("Cannot \(request.method) \(request.path)")
         }
         try checkAPIVersion(request)
@@ -374,7 +383,7 @@ struct BookingsAPI: Sendable {
         if error.isBodyValidation, configuration.has(.serverErrorOnInvalidBody) {
             error = APIError(status: 500, code: "InternalServerErrorException", message: "Internal server error")
         }
-        let headers = await headers(for: request, now: now)
+        let headers = await headers(for: request, now: now) + error.headers
         return SandboxResponse(
             status: error.status, headers: headers,
             body: JSONWriter().bytes(error.envelope(path: request.path, timestamp: now)))

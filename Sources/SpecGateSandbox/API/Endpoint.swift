@@ -14,7 +14,7 @@ enum Endpoint: Sendable, Equatable {
     enum Miss: Error, Sendable {
         case unknownPath
         /// The path is served, not with this method (the API answers it like an unknown path, as Express does).
-        case methodNotAllowed
+        case methodNotAllowed(allowed: [String])
     }
 
     /// Matches decoded path segments (`["v2", "bookings", …]`) and a method.
@@ -52,7 +52,7 @@ enum Endpoint: Sendable, Equatable {
             return .failure(.unknownPath)
         }
         if let endpoint = table[method] { return .success(endpoint) }
-        return .failure(.methodNotAllowed)
+        return .failure(.methodNotAllowed(allowed: table.keys.sorted()))
     }
 
     /// True where the published document marks the `Authorization` header required.

@@ -49,6 +49,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("rerun-failures"), help: "Re-send a failing case up to N times; if it then passes its findings are reported as flaky.")
     var rerunFailures: Int = 0
 
+    @Option(
+        name: .customLong("max-time"),
+        help: "Keep sending new, distinct cases until this much time has passed (e.g. 30s, 2m, 500ms); the default cases come first.")
+    var maxTime: String?
+
     @OptionGroup var outputs: ReportOptions
 
     func validate() throws {
@@ -56,6 +61,13 @@ struct RunCommand: AsyncParsableCommand {
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 1 <= i <= n, not \(shard)") }
         if let minCoverage, !(0...100).contains(minCoverage) { throw ValidationError("--min-coverage must be between 0 and 100") }
         guard rerunFailures >= 0 else { throw ValidationError("--rerun-failures must be 0 or more") }
+        if let maxTime, TimeBudget(maxTime) == nil {
+            throw ValidationError("--max-time must be a positive duration such as 30s, 2m or 500ms, not \(maxTime)")
+        }
+        if maxTime != nil, dryRun {
+            throw ValidationError(
+                "--max-time cannot be used with --dry-run: which cases a time budget sends depends on the answers; --dry-run (or `specgate plan`) prints the default cases")
+        }
     }
 
     func run() async throws {
@@ -64,6 +76,7 @@ struct RunCommand: AsyncParsableCommand {
         options.shard = shard.flatMap(Shard.init)
         options.minimumCoveragePercent = minCoverage
         options.rerunFailures = rerunFailures
+        options.maxTime = maxTime.flatMap(TimeBudget.init)
         options.specFetch = source.fetchOptions(caCertificatePath: cases.caCert)
         options.serverVariables = servers.variables
         if dryRun {

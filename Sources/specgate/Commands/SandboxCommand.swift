@@ -40,6 +40,11 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Lifetime in seconds of access tokens from the test-only token and login endpoints (POST /_test/oauth/token, /_test/auth/login; not Cal.com endpoints).")
     var tokenLifetime: Double = 3600
 
+    @Option(
+        name: .long,
+        help: "How a method a served path does not route is answered: 404 (Express, as Cal.com does) or 405 (RFC 9110, with Allow; not Cal.com's behaviour).")
+    var unroutedMethod: String = "404"
+
     @Flag(name: .long, help: "Print the fault catalogue and exit.")
     var listFaults = false
 
@@ -47,6 +52,7 @@ struct SandboxCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard slowDelayMs >= 0 else { throw ValidationError("--slow-delay-ms must not be negative") }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
+        guard SandboxUnroutedMethod(rawValue: unroutedMethod) != nil else { throw ValidationError("--unrouted-method must be 404 or 405") }
         guard tokenLifetime > 0 else { throw ValidationError("--token-lifetime must be positive") }
         guard SandboxConnectionBehaviour(name: connection) != nil else {
             throw ValidationError("--connection must be one of: \(SandboxConnectionBehaviour.names.map(\.0).joined(separator: ", "))")
@@ -70,6 +76,7 @@ struct SandboxCommand: AsyncParsableCommand {
             slowDelay: .milliseconds(slowDelayMs), maxBodyBytes: maxBodyBytes,
             connectionBehaviour: SandboxConnectionBehaviour(name: connection) ?? .keepAlive)
         configuration.tokenLifetime = .milliseconds(Int64(tokenLifetime * 1000))
+        configuration.unroutedMethod = SandboxUnroutedMethod(rawValue: unroutedMethod) ?? .notFound
         let sandbox = try await Sandbox.start(configuration)
         var banner = "listening on \(sandbox.baseURL)\n"
         for user in sandbox.seed.users {

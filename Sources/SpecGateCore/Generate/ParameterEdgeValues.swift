@@ -1,0 +1,77 @@
+import SpecGateJSON
+
+/// Edge values for the query and path parameters of valid cases, where the parameter's schema allows
+/// them: `0` and `-1` (no minimum), `""` (query only, no `minLength`: an empty path segment would change
+/// the route), a long string (1,000 characters in the query, 200 in a path segment; no `maxLength`),
+/// non-ASCII and astral text (percent-encoded as UTF-8 by the serializer), and `[]` for an optional array
+/// query parameter, which RFC 6570 leaves out of the request. At most `limit` per case, drawn from the
+/// case's own seeded generator; each is kept only when the schema engine accepts it. Parameters whose
+/// values the suite gives or that hold a documented example, the credential, and strings with a `format`, `pattern`, `enum` or `const` are
+/// left alone.
+struct ParameterEdgeValues {
+    let context: MutationContext
+    var limit = 1
+
+    static let longQuery = String(repeating: "SpecGate edge value ", count: 50)
+    static let longPath = String(repeating: "SpecGate-edge-value-", count: 10)
+
+    /// Sets up to `limit` edge values on the parameters `generated` marks (parallel to the draft's
+    /// parameters); returns a description of each ("query attendeeName = \"\"").
+    func apply(to draft: inout RequestDraft, generated: [Bool], checker: inout SchemaChecker, rng: inout SplitMix64) -> [String] {
+        var sites: [(index: Int, value: JSONValue)] = []
+        for (index, parameter) in draft.parameters.enumerated() where index < generated.count && generated[index] {
+            guard parameter.spec.location == .query || parameter.spec.location == .path, let current = parameter.value,
+                let schema = parameter.spec.schema
+            else { continue }
+            // A documented example stays as it is: each example is sent in turn (see `exampleRotation`).
+            if parameter.spec.examples.contains(current) || EdgeValues(context: context).isExample(current, of: schema) { continue }
+            for candidate in candidates(for: parameter.spec, schema: schema) where candidate != current {
+                sites.append((index, candidate))
+            }
+        }
+        guard !sites.isEmpty else { return [] }
+        // A seeded Fisher–Yates shuffle of the candidate sites.
+        for i in stride(from: sites.count - 1, to: 0, by: -1) {
+            sites.swapAt(i, rng.int(in: 0...i))
+        }
+        var edges: [String] = []
+        var touched: Set<Int> = []
+        for site in sites where edges.count < limit && !touched.contains(site.index) {
+            let spec = draft.parameters[site.index].spec
+            guard let schema = spec.schema, case .valid = checker.check(site.value, against: schema) else { continue }
+            draft.parameters[site.index].value = site.value
+            touched.insert(site.index)
+            edges.append("\(spec.location.rawValue) \(spec.name) = \(Self.describe(site.value, spec: spec))")
+        }
+        return edges
+    }
+
+    /// Edge values a parameter's schema may allow (the engine check has the last word).
+    func candidates(for parameter: ParameterSpec, schema: JSONLocation) -> [JSONValue] {
+        let types = context.types(of: schema)
+        guard !types.isEmpty, context.keyword("enum", in: schema) == nil, context.keyword("const", in: schema) == nil else { return [] }
+        let inPath = parameter.location == .path
+        var out: [JSONValue] = []
+        if types.contains("string"), context.keyword("format", in: schema) == nil, context.keyword("pattern", in: schema) == nil {
+            if !inPath, context.keyword("minLength", in: schema) == nil { out.append("") }
+            if context.keyword("maxLength", in: schema) == nil { out.append(.string(inPath ? Self.longPath : Self.longQuery)) }
+            out.append(.string(EdgeValues.unicode))
+        }
+        if types.contains("integer") || types.contains("number"),
+            context.keyword("minimum", in: schema) == nil, context.keyword("exclusiveMinimum", in: schema) == nil
+        {
+            out.append(0)
+            out.append(-1)
+        }
+        if types.contains("array"), !inPath, !parameter.required, context.keyword("minItems", in: schema) == nil {
+            out.append(.array([]))
+        }
+        return out
+    }
+
+    private static func describe(_ value: JSONValue, spec: ParameterSpec) -> String {
+        if case .string(let s) = value, s.count > 40 { return "a \(s.count)-character string" }
+        if value.arrayValue?.isEmpty == true { return "[] (left out)" }
+        return JSONWriter.compact(value)
+    }
+}
