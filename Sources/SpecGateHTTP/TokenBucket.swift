@@ -1,3 +1,5 @@
+import SpecGateCore
+
 /// Token-bucket arithmetic (pure; time is passed in): `rate` tokens per second, at most `capacity` stored.
 /// Reservations may drive the balance negative; the returned wait is when the reserved token exists.
 struct TokenBucket: Sendable, Hashable {
@@ -22,12 +24,5 @@ struct TokenBucket: Sendable, Hashable {
         }
         tokens -= 1
         return tokens >= 0 ? .zero : .seconds(-tokens / rate)
-    }
-}
-
-extension Duration {
-    /// The duration in seconds as a `Double`.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
     }
 }

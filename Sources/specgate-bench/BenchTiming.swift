@@ -1,13 +1,14 @@
+import SpecGateCore
+
 /// Timing helpers over `ContinuousClock`.
 enum BenchTiming {
     /// `duration` in seconds.
     static func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+        duration.seconds
     }
 
     /// `duration` in milliseconds.
-    static func milliseconds(_ duration: Duration) -> Double { seconds(duration) * 1000 }
+    static func milliseconds(_ duration: Duration) -> Double { duration.milliseconds }
 
     /// The median of `values` (mean of the middle two for an even count); 0 for none.
     static func median(_ values: [Double]) -> Double {

@@ -49,7 +49,7 @@ public struct GenerationBenchmark: Sendable {
             findings += counts.1
         }
         let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         return Result(operations: spec.operations.count * seeds.count, cases: cases, findings: findings, seconds: seconds)
     }
 }

@@ -35,38 +35,24 @@ public enum CompareExecutor {
         // Cases are made as jobs are launched (as `run` does), at most `limit` at a time; results are
         // kept by launch index so the report lists them in sending order.
         var jobs = JobFeed(run)
-        var launched = 0
         var results: [Int: PairOutcome] = [:]
-        await withTaskGroup(of: (Int, PairOutcome).self) { group in
-            /// Launches the next job; false when there is none left.
-            func launch() -> Bool {
-                let index = launched
-                guard let job = jobs.next() else { return false }
-                launched += 1
+        let loop = await BoundedJobs.run(
+            limit: limit,
+            next: { _ in jobs.next() },
+            work: { job, index in
                 switch job {
                 case .single(let planned):
-                    group.addTask {
-                        async let a = RunExecutor.runCase(planned, index: index, run: run, transport: transportA)
-                        async let b = RunExecutor.runCase(planned, index: index, run: run, transport: transportB)
-                        return (index, PairOutcome(a: await a, b: await b))
-                    }
+                    async let a = RunExecutor.runCase(planned, index: index, run: run, transport: transportA)
+                    async let b = RunExecutor.runCase(planned, index: index, run: run, transport: transportB)
+                    return (index, PairOutcome(a: await a, b: await b))
                 case .workflow(let workflow):
-                    group.addTask {
-                        async let a = RunExecutor.runWorkflow(workflow, index: index, run: run, transport: transportA)
-                        async let b = RunExecutor.runWorkflow(workflow, index: index, run: run, transport: transportB)
-                        return (index, PairOutcome(a: await a, b: await b, workflow: workflow))
-                    }
+                    async let a = RunExecutor.runWorkflow(workflow, index: index, run: run, transport: transportA)
+                    async let b = RunExecutor.runWorkflow(workflow, index: index, run: run, transport: transportB)
+                    return (index, PairOutcome(a: await a, b: await b, workflow: workflow))
                 }
-                return true
-            }
-            var more = true
-            while more && launched < limit && !Task.isCancelled { more = launch() }
-            while let (index, outcome) = await group.next() {
-                results[index] = outcome
-                if more && !Task.isCancelled { more = launch() }
-            }
-        }
-        let complete = jobs.exhausted && results.count == launched
+            },
+            fold: { (index: Int, outcome: PairOutcome) in results[index] = outcome })
+        let complete = jobs.exhausted && loop.folded == loop.launched
         await transportA.shutdown()
         await transportB.shutdown()
 
@@ -110,7 +96,7 @@ public enum CompareExecutor {
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURLA: run.masker.mask(baseURLA), baseURLB: run.masker.mask(baseURLB), seed: options.seed,
             startedAt: ISO8601DateFormatter().string(from: started),
-            durationMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
+            durationMilliseconds: elapsed.milliseconds,
             checks: run.checks.map(\.name), operations: order.compactMap { operations[$0] }, differing: differing,
             comparedCases: compared, requestsA: requests.a, requestsB: requests.b, transportErrorsA: errors.a,
             transportErrorsB: errors.b, incomplete: !complete, notes: notes)

@@ -79,15 +79,23 @@ public enum ReplayExecutor {
         if source.checks.contains("max_response_time") {
             notes.append("max_response_time is not re-judged (its limit is not in the report)")
         }
-        var results: [ReplayResult] = []
-        for (index, finding) in selected.enumerated() {
-            results.append(await replay(finding, source: source, run: run, cases: cases, probe: probe, transport: transport, index: index))
-        }
+        // One finding at a time (`concurrency` 1), in the report's order, through the loop `run` sends with.
+        var results: [Int: ReplayResult] = [:]
+        let findings = selected
+        let replayProbe = probe
+        _ = await BoundedJobs.run(
+            limit: runOptions.concurrency,
+            next: { index in index < findings.count ? findings[index] : nil },
+            work: { finding, index in
+                (index, await replay(finding, source: source, run: run, cases: cases, probe: replayProbe, transport: transport, index: index))
+            },
+            fold: { (index: Int, result: ReplayResult) in results[index] = result })
+        let ordered = results.sorted { $0.key < $1.key }.map(\.value)
         await transport.shutdown()
         notes += await transport.credentialNotes(masker: run.masker)
         let report = ReplayReport(
             toolVersion: options.toolVersion, source: options.reportPath, baseURL: run.masker.mask(run.baseURL),
-            startedAt: ISO8601DateFormatter().string(from: started), results: results, notes: notes)
+            startedAt: ISO8601DateFormatter().string(from: started), results: ordered, notes: notes)
         return (report, run.masker)
     }
 

@@ -166,7 +166,7 @@ struct BudgetFeed {
     /// The report's notes: the budget, why it stopped, the cases per operation.
     var notes: [String] {
         let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         let defaults = lanes.reduce(0) { $0 + $1.defaultCases }
         let extras = lanes.reduce(0) { $0 + $1.extraCases }
         let why: String

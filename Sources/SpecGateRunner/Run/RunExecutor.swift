@@ -34,8 +34,6 @@ public enum RunExecutor {
         let steps = run.workflowSteps
         // Cases are made as jobs are launched: at most `limit` are held at any time.
         var jobs = JobFeed(run)
-        var launched = 0
-        var finishedJobs = 0
         var casesInFlight = 0
         var done = 0
         var tally = JobTally()
@@ -54,54 +52,20 @@ public enum RunExecutor {
         // What every job reads, boxed: a task's closure then retains one reference instead of copying the
         // run's and the judge's fields (a measurable share of a run's CPU at thousands of requests per second).
         let context = JobContext(run: run, probe: probe, transport: transport, shared: shared)
-        await withTaskGroup(of: JobOutcome.self) { group in
-            /// Launches the next job; false when there is none left.
-            func launch() -> Bool {
-                let index = launched
-                guard let job = jobs.next() else { return false }
-                launched += 1
-                switch job {
-                case .single(let planned):
-                    casesInFlight += 1
-                    group.addTask {
-                        let (run, probe, transport, shared) = (context.run, context.probe, context.transport, context.shared)
-                        var outcome = await runCase(planned, index: index, run: run, transport: transport, shared: shared)
-                        outcome.isCase = true
-                        // The checks run here, in parallel; the judge only folds their verdicts in.
-                        outcome.verdicts = outcome.records.map(probe.evaluate)
-                        guard run.options.rerunFailures > 0, let i = outcome.consumerIndex, outcome.verdicts[i].fails else {
-                            return outcome
-                        }
-                        for _ in 0..<run.options.rerunFailures where !Task.isCancelled {
-                            let again = await runCase(planned, index: index, run: run, transport: transport, shared: shared)
-                            outcome.created += again.created
-                            outcome.cleaned += again.cleaned
-                            if let j = again.consumerIndex, !probe.fails(again.records[j]) {
-                                outcome.flaky = true
-                                outcome.notes.append("rerun: a failing case passed when re-sent; its findings are reported as flaky")
-                                break
-                            }
-                        }
-                        return outcome
-                    }
-                case .workflow(let workflow):
-                    group.addTask {
-                        var outcome = await runWorkflow(workflow, index: index, run: context.run, transport: context.transport)
-                        outcome.verdicts = outcome.records.map(context.probe.evaluate)
-                        return outcome
-                    }
-                }
-                return true
-            }
-            var more = true
-            while more && launched < limit && !Task.isCancelled { more = launch() }
-            while let outcome = await group.next() {
+        let loop = await BoundedJobs.run(
+            limit: limit,
+            next: { _ in
+                let job = jobs.next()
+                if case .single = job { casesInFlight += 1 }
+                return job
+            },
+            work: { job, index in await perform(job, index: index, context: context) },
+            fold: { outcome in
                 for (i, verdict) in outcome.verdicts.enumerated() {
                     judge.record(verdict, flaky: outcome.flaky && i == outcome.consumerIndex)
                 }
                 tally.add(outcome)
                 jobs.observe(outcome.verdicts)
-                finishedJobs += 1
                 if outcome.isCase { casesInFlight -= 1 }
                 done += outcome.plannedDone
                 if let progress {
@@ -109,14 +73,11 @@ public enum RunExecutor {
                     progress(
                         RunProgress(
                             done: done, total: jobs.progressTotal(steps: steps, done: done), failures: judge.failureCount,
-                            errors: judge.transportErrors,
-                            elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                            errors: judge.transportErrors, elapsedSeconds: elapsed.seconds,
                             casesMade: jobs.casesMade, casesInFlight: casesInFlight, totalIsExact: jobs.totalIsExact))
                 }
-                if more && !Task.isCancelled { more = launch() }
-            }
-        }
-        let complete = jobs.exhausted && finishedJobs == launched
+            })
+        let complete = jobs.exhausted && loop.folded == loop.launched
         sharedOutcome.records = []
         // cross_user_access: the suite's other identities request the owner's shared resources.
         if !run.identities.isEmpty, run.checks.contains(where: { $0.name == "cross_user_access" }), !Task.isCancelled {
@@ -136,7 +97,7 @@ public enum RunExecutor {
         await transport.shutdown()
         let authNotes = await transport.credentialNotes(masker: run.masker)
         let elapsed = clock.now - start
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let milliseconds = elapsed.milliseconds
         var report = judge.report(
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURL: run.baseURL, seed: options.seed, startedAt: ISO8601DateFormatter().string(from: started),
@@ -144,6 +105,36 @@ public enum RunExecutor {
         report.suitePath = options.path
         report.shard = options.shard
         return report
+    }
+
+    /// One job in its own task: a case (with producers, clean-ups and `--rerun-failures` re-sends) or a
+    /// workflow, judged here, in parallel; the judge only folds the verdicts in.
+    static func perform(_ job: JobFeed.Job, index: Int, context: JobContext) async -> JobOutcome {
+        let (run, probe, transport, shared) = (context.run, context.probe, context.transport, context.shared)
+        switch job {
+        case .workflow(let workflow):
+            var outcome = await runWorkflow(workflow, index: index, run: run, transport: transport)
+            outcome.verdicts = outcome.records.map(probe.evaluate)
+            return outcome
+        case .single(let planned):
+            var outcome = await runCase(planned, index: index, run: run, transport: transport, shared: shared)
+            outcome.isCase = true
+            outcome.verdicts = outcome.records.map(probe.evaluate)
+            guard run.options.rerunFailures > 0, let i = outcome.consumerIndex, outcome.verdicts[i].fails else {
+                return outcome
+            }
+            for _ in 0..<run.options.rerunFailures where !Task.isCancelled {
+                let again = await runCase(planned, index: index, run: run, transport: transport, shared: shared)
+                outcome.created += again.created
+                outcome.cleaned += again.cleaned
+                if let j = again.consumerIndex, !probe.fails(again.records[j]) {
+                    outcome.flaky = true
+                    outcome.notes.append("rerun: a failing case passed when re-sent; its findings are reported as flaky")
+                    break
+                }
+            }
+            return outcome
+        }
     }
 
     /// The read-only values every job of a run uses (see `execute`).

@@ -44,7 +44,7 @@ enum TokenCommand {
             return .failure(RunError("(\(name)) could not be started: \(error.localizedDescription)"))
         }
         let pid = process.processIdentifier
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        let seconds = timeout.seconds
         // Whichever comes first: the command's end, or the timeout (which kills it).
         return await withTaskGroup(of: Result<String, RunError>?.self) { group in
             group.addTask {
