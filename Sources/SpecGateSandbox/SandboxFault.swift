@@ -28,6 +28,7 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
     case outsiderCanReadBooking = "outsider_can_read_booking"
     case outsiderCanDeclineBooking = "outsider_can_decline_booking"
     case cancelNotPersisted = "cancel_not_persisted"
+    case reassignNotPersisted = "reassign_not_persisted"
 
     /// What the sandbox does differently while the fault is on.
     public var summary: String {
@@ -78,6 +79,8 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
             return "any authenticated user declines a booking (not only its organiser and hosts)"
         case .cancelNotPersisted:
             return "cancelling a booking answers it with status cancelled, but a later read shows it unchanged"
+        case .reassignNotPersisted:
+            return "reassigning a booking answers the new host, but a later read shows the old host"
         case .outsiderCanReadBooking:
             return "any authenticated user reads a booking's calendar links, references, recordings, transcripts and sessions (not only its organiser and hosts)"
         }
@@ -101,6 +104,7 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
         case .resetMidResponse, .neverCompletes, .truncatedBody: return "transport_error"
         case .outsiderCanReadBooking, .outsiderCanDeclineBooking: return "cross_user_access"
         case .cancelNotPersisted: return "use_after_delete"
+        case .reassignNotPersisted: return "resource_persisted"
         }
     }
 

@@ -37,6 +37,11 @@ struct DetectionStatefulTests {
             .checks.first { $0.name == "state_consistency" }
         #expect(state?.status == .passed)
         #expect(state?.judged == 3)
+        // resource_persisted read bookings back after reassign/decline/mark-absent/location and found them as answered.
+        let persisted = report.operations.first { $0.operationID == "BookingsController_2024_08_13_getBooking" }?
+            .checks.first { $0.name == "resource_persisted" }
+        #expect(persisted?.status == .passed)
+        #expect((persisted?.judged ?? 0) > 0)
     }
 
     @Test(arguments: [
@@ -44,9 +49,27 @@ struct DetectionStatefulTests {
         (SandboxFault.rejectValidInput, "BookingsController_2024_08_13_createBooking"),
         (SandboxFault.reassignToNonHost, "BookingsController_2024_08_13_reassignBookingToUser"),
         (SandboxFault.cancelNotPersisted, "BookingsController_2024_08_13_getBooking"),
+        (SandboxFault.reassignNotPersisted, "BookingsController_2024_08_13_getBooking"),
     ])
     func faultNeedingRealResourcesIsCaught(fault: SandboxFault, operation: String) async throws {
         let report = try await Self.run(faults: [fault])
         #expect(report.failures.contains { $0.check == fault.expectedCheck && $0.operationID == operation })
+    }
+
+    /// A reassign answering the new host that the booking does not keep: caught by `resource_persisted` from the
+    /// links alone (the suite's lifecycle workflow also fails its `state` assertion); nothing else fires.
+    @Test func reassignNotPersistedIsCaughtByResourcePersisted() async throws {
+        let report = try await Self.run(faults: [.reassignNotPersisted])
+        let failing = Set(report.failures.map(\.check))
+        #expect(failing.contains("resource_persisted"))
+        #expect(failing.isSubset(of: ["resource_persisted", "state_consistency"]), "\(failing)")
+        let finding = try #require(report.failures.first { $0.check == "resource_persisted" })
+        #expect(finding.message.contains("/reassign"))
+        #expect(finding.message.contains("curl "))
+        #expect(finding.message.contains("an item of /data/hosts"))
+        #expect(finding.request.curl.contains("/v2/bookings/"))
+        #expect(report.notes.contains { $0.contains("resource_persisted: after POST /v2/bookings/{bookingUid}/reassign") && $0.contains("/data/reassignedTo ~ an item of /data/hosts") })
+        // Reschedule answers a new booking: not compared, and the notes say so.
+        #expect(report.notes.contains { $0.hasPrefix("resource_persisted: POST /v2/bookings/{bookingUid}/reschedule answered another resource (/data/uid)") })
     }
 }

@@ -126,6 +126,15 @@ struct FaultTests {
                 let read = try await client.send("GET", getPath, key: client.ownerKey)
                 #expect(read.status == 200)
                 #expect(read.json?["data"]?["status"] == "accepted")
+            case .reassignNotPersisted:
+                let uid = s.roundRobinBookingUids[0]
+                let before = try await client.send("GET", "/v2/bookings/\(uid)", key: client.ownerKey)
+                let reassign = try await client.send("POST", "/v2/bookings/\(uid)/reassign", key: client.ownerKey, json: [:])
+                #expect(reassign.status == 200)
+                let newHost = try #require(reassign.json?["data"]?["reassignedTo"]?["id"])
+                #expect(before.json?["data"]?["hosts"]?[0]?["id"] != newHost)
+                let read = try await client.send("GET", "/v2/bookings/\(uid)", key: client.ownerKey)
+                #expect(read.json?["data"]?["hosts"]?[0]?["id"] == before.json?["data"]?["hosts"]?[0]?["id"])
             case .outsiderCanReadBooking:
                 let reply = try await client.send(
                     "GET", "/v2/bookings/\(s.personalBookingUid)/calendar-links", key: s.outsider.apiKey)

@@ -92,7 +92,7 @@ public struct Judge: Sendable {
     /// The checks that judge an `unsupported-method` probe.
     static let probeChecks: Set<String> = ["unsupported_method", "not_a_server_error", "max_response_time"]
     /// The checks that judge the run's automatic reads after a state change (`CaseLabel.stateProbe`).
-    static let stateProbeChecks: Set<String> = ["resource_available", "use_after_delete"]
+    static let stateProbeChecks: Set<String> = ["resource_available", "use_after_delete", "resource_persisted"]
 
     /// Runs the checks on one exchange without recording anything: the expensive, independent part of
     /// judging (parsing, schema validation), which may run on any task; ``record(_:flaky:)`` folds it in.

@@ -299,9 +299,15 @@ public enum RunExecutor {
                 identifiersResolved: !linked.isEmpty && pathNames.allSatisfy(real.contains),
                 generated: !pathNames.allSatisfy(real.contains)))
         if planned.testCase.kind == .valid, !operation.method.isSafe, case .success(let response) = exchange.result,
-            (200...299).contains(response.status), run.checks.contains(where: { $0.name == "use_after_delete" }), !Task.isCancelled
+            (200...299).contains(response.status), !created.isEmpty, !Task.isCancelled
         {
-            await removedReads(consumer, response: observe(response), created: created, run: run, transport: transport, index: index, outcome: &outcome)
+            let observed = observe(response)
+            if run.checks.contains(where: { $0.name == "use_after_delete" }) {
+                await removedReads(consumer, response: observed, created: created, run: run, transport: transport, index: index, outcome: &outcome)
+            }
+            if run.checks.contains(where: { $0.name == "resource_persisted" }) {
+                await persistedReads(consumer, response: observed, created: created, run: run, transport: transport, index: index, outcome: &outcome)
+            }
         }
         await cleanUp(created, run: run, transport: transport, index: index, outcome: &outcome)
         return outcome

@@ -224,7 +224,8 @@ struct BookingsAPI: Sendable {
         async throws(APIError) -> Success
     {
         let (booking, host) = try await store.reassign(
-            uid: uid, to: target, actor: user, allowNonHost: configuration.has(.reassignToNonHost), now: now)
+            uid: uid, to: target, actor: user, allowNonHost: configuration.has(.reassignToNonHost), now: now,
+            persist: !configuration.has(.reassignNotPersisted))
         let data: JSONValue = ["bookingUid": .string(booking.uid), "reassignedTo": presenter.reassignedTo(host)]
         return Success(status: 200, body: envelope(data))
     }
