@@ -29,6 +29,7 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
     case outsiderCanDeclineBooking = "outsider_can_decline_booking"
     case cancelNotPersisted = "cancel_not_persisted"
     case reassignNotPersisted = "reassign_not_persisted"
+    case serverErrorOnOptionalProperty = "server_error_on_optional_property"
 
     /// What the sandbox does differently while the fault is on.
     public var summary: String {
@@ -81,6 +82,8 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
             return "cancelling a booking answers it with status cancelled, but a later read shows it unchanged"
         case .reassignNotPersisted:
             return "reassigning a booking answers the new host, but a later read shows the old host"
+        case .serverErrorOnOptionalProperty:
+            return "rescheduling a booking answers 500 when the optional body property reschedulingReason is present"
         case .outsiderCanReadBooking:
             return "any authenticated user reads a booking's calendar links, references, recordings, transcripts and sessions (not only its organiser and hosts)"
         }
@@ -105,6 +108,7 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
         case .outsiderCanReadBooking, .outsiderCanDeclineBooking: return "cross_user_access"
         case .cancelNotPersisted: return "use_after_delete"
         case .reassignNotPersisted: return "resource_persisted"
+        case .serverErrorOnOptionalProperty: return "not_a_server_error"
         }
     }
 

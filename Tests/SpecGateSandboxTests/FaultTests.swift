@@ -135,6 +135,12 @@ struct FaultTests {
                 #expect(before.json?["data"]?["hosts"]?[0]?["id"] != newHost)
                 let read = try await client.send("GET", "/v2/bookings/\(uid)", key: client.ownerKey)
                 #expect(read.json?["data"]?["hosts"]?[0]?["id"] == before.json?["data"]?["hosts"]?[0]?["id"])
+            case .serverErrorOnOptionalProperty:
+                let path = "/v2/bookings/\(s.personalBookingUid)/reschedule"
+                let failing = try await client.send("POST", path, json: ["start": "2031-03-05T09:00:00Z", "reschedulingReason": "x"])
+                #expect(failing.status == 500)
+                let plain = try await client.send("POST", path, json: ["start": "2031-03-05T10:00:00Z"])
+                #expect(plain.status == 201)
             case .outsiderCanReadBooking:
                 let reply = try await client.send(
                     "GET", "/v2/bookings/\(s.personalBookingUid)/calendar-links", key: s.outsider.apiKey)

@@ -248,6 +248,15 @@ public struct Judge: Sendable {
         findings[fingerprint]?.flaky = currentFlaky && kind == .failure
     }
 
+    /// Attaches a failing case's minimal repro (the shrunk exchange) to its finding; false when no such finding.
+    @discardableResult
+    public mutating func attachMinimalRepro(fingerprint: String, exchange: ExchangeRecord, status: Int, resends: Int, changes: [String]) -> Bool {
+        guard findings[fingerprint] != nil else { return false }
+        let repro = MinimalRepro(request: summarise(exchange), status: status, resends: resends, changes: changes)
+        findings[fingerprint]?.minimalRepro = repro
+        return true
+    }
+
     private func summarise(_ exchange: ExchangeRecord) -> RequestSummary {
         let headers = exchange.request.headers.map {
             HeaderField(name: $0.name, value: masker.maskHeader(name: $0.name, value: $0.value))

@@ -60,6 +60,7 @@ public enum RunExecutor {
         var casesInFlight = 0
         var done = 0
         var tally = JobTally()
+        var shrinkTargets: [ShrinkTarget] = []
         // Read-only cases share one resource per producer, created first and removed last.
         let (shared, created) = await SharedResources.create(for: run, transport: transport)
         var sharedOutcome = created
@@ -86,6 +87,7 @@ public enum RunExecutor {
                         outcome.isCase = true
                         // The checks run here, in parallel; the judge only folds their verdicts in.
                         outcome.verdicts = outcome.records.map(probe.evaluate)
+                        if options.shrinkBudget > 0 { outcome.shrinkTarget = ShrinkTarget.of(planned, index: index, outcome: outcome) }
                         guard options.rerunFailures > 0, let i = outcome.consumerIndex, outcome.verdicts[i].fails else {
                             return outcome
                         }
@@ -117,6 +119,7 @@ public enum RunExecutor {
                     judge.record(verdict, flaky: outcome.flaky && i == outcome.consumerIndex)
                 }
                 tally.add(outcome)
+                if let target = outcome.shrinkTarget, !outcome.flaky { shrinkTargets.append(target) }
                 finishedJobs += 1
                 if outcome.isCase { casesInFlight -= 1 }
                 done += outcome.plannedDone
@@ -132,6 +135,15 @@ public enum RunExecutor {
             }
         }
         let complete = jobs.exhausted && finishedJobs == launched
+        // Minimal repro: failing valid cases re-sent smaller while they fail the same way (Shrinking.swift).
+        if !shrinkTargets.isEmpty, !Task.isCancelled {
+            let shrunk = await Shrinking.shrink(shrinkTargets, run: run, transport: transport, shared: shared, judge: probe)
+            for result in shrunk.results {
+                judge.attachMinimalRepro(
+                    fingerprint: result.fingerprint, exchange: result.record, status: result.status, resends: result.resends, changes: result.changes)
+            }
+            tally.add(shrunk.outcome)
+        }
         sharedOutcome.records = []
         // cross_user_access: the suite's other identities request the owner's shared resources.
         if !run.identities.isEmpty, run.checks.contains(where: { $0.name == "cross_user_access" }), !Task.isCancelled {
@@ -191,6 +203,8 @@ public enum RunExecutor {
         var isCase = false
         /// Stale-connection re-sends of requests that are not in `records` (clean-ups).
         var staleRetries = 0
+        /// The case failed in a way worth shrinking (Shrinking.swift).
+        var shrinkTarget: ShrinkTarget?
     }
 
     /// Notes counted over every job, in first-seen order.

@@ -49,6 +49,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("rerun-failures"), help: "Re-send a failing case up to N times; if it then passes its findings are reported as flaky.")
     var rerunFailures: Int = 0
 
+    @Option(
+        name: .customLong("shrink-budget"),
+        help: "Most re-sends spent shrinking each failing valid case (5xx, or rejected when it should be accepted) to a minimal repro; 0 disables.")
+    var shrinkBudget: Int = 40
+
     @OptionGroup var outputs: ReportOptions
 
     func validate() throws {
@@ -56,6 +61,7 @@ struct RunCommand: AsyncParsableCommand {
         if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 1 <= i <= n, not \(shard)") }
         if let minCoverage, !(0...100).contains(minCoverage) { throw ValidationError("--min-coverage must be between 0 and 100") }
         guard rerunFailures >= 0 else { throw ValidationError("--rerun-failures must be 0 or more") }
+        guard shrinkBudget >= 0 else { throw ValidationError("--shrink-budget must be 0 or more") }
     }
 
     func run() async throws {
@@ -64,6 +70,7 @@ struct RunCommand: AsyncParsableCommand {
         options.shard = shard.flatMap(Shard.init)
         options.minimumCoveragePercent = minCoverage
         options.rerunFailures = rerunFailures
+        options.shrinkBudget = shrinkBudget
         options.specFetch = source.fetchOptions(caCertificatePath: cases.caCert)
         options.serverVariables = servers.variables
         if dryRun {
