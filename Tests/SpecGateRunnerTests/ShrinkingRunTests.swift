@@ -44,6 +44,8 @@ struct ShrinkingRunTests {
         #expect(Set(keys) == ["start", "reschedulingReason"], "\(JSONWriter.compact(body))")
         #expect(repro.request.curl.contains("reschedulingReason"))
         #expect(repro.request.curl.hasPrefix("curl "))
+        // The credential is kept although Cal.com declares Authorization optional on reschedule.
+        #expect(repro.request.curl.contains("$CAL_API_KEY"))
         #expect(report.notes.contains { $0.hasPrefix("shrinking: \(Self.reschedule) (not_a_server_error) shrunk with \(repro.resends) re-sends") })
         // Every report shows it.
         let json = RunReportJSON.encode(report)

@@ -14,8 +14,9 @@ import SpecGateJSON
 /// 4. each remaining value made its type's simplest (`0`/the minimum, `""`, `false`, the first enum value,
 ///    `[]`, `{}`).
 ///
-/// The suite's fixed body values (`values`) are neither dropped nor changed. Path parameters are never
-/// changed (they name the resource). Invalid cases are not shrunk at all: their mutation must stay in them.
+/// The suite's fixed body values (`values`), fixed headers and credential header are neither dropped nor
+/// changed. Path parameters are never changed (they name the resource); query and header values are dropped
+/// when optional, not simplified. Invalid cases are not shrunk at all: their mutation must stay in them.
 public struct Shrinker {
     public struct Candidate: Sendable, Hashable {
         public var request: PreparedRequest
@@ -37,12 +38,16 @@ public struct Shrinker {
     private var checker: SchemaChecker
     /// Body pointers the suite fixes: neither dropped nor simplified (nor anything below them).
     private let kept: [JSONPointer]
+    /// Headers the suite sets (its fixed headers, the credential's): never dropped, even where the spec
+    /// declares them optional (Cal.com declares `Authorization` optional on reschedule and cancel).
+    private let keptHeaders: [String]
 
     public init(operation: Operation, documents: DocumentStore, dialect: SpecSchemaDialect, options: GenerationOptions) {
         self.operation = operation
         context = MutationContext(resolver: SchemaResolver(documents: documents), dialect: dialect, options: options)
         checker = SchemaChecker(documents: documents, dialect: dialect, direction: .request)
         kept = options.bodyValues.filter { $0.applies(to: operation) }.map(\.pointer)
+        keptHeaders = options.fixedHeaders.map(\.0) + (options.credential.map { [$0.header] } ?? [])
     }
 
     /// The JSON media type of the request's body and its schema, when the body can be shrunk.
@@ -65,7 +70,11 @@ public struct Shrinker {
             changed.body = BodyEncoder.encode(value, mediaType: media.mediaType).bytes
             out.append(Candidate(request: changed, body: value, change: change))
         }
-        let optional = operation.parameters.filter { !$0.required && ($0.location == .query || $0.location == .header) }
+        let optional = operation.parameters.filter { parameter in
+            guard !parameter.required else { return false }
+            if parameter.location == .header { return !keptHeaders.contains { $0.equalsIgnoringASCIICase(parameter.name) } }
+            return parameter.location == .query
+        }
         // 1. Everything droppable at once.
         var all = request
         for parameter in optional { all = Self.removing(parameter, from: all) ?? all }

@@ -128,4 +128,13 @@ struct ShrinkerTests {
         #expect(candidates.first?.body == ["name": "Widget", "kind": "large", "size": 12])
         #expect(!candidates.contains { $0.change.hasSuffix("/body/size") })
     }
+
+    @Test func theCredentialAndFixedHeadersAreNeverDropped() throws {
+        var options = GenerationOptions(fixedHeaders: [("X-Trace", "abc")])
+        options.credential = Credential(header: "X-Tenant", scheme: nil, secret: "t1")
+        var shrinker = try Self.shrinker(options)
+        let candidates = shrinker.candidates(request: Self.request(Self.body), body: Self.body)
+        #expect(candidates.allSatisfy { $0.request.header("X-Trace") == "abc" && $0.request.header("X-Tenant") == "t1" })
+        #expect(candidates.contains { $0.change == "drop query parameter verbose" })
+    }
 }
