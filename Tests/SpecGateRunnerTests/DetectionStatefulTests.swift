@@ -11,13 +11,14 @@ struct DetectionStatefulTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
-    static func run(faults: Set<SandboxFault>) async throws -> RunReport {
+    static func run(faults: Set<SandboxFault>, configure: (inout RunOptions) -> Void = { _ in }) async throws -> RunReport {
         let sandbox = try await Sandbox.start(SandboxConfiguration(faults: faults))
         do {
             var options = RunOptions(
                 path: root + "/specs/calcom/suite.yaml", baseURL: sandbox.baseURL,
                 environment: ["CAL_API_KEY": SandboxSeed.standard.owner.apiKey])
             options.concurrency = 4
+            configure(&options)
             let prepared = try RunPreparation.prepare(options)
             let report = try await RunExecutor.execute(prepared)
             try await sandbox.stop()
@@ -68,7 +69,7 @@ struct DetectionStatefulTests {
         #expect(finding.message.contains("curl "))
         #expect(finding.message.contains("an item of /data/hosts"))
         #expect(finding.request.curl.contains("/v2/bookings/"))
-        #expect(report.notes.contains { $0.contains("resource_persisted: after POST /v2/bookings/{bookingUid}/reassign") && $0.contains("/data/reassignedTo ~ an item of /data/hosts") })
+        #expect(report.notes.contains { $0.hasPrefix("resource_persisted: after POST /v2/bookings/{bookingUid}/reassign answered 2xx, GET /v2/bookings/{bookingUid} read the resource back") && $0.hasSuffix("compared on /data/reassignedTo ~ an item of /data/hosts {id, name, email, displayEmail}") })
         // Reschedule answers a new booking: not compared, and the notes say so.
         #expect(report.notes.contains { $0.hasPrefix("resource_persisted: POST /v2/bookings/{bookingUid}/reschedule answered another resource (/data/uid)") })
     }

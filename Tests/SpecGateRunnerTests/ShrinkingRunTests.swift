@@ -13,21 +13,9 @@ struct ShrinkingRunTests {
     static let reschedule = "BookingsController_2024_08_13_rescheduleBooking"
 
     static func run(faults: Set<SandboxFault>, operations: [String] = [reschedule], budget: Int = 40) async throws -> RunReport {
-        let sandbox = try await Sandbox.start(SandboxConfiguration(faults: faults))
-        do {
-            var options = RunOptions(
-                path: DetectionStatefulTests.root + "/specs/calcom/suite.yaml", baseURL: sandbox.baseURL,
-                environment: ["CAL_API_KEY": SandboxSeed.standard.owner.apiKey])
-            options.concurrency = 4
+        try await DetectionStatefulTests.run(faults: faults) { options in
             options.operations = operations
             options.shrinkBudget = budget
-            let prepared = try RunPreparation.prepare(options)
-            let report = try await RunExecutor.execute(prepared)
-            try await sandbox.stop()
-            return report
-        } catch {
-            try await sandbox.stop()
-            throw error
         }
     }
 

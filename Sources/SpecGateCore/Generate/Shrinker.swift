@@ -33,6 +33,10 @@ public struct Shrinker {
         }
     }
 
+    /// Members and items looked at (outer first): a huge body is shrunk in its outer parts only, so proposing
+    /// candidates stays cheap.
+    static let maxPointers = 300
+
     public let operation: Operation
     private let context: MutationContext
     private var checker: SchemaChecker
@@ -79,7 +83,7 @@ public struct Shrinker {
         var all = request
         for parameter in optional { all = Self.removing(parameter, from: all) ?? all }
         var reduced = body
-        if let media, let value = body { reduced = reduce(value, schema: media.schema) }
+        if let media, let value = body, Self.pointers(in: value).count <= Self.maxPointers { reduced = reduce(value, schema: media.schema) }
         if let media, let reduced, reduced != body {
             all.body = BodyEncoder.encode(reduced, mediaType: media.mediaType).bytes
         }
@@ -91,7 +95,7 @@ public struct Shrinker {
         }
         guard let body, media != nil else { return out }
         // 3. Properties and array items, outer first.
-        let containers = Self.pointers(in: body).filter { !isKept($0) }
+        let containers = Self.pointers(in: body).prefix(Self.maxPointers).filter { !isKept($0) }
         for pointer in containers where !pointer.tokens.isEmpty {
             guard let parent = pointer.parent, case .object? = body.value(at: parent), let dropped = body.removing(at: pointer) else { continue }
             withBody(dropped, "drop /body\(pointer)")
@@ -143,7 +147,7 @@ public struct Shrinker {
     static func pointers(in value: JSONValue) -> [JSONPointer] {
         var out: [JSONPointer] = [.root]
         var next = 0
-        while next < out.count, out.count < 2_000 {
+        while next < out.count, out.count < 2 * maxPointers {
             let pointer = out[next]
             next += 1
             switch value.value(at: pointer) {

@@ -23,22 +23,16 @@ extension RunExecutor {
             guard let reader = run.stateReads[producerID],
                 operation.path == reader.operation.path || operation.path.hasPrefix(reader.operation.path + "/")
             else { continue }
-            var request = reader.testCase.request
-            var resources: [String] = []
-            var identity = PersistedFields.Identity.unknown
-            for binding in run.links where binding.consumer == reader.operation.id && binding.producer == producerID {
-                guard let value = created.first(where: { $0.producer == producerID && $0.parameter == binding.parameter })?.value,
-                    let rewritten = PathRewriter.replacing(binding.parameter, with: value, in: request, operation: reader.operation)
-                else { continue }
-                request = rewritten
-                resources.append("\(binding.parameter)=\(value)")
-                if case .unknown = identity {
-                    var pointer: JSONPointer?
-                    if case .responseBody(let linked) = binding.expression { pointer = linked }
-                    identity = PersistedFields.identity(of: answer, linkPointer: pointer, parameter: binding.parameter, value: value)
-                }
+            let read = stateRead(of: producerID, reader: reader, run: run) { binding in
+                created.first { $0.producer == producerID && $0.parameter == binding.parameter }?.value
             }
-            guard !resources.isEmpty else { continue }
+            var identity = PersistedFields.Identity.unknown
+            if let first = read.linked.first {
+                var pointer: JSONPointer?
+                if case .responseBody(let linked) = first.binding.expression { pointer = linked }
+                identity = PersistedFields.identity(of: answer, linkPointer: pointer, parameter: first.binding.parameter, value: first.value)
+            }
+            guard !read.resources.isEmpty else { continue }
             switch identity {
             case .same: break
             case .other(let pointer, _):
@@ -49,37 +43,57 @@ extension RunExecutor {
                     "resource_persisted: \(changing) answered no identifier of the resource (the link's pointer or a member named as the path parameter), so its answer was not compared with a read")
                 continue
             }
-            let sent = consumer.testCase.request
-            let exchange = await transport.send(request, index: index)
+            let changed = consumer.testCase.request
             var probe = StateProbe(
-                kind: .changed(answer: answer), priorRequest: "\(sent.method.rawValue.uppercased()) \(sent.pathAndQuery)",
-                priorStatus: response.status, priorCurl: DryRun.curl(sent, baseURL: run.baseURL, masker: run.masker),
-                resource: resources.joined(separator: ", "))
+                kind: .changed(answer: answer), priorRequest: "\(changed.method.rawValue.uppercased()) \(changed.pathAndQuery)",
+                priorStatus: response.status, priorCurl: DryRun.curl(changed, baseURL: run.baseURL, masker: run.masker),
+                resource: read.resources.joined(separator: ", "))
             probe.priorOperation = changing
-            var label = CaseLabel(caseID: "state/changed/\(consumer.testCase.id)", expectsSuccess: true, identifiersResolved: true)
-            label.stateProbe = probe
-            var record = ExchangeRecord(
-                operation: reader.operation, label: label, url: transport.url(for: request), request: request, outcome: Self.outcome(of: exchange),
-                attempts: exchange.attempts)
-            record.staleRetries = exchange.staleRetries
-            outcome.records.append(record)
-            outcome.notes.append(comparedNote(changing: changing, reader: reader.operation, answer: answer, exchange: exchange))
+            let sent = await sendStateRead(
+                read.request, reader: reader, probe: probe, caseID: "state/changed/\(consumer.testCase.id)", transport: transport, index: index)
+            outcome.records.append(sent.record)
+            outcome.compared.add(changing: changing, reader: reader.operation, answer: answer, exchange: sent.exchange)
+        }
+    }
+}
+
+/// Which fields `resource_persisted` compared, per state-changing operation: merged over the run's jobs and
+/// noted once per operation (fields sorted), so the notes do not depend on the order the jobs finished in.
+struct PersistedNotes: Sendable {
+    /// By the changing operation ("POST /v2/bookings/{bookingUid}/decline").
+    private var byOperation: [String: (reader: String, fields: Set<String>, reads: Int, unusable: Int)] = [:]
+
+    mutating func add(changing: String, reader: SpecGateCore.Operation, answer: JSONValue, exchange: Exchange) {
+        var entry = byOperation[changing] ?? ("\(reader.method.rawValue.uppercased()) \(reader.path)", [], 0, 0)
+        entry.reads += 1
+        if case .success(let response) = exchange.result, (200...299).contains(response.status),
+            let read = try? JSONParser().parse(response.body), let comparisons = PersistedFields.compare(answer: answer, read: read)
+        {
+            entry.fields.formUnion(comparisons.map(\.shown))
+        } else {
+            entry.unusable += 1
+        }
+        byOperation[changing] = entry
+    }
+
+    mutating func merge(_ other: PersistedNotes) {
+        for (changing, entry) in other.byOperation {
+            var mine = byOperation[changing] ?? (entry.reader, [], 0, 0)
+            mine.fields.formUnion(entry.fields)
+            mine.reads += entry.reads
+            mine.unusable += entry.unusable
+            byOperation[changing] = mine
         }
     }
 
-    /// Which fields of the answer a read was compared on, as a run note.
-    static func comparedNote(changing: String, reader: SpecGateCore.Operation, answer: JSONValue, exchange: Exchange) -> String {
-        let reading = "\(reader.method.rawValue.uppercased()) \(reader.path)"
-        guard case .success(let response) = exchange.result, (200...299).contains(response.status),
-            let read = try? JSONParser().parse(response.body), let comparisons = PersistedFields.compare(answer: answer, read: read)
-        else {
-            return "resource_persisted: after \(changing) answered 2xx, \(reading) was read back but gave no JSON resource to compare"
+    var notes: [String] {
+        byOperation.keys.sorted().compactMap { changing in
+            guard let entry = byOperation[changing] else { return nil }
+            let times = entry.reads == 1 ? "once" : "\(entry.reads) times"
+            var note = "resource_persisted: after \(changing) answered 2xx, \(entry.reader) read the resource back (\(times)) and compared "
+            note += entry.fields.isEmpty ? "no field (none held by both)" : "on " + entry.fields.sorted().joined(separator: ", ")
+            if entry.unusable > 0 { note += "; \(entry.unusable) read\(entry.unusable == 1 ? "" : "s") gave no 2xx JSON resource to compare" }
+            return note
         }
-        var fields: [String] = []
-        for comparison in comparisons where !fields.contains(comparison.shown) { fields.append(comparison.shown) }
-        if fields.isEmpty {
-            return "resource_persisted: after \(changing) answered 2xx, \(reading) was read back; no field was held by both, nothing compared"
-        }
-        return "resource_persisted: after \(changing) answered 2xx, \(reading) was read back and compared on \(fields.joined(separator: ", "))"
     }
 }

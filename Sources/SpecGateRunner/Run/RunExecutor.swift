@@ -205,6 +205,8 @@ public enum RunExecutor {
         var staleRetries = 0
         /// The case failed in a way worth shrinking (Shrinking.swift).
         var shrinkTarget: ShrinkTarget?
+        /// What `resource_persisted` compared after this job's state changes (PersistenceReads.swift).
+        var compared = PersistedNotes()
     }
 
     /// Notes counted over every job, in first-seen order.
@@ -225,10 +227,15 @@ public enum RunExecutor {
             for note in outcome.notes {
                 if let i = counts.firstIndex(where: { $0.note == note }) { counts[i].count += 1 } else { counts.append((note, 1)) }
             }
+            compared.merge(outcome.compared)
         }
+
+        /// `resource_persisted`'s comparisons over the run, noted once per operation whatever the order jobs finished in.
+        var compared = PersistedNotes()
 
         var notes: [String] {
             var out = counts.map { $0.count == 1 ? $0.note : "\($0.note) (×\($0.count))" }
+            out += compared.notes
             if created > 0 {
                 out.append("clean-up: \(cleaned) of \(created) resources created by the run were removed (best effort)")
             }
@@ -351,29 +358,18 @@ public enum RunExecutor {
             } else {
                 continue
             }
-            var request = reader.testCase.request
-            var resources: [String] = []
-            for binding in run.links where binding.consumer == reader.operation.id && binding.producer == producerID {
-                guard let value = created.first(where: { $0.producer == producerID && $0.parameter == binding.parameter })?.value,
-                    let rewritten = PathRewriter.replacing(binding.parameter, with: value, in: request, operation: reader.operation)
-                else { continue }
-                request = rewritten
-                resources.append("\(binding.parameter)=\(value)")
+            let read = stateRead(of: producerID, reader: reader, run: run) { binding in
+                created.first { $0.producer == producerID && $0.parameter == binding.parameter }?.value
             }
-            guard !resources.isEmpty else { continue }
+            guard !read.resources.isEmpty else { continue }
             let removing = consumer.testCase.request
-            let exchange = await transport.send(request, index: index)
             let probe = StateProbe(
                 kind: .removed(terminal: terminal), priorRequest: "\(removing.method.rawValue.uppercased()) \(removing.pathAndQuery)",
                 priorStatus: response.status, priorCurl: DryRun.curl(removing, baseURL: run.baseURL, masker: run.masker),
-                resource: resources.joined(separator: ", "))
-            var label = CaseLabel(caseID: "state/removed/\(consumer.testCase.id)", expectsSuccess: true, identifiersResolved: true)
-            label.stateProbe = probe
-            var record = ExchangeRecord(
-                operation: reader.operation, label: label, url: transport.url(for: request), request: request, outcome: Self.outcome(of: exchange),
-                attempts: exchange.attempts)
-            record.staleRetries = exchange.staleRetries
-            outcome.records.append(record)
+                resource: read.resources.joined(separator: ", "))
+            let sent = await sendStateRead(
+                read.request, reader: reader, probe: probe, caseID: "state/removed/\(consumer.testCase.id)", transport: transport, index: index)
+            outcome.records.append(sent.record)
             let shown = terminal.map { "404/410 or \($0.pointer) = \(JSONWriter.compact($0.expected))" } ?? "404/410"
             outcome.notes.append(
                 "use_after_delete: after \(operation.method.rawValue.uppercased()) \(operation.path) answered 2xx, \(reader.operation.method.rawValue.uppercased()) \(reader.operation.path) read the resource back expecting \(shown)")
@@ -507,29 +503,15 @@ public enum RunExecutor {
         var outcome = JobOutcome()
         for producerID in shared.sources.keys.sorted() {
             guard let source = shared.sources[producerID], let reader = run.stateReads[producerID] else { continue }
-            var request = reader.testCase.request
-            var resources: [String] = []
-            for binding in run.links where binding.consumer == reader.operation.id && binding.producer == producerID {
-                guard let value = source.value(of: binding),
-                    let rewritten = PathRewriter.replacing(binding.parameter, with: value, in: request, operation: reader.operation)
-                else { continue }
-                request = rewritten
-                resources.append("\(binding.parameter)=\(value)")
-            }
-            guard !resources.isEmpty else { continue }
+            let read = stateRead(of: producerID, reader: reader, run: run, value: source.value(of:))
+            guard !read.resources.isEmpty else { continue }
             let made = source.producer.testCase.request
-            let exchange = await transport.send(request, index: 0)
             let probe = StateProbe(
                 kind: .created, priorRequest: "\(made.method.rawValue.uppercased()) \(made.pathAndQuery)", priorStatus: source.response.status,
-                priorCurl: DryRun.curl(made, baseURL: run.baseURL, masker: run.masker), resource: resources.joined(separator: ", "))
-            var label = CaseLabel(
-                caseID: "state/created/\(reader.operation.id)", expectsSuccess: true, identifiersResolved: true)
-            label.stateProbe = probe
-            var record = ExchangeRecord(
-                operation: reader.operation, label: label, url: transport.url(for: request), request: request, outcome: Self.outcome(of: exchange),
-                attempts: exchange.attempts)
-            record.staleRetries = exchange.staleRetries
-            outcome.records.append(record)
+                priorCurl: DryRun.curl(made, baseURL: run.baseURL, masker: run.masker), resource: read.resources.joined(separator: ", "))
+            let sent = await sendStateRead(
+                read.request, reader: reader, probe: probe, caseID: "state/created/\(reader.operation.id)", transport: transport, index: 0)
+            outcome.records.append(sent.record)
             outcome.notes.append(
                 "resource_available: the resource \(producerID) created was read back right after by \(reader.operation.method.rawValue.uppercased()) \(reader.operation.path)")
         }
