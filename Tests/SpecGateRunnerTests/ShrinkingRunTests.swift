@@ -44,6 +44,20 @@ struct ShrinkingRunTests {
         #expect(JUnitReportBuilder.details([finding]).contains(repro.request.curl))
     }
 
+    /// A valid create rejected with 400 (`reject_valid_input`) is shrunk while it stays a 4xx of
+    /// positive_data_acceptance; what is left is what the schema requires, with the suite's fixed eventTypeId.
+    @Test func aRejectedValidCaseIsShrunkWithinItsStatusClass() async throws {
+        let create = "BookingsController_2024_08_13_createBooking"
+        let report = try await Self.run(faults: [.rejectValidInput], operations: [create])
+        let finding = try #require(report.failures.first { $0.check == "positive_data_acceptance" })
+        let repro = try #require(finding.minimalRepro)
+        #expect(repro.status == 400)
+        #expect(repro.resends > 0 && repro.resends <= 40)
+        let body = try JSONParser().parse(Array(try #require(repro.request.fullBody).utf8))
+        #expect(Set(try #require(body.objectValue).keys) == ["start", "attendee", "eventTypeId"], "\(JSONWriter.compact(body))")
+        #expect(body["eventTypeId"] == 502)
+    }
+
     @Test func theSameRunShrinksTheSameWay() async throws {
         let first = try await Self.run(faults: [.serverErrorOnOptionalProperty])
         let second = try await Self.run(faults: [.serverErrorOnOptionalProperty])
