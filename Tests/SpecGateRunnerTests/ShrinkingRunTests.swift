@@ -42,6 +42,10 @@ struct ShrinkingRunTests {
         let console = ConsoleSummary(style: ConsoleStyle(colors: false, liveProgress: false)).render(report)
         #expect(console.contains("minimal repro (\(repro.resends) re-sends while shrinking"))
         #expect(JUnitReportBuilder.details([finding]).contains(repro.request.curl))
+        #expect(GitHubAnnotations.message(finding).contains(repro.summary))
+        let html = HTMLReport().render(report)
+        #expect(html.contains("<h4>Minimal repro</h4>"))
+        #expect(html.contains("reschedulingReason"))
     }
 
     /// A valid create rejected with 400 (`reject_valid_input`) is shrunk while it stays a 4xx of
