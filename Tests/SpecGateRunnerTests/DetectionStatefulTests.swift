@@ -68,6 +68,8 @@ struct DetectionStatefulTests {
         #expect(finding.message.contains("/reassign"))
         #expect(finding.message.contains("curl "))
         #expect(finding.message.contains("an item of /data/hosts"))
+        // The disagreeing read was repeated once, a moment later, before it was reported.
+        #expect(finding.message.contains("a read right after (and again 500 ms later) answered 200"))
         #expect(finding.request.curl.contains("/v2/bookings/"))
         #expect(report.notes.contains { $0.hasPrefix("resource_persisted: after POST /v2/bookings/{bookingUid}/reassign answered 2xx, GET /v2/bookings/{bookingUid} read the resource back") && $0.hasSuffix("compared on /data/reassignedTo ~ an item of /data/hosts {id, name, email, displayEmail}") })
         // Reschedule answers a new booking: not compared, and the notes say so.

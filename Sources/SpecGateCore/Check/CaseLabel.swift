@@ -99,6 +99,9 @@ public struct StateProbe: Sendable, Hashable {
     public var resource: String
     /// The earlier exchange's operation ("POST /v2/bookings/{bookingUid}/reassign/{userId}"), for stable fingerprints.
     public var priorOperation = ""
+    /// The read was repeated this many milliseconds after a first read that disagreed (replica lag); the
+    /// check judges the repeated one.
+    public var rereadAfterMilliseconds: Int? = nil
 
     public init(kind: Kind, priorRequest: String, priorStatus: Int, priorCurl: String, resource: String) {
         self.kind = kind

@@ -8,6 +8,17 @@ extension RunExecutor {
     /// `/data/uid`, or a member named as the path parameter, e.g. `/data/bookingUid`). An answer naming
     /// another resource (Cal.com's reschedule answers the new booking) or none is not compared; an answer
     /// with a terminal status (a cancel) is `use_after_delete`'s. The notes say what was compared.
+    /// How long `resource_persisted` waits before repeating a read that disagreed with the answer.
+    static let rereadDelayMilliseconds = 500
+
+    /// True when a 2xx JSON read disagrees with the answer on some field both hold.
+    static func disagrees(answer: JSONValue, exchange: Exchange) -> Bool {
+        guard case .success(let response) = exchange.result, (200...299).contains(response.status),
+            let read = try? JSONParser().parse(response.body), let comparisons = PersistedFields.compare(answer: answer, read: read)
+        else { return false }
+        return comparisons.contains { !$0.agrees }
+    }
+
     static func persistedReads(
         _ consumer: PlannedCase, response: ObservedResponse, created: [CreatedResource], run: PreparedRun, transport: RunTransport,
         index: Int, outcome: inout JobOutcome
@@ -49,8 +60,15 @@ extension RunExecutor {
                 priorStatus: response.status, priorCurl: DryRun.curl(changed, baseURL: run.baseURL, masker: run.masker),
                 resource: read.resources.joined(separator: ", "))
             probe.priorOperation = changing
-            let sent = await sendStateRead(
+            var sent = await sendStateRead(
                 read.request, reader: reader, probe: probe, caseID: "state/changed/\(consumer.testCase.id)", transport: transport, index: index)
+            // A read that disagrees is repeated once a moment later: a replica that has not caught up yet is not a defect.
+            if disagrees(answer: answer, exchange: sent.exchange), !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(rereadDelayMilliseconds))
+                probe.rereadAfterMilliseconds = rereadDelayMilliseconds
+                sent = await sendStateRead(
+                    read.request, reader: reader, probe: probe, caseID: "state/changed/\(consumer.testCase.id)", transport: transport, index: index)
+            }
             outcome.records.append(sent.record)
             outcome.compared.add(changing: changing, reader: reader.operation, answer: answer, exchange: sent.exchange)
         }

@@ -17,13 +17,14 @@ public struct ResourcePersisted: ResponseCheck {
             let body = input.parsedBody ?? (try? JSONParser().parse(input.response.body)),
             let comparisons = PersistedFields.compare(answer: answer, read: body)
         else { return [] }
+        let again = probe.rereadAfterMilliseconds.map { " (and again \($0) ms later)" } ?? ""
         let before = "\(probe.priorRequest) answered \(probe.priorStatus) for \(probe.resource); the changing request: \(probe.priorCurl)"
         return comparisons.filter { !$0.agrees }.map { comparison in
             let expected = JSONWriter.compact(comparison.expected)
             let actual = comparison.actual.map(JSONWriter.compact) ?? "absent"
             return CheckViolation(
                 message:
-                    "\(before); it answered \(comparison.pointer) = \(expected), but a read right after answered \(input.response.status) with \(comparison.readAt) = \(actual)",
+                    "\(before); it answered \(comparison.pointer) = \(expected), but a read right after\(again) answered \(input.response.status) with \(comparison.readAt) = \(actual)",
                 expected: expected, actual: actual,
                 instancePointer: comparison.readAt == comparison.pointer.description ? comparison.pointer : nil,
                 fingerprintDetail: "not persisted \(probe.priorOperation) \(comparison.pointer)")

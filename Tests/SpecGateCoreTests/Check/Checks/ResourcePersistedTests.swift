@@ -46,6 +46,12 @@ struct ResourcePersistedTests {
         #expect(v.message.contains("curl -X POST http://h/v2/bookings/b1/reassign/103"))
         #expect(v.message.contains("an item of /data/hosts"))
         #expect(v.fingerprintDetail == "not persisted POST /v2/bookings/{bookingUid}/reassign/{userId} /data/reassignedTo")
+        // A repeated read says so; the fingerprint does not change.
+        var again = try Self.label(answer: Self.reassigned)
+        again.stateProbe?.rereadAfterMilliseconds = 500
+        let repeated = try #require(try S.run(ResourcePersisted(), op, again, S.response(200, body: Self.read(host: 101, name: "Olga Owner"))))
+        #expect(repeated.first?.message.contains("but a read right after (and again 500 ms later) answered 200") == true)
+        #expect(repeated.first?.fingerprintDetail == v.fingerprintDetail)
     }
 
     @Test func comparesSamePointersButNotVolatileOnes() throws {
