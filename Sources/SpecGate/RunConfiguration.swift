@@ -32,6 +32,8 @@ public struct RunConfiguration: Sendable {
     public var rateLimit: Double?
     /// Retries on transport errors (never on HTTP statuses).
     public var retries = 2
+    /// Most re-sends spent shrinking each failing valid case to a minimal repro (`--shrink-budget`; 0: none).
+    public var shrinkBudget = 40
     /// Environment the suite's credential (`auth.env`) and `secrets` are read from: pass the key here in tests.
     public var environment: [String: String] = ProcessInfo.processInfo.environment
     /// Write the run's JUnit XML report here (nil: none). Written after the run, also when it failed.
@@ -61,6 +63,7 @@ public struct RunConfiguration: Sendable {
         options.include = include
         options.exclude = exclude
         options.safe = safe
+        options.shrinkBudget = shrinkBudget
         options.remote = remote
         options.specFetch = fetch
         return options

@@ -30,6 +30,8 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
     case cancelNotPersisted = "cancel_not_persisted"
     // Issue #16 (detection depth): an unrouted method answered 405 without the Allow header RFC 9110 requires.
     case methodNotAllowedWithoutAllow = "method_not_allowed_without_allow"
+    case reassignNotPersisted = "reassign_not_persisted"
+    case serverErrorOnOptionalProperty = "server_error_on_optional_property"
 
     /// What the sandbox does differently while the fault is on.
     public var summary: String {
@@ -82,6 +84,10 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
             return "cancelling a booking answers it with status cancelled, but a later read shows it unchanged"
         case .methodNotAllowedWithoutAllow:
             return "a method a served path does not route is answered 405 without an Allow header (not Express's 404)"
+        case .reassignNotPersisted:
+            return "reassigning a booking answers the new host, but a later read shows the old host"
+        case .serverErrorOnOptionalProperty:
+            return "rescheduling a booking answers 500 when the optional body property reschedulingReason is present"
         case .outsiderCanReadBooking:
             return "any authenticated user reads a booking's calendar links, references, recordings, transcripts and sessions (not only its organiser and hosts)"
         }
@@ -106,6 +112,8 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
         case .outsiderCanReadBooking, .outsiderCanDeclineBooking: return "cross_user_access"
         case .cancelNotPersisted: return "use_after_delete"
         case .methodNotAllowedWithoutAllow: return "unsupported_method"
+        case .reassignNotPersisted: return "resource_persisted"
+        case .serverErrorOnOptionalProperty: return "not_a_server_error"
         }
     }
 

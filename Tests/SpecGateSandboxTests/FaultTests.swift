@@ -132,6 +132,21 @@ struct FaultTests {
                 #expect(reply.header("Allow") == nil)
                 let unknownPath = try await client.send("PATCH", "/v2/no-such-thing", key: client.ownerKey)
                 #expect(unknownPath.status == 404, "an unknown path stays 404")
+            case .reassignNotPersisted:
+                let uid = s.roundRobinBookingUids[0]
+                let before = try await client.send("GET", "/v2/bookings/\(uid)", key: client.ownerKey)
+                let reassign = try await client.send("POST", "/v2/bookings/\(uid)/reassign", key: client.ownerKey, json: [:])
+                #expect(reassign.status == 200)
+                let newHost = try #require(reassign.json?["data"]?["reassignedTo"]?["id"])
+                #expect(before.json?["data"]?["hosts"]?[0]?["id"] != newHost)
+                let read = try await client.send("GET", "/v2/bookings/\(uid)", key: client.ownerKey)
+                #expect(read.json?["data"]?["hosts"]?[0]?["id"] == before.json?["data"]?["hosts"]?[0]?["id"])
+            case .serverErrorOnOptionalProperty:
+                let path = "/v2/bookings/\(s.personalBookingUid)/reschedule"
+                let failing = try await client.send("POST", path, json: ["start": "2031-03-05T09:00:00Z", "reschedulingReason": "x"])
+                #expect(failing.status == 500)
+                let plain = try await client.send("POST", path, json: ["start": "2031-03-05T10:00:00Z"])
+                #expect(plain.status == 201)
             case .outsiderCanReadBooking:
                 let reply = try await client.send(
                     "GET", "/v2/bookings/\(s.personalBookingUid)/calendar-links", key: s.outsider.apiKey)

@@ -1,3 +1,5 @@
+import SpecGateJSON
+
 /// What a sent case claimed, as the checks read it: whether the server should accept it, which statuses
 /// it allows, and where its path identifiers came from. Shared by `ExchangeRecord` (what was sent) and
 /// `CheckInput` (what a check judges), which both read these fields through dynamic member lookup.
@@ -80,6 +82,10 @@ public struct StateProbe: Sendable, Hashable {
         /// terminal status, e.g. a cancel answering `"status": "cancelled"`): the read must answer 404 or
         /// 410, or, for a terminal status, show it (`use_after_delete`).
         case removed(terminal: StateAssertion?)
+        /// The earlier exchange changed the resource (a 2xx `POST`/`PUT`/`PATCH` under its item path whose
+        /// answer names the same resource): the read must agree with the answer on the fields both hold
+        /// (`resource_persisted`, see ``PersistedFields``).
+        case changed(answer: JSONValue)
     }
 
     public var kind: Kind
@@ -91,6 +97,11 @@ public struct StateProbe: Sendable, Hashable {
     public var priorCurl: String
     /// The resource ("bookingUid=abc123").
     public var resource: String
+    /// The earlier exchange's operation ("POST /v2/bookings/{bookingUid}/reassign/{userId}"), for stable fingerprints.
+    public var priorOperation = ""
+    /// The read was repeated this many milliseconds after a first read that disagreed (replica lag); the
+    /// check judges the repeated one.
+    public var rereadAfterMilliseconds: Int? = nil
 
     public init(kind: Kind, priorRequest: String, priorStatus: Int, priorCurl: String, resource: String) {
         self.kind = kind

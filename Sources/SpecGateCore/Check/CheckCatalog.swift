@@ -5,7 +5,7 @@ public struct CheckCatalog: Sendable {
         "not_a_server_error", "status_code_conformance", "content_type_conformance",
         "response_headers_conformance", "response_schema_conformance", "negative_data_rejection",
         "positive_data_acceptance", "ignored_auth", "unsupported_method", "state_consistency", "max_response_time",
-        "cross_user_access", "resource_available", "use_after_delete",
+        "cross_user_access", "resource_available", "use_after_delete", "resource_persisted",
     ]
 
     /// Checks on by default (`max_response_time` needs a budget).
@@ -47,6 +47,7 @@ public struct CheckCatalog: Sendable {
             case "cross_user_access": checks.append(CrossUserAccess())
             case "resource_available": checks.append(ResourceAvailable())
             case "use_after_delete": checks.append(UseAfterDelete())
+            case "resource_persisted": checks.append(ResourcePersisted())
             case "max_response_time":
                 guard let budgetMilliseconds else { throw .missingBudget }
                 checks.append(MaxResponseTime(budgetMilliseconds: budgetMilliseconds))

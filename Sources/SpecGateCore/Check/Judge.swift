@@ -92,7 +92,7 @@ public struct Judge: Sendable {
     /// The checks that judge an `unsupported-method` probe.
     static let probeChecks: Set<String> = ["unsupported_method", "not_a_server_error", "max_response_time"]
     /// The checks that judge the run's automatic reads after a state change (`CaseLabel.stateProbe`).
-    static let stateProbeChecks: Set<String> = ["resource_available", "use_after_delete"]
+    static let stateProbeChecks: Set<String> = ["resource_available", "use_after_delete", "resource_persisted"]
 
     /// Runs the checks on one exchange without recording anything: the expensive, independent part of
     /// judging (parsing, schema validation), which may run on any task; ``record(_:flaky:)`` folds it in.
@@ -246,6 +246,15 @@ public struct Judge: Sendable {
             actual: violation.actual.map(masker.mask), instancePointer: violation.instancePointer,
             schemaLocation: violation.schemaLocation, request: summarise(exchange), response: response.map(summarise))
         findings[fingerprint]?.flaky = currentFlaky && kind == .failure
+    }
+
+    /// Attaches a failing case's minimal repro (the shrunk exchange) to its finding; false when no such finding.
+    @discardableResult
+    public mutating func attachMinimalRepro(fingerprint: String, exchange: ExchangeRecord, status: Int, resends: Int, changes: [String]) -> Bool {
+        guard findings[fingerprint] != nil else { return false }
+        let repro = MinimalRepro(request: summarise(exchange), status: status, resends: resends, changes: changes)
+        findings[fingerprint]?.minimalRepro = repro
+        return true
     }
 
     private func summarise(_ exchange: ExchangeRecord) -> RequestSummary {

@@ -47,6 +47,32 @@ public struct ResponseSummary: Sendable, Hashable {
     }
 }
 
+/// A failing valid case shrunk (optional parts dropped, values simplified) while the same check kept failing
+/// with a status of the same class.
+public struct MinimalRepro: Sendable, Hashable {
+    /// The smallest request that still failed the same way (the original when nothing smaller did).
+    public var request: RequestSummary
+    /// Its status.
+    public var status: Int
+    /// Requests re-sent while shrinking.
+    public var resends: Int
+    /// What was dropped or simplified, in order ("drop /body/guests", "simplify /body/attendee/name").
+    public var changes: [String]
+
+    public init(request: RequestSummary, status: Int, resends: Int, changes: [String]) {
+        self.request = request
+        self.status = status
+        self.resends = resends
+        self.changes = changes
+    }
+
+    /// One line: "minimal repro (12 re-sends, 5 changes): curl …".
+    public var summary: String {
+        let what = changes.isEmpty ? "no smaller request failed the same way" : "\(changes.count) change\(changes.count == 1 ? "" : "s")"
+        return "minimal repro (\(resends) re-send\(resends == 1 ? "" : "s") while shrinking, \(what), answered \(status)): \(request.curl)"
+    }
+}
+
 /// One contract defect (or error), deduplicated: the same operation + check + normalised detail is one
 /// finding however many cases hit it.
 public struct Finding: Sendable, Hashable {
@@ -73,6 +99,8 @@ public struct Finding: Sendable, Hashable {
     public var baselined: Bool = false
     /// Every case that hit it passed when re-sent (`--rerun-failures`): listed, but not a failure.
     public var flaky: Bool = false
+    /// The failing valid case shrunk to a minimal request that fails the same way (`--shrink-budget`).
+    public var minimalRepro: MinimalRepro? = nil
 
     public init(
         fingerprint: String, kind: FindingKind, check: String, operationID: String, operationName: String, caseID: String,

@@ -143,14 +143,15 @@ public enum RunReportJSON {
         f["occurrences"] = .number(JSONNumber(finding.occurrences))
         f["baselined"] = .bool(finding.baselined)
         f["flaky"] = .bool(finding.flaky)
-        var request = JSONObject()
-        request["method"] = .string(finding.request.method)
-        request["url"] = .string(finding.request.url)
-        request["headers"] = headers(finding.request.headers)
-        request["body"] = finding.request.bodyExcerpt.map { .string($0) } ?? .null
-        if let body = finding.request.body { request["fullBody"] = .string(body) }
-        request["curl"] = .string(finding.request.curl)
-        f["request"] = .object(request)
+        f["request"] = encode(finding.request)
+        if let repro = finding.minimalRepro {
+            var m = JSONObject()
+            m["status"] = .number(JSONNumber(repro.status))
+            m["resends"] = .number(JSONNumber(repro.resends))
+            m["changes"] = .array(repro.changes.map { .string($0) })
+            m["request"] = encode(repro.request)
+            f["minimalRepro"] = .object(m)
+        }
         if let response = finding.response {
             var r = JSONObject()
             r["status"] = .number(JSONNumber(response.status))
@@ -163,6 +164,17 @@ public enum RunReportJSON {
             f["response"] = .null
         }
         return .object(f)
+    }
+
+    static func encode(_ summary: RequestSummary) -> JSONValue {
+        var request = JSONObject()
+        request["method"] = .string(summary.method)
+        request["url"] = .string(summary.url)
+        request["headers"] = headers(summary.headers)
+        request["body"] = summary.bodyExcerpt.map { .string($0) } ?? .null
+        if let body = summary.body { request["fullBody"] = .string(body) }
+        request["curl"] = .string(summary.curl)
+        return .object(request)
     }
 
     static func headers(_ fields: [HeaderField]) -> JSONValue {

@@ -144,13 +144,7 @@ public struct RunReportJSONDecoder: Sendable {
         let f = try object(value, pointer)
         let kindText = try string(f, "kind", pointer)
         guard let kind = FindingKind(rawValue: kindText) else { throw fail(pointer.appending("kind"), "unknown kind \"\(kindText)\"") }
-        let requestPointer = pointer.appending("request")
-        let r = try object(f["request"] ?? .null, requestPointer)
-        var request = RequestSummary(
-            method: try string(r, "method", requestPointer), url: try string(r, "url", requestPointer),
-            headers: try headers(r, requestPointer), bodyExcerpt: try optionalString(r, "body", requestPointer),
-            curl: try string(r, "curl", requestPointer))
-        request.body = try optionalString(r, "fullBody", requestPointer)
+        let request = try requestSummary(f["request"] ?? .null, pointer.appending("request"))
         var response: ResponseSummary?
         if let v = f["response"], !v.isNull {
             let p = pointer.appending("response")
@@ -181,7 +175,28 @@ public struct RunReportJSONDecoder: Sendable {
             request: request, response: response, occurrences: try int(f, "occurrences", pointer))
         if let b = f["baselined"], !b.isNull { result.baselined = try bool(f, "baselined", pointer) }
         if let b = f["flaky"], !b.isNull { result.flaky = try bool(f, "flaky", pointer) }
+        if let v = f["minimalRepro"], !v.isNull {
+            let p = pointer.appending("minimalRepro")
+            let m = try object(v, p)
+            let changes = try array(m, "changes", p).enumerated().map { (i, c) throws(SpecLoadError) -> String in
+                guard let text = c.stringValue else { throw fail(p.appending("changes").appending(i), "not a string") }
+                return text
+            }
+            result.minimalRepro = MinimalRepro(
+                request: try requestSummary(m["request"] ?? .null, p.appending("request")), status: try int(m, "status", p),
+                resends: try int(m, "resends", p), changes: changes)
+        }
         return result
+    }
+
+    func requestSummary(_ value: JSONValue, _ requestPointer: JSONPointer) throws(SpecLoadError) -> RequestSummary {
+        let r = try object(value, requestPointer)
+        var request = RequestSummary(
+            method: try string(r, "method", requestPointer), url: try string(r, "url", requestPointer),
+            headers: try headers(r, requestPointer), bodyExcerpt: try optionalString(r, "body", requestPointer),
+            curl: try string(r, "curl", requestPointer))
+        request.body = try optionalString(r, "fullBody", requestPointer)
+        return request
     }
 
     func entries(_ o: JSONObject, _ key: String, _ pointer: JSONPointer) throws(SpecLoadError) -> [BaselineEntry] {

@@ -69,6 +69,7 @@ public struct ConsoleSummary: Sendable {
                 if let schema = finding.schemaLocation { lines.append("   schema: \(shorten(schema.description))") }
                 if finding.occurrences > 1 { lines.append("   seen \(finding.occurrences) times") }
                 lines.append("   reproduce: \(finding.request.curl)")
+                if let repro = finding.minimalRepro { lines.append("   \(repro.summary)") }
             }
         }
         lines.append("")

@@ -22,6 +22,7 @@ public enum GitHubAnnotations {
         lines.append("case: " + finding.caseID + (finding.mutation.map { " (\($0))" } ?? ""))
         if finding.occurrences > 1 { lines.append("seen \(finding.occurrences) times") }
         lines.append("reproduce: " + finding.request.curl)
+        if let repro = finding.minimalRepro { lines.append(repro.summary) }
         return lines.joined(separator: "\n")
     }
 

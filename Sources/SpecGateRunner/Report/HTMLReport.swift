@@ -302,6 +302,12 @@ public struct HTMLReport: Sendable {
         }
         html += "</div></div>\n<h4>Reproduce</h4><div class=\"curl\"><pre id=\"\(id)-curl\">\(text(finding.request.curl))</pre>"
         html += "<button type=\"button\" data-copy=\"\(id)-curl\" hidden>Copy</button></div>"
+        if let repro = finding.minimalRepro {
+            let what = repro.changes.isEmpty ? "no smaller request failed the same way" : repro.changes.joined(separator: ", ")
+            html += "<h4>Minimal repro</h4><p class=\"muted\">\(text("\(repro.resends) re-sends while shrinking; answered \(repro.status); \(what)"))</p>"
+            html += "<div class=\"curl\"><pre id=\"\(id)-minimal\">\(text(repro.request.curl))</pre>"
+            html += "<button type=\"button\" data-copy=\"\(id)-minimal\" hidden>Copy</button></div>"
+        }
         return html + "</div></details>\n"
     }
 

@@ -110,6 +110,7 @@ public enum JUnitReportBuilder {
                 lines.append("response: \(response.status) \(response.bodyExcerpt ?? "")")
             }
             lines.append("reproduce: \(finding.request.curl)")
+            if let repro = finding.minimalRepro { lines.append(repro.summary) }
             return lines.joined(separator: "\n")
         }.joined(separator: "\n\n")
     }

@@ -104,7 +104,16 @@ public struct MarkdownSummary: Sendable {
         if finding.occurrences > 1 { lines.append("- seen \(finding.occurrences) times") }
         let curl = masker.mask(finding.request.curl)
         let fence = String(repeating: "`", count: max(3, longestBacktickRun(curl) + 1))
-        lines += ["", fence + "sh", curl, fence, "", "</details>", ""]
+        lines += ["", fence + "sh", curl, fence, ""]
+        if let repro = finding.minimalRepro {
+            let minimal = masker.mask(repro.request.curl)
+            let minimalFence = String(repeating: "`", count: max(3, longestBacktickRun(minimal) + 1))
+            lines += [
+                "Minimal repro (\(repro.resends) re-sends while shrinking, answered HTTP \(repro.status)):", "", minimalFence + "sh", minimal,
+                minimalFence, "",
+            ]
+        }
+        lines += ["</details>", ""]
         return lines
     }
 

@@ -37,6 +37,7 @@ public enum RunExecutor {
         var casesInFlight = 0
         var done = 0
         var tally = JobTally()
+        var shrinkTargets: [ShrinkTarget] = []
         // Read-only cases share one resource per producer, created first and removed last.
         let (shared, created) = await SharedResources.create(for: run, transport: transport)
         var sharedOutcome = created
@@ -66,6 +67,7 @@ public enum RunExecutor {
                 }
                 tally.add(outcome)
                 jobs.observe(outcome.verdicts)
+                if let target = outcome.shrinkTarget, !outcome.flaky { shrinkTargets.append(target) }
                 if outcome.isCase { casesInFlight -= 1 }
                 done += outcome.plannedDone
                 if let progress {
@@ -78,6 +80,15 @@ public enum RunExecutor {
                 }
             })
         let complete = jobs.exhausted && loop.folded == loop.launched
+        // Minimal repro: failing valid cases re-sent smaller while they fail the same way (Shrinking.swift).
+        if !shrinkTargets.isEmpty, !Task.isCancelled {
+            let shrunk = await Shrinking.shrink(shrinkTargets, run: run, transport: transport, shared: shared, judge: probe)
+            for result in shrunk.results {
+                judge.attachMinimalRepro(
+                    fingerprint: result.fingerprint, exchange: result.record, status: result.status, resends: result.resends, changes: result.changes)
+            }
+            tally.add(shrunk.outcome)
+        }
         sharedOutcome.records = []
         // cross_user_access: the suite's other identities request the owner's shared resources.
         if !run.identities.isEmpty, run.checks.contains(where: { $0.name == "cross_user_access" }), !Task.isCancelled {
@@ -120,6 +131,7 @@ public enum RunExecutor {
             var outcome = await runCase(planned, index: index, run: run, transport: transport, shared: shared)
             outcome.isCase = true
             outcome.verdicts = outcome.records.map(probe.evaluate)
+            if run.options.shrinkBudget > 0 { outcome.shrinkTarget = ShrinkTarget.of(planned, index: index, outcome: outcome) }
             guard run.options.rerunFailures > 0, let i = outcome.consumerIndex, outcome.verdicts[i].fails else {
                 return outcome
             }
@@ -172,6 +184,10 @@ public enum RunExecutor {
         var isCase = false
         /// Stale-connection re-sends of requests that are not in `records` (clean-ups).
         var staleRetries = 0
+        /// The case failed in a way worth shrinking (Shrinking.swift).
+        var shrinkTarget: ShrinkTarget?
+        /// What `resource_persisted` compared after this job's state changes (PersistenceReads.swift).
+        var compared = PersistedNotes()
     }
 
     /// Notes counted over every job, in first-seen order.
@@ -192,10 +208,15 @@ public enum RunExecutor {
             for note in outcome.notes {
                 if let i = counts.firstIndex(where: { $0.note == note }) { counts[i].count += 1 } else { counts.append((note, 1)) }
             }
+            compared.merge(outcome.compared)
         }
+
+        /// `resource_persisted`'s comparisons over the run, noted once per operation whatever the order jobs finished in.
+        var compared = PersistedNotes()
 
         var notes: [String] {
             var out = counts.map { $0.count == 1 ? $0.note : "\($0.note) (×\($0.count))" }
+            out += compared.notes
             if created > 0 {
                 out.append("clean-up: \(cleaned) of \(created) resources created by the run were removed (best effort)")
             }
@@ -280,9 +301,15 @@ public enum RunExecutor {
                 identifiersResolved: !linked.isEmpty && pathNames.allSatisfy(real.contains),
                 generated: !pathNames.allSatisfy(real.contains)))
         if planned.testCase.kind == .valid, !operation.method.isSafe, case .success(let response) = exchange.result,
-            (200...299).contains(response.status), run.checks.contains(where: { $0.name == "use_after_delete" }), !Task.isCancelled
+            (200...299).contains(response.status), !created.isEmpty, !Task.isCancelled
         {
-            await removedReads(consumer, response: observe(response), created: created, run: run, transport: transport, index: index, outcome: &outcome)
+            let observed = observe(response)
+            if run.checks.contains(where: { $0.name == "use_after_delete" }) {
+                await removedReads(consumer, response: observed, created: created, run: run, transport: transport, index: index, outcome: &outcome)
+            }
+            if run.checks.contains(where: { $0.name == "resource_persisted" }) {
+                await persistedReads(consumer, response: observed, created: created, run: run, transport: transport, index: index, outcome: &outcome)
+            }
         }
         await cleanUp(created, run: run, transport: transport, index: index, outcome: &outcome)
         return outcome
@@ -312,29 +339,18 @@ public enum RunExecutor {
             } else {
                 continue
             }
-            var request = reader.testCase.request
-            var resources: [String] = []
-            for binding in run.links where binding.consumer == reader.operation.id && binding.producer == producerID {
-                guard let value = created.first(where: { $0.producer == producerID && $0.parameter == binding.parameter })?.value,
-                    let rewritten = PathRewriter.replacing(binding.parameter, with: value, in: request, operation: reader.operation)
-                else { continue }
-                request = rewritten
-                resources.append("\(binding.parameter)=\(value)")
+            let read = stateRead(of: producerID, reader: reader, run: run) { binding in
+                created.first { $0.producer == producerID && $0.parameter == binding.parameter }?.value
             }
-            guard !resources.isEmpty else { continue }
+            guard !read.resources.isEmpty else { continue }
             let removing = consumer.testCase.request
-            let exchange = await transport.send(request, index: index)
             let probe = StateProbe(
                 kind: .removed(terminal: terminal), priorRequest: "\(removing.method.rawValue.uppercased()) \(removing.pathAndQuery)",
                 priorStatus: response.status, priorCurl: DryRun.curl(removing, baseURL: run.baseURL, masker: run.masker),
-                resource: resources.joined(separator: ", "))
-            var label = CaseLabel(caseID: "state/removed/\(consumer.testCase.id)", expectsSuccess: true, identifiersResolved: true)
-            label.stateProbe = probe
-            var record = ExchangeRecord(
-                operation: reader.operation, label: label, url: transport.url(for: request), request: request, outcome: Self.outcome(of: exchange),
-                attempts: exchange.attempts)
-            record.staleRetries = exchange.staleRetries
-            outcome.records.append(record)
+                resource: read.resources.joined(separator: ", "))
+            let sent = await sendStateRead(
+                read.request, reader: reader, probe: probe, caseID: "state/removed/\(consumer.testCase.id)", transport: transport, index: index)
+            outcome.records.append(sent.record)
             let shown = terminal.map { "404/410 or \($0.pointer) = \(JSONWriter.compact($0.expected))" } ?? "404/410"
             outcome.notes.append(
                 "use_after_delete: after \(operation.method.rawValue.uppercased()) \(operation.path) answered 2xx, \(reader.operation.method.rawValue.uppercased()) \(reader.operation.path) read the resource back expecting \(shown)")
@@ -468,29 +484,15 @@ public enum RunExecutor {
         var outcome = JobOutcome()
         for producerID in shared.sources.keys.sorted() {
             guard let source = shared.sources[producerID], let reader = run.stateReads[producerID] else { continue }
-            var request = reader.testCase.request
-            var resources: [String] = []
-            for binding in run.links where binding.consumer == reader.operation.id && binding.producer == producerID {
-                guard let value = source.value(of: binding),
-                    let rewritten = PathRewriter.replacing(binding.parameter, with: value, in: request, operation: reader.operation)
-                else { continue }
-                request = rewritten
-                resources.append("\(binding.parameter)=\(value)")
-            }
-            guard !resources.isEmpty else { continue }
+            let read = stateRead(of: producerID, reader: reader, run: run, value: source.value(of:))
+            guard !read.resources.isEmpty else { continue }
             let made = source.producer.testCase.request
-            let exchange = await transport.send(request, index: 0)
             let probe = StateProbe(
                 kind: .created, priorRequest: "\(made.method.rawValue.uppercased()) \(made.pathAndQuery)", priorStatus: source.response.status,
-                priorCurl: DryRun.curl(made, baseURL: run.baseURL, masker: run.masker), resource: resources.joined(separator: ", "))
-            var label = CaseLabel(
-                caseID: "state/created/\(reader.operation.id)", expectsSuccess: true, identifiersResolved: true)
-            label.stateProbe = probe
-            var record = ExchangeRecord(
-                operation: reader.operation, label: label, url: transport.url(for: request), request: request, outcome: Self.outcome(of: exchange),
-                attempts: exchange.attempts)
-            record.staleRetries = exchange.staleRetries
-            outcome.records.append(record)
+                priorCurl: DryRun.curl(made, baseURL: run.baseURL, masker: run.masker), resource: read.resources.joined(separator: ", "))
+            let sent = await sendStateRead(
+                read.request, reader: reader, probe: probe, caseID: "state/created/\(reader.operation.id)", transport: transport, index: 0)
+            outcome.records.append(sent.record)
             outcome.notes.append(
                 "resource_available: the resource \(producerID) created was read back right after by \(reader.operation.method.rawValue.uppercased()) \(reader.operation.path)")
         }

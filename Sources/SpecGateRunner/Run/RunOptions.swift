@@ -41,6 +41,9 @@ public struct RunOptions: Sendable {
     public var maxTime: TimeBudget?
     /// Re-send a failing case up to this many times; if it then passes, its findings are flaky (not failures).
     public var rerunFailures: Int = 0
+    /// Most re-sends spent shrinking one failing valid case to a minimal repro (0: no shrinking); the run
+    /// spends at most ten times this in all.
+    public var shrinkBudget: Int = 40
     /// Nothing will be sent (`specgate plan`): an unset credential variable gets the placeholder `<VAR>`
     /// (the secret is never printed anyway), and a missing or relative base URL falls back to
     /// `http://localhost`.

@@ -109,6 +109,10 @@ struct BookingsAPI: Sendable {
         case .reschedule(let uid):
             try validate(body, BookingRules.reschedule)
             let existing = try await store.booking(uid: uid)
+            // `server_error_on_optional_property`: a valid reschedule crashes when it gives the optional reason.
+            if configuration.has(.serverErrorOnOptionalProperty), body["reschedulingReason"] != nil {
+                throw APIError(status: 500, code: "InternalServerErrorException", message: "Internal server error")
+            }
             let start = body["start"]?.stringValue.flatMap { Timestamp(rfc3339: $0) } ?? existing.start.adding(minutes: 1440)
             let booking = try await store.reschedule(
                 uid: uid, start: start, reason: body["reschedulingReason"]?.stringValue,
@@ -236,7 +240,8 @@ struct BookingsAPI: Sendable {
         async throws(APIError) -> Success
     {
         let (booking, host) = try await store.reassign(
-            uid: uid, to: target, actor: user, allowNonHost: configuration.has(.reassignToNonHost), now: now)
+            uid: uid, to: target, actor: user, allowNonHost: configuration.has(.reassignToNonHost), now: now,
+            persist: !configuration.has(.reassignNotPersisted))
         let data: JSONValue = ["bookingUid": .string(booking.uid), "reassignedTo": presenter.reassignedTo(host)]
         return Success(status: 200, body: envelope(data))
     }

@@ -226,8 +226,9 @@ actor BookingStore {
 
     /// Reassigns a round-robin booking: to `targetId`, or (nil) to the next other host.
     /// `allowNonHost` is the `reassign_to_non_host` fault.
+    /// `persist` false (fault `reassign_not_persisted`): answers the new host but keeps the booking as it was.
     func reassign(
-        uid: String, to targetId: Int?, actor: SandboxSeed.User, allowNonHost: Bool, now: Timestamp
+        uid: String, to targetId: Int?, actor: SandboxSeed.User, allowNonHost: Bool, now: Timestamp, persist: Bool = true
     ) throws(APIError) -> (booking: Booking, host: SandboxSeed.User) {
         var booking = try self.booking(uid: uid)
         guard actor.id == booking.ownerId else {
@@ -256,7 +257,7 @@ actor BookingStore {
         booking.hostId = target.id
         booking.title = "\(eventType.title) between \(target.name) and \(booking.attendees.first?.name ?? "attendee")"
         booking.updatedAt = now
-        bookings[uid] = booking
+        if persist { bookings[uid] = booking }
         return (booking, target)
     }
 

@@ -54,6 +54,11 @@ struct RunCommand: AsyncParsableCommand {
         help: "Keep sending new, distinct cases until this much time has passed (e.g. 30s, 2m, 500ms); the default cases come first.")
     var maxTime: String?
 
+    @Option(
+        name: .customLong("shrink-budget"),
+        help: "Most re-sends spent shrinking each failing valid case (5xx, or rejected when it should be accepted) to a minimal repro; 0 disables.")
+    var shrinkBudget: Int = 40
+
     @OptionGroup var outputs: ReportOptions
 
     func validate() throws {
@@ -68,6 +73,7 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError(
                 "--max-time cannot be used with --dry-run: which cases a time budget sends depends on the answers; --dry-run (or `specgate plan`) prints the default cases")
         }
+        guard shrinkBudget >= 0 else { throw ValidationError("--shrink-budget must be 0 or more") }
     }
 
     func run() async throws {
@@ -77,6 +83,7 @@ struct RunCommand: AsyncParsableCommand {
         options.minimumCoveragePercent = minCoverage
         options.rerunFailures = rerunFailures
         options.maxTime = maxTime.flatMap(TimeBudget.init)
+        options.shrinkBudget = shrinkBudget
         options.specFetch = source.fetchOptions(caCertificatePath: cases.caCert)
         options.serverVariables = servers.variables
         if dryRun {
