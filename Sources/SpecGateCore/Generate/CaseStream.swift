@@ -28,6 +28,8 @@ public struct CaseStream {
     var invalid: [TestCase] = []
     var invalidPosition = 0
     var invalidMade = false
+    /// The parameters' edge values and examples, worked out at the first case that takes edge values.
+    var parameterEdgeSites: ParameterEdgeValues.Sites?
     /// What could not be generated, in first-seen order (complete once `next()` returned nil).
     public private(set) var findings: [GenerationFinding] = []
 
@@ -110,13 +112,21 @@ public struct CaseStream {
     /// Up to one edge value in the query and path parameters the generator made (not the suite's), drawn
     /// from a generator of their own (seed, operation, attempt) like the body's.
     private mutating func applyParameterEdgeValues(to draft: inout RequestDraft, attempt: Int) -> [String] {
-        let generated = template.sources.map { source in
-            if case .generated = source { return true }
-            return false
+        let context = MutationContext(resolver: values.resolver, dialect: generator.spec.dialect, options: generator.options)
+        let edges = ParameterEdgeValues(context: context)
+        let sites: ParameterEdgeValues.Sites
+        if let known = parameterEdgeSites {
+            sites = known
+        } else {
+            let generated = template.sources.map { source in
+                if case .generated = source { return true }
+                return false
+            }
+            sites = edges.sites(of: operation.parameters, generated: generated)
+            parameterEdgeSites = sites
         }
         var edgeRNG = SplitMix64(seed: generator.options.seed).derived(operation.id + "/parameter-edge/" + String(attempt))
-        let context = MutationContext(resolver: values.resolver, dialect: generator.spec.dialect, options: generator.options)
-        return ParameterEdgeValues(context: context).apply(to: &draft, generated: generated, checker: &values.checker, rng: &edgeRNG)
+        return edges.apply(to: &draft, sites: sites, checker: &values.checker, rng: &edgeRNG)
     }
 
     private mutating func record(_ new: [GenerationFinding]) {

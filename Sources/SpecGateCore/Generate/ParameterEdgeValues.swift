@@ -15,28 +15,56 @@ struct ParameterEdgeValues {
     static let longQuery = String(repeating: "SpecGate edge value ", count: 50)
     static let longPath = String(repeating: "SpecGate-edge-value-", count: 10)
 
-    /// Sets up to `limit` edge values on the parameters `generated` marks (parallel to the draft's
-    /// parameters); returns a description of each ("query attendeeName = \"\"").
-    func apply(to draft: inout RequestDraft, generated: [Bool], checker: inout SchemaChecker, rng: inout SplitMix64) -> [String] {
-        var sites: [(index: Int, value: JSONValue)] = []
-        for (index, parameter) in draft.parameters.enumerated() where index < generated.count && generated[index] {
-            guard parameter.spec.location == .query || parameter.spec.location == .path, let current = parameter.value,
-                let schema = parameter.spec.schema
-            else { continue }
+    /// What an operation's parameters allow, worked out once per operation (``CaseStream``): per parameter
+    /// (parallel to the operation's parameters), the edge values its schema may allow and the documented
+    /// examples, which are left as they are. Walking the schema for every case was a quarter of a run's CPU.
+    struct Sites {
+        var candidates: [[JSONValue]]
+        var examples: [[JSONValue]]
+    }
+
+    /// The ``Sites`` of `parameters`; `generated` marks (in parallel) the ones whose values are generated.
+    func sites(of parameters: [ParameterSpec], generated: [Bool]) -> Sites {
+        var sites = Sites(candidates: [], examples: [])
+        for (index, parameter) in parameters.enumerated() {
+            guard index < generated.count, generated[index], parameter.location == .query || parameter.location == .path,
+                let schema = parameter.schema
+            else {
+                sites.candidates.append([])
+                sites.examples.append([])
+                continue
+            }
+            sites.candidates.append(candidates(for: parameter, schema: schema))
+            var examples = parameter.examples
+            for part in context.parts(of: schema) {
+                if let example = part.object["example"] { examples.append(example) }
+                if let value = part.object["default"] { examples.append(value) }
+                if case .array(let list)? = part.object["examples"] { examples += list }
+            }
+            sites.examples.append(examples)
+        }
+        return sites
+    }
+
+    /// Sets up to `limit` edge values on the draft's parameters (parallel to `sites`); returns a description
+    /// of each ("query attendeeName = \"\"").
+    func apply(to draft: inout RequestDraft, sites: Sites, checker: inout SchemaChecker, rng: inout SplitMix64) -> [String] {
+        var choices: [(index: Int, value: JSONValue)] = []
+        for (index, parameter) in draft.parameters.enumerated() where index < sites.candidates.count && !sites.candidates[index].isEmpty {
             // A documented example stays as it is: each example is sent in turn (see `exampleRotation`).
-            if parameter.spec.examples.contains(current) || EdgeValues(context: context).isExample(current, of: schema) { continue }
-            for candidate in candidates(for: parameter.spec, schema: schema) where candidate != current {
-                sites.append((index, candidate))
+            guard let current = parameter.value, !sites.examples[index].contains(current) else { continue }
+            for candidate in sites.candidates[index] where candidate != current {
+                choices.append((index, candidate))
             }
         }
-        guard !sites.isEmpty else { return [] }
+        guard !choices.isEmpty else { return [] }
         // A seeded Fisher–Yates shuffle of the candidate sites.
-        for i in stride(from: sites.count - 1, to: 0, by: -1) {
-            sites.swapAt(i, rng.int(in: 0...i))
+        for i in stride(from: choices.count - 1, to: 0, by: -1) {
+            choices.swapAt(i, rng.int(in: 0...i))
         }
         var edges: [String] = []
         var touched: Set<Int> = []
-        for site in sites where edges.count < limit && !touched.contains(site.index) {
+        for site in choices where edges.count < limit && !touched.contains(site.index) {
             let spec = draft.parameters[site.index].spec
             guard let schema = spec.schema, case .valid = checker.check(site.value, against: schema) else { continue }
             draft.parameters[site.index].value = site.value

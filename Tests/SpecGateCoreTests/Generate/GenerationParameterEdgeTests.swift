@@ -96,8 +96,9 @@ struct GenerationParameterEdgeTests {
                     return .init(spec: p, value: integer ? 5 : p.name == "tags" ? ["a"] : p.name == "kind" ? "x" : p.name == "day" ? "2024-01-02" : "text")
                 })
             var rng = SplitMix64(seed: seed)
-            let edges = ParameterEdgeValues(context: context, limit: 20).apply(
-                to: &draft, generated: operation.parameters.map { $0.name != "fixed" }, checker: &checker, rng: &rng)
+            let edgeValues = ParameterEdgeValues(context: context, limit: 20)
+            let sites = edgeValues.sites(of: operation.parameters, generated: operation.parameters.map { $0.name != "fixed" })
+            let edges = edgeValues.apply(to: &draft, sites: sites, checker: &checker, rng: &rng)
             #expect(edges.count >= 5)
             for parameter in draft.parameters {
                 guard let value = parameter.value, let schema = parameter.spec.schema else { continue }
