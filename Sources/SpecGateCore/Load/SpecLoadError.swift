@@ -55,3 +55,10 @@ public struct SpecLoadError: Error, Sendable, Equatable, CustomStringConvertible
         return out + message
     }
 }
+
+extension SpecLoadError {
+    /// The error as a diagnostic (code `spec.load`), with its file, pointer, line and column.
+    public var diagnostic: Diagnostic {
+        .error("spec.load", message, at: Diagnostic.Location(file: file, pointer: pointer, line: line, column: column))
+    }
+}

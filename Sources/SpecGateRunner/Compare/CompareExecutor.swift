@@ -104,7 +104,8 @@ public enum CompareExecutor {
             }
         }
         let elapsed = clock.now - start
-        let notes = jobs.cases.notes + tallyA.notes.map { "A: " + $0 } + tallyB.notes.map { "B: " + $0 }
+        let diagnostics =
+            jobs.cases.diagnostics + tallyA.notes.map { Diagnostic(note: $0).side("A") } + tallyB.notes.map { Diagnostic(note: $0).side("B") }
         return ComparisonReport(
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURLA: run.masker.mask(baseURLA), baseURLB: run.masker.mask(baseURLB), seed: options.seed,
@@ -112,7 +113,7 @@ public enum CompareExecutor {
             durationMilliseconds: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
             checks: run.checks.map(\.name), operations: order.compactMap { operations[$0] }, differing: differing,
             comparedCases: compared, requestsA: requests.a, requestsB: requests.b, transportErrorsA: errors.a,
-            transportErrorsB: errors.b, incomplete: !complete, notes: notes)
+            transportErrorsB: errors.b, incomplete: !complete, diagnostics: diagnostics)
     }
 
     /// What one job sent to each target.
@@ -148,5 +149,14 @@ extension ExchangeRecord {
     fileprivate var isTransportError: Bool {
         if case .transportError = outcome { return true }
         return false
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic of one side of a comparison: its message starts with "A: " or "B: ".
+    fileprivate func side(_ name: String) -> Diagnostic {
+        var copy = self
+        copy.message = name + ": " + message
+        return copy
     }
 }

@@ -21,7 +21,7 @@ public enum ReplayReportWriter {
             if let links = result.linkNote { lines.append("   links: " + masker.mask(links)) }
             lines.append("   sent: " + masker.mask(result.request.curl))
         }
-        for note in report.notes { lines.append(style.dim("note: " + masker.mask(note))) }
+        for diagnostic in report.diagnostics { lines.append(style.dim(masker.mask(diagnostic.line))) }
         let totals =
             "\(report.results.count) replayed: \(report.count(.fixed)) fixed, \(report.count(.stillFailing)) still failing, "
             + "\(report.count(.notReproducible)) not reproducible"

@@ -282,7 +282,6 @@ public enum RunPreparation {
 
         notes += linkNotes(links)
         notes += config.disabledChecks.map { "check \($0.check) disabled\($0.operation.map { " for " + $0 } ?? ""): \($0.reason)" }
-        notes += target.overlayWarnings.map { "overlay: \($0)" }
         let filtered = !options.operations.isEmpty || !options.include.isEmpty || !options.exclude.isEmpty || changedNote != nil
         if filtered {
             // A filtered run sends workflows only when every step is among the selected operations.
@@ -341,7 +340,8 @@ public enum RunPreparation {
             target: target, baseURL: baseURL, operations: operations, plans: plans, generator: generator, checks: checks,
             judgedOperations: judged, schemas: ResponseSchemas(spec: target.spec, operations: judged), masker: masker, fixedParameters: fixed,
             links: links, producers: producers, captures: captures, cleanups: cleanups, workflows: workflows,
-            disabledChecks: config.disabledChecks, leadingNotes: leadingNotes, trailingNotes: notes, options: options,
+            disabledChecks: config.disabledChecks, leadingDiagnostics: leadingNotes.map(Diagnostic.init(note:)),
+            trailingDiagnostics: notes.map(Diagnostic.init(note:)) + target.overlayWarnings.map(\.diagnostic), options: options,
             identities: identities, crossUserCases: crossUserCases, crossUserWrites: crossUserWrites, stateReads: stateReads)
     }
 
