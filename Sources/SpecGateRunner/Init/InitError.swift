@@ -1,8 +1,26 @@
-/// Why `specgate init` wrote nothing (exit 2).
+import SpecGateCore
+
+/// Why `specgate init` wrote nothing (exit 2), with its cause (see ``RunError``).
 public struct InitError: Error, Sendable, CustomStringConvertible {
-    public var message: String
+    public var diagnostic: Diagnostic
+    public var underlying: (any Error & Sendable)?
 
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String, code: String = "init") { self.diagnostic = .error(code, message) }
 
-    public var description: String { message }
+    public init(_ diagnostic: Diagnostic, underlying: (any Error & Sendable)? = nil) {
+        self.diagnostic = diagnostic
+        self.underlying = underlying
+    }
+
+    /// A spec that could not be loaded; `context` leads the message.
+    public init(_ error: SpecLoadError, context: String? = nil) {
+        var diagnostic = error.diagnostic
+        if let context { diagnostic.message = context + ": " + diagnostic.message }
+        self.diagnostic = diagnostic
+        self.underlying = error
+    }
+
+    public var message: String { diagnostic.message }
+
+    public var description: String { diagnostic.description }
 }

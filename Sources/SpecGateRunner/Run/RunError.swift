@@ -1,10 +1,30 @@
-/// Why a run could not start (exit 2): usage or spec problems, never contract violations.
-public struct RunError: Error, Sendable, CustomStringConvertible {
-    public var message: String
+import SpecGateCore
 
-    public init(_ message: String) {
-        self.message = message
+/// Why a run could not start (exit 2): usage or spec problems, never contract violations. It keeps
+/// its cause: a ``Diagnostic`` (code, file, JSON pointer, line) and the underlying error, if any.
+public struct RunError: Error, Sendable, CustomStringConvertible {
+    public var diagnostic: Diagnostic
+    /// The error this one reports (a ``SpecLoadError``, a transport error, …).
+    public var underlying: (any Error & Sendable)?
+
+    public init(_ message: String, code: String = "run.setup") {
+        self.diagnostic = .error(code, message)
     }
 
-    public var description: String { message }
+    public init(_ diagnostic: Diagnostic, underlying: (any Error & Sendable)? = nil) {
+        self.diagnostic = diagnostic
+        self.underlying = underlying
+    }
+
+    /// A spec that could not be loaded; `context` (e.g. `--changed-since`) leads the message.
+    public init(_ error: SpecLoadError, context: String? = nil) {
+        var diagnostic = error.diagnostic
+        if let context { diagnostic.message = context + ": " + diagnostic.message }
+        self.init(diagnostic, underlying: error)
+    }
+
+    public var message: String { diagnostic.message }
+
+    /// `file:line: #/pointer: message`, leaving out what is unknown.
+    public var description: String { diagnostic.description }
 }

@@ -11,7 +11,7 @@ public enum RunPreparation {
             do {
                 options.remote.merge(try await RemoteDocuments.fetch(for: oldPath, options: options.specFetch))
             } catch {
-                throw RunError("--changed-since: " + error.description)
+                throw RunError(error, context: "--changed-since")
             }
         }
         let target: LoadedTarget
@@ -20,7 +20,7 @@ public enum RunPreparation {
                 path: options.path, options: WorkspaceOptions(environment: options.environment, remote: options.remote),
                 fetch: options.specFetch)
         } catch {
-            throw RunError(error.description)
+            throw RunError(error)
         }
         return try prepare(options, target: target)
     }
@@ -30,7 +30,7 @@ public enum RunPreparation {
         do {
             target = try Workspace.load(path: options.path, options: WorkspaceOptions(environment: options.environment, remote: options.remote))
         } catch {
-            throw RunError(error.description)
+            throw RunError(error)
         }
         return try prepare(options, target: target)
     }
@@ -131,7 +131,7 @@ public enum RunPreparation {
             do {
                 selection = try ChangedSinceSelection(oldPath: oldPath, target: target, options: workspaceOptions)
             } catch {
-                throw RunError("--changed-since: \(error.description)")
+                throw RunError(error, context: "--changed-since")
             }
             let total = operations.count
             operations = selection.select(operations)
@@ -162,7 +162,7 @@ public enum RunPreparation {
         do {
             checks = try CheckCatalog.select(names: options.checks, budgetMilliseconds: options.maxResponseTimeMilliseconds)
         } catch {
-            throw RunError(error.description)
+            throw RunError(.error("usage.checks", error.description), underlying: error)
         }
 
         let parameters = suite?.parameters ?? [:]
@@ -170,7 +170,7 @@ public enum RunPreparation {
         do throws(SpecLoadError) {
             if let suite { config = try WorkflowConfiguration.parse(suite, knownChecks: CheckCatalog.allNames) }
         } catch {
-            throw RunError(error.description)
+            throw RunError(error)
         }
         var overrides: [String: ExpectedOutcome] = [:]
         for expectation in config.expectations where expectation.kind == .operation {
@@ -360,7 +360,7 @@ public enum RunPreparation {
             resolution = try ServerURL.resolve(
                 root: target.documents.root, documentURI: target.documents.rootURI, variables: options.serverVariables)
         } catch {
-            throw RunError(error.description)
+            throw RunError(.error("spec.server-url", error.message), underlying: error)
         }
         switch resolution {
         case .absolute(let url):
