@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "SpecGateRegexTests", dependencies: ["SpecGateRegex", "SpecGateRandom"]),
         .testTarget(name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema"], exclude: ["Resources"]),
         .testTarget(
-            name: "SpecGateCoreTests", dependencies: ["SpecGateCore", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
+            name: "SpecGateCoreTests", dependencies: ["SpecGateCore", "SpecGateTestSupport", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         .testTarget(name: "SpecGateJUnitTests", dependencies: ["SpecGateJUnit"]),
         .testTarget(
             name: "SpecGateHTTPTests",
