@@ -17,3 +17,17 @@ public enum PackageRoot {
 
     public static func url(_ relative: String) -> URL { url.appendingPathComponent(relative) }
 }
+
+extension PackageRoot {
+    /// `shared/reference/<relative>` (XSDs, the JSON-Schema test suite): `<root>/../shared/reference` in CI
+    /// and the main checkout, or the nearest ancestor's (a worktree sits deeper); nil when there is none.
+    public static func reference(_ relative: String) -> String? {
+        var directory = url
+        for _ in 0..<6 {
+            directory = directory.deletingLastPathComponent()
+            let candidate = directory.appendingPathComponent("shared/reference").appendingPathComponent(relative)
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
+        }
+        return nil
+    }
+}
