@@ -25,8 +25,11 @@ public struct ComparisonReport: Sendable {
     public var incomplete: Bool
     /// Notes and warnings (one list for the console, JSON and JUnit reports).
     public var diagnostics: [Diagnostic]
-    /// The diagnostics as one-line texts.
-    public var notes: [String] { diagnostics.lines }
+    /// The diagnostics as one-line texts (appending adds notes; see `RunReport.notes`).
+    public var notes: [String]     {
+        get { diagnostics.lines }
+        set { diagnostics.lines = newValue }
+    }
 
     public init(
         toolVersion: String, suite: String, specTitle: String, baseURLA: String, baseURLB: String, seed: UInt64,

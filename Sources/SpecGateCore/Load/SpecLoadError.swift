@@ -58,7 +58,12 @@ public struct SpecLoadError: Error, Sendable, Equatable, CustomStringConvertible
 
 extension SpecLoadError {
     /// The error as a diagnostic (code `spec.load`), with its file, pointer, line and column.
-    public var diagnostic: Diagnostic {
-        .error("spec.load", message, at: Diagnostic.Location(file: file, pointer: pointer, line: line, column: column))
+    public var diagnostic: Diagnostic { diagnostic(context: nil) }
+
+    /// The diagnostic with `context` (e.g. `--changed-since`) leading its message.
+    public func diagnostic(context: String?) -> Diagnostic {
+        .error(
+            "spec.load", (context.map { $0 + ": " } ?? "") + message,
+            at: Diagnostic.Location(file: file, pointer: pointer, line: line, column: column))
     }
 }

@@ -108,5 +108,17 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
 extension Array where Element == Diagnostic {
     /// The diagnostics as one-line notes (``Diagnostic/description``), for consumers of the former `notes`.
-    public var lines: [String] { map(\.description) }
+    /// Appending to it (`report.notes.append("…")`) keeps the typed diagnostics and adds notes
+    /// (``Diagnostic/init(note:)``); any other change replaces the list with notes.
+    public var lines: [String] {
+        get { map(\.description) }
+        set {
+            let old = lines
+            if newValue.count >= old.count, newValue.prefix(old.count).elementsEqual(old) {
+                self += newValue.dropFirst(old.count).map(Diagnostic.init(note:))
+            } else {
+                self = newValue.map(Diagnostic.init(note:))
+            }
+        }
+    }
 }

@@ -19,7 +19,10 @@ public struct RunReport: Sendable, Hashable {
     /// overlay warnings, …): one list that the console, JSON, JUnit and HTML reports all show.
     public var diagnostics: [Diagnostic]
     /// The diagnostics as one-line texts (the report's `notes` before diagnostics were typed).
-    public var notes: [String] { diagnostics.lines }
+    public var notes: [String]     {
+        get { diagnostics.lines }
+        set { diagnostics.lines = newValue }
+    }
     /// The suite (or spec) path the run was given, as given; `baseline accept` writes next to it.
     public var suitePath: String?
     /// The shard this run covered, when the operations were split (`--shard i/n`).

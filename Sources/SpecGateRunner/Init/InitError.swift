@@ -14,10 +14,7 @@ public struct InitError: Error, Sendable, CustomStringConvertible {
 
     /// A spec that could not be loaded; `context` leads the message.
     public init(_ error: SpecLoadError, context: String? = nil) {
-        var diagnostic = error.diagnostic
-        if let context { diagnostic.message = context + ": " + diagnostic.message }
-        self.diagnostic = diagnostic
-        self.underlying = error
+        self.init(error.diagnostic(context: context), underlying: error)
     }
 
     public var message: String { diagnostic.message }

@@ -61,4 +61,6 @@ public struct CaseFeed {
 
     /// The run's diagnostics with the generation findings of the operations generated so far.
     public var diagnostics: [Diagnostic] { run.diagnostics(generationFindings: findings) }
+    /// The diagnostics as one-line texts.
+    public var notes: [String] { diagnostics.lines }
 }

@@ -18,9 +18,7 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
 
     /// A spec that could not be loaded; `context` (e.g. `--changed-since`) leads the message.
     public init(_ error: SpecLoadError, context: String? = nil) {
-        var diagnostic = error.diagnostic
-        if let context { diagnostic.message = context + ": " + diagnostic.message }
-        self.init(diagnostic, underlying: error)
+        self.init(error.diagnostic(context: context), underlying: error)
     }
 
     public var message: String { diagnostic.message }

@@ -63,3 +63,16 @@ import Testing
         #expect(decoded.diagnostics == report.diagnostics)
     }
 }
+
+extension DiagnosticTests {
+    @Test func appendingToNotesKeepsTheTypedDiagnostics() {
+        var report = RunReport(
+            toolVersion: "0", suite: "s", specTitle: "t", baseURL: "http://127.0.0.1", seed: 1, startedAt: "", durationMilliseconds: 0,
+            checks: [], operations: [], findings: [], requests: 0, transportErrors: 0, diagnostics: [.warning("overlay.action", "m")])
+        report.notes.append("time budget: stopped")
+        #expect(report.diagnostics == [.warning("overlay.action", "m"), Diagnostic(note: "time budget: stopped")])
+        #expect(report.diagnostics.last?.code == "note.time")
+        report.notes = ["other"]
+        #expect(report.diagnostics == [Diagnostic(note: "other")])
+    }
+}
