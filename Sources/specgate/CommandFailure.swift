@@ -62,3 +62,16 @@ struct CommandFailure: Error, Sendable {
         if let failure = report(exitCode: exitCode) { throw failure }
     }
 }
+
+/// The one writer of messages to stderr (progress lines aside): diagnostics as
+/// `severity: file:line: #/pointer: message`, one per line.
+enum StandardError {
+    static func write(_ diagnostics: [Diagnostic]) {
+        write(lines: diagnostics.map(\.line))
+    }
+
+    static func write(lines: [String]) {
+        guard !lines.isEmpty else { return }
+        FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+    }
+}

@@ -32,7 +32,7 @@ struct SpecGate: AsyncParsableCommand {
             if let failure = error as? CommandFailure { exit(with: failure) }
             if exitCode(for: error) == .validationFailure {
                 // argument-parser's own message and usage text, with the README's usage exit code.
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                StandardError.write(lines: [fullMessage(for: error)])
                 Foundation.exit(CommandFailure.Status.cannotGoOn.rawValue)
             }
             exit(withError: error)
@@ -64,8 +64,7 @@ struct SpecGate: AsyncParsableCommand {
 
     /// Prints the failure's diagnostics on stderr, one line each, and exits with its status.
     static func exit(with failure: CommandFailure) -> Never {
-        let text = failure.diagnostics.map { $0.line + "\n" }.joined()
-        if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
+        StandardError.write(failure.diagnostics)
         Foundation.exit(failure.status.rawValue)
     }
 }

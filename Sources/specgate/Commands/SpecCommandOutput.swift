@@ -9,12 +9,8 @@ enum SpecCommandOutput {
     /// (exit 2). Overlay warnings go to stderr.
     static func load(_ path: String, source: SpecSourceOptions) async throws -> LoadedTarget {
         let loaded = try await Workspace.fetchAndLoad(path: path, fetch: source.fetchOptions())
-        for warning in loaded.overlayWarnings { printError(warning.diagnostic.line) }
+        StandardError.write(loaded.overlayWarnings.map(\.diagnostic))
         return loaded
-    }
-
-    static func printError(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
     static func write(_ text: String, to path: String) throws {

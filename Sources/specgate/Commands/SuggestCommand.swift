@@ -26,7 +26,7 @@ struct SuggestCommand: ParsableCommand {
     func run() throws {
         let loaded = try BaselineFile.loadReport(report)
         let suggestion = OverlaySuggester.suggest(loaded)
-        for line in SuggestWriter.refusalLines(suggestion) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        StandardError.write(lines: SuggestWriter.refusalLines(suggestion))
         guard suggestion.actionCount > 0 else {
             throw CommandFailure(
                 .findings, [.error("suggest.nothing", "no finding in \(report) is the spec's to repair; nothing written", at: .init(file: report))])
