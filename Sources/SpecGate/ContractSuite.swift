@@ -150,7 +150,7 @@ public struct OperationInfo: Sendable, Hashable, CustomStringConvertible {
 /// Loading a spec or starting a run failed (a usage error: `specgate` exits 2). Contract violations are never
 /// thrown; they are ``ContractFinding``s.
 /// It keeps its cause: a ``Diagnostic`` (code, file, JSON pointer, line) and the underlying error.
-public struct SpecGateError: Error, Sendable, CustomStringConvertible {
+public struct SpecGateError: DiagnosticError {
     public var diagnostic: Diagnostic
     /// The error this one reports (a `SpecLoadError`, a `RunError`), when there is one.
     public var underlying: (any Error & Sendable)?
@@ -168,9 +168,4 @@ public struct SpecGateError: Error, Sendable, CustomStringConvertible {
         self.diagnostic = error.diagnostic
         self.underlying = error
     }
-
-    public var message: String { diagnostic.message }
-
-    /// `file:line: #/pointer: message`, leaving out what is unknown.
-    public var description: String { diagnostic.description }
 }

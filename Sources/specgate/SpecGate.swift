@@ -21,8 +21,8 @@ struct SpecGate: AsyncParsableCommand {
     )
 
     /// Runs the command. This is the one place errors become exit codes (README "Exit codes"): usage
-    /// errors (argument-parser's 64) exit 2; a ``CommandFailure``, `RunError`, `InitError` or
-    /// `SpecLoadError` prints its diagnostics on stderr and exits with its status; any other error a
+    /// errors (argument-parser's 64) exit 2; a ``CommandFailure`` or a `DiagnosticError` (`RunError`,
+    /// `InitError`, `SpecLoadError`) prints its diagnostics on stderr and exits with its status; any other error a
     /// command throws means the tool cannot go on (2).
     static func main() async {
         var command: any ParsableCommand
@@ -53,9 +53,7 @@ struct SpecGate: AsyncParsableCommand {
     static func failure(for error: any Error) -> CommandFailure? {
         switch error {
         case let failure as CommandFailure: failure
-        case let error as RunError: .cannotGoOn(error.diagnostic, underlying: error)
-        case let error as InitError: .cannotGoOn(error.diagnostic, underlying: error)
-        case let error as SpecLoadError: .cannotGoOn(error.diagnostic, underlying: error)
+        case let error as any DiagnosticError: .cannotGoOn(error.diagnostic, underlying: error)
         case let error as ValidationError: .cannotGoOn(.error("usage", error.message))
         case is ExitCode, is CleanExit: nil
         default: .cannotGoOn(.error("failed", String(describing: error)))

@@ -56,7 +56,10 @@ public struct SpecLoadError: Error, Sendable, Equatable, CustomStringConvertible
     }
 }
 
-extension SpecLoadError {
+extension SpecLoadError: DiagnosticError {
+    /// A load error is where the trouble starts: it reports no other error.
+    public var underlying: (any Error & Sendable)? { nil }
+
     /// The error as a diagnostic (code `spec.load`), with its file, pointer, line and column.
     public var diagnostic: Diagnostic { diagnostic(context: nil) }
 

@@ -122,3 +122,18 @@ extension Array where Element == Diagnostic {
         }
     }
 }
+
+/// An error that says what went wrong as a ``Diagnostic`` and keeps the error it reports, so whoever
+/// prints it (the CLI's `SpecGate.main`, a library user) shows file, pointer and line the same way.
+public protocol DiagnosticError: Error, Sendable, CustomStringConvertible {
+    var diagnostic: Diagnostic { get }
+    /// The error this one reports, when there is one.
+    var underlying: (any Error & Sendable)? { get }
+}
+
+extension DiagnosticError {
+    public var message: String { diagnostic.message }
+
+    /// `file:line: #/pointer: message`, leaving out what is unknown.
+    public var description: String { diagnostic.description }
+}

@@ -1,7 +1,7 @@
 import SpecGateCore
 
 /// Why `specgate init` wrote nothing (exit 2), with its cause (see ``RunError``).
-public struct InitError: Error, Sendable, CustomStringConvertible {
+public struct InitError: DiagnosticError {
     public var diagnostic: Diagnostic
     public var underlying: (any Error & Sendable)?
 
@@ -16,8 +16,4 @@ public struct InitError: Error, Sendable, CustomStringConvertible {
     public init(_ error: SpecLoadError, context: String? = nil) {
         self.init(error.diagnostic(context: context), underlying: error)
     }
-
-    public var message: String { diagnostic.message }
-
-    public var description: String { diagnostic.description }
 }

@@ -2,7 +2,7 @@ import SpecGateCore
 
 /// Why a run could not start (exit 2): usage or spec problems, never contract violations. It keeps
 /// its cause: a ``Diagnostic`` (code, file, JSON pointer, line) and the underlying error, if any.
-public struct RunError: Error, Sendable, CustomStringConvertible {
+public struct RunError: DiagnosticError {
     public var diagnostic: Diagnostic
     /// The error this one reports (a ``SpecLoadError``, a transport error, …).
     public var underlying: (any Error & Sendable)?
@@ -20,9 +20,4 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
     public init(_ error: SpecLoadError, context: String? = nil) {
         self.init(error.diagnostic(context: context), underlying: error)
     }
-
-    public var message: String { diagnostic.message }
-
-    /// `file:line: #/pointer: message`, leaving out what is unknown.
-    public var description: String { diagnostic.description }
 }
