@@ -100,7 +100,18 @@ struct LintReport {
                 "infos": .number(JSONNumber(findings.filter { $0.severity == .info }.count)),
             ],
             "overlayWarnings": .array(overlayWarnings.map { .string($0.description) }),
+            "diagnostics": RunReportJSON.encode(diagnostics + overlayWarnings.map(\.diagnostic)),
         ]
+    }
+
+    /// The findings as diagnostics (file as shown on the console, line when known).
+    var diagnostics: [Diagnostic] {
+        findings.map { finding in
+            var diagnostic = finding.diagnostic
+            diagnostic.location.file = SpecCommandOutput.displayPath(forURI: finding.location.document)
+            diagnostic.location.line = lineIndex.line(of: finding.location)
+            return diagnostic
+        }
     }
 
     func place(of finding: LintFinding) -> String {
