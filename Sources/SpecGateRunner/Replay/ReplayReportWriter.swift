@@ -40,7 +40,7 @@ public enum ReplayReportWriter {
             byOperation[result.operationID, default: []].append(result)
         }
         let timestamp = String(report.startedAt.prefix(19))
-        let suites = order.map { id -> JUnitTestSuite in
+        var suites = order.map { id -> JUnitTestSuite in
             let cases = (byOperation[id] ?? []).map { result -> JUnitTestCase in
                 let detail = masker.mask(result.detail)
                 let outcome: JUnitOutcome
@@ -59,6 +59,7 @@ public enum ReplayReportWriter {
                 name: id, timestamp: timestamp, time: 0,
                 properties: [("replayOf", masker.mask(report.source)), ("baseURL", masker.mask(report.baseURL))], testCases: cases)
         }
+        JUnitReportBuilder.attach(report.diagnostics.map { masker.mask($0) }, to: &suites)
         return JUnitReport(name: "specgate replay", suites: suites)
     }
 
