@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libxml2-dev pkg-config
 # Only the tests need these: xmllint for checking reports, chromium for rendering the HTML report.
-TEST_APT_PACKAGES := libxml2-utils chromium
+TEST_APT_PACKAGES := libxml2-utils chromium curl openssl time
 
 .PHONY: deps test-deps build test test-examples demo bench bench-real fuzz clean release
 

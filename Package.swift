@@ -82,10 +82,10 @@ let package = Package(
         .executableTarget(name: "specgate-bench", dependencies: ["SpecGateRunner", "SpecGateSandbox", "SpecGateCore", "SpecGateSchema", "SpecGateJSON"]),
         .testTarget(name: "SpecGateJSONTests", dependencies: ["SpecGateJSON"]),
         .testTarget(name: "SpecGateRegexTests", dependencies: ["SpecGateRegex", "SpecGateRandom"]),
-        .testTarget(name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema"], exclude: ["Resources"]),
+        .testTarget(name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema", "SpecGateTestSupport"], exclude: ["Resources"]),
         .testTarget(
-            name: "SpecGateCoreTests", dependencies: ["SpecGateCore", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
-        .testTarget(name: "SpecGateJUnitTests", dependencies: ["SpecGateJUnit"]),
+            name: "SpecGateCoreTests", dependencies: ["SpecGateCore", "SpecGateTestSupport", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
+        .testTarget(name: "SpecGateJUnitTests", dependencies: ["SpecGateJUnit", "SpecGateTestSupport"]),
         .testTarget(
             name: "SpecGateHTTPTests",
             dependencies: [
@@ -94,9 +94,9 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ] + nio
         ),
-        .testTarget(name: "SpecGateSandboxTests", dependencies: ["SpecGateSandbox", "SpecGateCore", "SpecGateRunner", "SpecGateSchema"]),
+        .testTarget(name: "SpecGateSandboxTests", dependencies: ["SpecGateSandbox", "SpecGateCore", "SpecGateRunner", "SpecGateSchema", "SpecGateTestSupport"]),
         .testTarget(name: "SpecGateRunnerTests", dependencies: ["SpecGateRunner", "SpecGateSandbox", "SpecGateTestSupport"]),
-        .testTarget(name: "SpecGateLibraryTests", dependencies: ["SpecGate", "SpecGateSandbox"]),
+        .testTarget(name: "SpecGateLibraryTests", dependencies: ["SpecGate", "SpecGateSandbox", "SpecGateTestSupport"]),
         .testTarget(
             name: "HardeningTests",
             dependencies: ["SpecGateRunner", "SpecGateCore", "SpecGateSchema", "SpecGateJUnit", "SpecGateJSON", "SpecGateRegex", "SpecGateFuzzTargets", "SpecGateTestSupport", "SpecGateHTTP", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")] + nio

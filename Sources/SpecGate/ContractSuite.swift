@@ -36,7 +36,7 @@ public struct ContractSuite: Sendable {
         do {
             target = try Workspace.load(path: path, options: WorkspaceOptions(environment: environment))
         } catch {
-            throw SpecGateError(error.description)
+            throw SpecGateError(error)
         }
         self.path = path
         remote = RemoteDocuments()
@@ -50,7 +50,7 @@ public struct ContractSuite: Sendable {
         do {
             target = try Workspace.load(documents: documents, root: root, options: WorkspaceOptions(environment: environment))
         } catch {
-            throw SpecGateError(error.description)
+            throw SpecGateError(error)
         }
         path = Workspace.inMemoryFolder + "/" + root
         remote = RemoteDocuments()
@@ -75,7 +75,7 @@ public struct ContractSuite: Sendable {
             remote = try await RemoteDocuments.fetch(for: pathOrURL, options: fetch)
             target = try Workspace.load(path: pathOrURL, options: WorkspaceOptions(environment: environment, remote: remote))
         } catch {
-            throw SpecGateError(error.description)
+            throw SpecGateError(error)
         }
         return ContractSuite(target: target, path: pathOrURL, remote: remote, fetch: fetch)
     }
@@ -110,12 +110,12 @@ public struct ContractSuite: Sendable {
         do {
             report = try await RunExecutor.execute(prepared)
         } catch {
-            throw SpecGateError(error.description)
+            throw SpecGateError(error)
         }
         do {
             try options.writeReports(report, masker: prepared.masker)
         } catch {
-            throw SpecGateError(error.description)
+            throw SpecGateError(error)
         }
         return ContractRun(report)
     }
@@ -124,7 +124,7 @@ public struct ContractSuite: Sendable {
         do {
             return try RunPreparation.prepare(options, target: target)
         } catch {
-            throw SpecGateError(error.description)
+            throw SpecGateError(error)
         }
     }
 }
@@ -149,12 +149,23 @@ public struct OperationInfo: Sendable, Hashable, CustomStringConvertible {
 
 /// Loading a spec or starting a run failed (a usage error: `specgate` exits 2). Contract violations are never
 /// thrown; they are ``ContractFinding``s.
-public struct SpecGateError: Error, Sendable, CustomStringConvertible {
-    public var message: String
+/// It keeps its cause: a ``Diagnostic`` (code, file, JSON pointer, line) and the underlying error.
+public struct SpecGateError: DiagnosticError {
+    public var diagnostic: Diagnostic
+    /// The error this one reports (a `SpecLoadError`, a `RunError`), when there is one.
+    public var underlying: (any Error & Sendable)?
 
     public init(_ message: String) {
-        self.message = message
+        self.diagnostic = .error("library", message)
     }
 
-    public var description: String { message }
+    public init(_ error: SpecLoadError) {
+        self.diagnostic = error.diagnostic
+        self.underlying = error
+    }
+
+    public init(_ error: RunError) {
+        self.diagnostic = error.diagnostic
+        self.underlying = error
+    }
 }

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import SpecGateCore
+import SpecGateRunner
 
 @main
 struct SpecGate: AsyncParsableCommand {
@@ -18,21 +20,49 @@ struct SpecGate: AsyncParsableCommand {
         ]
     )
 
-    /// Runs the command; usage errors (argument-parser's 64) exit 2, as the README documents.
+    /// Runs the command. This is the one place errors become exit codes (README "Exit codes"): usage
+    /// errors (argument-parser's 64) exit 2; a ``CommandFailure`` or a `DiagnosticError` (`RunError`,
+    /// `InitError`, `SpecLoadError`) prints its diagnostics on stderr and exits with its status; any other error a
+    /// command throws means the tool cannot go on (2).
     static func main() async {
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            if let failure = error as? CommandFailure { exit(with: failure) }
+            if exitCode(for: error) == .validationFailure {
+                // argument-parser's own message and usage text, with the README's usage exit code.
+                StandardError.write(lines: [fullMessage(for: error)])
+                Foundation.exit(CommandFailure.Status.cannotGoOn.rawValue)
+            }
+            exit(withError: error)
+        }
+        do {
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
         } catch {
-            if exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
-            exit(withError: error)
+            guard let failure = failure(for: error) else { exit(withError: error) }
+            exit(with: failure)
         }
+    }
+
+    /// What `error`, thrown by a command's `run()`, means; nil for argument-parser's own (`ExitCode`, `CleanExit`).
+    static func failure(for error: any Error) -> CommandFailure? {
+        switch error {
+        case let failure as CommandFailure: failure
+        case let error as any DiagnosticError: .cannotGoOn(error.diagnostic, underlying: error)
+        case let error as ValidationError: .cannotGoOn(.error("usage", error.message))
+        case is ExitCode, is CleanExit: nil
+        default: .cannotGoOn(.error("failed", String(describing: error)))
+        }
+    }
+
+    /// Prints the failure's diagnostics on stderr, one line each, and exits with its status.
+    static func exit(with failure: CommandFailure) -> Never {
+        StandardError.write(failure.diagnostics)
+        Foundation.exit(failure.status.rawValue)
     }
 }

@@ -114,9 +114,7 @@ struct SecretLeakTests {
 
     /// The Cal.com suite with `auth` replaced, in a temporary folder (spec and overlay by absolute path).
     static func suite(auth: String, in folder: String) throws -> String {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        let root = parts.joined(separator: "/") + "/specs/calcom/"
+        let root = PackageRoot.path("specs/calcom") + "/"
         var text = try String(contentsOfFile: root + "suite.yaml", encoding: .utf8)
         text = text.replacingOccurrences(of: "spec: openapi-v2.json", with: "spec: \(root)openapi-v2.json")
         text = text.replacingOccurrences(of: "overlays: [overlay.yaml]", with: "overlays: [\(root)overlay.yaml]")

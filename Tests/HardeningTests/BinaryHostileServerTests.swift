@@ -8,12 +8,7 @@ import Testing
 /// output, and the 50 MB body cut without the process reading it (peak RSS reported, not asserted).
 @Suite(.serialized) struct BinaryHostileServerTests {
     @Test func runAgainstTheHostileServer() async throws {
-        guard FileManager.default.isExecutableFile(atPath: SpecGateProcess.binary) else {
-            withKnownIssue("specgate is not built at \(SpecGateProcess.binary); run `swift build` first") {
-                Issue.record("binary missing")
-            }
-            return
-        }
+        guard ExternalTool.specgate.require() != nil else { return }
         let server = try await HostileServer.start()
         let files = try HostileFiles()
         defer { files.remove() }
@@ -21,7 +16,7 @@ import Testing
         let junit = files.folder + "/junit.xml"
         let json = files.folder + "/report.json"
         let limit = 1 << 20
-        let launcher = FileManager.default.isExecutableFile(atPath: "/usr/bin/time") ? ["/usr/bin/time", "-v"] : []
+        let launcher = ExternalTool.time.locate().map { [$0, "-v"] } ?? []
         let result: SpecGateProcess
         do {
             result = try await SpecGateProcess.run(
@@ -46,9 +41,10 @@ import Testing
 
         let xml = try [UInt8](Data(contentsOf: URL(fileURLWithPath: junit)))
         #expect(JUnitReader.wellFormednessErrors(xml).isEmpty)
-        let reference = SpecGateProcess.packageRoot + "/../shared/reference"
-        #expect(try JUnitValidator(xsdPath: reference + "/junit-10.xsd").validate(xml: xml) == [])
-        #expect(try JUnitValidator(xsdPath: reference + "/surefire-test-report.xsd").validateEachTestSuite(xml: xml) == [])
+        let junit10 = try #require(PackageRoot.reference("junit-10.xsd"), "shared/reference/junit-10.xsd next to the package")
+        let surefire = try #require(PackageRoot.reference("surefire-test-report.xsd"), "shared/reference/surefire-test-report.xsd")
+        #expect(try JUnitValidator(xsdPath: junit10).validate(xml: xml) == [])
+        #expect(try JUnitValidator(xsdPath: surefire).validateEachTestSuite(xml: xml) == [])
         let jsonBytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: json)))
         let report = try RunReportJSONDecoder(file: json).decode(bytes: jsonBytes)
         #expect(report.exitCode == 1)
@@ -72,9 +68,7 @@ import Testing
     /// Peak RSS of `specgate run` for the 50 MB body against a 9-byte one (reported, not asserted: memory
     /// is measured by `make bench`); the server's count of bytes the client accepted is asserted instead.
     @Test func peakMemoryWithTheFiftyMegabyteBody() async throws {
-        guard FileManager.default.isExecutableFile(atPath: SpecGateProcess.binary),
-            FileManager.default.isExecutableFile(atPath: "/usr/bin/time")
-        else { return }
+        guard ExternalTool.specgate.require() != nil, ExternalTool.time.require("peak memory is read from it") != nil else { return }
         let server = try await HostileServer.start()
         let files = try HostileFiles()
         defer { files.remove() }

@@ -1,12 +1,12 @@
 import Foundation
 import SpecGateFuzzTargets
 import Testing
+import SpecGateTestSupport
 
 /// Replays every input kept under `Tests/Fuzz/regressions/<target>/` (crashes and broken invariants
 /// that `make fuzz` found and that were fixed) and the seed corpora under `Tests/Fuzz/corpus/<target>/`.
 @Suite struct FuzzRegressionTests {
-    static let fuzzFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fuzz").path
+    static var fuzzFolder: String { PackageRoot.path("Tests/Fuzz") }
 
     static func inputs(_ kind: String, _ target: FuzzTarget) -> [String] {
         let folder = fuzzFolder + "/" + kind + "/" + target.rawValue
@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test(arguments: FuzzTarget.allCases) func replay(_ target: FuzzTarget) throws {
-        let context = FuzzContext(junitXSDPath: FuzzContext.findJUnitXSD(from: #filePath))
+        let context = FuzzContext(junitXSDPath: PackageRoot.reference("junit-10.xsd"))
         let files = Self.inputs("regressions", target) + Self.inputs("corpus", target)
         #expect(!Self.inputs("corpus", target).isEmpty, "no seed corpus for \(target)")
         for file in files {

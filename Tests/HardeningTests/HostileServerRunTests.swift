@@ -32,9 +32,10 @@ import Testing
         let written = try ReportWriter.write(report, junitPath: files.folder + "/junit.xml", jsonPath: files.folder + "/report.json")
         let xml = try [UInt8](Data(contentsOf: URL(fileURLWithPath: written.junitPath)))
         #expect(JUnitReader.wellFormednessErrors(xml).isEmpty)
-        let reference = SpecGateProcess.packageRoot + "/../shared/reference"
-        #expect(try JUnitValidator(xsdPath: reference + "/junit-10.xsd").validate(xml: xml) == [])
-        #expect(try JUnitValidator(xsdPath: reference + "/surefire-test-report.xsd").validateEachTestSuite(xml: xml) == [])
+        let junit10 = try #require(PackageRoot.reference("junit-10.xsd"), "shared/reference/junit-10.xsd next to the package")
+        let surefire = try #require(PackageRoot.reference("surefire-test-report.xsd"), "shared/reference/surefire-test-report.xsd")
+        #expect(try JUnitValidator(xsdPath: junit10).validate(xml: xml) == [])
+        #expect(try JUnitValidator(xsdPath: surefire).validateEachTestSuite(xml: xml) == [])
         let jsonBytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: written.jsonPath)))
         let decoded = try RunReportJSONDecoder(file: written.jsonPath).decode(bytes: jsonBytes)
         #expect(decoded.findings.count == report.findings.count)

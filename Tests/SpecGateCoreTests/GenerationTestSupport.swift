@@ -1,5 +1,6 @@
 import Foundation
 import SpecGateJSON
+import SpecGateTestSupport
 
 @testable import SpecGateCore
 
@@ -40,9 +41,7 @@ enum GenerationTestSupport {
 
     // MARK: Cal.com
 
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var packageRoot: URL { PackageRoot.url }
 
     static let calcomURI = "file:///specs/calcom/openapi-v2.json"
 

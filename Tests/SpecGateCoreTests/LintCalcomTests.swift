@@ -1,16 +1,13 @@
 import Foundation
 import SpecGateJSON
 import Testing
+import SpecGateTestSupport
 
 @testable import SpecGateCore
 
 /// The raw Cal.com document, linted at the JSON level (schema rules over every component schema).
 @Suite struct LintCalcomTests {
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/SpecGateCoreTests/<file>
-        return parts.joined(separator: "/")
-    }()
+    static var root: String { PackageRoot.path }
 
     static func loadCalcom() throws -> (String, JSONValue) {
         let path = root + "/specs/calcom/openapi-v2.json"

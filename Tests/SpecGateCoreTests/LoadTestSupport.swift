@@ -1,6 +1,7 @@
 import Foundation
 import SpecGateCore
 import SpecGateJSON
+import SpecGateTestSupport
 
 /// Documents held in memory, keyed by absolute URI.
 struct MemoryProvider: DocumentProvider {
@@ -23,9 +24,8 @@ struct DiskProvider: DocumentProvider {
 }
 
 enum Fixtures {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
+    static var folder: String { PackageRoot.path("Tests/SpecGateCoreTests/Fixtures") }
+    static var repository: String { PackageRoot.path }
 
     static func uri(_ relative: String) -> String { URIReference.fileURI(forPath: folder + "/" + relative) }
     static func repositoryURI(_ relative: String) -> String { URIReference.fileURI(forPath: repository + "/" + relative) }

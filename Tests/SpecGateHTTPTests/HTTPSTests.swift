@@ -2,9 +2,10 @@ import Foundation
 import NIOSSL
 import SpecGateCore
 import Testing
+import SpecGateTestSupport
 @testable import SpecGateHTTP
 
-let openssl = "/usr/bin/openssl"
+let openssl = ExternalTool.openssl.locate() ?? "/usr/bin/openssl"
 
 /// A throw-away CA and a server certificate for 127.0.0.1 signed by it, made with the openssl CLI.
 struct TestCertificates {
@@ -46,8 +47,8 @@ struct TestCertificates {
 }
 
 @Suite struct HTTPSTests {
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: openssl), "needs the openssl CLI to make certificates"))
-    func httpsWithExtraCATrustsTheServerAndFailsWithoutIt() async throws {
+    @Test func httpsWithExtraCATrustsTheServerAndFailsWithoutIt() async throws {
+        guard ExternalTool.openssl.require("it makes the certificates") != nil else { return }
         let certificates = try TestCertificates.make()
         defer { try? FileManager.default.removeItem(at: certificates.directory) }
         let server = try await TestServer.start(tls: certificates.serverContext())

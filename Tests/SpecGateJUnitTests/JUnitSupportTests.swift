@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SpecGateTestSupport
 @testable import SpecGateJUnit
 
 @Suite struct JUnitSupportTests {
@@ -76,11 +77,7 @@ import Testing
     }
 
     @Test func xmllintAgreesWithTheValidator() throws {
-        let xmllint = "/usr/bin/xmllint"
-        guard FileManager.default.isExecutableFile(atPath: xmllint) else {
-            Issue.record("xmllint not installed (package libxml2-utils); agreement not checked")
-            return
-        }
+        guard let xmllint = ExternalTool.xmllint.require("agreement not checked") else { return }
         let validator = try JUnitValidator(xsdPath: ReferenceFiles.junit10)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("specgate-xmllint-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -2,15 +2,12 @@ import Foundation
 import SpecGate
 import SpecGateSandbox
 import Testing
+import SpecGateTestSupport
 
 /// The `SpecGate` library against the in-process Cal.com sandbox: load (file, memory), plan, run, reports.
 @Suite("SpecGate library", .serialized)
 struct ContractSuiteTests {
-    static let calcom: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/SpecGateLibraryTests/<file>
-        return parts.joined(separator: "/") + "/specs/calcom"
-    }()
+    static var calcom: String { PackageRoot.path("specs/calcom") }
 
     static let getBooking = "BookingsController_2024_08_13_getBooking"
 

@@ -2,15 +2,12 @@ import Foundation
 import SpecGateCore
 import SpecGateRunner
 import SpecGateSandbox
+import SpecGateTestSupport
 
 /// Runs the Cal.com suite in-process against an in-process sandbox (127.0.0.1, port 0), the way
 /// `specgate run` does: prepare → execute → report. Stops the sandbox itself.
 enum RunHarness {
-    static let packageRoot: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/SpecGateRunnerTests/<file>
-        return parts.joined(separator: "/")
-    }()
+    static var packageRoot: String { PackageRoot.path }
 
     static let suite = packageRoot + "/specs/calcom/suite.yaml"
 

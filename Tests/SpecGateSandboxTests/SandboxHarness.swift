@@ -1,5 +1,6 @@
 import SpecGateJSON
 import SpecGateSandbox
+import SpecGateTestSupport
 
 /// Starts a sandbox on port 0, runs `body` against it and always stops it.
 func withSandbox<T: Sendable>(
@@ -79,9 +80,5 @@ struct SandboxClient: Sendable {
 
 /// Locations in the repository, for tests that read the specs.
 enum SandboxHarness {
-    static let packageRoot: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/SpecGateSandboxTests/<file>
-        return parts.joined(separator: "/")
-    }()
+    static var packageRoot: String { PackageRoot.path }
 }

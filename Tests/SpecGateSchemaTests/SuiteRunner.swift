@@ -1,5 +1,6 @@
 import Foundation
 import SpecGateJSON
+import SpecGateTestSupport
 @testable import SpecGateSchema
 
 /// Loads and runs the official JSON-Schema-Test-Suite from `<shared>/reference/json-schema-test-suite`.
@@ -25,19 +26,10 @@ struct SuiteRunner {
         var disagreements: [String] = []
     }
 
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var packageRoot: URL { PackageRoot.url }
 
-    /// `<package root>/../shared/reference`, or the nearest ancestor's `shared/reference`.
-    static let reference: URL? = {
-        var directory = packageRoot
-        for _ in 0..<4 {
-            directory = directory.deletingLastPathComponent()
-            let candidate = directory.appendingPathComponent("shared/reference/json-schema-test-suite")
-            if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }()
+    /// `shared/reference/json-schema-test-suite` (``PackageRoot/reference(_:)``).
+    static let reference: URL? = PackageRoot.reference("json-schema-test-suite").map { URL(fileURLWithPath: $0) }
 
     static let resources = packageRoot.appendingPathComponent("Tests/SpecGateSchemaTests/Resources")
 

@@ -6,12 +6,8 @@ import Foundation
 /// The child's stdout and stderr go to temporary files rather than pipes, so a child that writes a lot to
 /// both can never block on a full pipe while the test waits for it.
 public struct SpecGateProcess: Sendable {
-    /// The package root, from this file's path (`<root>/Tests/SpecGateTestSupport/<file>`).
-    public static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url = url.deletingLastPathComponent() }
-        return url.path
-    }()
+    /// The package root (``PackageRoot``).
+    public static var packageRoot: String { PackageRoot.path }
 
     /// The debug binary the tests run.
     public static var binary: String { packageRoot + "/.build/debug/specgate" }

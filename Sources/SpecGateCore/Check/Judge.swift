@@ -292,7 +292,7 @@ public struct Judge: Sendable {
     /// The report so far.
     public func report(
         toolVersion: String, suite: String, specTitle: String, baseURL: String, seed: UInt64, startedAt: String,
-        durationMilliseconds: Double, incomplete: Bool, notes: [String]
+        durationMilliseconds: Double, incomplete: Bool, diagnostics: [Diagnostic]
     ) -> RunReport {
         let results = operationOrder.compactMap { id -> OperationResult? in
             guard let tally = operations[id] else { return nil }
@@ -331,7 +331,7 @@ public struct Judge: Sendable {
             toolVersion: toolVersion, suite: suite, specTitle: specTitle, baseURL: masker.mask(baseURL), seed: seed,
             startedAt: startedAt, durationMilliseconds: durationMilliseconds, checks: checks.map(\.name),
             operations: results, findings: findingOrder.compactMap { findings[$0] }, requests: requests,
-            transportErrors: transportErrors, incomplete: incomplete, notes: notes)
+            transportErrors: transportErrors, incomplete: incomplete, diagnostics: diagnostics)
         report.coverage = ContractCoverage(
             operations: operationOrder.compactMap { operations[$0].map(coverage) }, minimumPercent: minimumCoveragePercent)
         return report

@@ -23,13 +23,19 @@ public struct ComparisonReport: Sendable {
     public var transportErrorsB: Int
     /// Interrupted before every case was compared.
     public var incomplete: Bool
-    public var notes: [String]
+    /// Notes and warnings (one list for the console, JSON and JUnit reports).
+    public var diagnostics: [Diagnostic]
+    /// The diagnostics as one-line texts (appending adds notes; see `RunReport.notes`).
+    public var notes: [String]     {
+        get { diagnostics.lines }
+        set { diagnostics.lines = newValue }
+    }
 
     public init(
         toolVersion: String, suite: String, specTitle: String, baseURLA: String, baseURLB: String, seed: UInt64,
         startedAt: String, durationMilliseconds: Double, checks: [String], operations: [OperationComparison],
         differing: [CaseComparison], comparedCases: Int, requestsA: Int, requestsB: Int, transportErrorsA: Int,
-        transportErrorsB: Int, incomplete: Bool = false, notes: [String] = []
+        transportErrorsB: Int, incomplete: Bool = false, diagnostics: [Diagnostic] = []
     ) {
         self.toolVersion = toolVersion
         self.suite = suite
@@ -48,7 +54,7 @@ public struct ComparisonReport: Sendable {
         self.transportErrorsA = transportErrorsA
         self.transportErrorsB = transportErrorsB
         self.incomplete = incomplete
-        self.notes = notes
+        self.diagnostics = diagnostics
     }
 
     /// Differences over every case.

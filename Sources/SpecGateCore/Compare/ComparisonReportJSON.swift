@@ -33,6 +33,7 @@ public enum ComparisonReportJSON {
             "b": target(report.baseURLB, requests: report.requestsB, errors: report.transportErrorsB, unreachable: report.unreachableB),
         ]
         root["notes"] = .array(report.notes.map { .string($0) })
+        root["diagnostics"] = RunReportJSON.encode(report.diagnostics)
         root["summary"] = .object(summary)
         root["operations"] = .array(
             report.operations.map { operation in

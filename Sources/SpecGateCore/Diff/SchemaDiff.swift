@@ -53,8 +53,8 @@ public struct SchemaDiff {
     }
 
     private mutating func walk(old oldStart: JSONLocation, new newStart: JSONLocation, direction: Direction, context: String, path: String) {
-        let oldLocation = SchemaDiff.resolved(oldStart, in: old)
-        let newLocation = SchemaDiff.resolved(newStart, in: new)
+        let oldLocation = ReferenceResolver.following(oldStart, in: old)
+        let newLocation = ReferenceResolver.following(newStart, in: new)
         guard visited.insert(Visit(old: oldLocation, new: newLocation, direction: direction)).inserted else { return }
         let oldSchema = SchemaDiff.object(old.value(at: oldLocation))
         let newSchema = SchemaDiff.object(new.value(at: newLocation))
@@ -258,20 +258,6 @@ public struct SchemaDiff {
             SpecChange(
                 severity: severity, kind: kind, operation: subject.operation, operationName: subject.operationName,
                 location: location, message: message))
-    }
-
-    /// Follows `$ref`s (a `$ref` object's siblings are ignored); a reference that does not resolve
-    /// stays where it is.
-    static func resolved(_ location: JSONLocation, in store: DocumentStore) -> JSONLocation {
-        var current = location
-        var seen: Set<JSONLocation> = [location]
-        let resolver = ReferenceResolver(store: store)
-        while case .object(let object)? = store.value(at: current), let ref = object["$ref"]?.stringValue,
-            let next = try? resolver.resolve(ref, from: current), seen.insert(next).inserted
-        {
-            current = next
-        }
-        return current
     }
 
     /// A schema as an object: `true` (and anything absent) is `{}`, `false` is `{"not": {}}`.

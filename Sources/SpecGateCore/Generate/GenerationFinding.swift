@@ -20,3 +20,10 @@ public struct GenerationFinding: Sendable, Hashable, CustomStringConvertible {
         (operationID.map { $0 + ": " } ?? "") + message
     }
 }
+
+extension GenerationFinding {
+    /// The finding as a warning (code `generate.unsatisfied`) at the schema it is about.
+    public var diagnostic: Diagnostic {
+        .warning("generate.unsatisfied", description, at: Diagnostic.Location(location))
+    }
+}

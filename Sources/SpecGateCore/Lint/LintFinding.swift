@@ -38,3 +38,18 @@ public struct LintFinding: Sendable, Hashable, Comparable {
         return .object(object)
     }
 }
+
+extension LintFinding {
+    /// The finding as a diagnostic: code `lint.<rule>`, `info` shown as a note.
+    public var diagnostic: Diagnostic {
+        let severity: Diagnostic.Severity =
+            switch self.severity {
+            case .info: .note
+            case .warning: .warning
+            case .error: .error
+            }
+        return Diagnostic(
+            severity, code: "lint." + rule, location: Diagnostic.Location(location),
+            message: (operationID.map { $0 + ": " } ?? "") + message)
+    }
+}

@@ -80,3 +80,19 @@ public struct ReferenceResolver: Sendable {
             message: "$ref cycle with no object in between: " + names.joined(separator: " -> "))
     }
 }
+
+extension ReferenceResolver {
+    /// Follows `$ref`s from `location` (a `$ref` object's siblings are ignored); a reference that does
+    /// not resolve, or a cycle, stops where it is.
+    public static func following(_ location: JSONLocation, in store: DocumentStore) -> JSONLocation {
+        var current = location
+        var seen: Set<JSONLocation> = [location]
+        let resolver = ReferenceResolver(store: store)
+        while case .object(let object)? = store.value(at: current), let ref = object["$ref"]?.stringValue,
+            let next = try? resolver.resolve(ref, from: current), seen.insert(next).inserted
+        {
+            current = next
+        }
+        return current
+    }
+}

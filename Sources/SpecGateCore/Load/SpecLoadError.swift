@@ -55,3 +55,18 @@ public struct SpecLoadError: Error, Sendable, Equatable, CustomStringConvertible
         return out + message
     }
 }
+
+extension SpecLoadError: DiagnosticError {
+    /// A load error is where the trouble starts: it reports no other error.
+    public var underlying: (any Error & Sendable)? { nil }
+
+    /// The error as a diagnostic (code `spec.load`), with its file, pointer, line and column.
+    public var diagnostic: Diagnostic { diagnostic(context: nil) }
+
+    /// The diagnostic with `context` (e.g. `--changed-since`) leading its message.
+    public func diagnostic(context: String?) -> Diagnostic {
+        .error(
+            "spec.load", (context.map { $0 + ": " } ?? "") + message,
+            at: Diagnostic.Location(file: file, pointer: pointer, line: line, column: column))
+    }
+}

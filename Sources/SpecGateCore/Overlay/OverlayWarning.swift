@@ -22,3 +22,12 @@ public struct OverlayWarning: Sendable, Hashable, CustomStringConvertible {
         return "\(path): action \(actionIndex) (\(target)): \(message)"
     }
 }
+
+extension OverlayWarning {
+    /// The warning as a diagnostic (code `overlay.action`) at the action in the overlay document.
+    public var diagnostic: Diagnostic {
+        .warning(
+            "overlay.action", "overlay action \(actionIndex) (\(target)): \(message)",
+            at: Diagnostic.Location(uri: file, pointer: JSONPointer(tokens: ["actions", String(actionIndex)])))
+    }
+}

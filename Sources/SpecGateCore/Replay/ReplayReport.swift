@@ -53,15 +53,18 @@ public struct ReplayReport: Sendable, Hashable {
     public var baseURL: String
     public var startedAt: String
     public var results: [ReplayResult]
-    public var notes: [String]
+    /// Notes and warnings (one list for the console, JSON and JUnit reports).
+    public var diagnostics: [Diagnostic]
+    /// The diagnostics as one-line texts.
+    public var notes: [String] { diagnostics.lines }
 
-    public init(toolVersion: String, source: String, baseURL: String, startedAt: String, results: [ReplayResult], notes: [String] = []) {
+    public init(toolVersion: String, source: String, baseURL: String, startedAt: String, results: [ReplayResult], diagnostics: [Diagnostic] = []) {
         self.toolVersion = toolVersion
         self.source = source
         self.baseURL = baseURL
         self.startedAt = startedAt
         self.results = results
-        self.notes = notes
+        self.diagnostics = diagnostics
     }
 
     public func count(_ outcome: ReplayOutcome) -> Int { results.filter { $0.outcome == outcome }.count }
@@ -109,6 +112,7 @@ public enum ReplayReportJSON {
                 return .object(r)
             })
         root["notes"] = .array(report.notes.map { .string($0) })
+        root["diagnostics"] = RunReportJSON.encode(report.diagnostics)
         return .object(root)
     }
 }

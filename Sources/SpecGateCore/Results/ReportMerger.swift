@@ -11,7 +11,7 @@ public enum ReportMerger {
         merged.shard = nil
         var findingIndex: [String: Int] = [:]
         for (i, finding) in merged.findings.enumerated() { findingIndex[finding.fingerprint] = i }
-        var seenNotes = Set(merged.notes)
+        var seenDiagnostics = Set(merged.diagnostics)
         var seenChecks = Set(merged.checks)
         for report in reports.dropFirst() {
             for operation in report.operations {
@@ -30,7 +30,7 @@ public enum ReportMerger {
                     merged.findings.append(finding)
                 }
             }
-            for note in report.notes where seenNotes.insert(note).inserted { merged.notes.append(note) }
+            for diagnostic in report.diagnostics where seenDiagnostics.insert(diagnostic).inserted { merged.diagnostics.append(diagnostic) }
             for check in report.checks where seenChecks.insert(check).inserted { merged.checks.append(check) }
             merged.requests += report.requests
             merged.transportErrors += report.transportErrors

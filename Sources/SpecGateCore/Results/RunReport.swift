@@ -15,8 +15,14 @@ public struct RunReport: Sendable, Hashable {
     public var transportErrors: Int
     /// True when the run was interrupted; the report holds what finished.
     public var incomplete: Bool
-    /// Notes shown in every report (safe mode, skipped operations, generation findings, …).
-    public var notes: [String]
+    /// Notes and warnings shown in every report (safe mode, skipped operations, generation findings,
+    /// overlay warnings, …): one list that the console, JSON, JUnit and HTML reports all show.
+    public var diagnostics: [Diagnostic]
+    /// The diagnostics as one-line texts (the report's `notes` before diagnostics were typed).
+    public var notes: [String]     {
+        get { diagnostics.lines }
+        set { diagnostics.lines = newValue }
+    }
     /// The suite (or spec) path the run was given, as given; `baseline accept` writes next to it.
     public var suitePath: String?
     /// The shard this run covered, when the operations were split (`--shard i/n`).
@@ -29,7 +35,7 @@ public struct RunReport: Sendable, Hashable {
     public init(
         toolVersion: String, suite: String, specTitle: String, baseURL: String, seed: UInt64, startedAt: String,
         durationMilliseconds: Double, checks: [String], operations: [OperationResult], findings: [Finding],
-        requests: Int, transportErrors: Int, incomplete: Bool = false, notes: [String] = []
+        requests: Int, transportErrors: Int, incomplete: Bool = false, diagnostics: [Diagnostic] = [], notes: [String] = []
     ) {
         self.toolVersion = toolVersion
         self.suite = suite
@@ -44,8 +50,11 @@ public struct RunReport: Sendable, Hashable {
         self.requests = requests
         self.transportErrors = transportErrors
         self.incomplete = incomplete
-        self.notes = notes
+        self.diagnostics = diagnostics + notes.map(Diagnostic.init(note:))
     }
+
+    /// Adds a one-line note (see ``Diagnostic/init(note:)`` for its code).
+    public mutating func append(note text: String) { diagnostics.append(Diagnostic(note: text)) }
 
     /// Failures not accepted in the baseline.
     public var failures: [Finding] { findings.filter { $0.kind == .failure && !$0.baselined && !$0.flaky } }

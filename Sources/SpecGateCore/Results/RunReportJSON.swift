@@ -29,6 +29,7 @@ public enum RunReportJSON {
         root["incomplete"] = .bool(report.incomplete)
         root["checks"] = .array(report.checks.map { .string($0) })
         root["notes"] = .array(report.notes.map { .string($0) })
+        root["diagnostics"] = encode(report.diagnostics)
         root["summary"] = .object(summary)
         root["operations"] = .array(report.operations.map(encode))
         root["findings"] = .array(report.findings.map(encode))
@@ -39,6 +40,21 @@ public enum RunReportJSON {
         if let baseline = report.baseline { root["baseline"] = encode(baseline) }
         if let coverage = report.coverage { root["coverage"] = encode(coverage) }
         return .object(root)
+    }
+
+    /// `[{severity, code, file, pointer, line, message}]`; unknown location parts are null.
+    public static func encode(_ diagnostics: [Diagnostic]) -> JSONValue {
+        .array(
+            diagnostics.map { d in
+                var o = JSONObject()
+                o["severity"] = .string(d.severity.rawValue)
+                o["code"] = .string(d.code)
+                o["file"] = d.location.file.map { .string($0) } ?? .null
+                o["pointer"] = d.location.pointer.map { .string($0.description) } ?? .null
+                o["line"] = d.location.line.map { .number(JSONNumber($0)) } ?? .null
+                o["message"] = .string(d.message)
+                return .object(o)
+            })
     }
 
     static func encode(_ cause: RootCause) -> JSONValue {

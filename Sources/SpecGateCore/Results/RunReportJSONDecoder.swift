@@ -41,7 +41,7 @@ public struct RunReportJSONDecoder: Sendable {
             },
             requests: try int(try object(root["summary"] ?? .null, JSONPointer.root.appending("summary")), "requests", JSONPointer.root.appending("summary")),
             transportErrors: try int(try object(root["summary"] ?? .null, JSONPointer.root.appending("summary")), "transportErrors", JSONPointer.root.appending("summary")),
-            incomplete: try bool(root, "incomplete", .root), notes: try strings(root, "notes", .root))
+            incomplete: try bool(root, "incomplete", .root), diagnostics: try diagnostics(root))
         report.suitePath = try optionalString(root, "suitePath", .root)
         if let shard = root["shard"], !shard.isNull {
             let pointer = JSONPointer.root.appending("shard")
@@ -64,6 +64,28 @@ public struct RunReportJSONDecoder: Sendable {
         // Derived from the findings; read only to reject a malformed section.
         _ = try rootCauses(value)
         return report
+    }
+
+    /// The `diagnostics` section; a report written before it existed has only `notes` (read as notes).
+    func diagnostics(_ root: JSONObject) throws(SpecLoadError) -> [Diagnostic] {
+        guard let list = root["diagnostics"], !list.isNull else {
+            return try strings(root, "notes", .root).map(Diagnostic.init(note:))
+        }
+        let pointer = JSONPointer.root.appending("diagnostics")
+        return try array(root, "diagnostics", .root).enumerated().map { (i, v) throws(SpecLoadError) -> Diagnostic in
+            let p = pointer.appending(i)
+            let o = try object(v, p)
+            guard let severity = Diagnostic.Severity(rawValue: try string(o, "severity", p)) else {
+                throw fail(p.appending("severity"), "expected note, warning or error")
+            }
+            let file = try optionalString(o, "file", p)
+            let pointerText = try optionalString(o, "pointer", p)
+            let line = o["line"]?.intValue
+            return Diagnostic(
+                severity, code: try string(o, "code", p),
+                location: Diagnostic.Location(file: file, pointer: pointerText.flatMap { JSONPointer($0) }, line: line),
+                message: try string(o, "message", p))
+        }
     }
 
     /// The `rootCauses` section of a report as written (empty when the report predates it). A decoded

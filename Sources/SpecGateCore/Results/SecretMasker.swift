@@ -35,6 +35,13 @@ public struct SecretMasker: Sendable {
         self = SecretMasker(secrets: secrets + [secret], sensitiveHeaders: sensitiveHeaders)
     }
 
+    /// The diagnostic with its message masked.
+    public func mask(_ diagnostic: Diagnostic) -> Diagnostic {
+        var masked = diagnostic
+        masked.message = mask(diagnostic.message)
+        return masked
+    }
+
     /// Every secret value in `text` replaced by its placeholder; so is the start of a secret that a clipped
     /// excerpt cut off (at least 4 characters of it right before the `…` that marks the cut).
     public func mask(_ text: String) -> String {

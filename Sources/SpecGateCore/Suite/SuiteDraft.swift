@@ -160,7 +160,7 @@ public struct SuiteDraft: Sendable {
 
     private static func fixedValue(_ parameter: ParameterSpec, in spec: APISpec) -> String? {
         guard let location = parameter.schema,
-            case .object(let schema)? = spec.documents.value(at: SchemaDiff.resolved(location, in: spec.documents))
+            case .object(let schema)? = spec.documents.value(at: ReferenceResolver.following(location, in: spec.documents))
         else { return nil }
         let value: JSONValue?
         if let constant = schema["const"] {

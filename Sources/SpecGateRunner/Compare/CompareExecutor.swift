@@ -91,7 +91,9 @@ public enum CompareExecutor {
         let credentialNotes = (
             a: await transportA.credentialNotes(masker: run.masker), b: await transportB.credentialNotes(masker: run.masker)
         )
-        let notes = jobs.cases.notes + (tallyA.notes + credentialNotes.a).map { "A: " + $0 } + (tallyB.notes + credentialNotes.b).map { "B: " + $0 }
+        let diagnostics =
+            jobs.cases.diagnostics + (tallyA.notes + credentialNotes.a).map { Diagnostic(note: $0).side("A") }
+            + (tallyB.notes + credentialNotes.b).map { Diagnostic(note: $0).side("B") }
         return ComparisonReport(
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURLA: run.masker.mask(baseURLA), baseURLB: run.masker.mask(baseURLB), seed: options.seed,
@@ -99,7 +101,7 @@ public enum CompareExecutor {
             durationMilliseconds: elapsed.milliseconds,
             checks: run.checks.map(\.name), operations: order.compactMap { operations[$0] }, differing: differing,
             comparedCases: compared, requestsA: requests.a, requestsB: requests.b, transportErrorsA: errors.a,
-            transportErrorsB: errors.b, incomplete: !complete, notes: notes)
+            transportErrorsB: errors.b, incomplete: !complete, diagnostics: diagnostics)
     }
 
     /// What one job sent to each target.
@@ -127,5 +129,14 @@ extension ExchangeRecord {
     fileprivate var isTransportError: Bool {
         if case .transportError = outcome { return true }
         return false
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic of one side of a comparison: its message starts with "A: " or "B: ".
+    fileprivate func side(_ name: String) -> Diagnostic {
+        var copy = self
+        copy.message = name + ": " + message
+        return copy
     }
 }

@@ -13,7 +13,7 @@ public enum SuiteInitializer {
             do {
                 options.remote.merge(try await RemoteDocuments.fetchSet(rootURL: options.specPath, options: options.specFetch))
             } catch {
-                throw InitError(error.description)
+                throw InitError(error)
             }
         }
         return try initialize(options)
@@ -29,7 +29,7 @@ public enum SuiteInitializer {
         do {
             target = try Workspace.load(path: specAbsolute, options: loadOptions)
         } catch {
-            throw InitError(error.description)
+            throw InitError(error)
         }
         guard target.suite == nil else {
             throw InitError("\(options.specPath) is a suite; `specgate init` takes an OpenAPI document")
@@ -65,7 +65,7 @@ public enum SuiteInitializer {
                 draft.unusableServer = nil
             }
         } catch {
-            throw InitError(error.description)
+            throw InitError(.error("spec.server-url", error.message), underlying: error)
         }
         let suitePath = folder + "/suite.yaml"
         let overlayPath = folder + "/overlay.yaml"
@@ -85,7 +85,7 @@ public enum SuiteInitializer {
         do {
             suite = try Workspace.load(path: suitePath, options: loadOptions)
         } catch {
-            throw InitError("the new suite does not load: \(error.description)")
+            throw InitError(error, context: "the new suite does not load")
         }
         let shown = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         return InitResult(

@@ -64,7 +64,7 @@ public enum ReplayExecutor {
             return (
                 ReplayReport(
                     toolVersion: options.toolVersion, source: options.reportPath, baseURL: runOptions.baseURL ?? "",
-                    startedAt: ISO8601DateFormatter().string(from: started), results: [], notes: ["the report has no finding to replay"]),
+                    startedAt: ISO8601DateFormatter().string(from: started), results: [], diagnostics: [.note("replay.nothing-to-replay", "the report has no finding to replay")]),
                 SecretMasker()
             )
         }
@@ -75,9 +75,9 @@ public enum ReplayExecutor {
         var probe = Judge(checks: run.checks, schemas: run.schemas, masker: run.masker)
         probe.disabledChecks = run.disabledChecks
         let cases = Dictionary(run.makeAllCases().map { ($0.testCase.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var notes: [String] = []
+        var diagnostics = DiagnosticCollector()
         if source.checks.contains("max_response_time") {
-            notes.append("max_response_time is not re-judged (its limit is not in the report)")
+            diagnostics.emit(.note("replay.not-rejudged", "max_response_time is not re-judged (its limit is not in the report)"))
         }
         // One finding at a time (`concurrency` 1), in the report's order, through the loop `run` sends with.
         var results: [Int: ReplayResult] = [:]
@@ -92,10 +92,10 @@ public enum ReplayExecutor {
             fold: { (index: Int, result: ReplayResult) in results[index] = result })
         let ordered = results.sorted { $0.key < $1.key }.map(\.value)
         await transport.shutdown()
-        notes += await transport.credentialNotes(masker: run.masker)
+        for note in await transport.credentialNotes(masker: run.masker) { diagnostics.emit(Diagnostic(note: note)) }
         let report = ReplayReport(
             toolVersion: options.toolVersion, source: options.reportPath, baseURL: run.masker.mask(run.baseURL),
-            startedAt: ISO8601DateFormatter().string(from: started), results: ordered, notes: notes)
+            startedAt: ISO8601DateFormatter().string(from: started), results: ordered, diagnostics: diagnostics.diagnostics)
         return (report, run.masker)
     }
 

@@ -21,7 +21,7 @@ public enum ReplayReportWriter {
             if let links = result.linkNote { lines.append("   links: " + masker.mask(links)) }
             lines.append("   sent: " + masker.mask(result.request.curl))
         }
-        for note in report.notes { lines.append(style.dim("note: " + masker.mask(note))) }
+        for diagnostic in report.diagnostics { lines.append(style.dim(masker.mask(diagnostic.line))) }
         let totals =
             "\(report.results.count) replayed: \(report.count(.fixed)) fixed, \(report.count(.stillFailing)) still failing, "
             + "\(report.count(.notReproducible)) not reproducible"
@@ -40,7 +40,7 @@ public enum ReplayReportWriter {
             byOperation[result.operationID, default: []].append(result)
         }
         let timestamp = String(report.startedAt.prefix(19))
-        let suites = order.map { id -> JUnitTestSuite in
+        var suites = order.map { id -> JUnitTestSuite in
             let cases = (byOperation[id] ?? []).map { result -> JUnitTestCase in
                 let detail = masker.mask(result.detail)
                 let outcome: JUnitOutcome
@@ -59,6 +59,7 @@ public enum ReplayReportWriter {
                 name: id, timestamp: timestamp, time: 0,
                 properties: [("replayOf", masker.mask(report.source)), ("baseURL", masker.mask(report.baseURL))], testCases: cases)
         }
+        JUnitReportBuilder.attach(report.diagnostics.map { masker.mask($0) }, to: &suites)
         return JUnitReport(name: "specgate replay", suites: suites)
     }
 

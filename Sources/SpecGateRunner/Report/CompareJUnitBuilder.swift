@@ -34,6 +34,7 @@ public enum CompareJUnitBuilder {
                     ] + (report.incomplete ? [("incomplete", "true")] : []),
                     testCases: cases))
         }
+        JUnitReportBuilder.attach(report.diagnostics, to: &suites)
         return JUnitReport(name: "specgate compare " + report.suite, suites: suites)
     }
 

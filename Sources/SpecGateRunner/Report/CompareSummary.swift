@@ -49,10 +49,12 @@ public struct CompareSummary: Sendable {
                 lines.append("… \(report.differing.count - maxCasesShown) more differing cases in the JSON report")
             }
         }
-        if !report.notes.isEmpty {
+        if !report.diagnostics.isEmpty {
             lines.append("")
             lines.append(style.bold("Notes"))
-            for note in report.notes { lines.append("  " + note) }
+            for diagnostic in report.diagnostics {
+                lines.append("  " + (diagnostic.severity == .note ? diagnostic.description : diagnostic.line))
+            }
         }
         lines.append("")
         for (name, unreachable, requests) in [("A", report.unreachableA, report.requestsA), ("B", report.unreachableB, report.requestsB)]

@@ -79,7 +79,9 @@ public struct ConsoleSummary: Sendable {
         if let coverage = report.coverage {
             lines.append(contentsOf: coverageLines(coverage, nameWidth: nameWidth, operations: report.operations))
         }
-        for note in report.notes { lines.append(style.dim("note: " + note)) }
+        for diagnostic in report.diagnostics {
+            lines.append(diagnostic.severity == .note ? style.dim(diagnostic.line) : style.yellow(diagnostic.line))
+        }
         let failures = report.failures.count
         let errors = report.errors.count
         var totals = "\(report.operations.count) operations, \(report.requests) requests, "

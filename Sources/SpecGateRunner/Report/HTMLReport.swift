@@ -37,9 +37,13 @@ public struct HTMLReport: Sendable {
         if let baseline = report.baseline { html += baselineSection(baseline) }
         if let coverage = report.coverage { html += coverageSection(coverage, operations: report.operations) }
         html += latencySection(report.operations)
-        if !report.notes.isEmpty {
+        if !report.diagnostics.isEmpty {
             html += "<section id=\"notes\"><h2>Notes</h2><ul class=\"plain\">"
-            for note in report.notes { html += "<li>" + text(note) + "</li>" }
+            for diagnostic in report.diagnostics {
+                html += "<li class=\"\(diagnostic.severity)\" data-code=\"\(text(diagnostic.code))\">"
+                if diagnostic.severity != .note { html += "<strong>\(diagnostic.severity):</strong> " }
+                html += text(diagnostic.description) + "</li>"
+            }
             html += "</ul></section>\n"
         }
         html += "</main>\n<footer>specgate \(text(report.toolVersion)) · seed \(report.seed) · reproduce with "

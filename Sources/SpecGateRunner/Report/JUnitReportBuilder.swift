@@ -63,7 +63,15 @@ public enum JUnitReportBuilder {
                         + coverageProperties(report, operation) + rootCauseProperties(operation, causeOf),
                     testCases: cases))
         }
+        attach(report.diagnostics, to: &suites)
         return JUnitReport(name: "specgate " + report.suite, suites: suites)
+    }
+
+    /// The run's diagnostics, one `severity: file:line: #/pointer: message` line each, as the first
+    /// suite's `system-out` (written as its reserved property, which both JUnit schemas accept).
+    static func attach(_ diagnostics: [Diagnostic], to suites: inout [JUnitTestSuite]) {
+        guard !diagnostics.isEmpty, !suites.isEmpty else { return }
+        suites[0].systemOut = diagnostics.map(\.line).joined(separator: "\n")
     }
 
     /// `baseline` (the file) and, when some of the operation's entries were not seen, `baseline.fixed`

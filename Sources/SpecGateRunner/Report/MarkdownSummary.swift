@@ -66,7 +66,9 @@ public struct MarkdownSummary: Sendable {
             for finding in shown.prefix(maxFindings) { lines.append(contentsOf: details(finding)) }
             if shown.count > maxFindings { lines.append("… and \(shown.count - maxFindings) more in the JSON report."); lines.append("") }
         }
-        for note in report.notes { lines.append("> " + md(note)) }
+        for diagnostic in report.diagnostics {
+            lines.append("> " + (diagnostic.severity == .note ? "" : "**\(diagnostic.severity)** ") + md(diagnostic.description))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -59,6 +59,8 @@ public struct CaseFeed {
         return planned
     }
 
-    /// The run's notes with the generation findings of the operations generated so far.
-    public var notes: [String] { run.notes(generationFindings: findings) }
+    /// The run's diagnostics with the generation findings of the operations generated so far.
+    public var diagnostics: [Diagnostic] { run.diagnostics(generationFindings: findings) }
+    /// The diagnostics as one-line texts.
+    public var notes: [String] { diagnostics.lines }
 }

@@ -25,7 +25,7 @@ public enum DryRun {
             for step in workflow.steps { render(step) }
         }
         // Notes come first; generation findings are known once every case is made.
-        return ["# dry run: nothing is sent"] + feed.notes.map { "# note: " + singleLine($0) } + lines
+        return ["# dry run: nothing is sent"] + feed.diagnostics.map { "# \($0.severity): " + singleLine($0.description) } + lines
     }
 
     /// "# <case id>  expect <outcome>  <summary>", on one line.

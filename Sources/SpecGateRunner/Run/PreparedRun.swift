@@ -27,10 +27,10 @@ public struct PreparedRun: Sendable {
     public var cleanups: [String: CleanupPlan]
     public var workflows: [PlannedWorkflow]
     public var disabledChecks: [DisabledCheck]
-    /// Notes before the generation findings (shard, safe mode).
-    public var leadingNotes: [String]
-    /// Notes after them (links, disabled checks, overlay warnings).
-    public var trailingNotes: [String]
+    /// Diagnostics before the generation findings (shard, safe mode).
+    public var leadingDiagnostics: [Diagnostic]
+    /// Diagnostics after them (links, disabled checks, overlay warnings).
+    public var trailingDiagnostics: [Diagnostic]
     public var options: RunOptions
     /// The suite's extra identities whose credential is available (`cross_user_access`).
     public var identities: [RunIdentity] = []
@@ -78,11 +78,11 @@ public struct PreparedRun: Sendable {
         return all
     }
 
-    /// The run's notes, with every operation's generation findings (generates the whole run on each call).
-    public func makeAllNotes() -> [String] {
+    /// The run's diagnostics, with every operation's generation findings (generates the whole run on each call).
+    public func makeAllDiagnostics() -> [Diagnostic] {
         var feed = CaseFeed(self)
         while feed.next() != nil {}
-        return feed.notes
+        return feed.diagnostics
     }
 
     /// Requests the run sends at least (cases and workflow steps; producers and clean-ups come on top).
@@ -92,17 +92,23 @@ public struct PreparedRun: Sendable {
     /// Most cases the run sends, without making them.
     public var caseBound: Int { plans.reduce(0) { $0 + $1.caseBound } }
 
-    /// Notes in report order: leading notes, then per operation its generation findings (`generationFindings`,
-    /// parallel to ``plans``; missing entries count as none) and scenario notes, then the trailing notes.
-    public func notes(generationFindings: [[GenerationFinding]]) -> [String] {
-        var notes = leadingNotes
+    /// Diagnostics in report order: leading ones, then per operation its generation findings (`generationFindings`,
+    /// parallel to ``plans``; missing entries count as none) and scenario notes, then the trailing ones.
+    public func diagnostics(generationFindings: [[GenerationFinding]]) -> [Diagnostic] {
+        var collector = DiagnosticCollector(leadingDiagnostics)
         for (index, plan) in plans.enumerated() {
             if index < generationFindings.count {
-                notes += generationFindings[index].map { "\(plan.operation.id): \($0)" }
+                collector.emit(
+                    contentsOf: generationFindings[index].map { finding in
+                        var finding = finding
+                        if finding.operationID == nil { finding.operationID = plan.operation.id }
+                        return finding.diagnostic
+                    })
             }
-            notes += plan.scenarioNotes
+            for note in plan.scenarioNotes { collector.append(note: note) }
         }
-        return notes + trailingNotes
+        collector.emit(contentsOf: trailingDiagnostics)
+        return collector.diagnostics
     }
 }
 

@@ -112,7 +112,8 @@ public enum RunExecutor {
         var report = judge.report(
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURL: run.baseURL, seed: options.seed, startedAt: ISO8601DateFormatter().string(from: started),
-            durationMilliseconds: milliseconds, incomplete: !complete, notes: jobs.notes + tally.notes + authNotes)
+            durationMilliseconds: milliseconds, incomplete: !complete,
+            diagnostics: jobs.cases.diagnostics + ((jobs.budget?.notes ?? []) + tally.notes + authNotes).map(Diagnostic.init(note:)))
         report.suitePath = options.path
         report.shard = options.shard
         return report

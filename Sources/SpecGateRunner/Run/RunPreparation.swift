@@ -11,7 +11,7 @@ public enum RunPreparation {
             do {
                 options.remote.merge(try await RemoteDocuments.fetch(for: oldPath, options: options.specFetch))
             } catch {
-                throw RunError("--changed-since: " + error.description)
+                throw RunError(error, context: "--changed-since")
             }
         }
         let target: LoadedTarget
@@ -20,7 +20,7 @@ public enum RunPreparation {
                 path: options.path, options: WorkspaceOptions(environment: options.environment, remote: options.remote),
                 fetch: options.specFetch)
         } catch {
-            throw RunError(error.description)
+            throw RunError(error)
         }
         return try prepare(options, target: target)
     }
@@ -30,7 +30,7 @@ public enum RunPreparation {
         do {
             target = try Workspace.load(path: options.path, options: WorkspaceOptions(environment: options.environment, remote: options.remote))
         } catch {
-            throw RunError(error.description)
+            throw RunError(error)
         }
         return try prepare(options, target: target)
     }
@@ -129,7 +129,7 @@ public enum RunPreparation {
             do {
                 selection = try ChangedSinceSelection(oldPath: oldPath, target: target, options: workspaceOptions)
             } catch {
-                throw RunError("--changed-since: \(error.description)")
+                throw RunError(error, context: "--changed-since")
             }
             let total = operations.count
             operations = selection.select(operations)
@@ -160,7 +160,7 @@ public enum RunPreparation {
         do {
             checks = try CheckCatalog.select(names: options.checks, budgetMilliseconds: options.maxResponseTimeMilliseconds)
         } catch {
-            throw RunError(error.description)
+            throw RunError(.error("usage.checks", error.description), underlying: error)
         }
 
         let parameters = suite?.parameters ?? [:]
@@ -168,7 +168,7 @@ public enum RunPreparation {
         do throws(SpecLoadError) {
             if let suite { config = try WorkflowConfiguration.parse(suite, knownChecks: CheckCatalog.allNames) }
         } catch {
-            throw RunError(error.description)
+            throw RunError(error)
         }
         var overrides: [String: ExpectedOutcome] = [:]
         for expectation in config.expectations where expectation.kind == .operation {
@@ -280,7 +280,6 @@ public enum RunPreparation {
 
         notes += linkNotes(links)
         notes += config.disabledChecks.map { "check \($0.check) disabled\($0.operation.map { " for " + $0 } ?? ""): \($0.reason)" }
-        notes += target.overlayWarnings.map { "overlay: \($0)" }
         let filtered = !options.operations.isEmpty || !options.include.isEmpty || !options.exclude.isEmpty || changedNote != nil
         if filtered {
             // A filtered run sends workflows only when every step is among the selected operations.
@@ -339,7 +338,8 @@ public enum RunPreparation {
             target: target, baseURL: baseURL, operations: operations, plans: plans, generator: generator, checks: checks,
             judgedOperations: judged, schemas: ResponseSchemas(spec: target.spec, operations: judged), masker: masker, fixedParameters: fixed,
             links: links, producers: producers, captures: captures, cleanups: cleanups, workflows: workflows,
-            disabledChecks: config.disabledChecks, leadingNotes: leadingNotes, trailingNotes: notes, options: options,
+            disabledChecks: config.disabledChecks, leadingDiagnostics: leadingNotes.map(Diagnostic.init(note:)),
+            trailingDiagnostics: notes.map(Diagnostic.init(note:)) + target.overlayWarnings.map(\.diagnostic), options: options,
             identities: identities, crossUserCases: crossUserCases, crossUserWrites: crossUserWrites, stateReads: stateReads)
     }
 
@@ -358,7 +358,7 @@ public enum RunPreparation {
             resolution = try ServerURL.resolve(
                 root: target.documents.root, documentURI: target.documents.rootURI, variables: options.serverVariables)
         } catch {
-            throw RunError(error.description)
+            throw RunError(.error("spec.server-url", error.message), underlying: error)
         }
         switch resolution {
         case .absolute(let url):

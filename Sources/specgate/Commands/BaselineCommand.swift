@@ -41,19 +41,15 @@ struct BaselineAcceptCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let loaded = try BaselineFile.loadReport(report)
-            guard let path = output ?? loaded.suitePath.map(BaselineFile.defaultPath(forSuite:)) else {
-                throw RunError("\(report) does not name its suite file; give -o FILE")
-            }
-            let existing = FileManager.default.fileExists(atPath: path) ? try BaselineFile.load(path) : Baseline()
-            let baseline = Baseline.accepting(
-                loaded, reason: reason, expires: expires, today: BaselineFile.today(), existing: existing)
-            try BaselineFile.write(baseline, to: path)
-            print("\(path): \(loaded.findings.count) finding\(loaded.findings.count == 1 ? "" : "s") accepted, \(baseline.entries.count) entries")
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+        let loaded = try BaselineFile.loadReport(report)
+        guard let path = output ?? loaded.suitePath.map(BaselineFile.defaultPath(forSuite:)) else {
+            throw CommandFailure.cannotGoOn(
+                .error("baseline.no-suite", "\(report) does not name its suite file; give -o FILE", at: .init(file: report)))
         }
+        let existing = FileManager.default.fileExists(atPath: path) ? try BaselineFile.load(path) : Baseline()
+        let baseline = Baseline.accepting(
+            loaded, reason: reason, expires: expires, today: BaselineFile.today(), existing: existing)
+        try BaselineFile.write(baseline, to: path)
+        print("\(path): \(loaded.findings.count) finding\(loaded.findings.count == 1 ? "" : "s") accepted, \(baseline.entries.count) entries")
     }
 }

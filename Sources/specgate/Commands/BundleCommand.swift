@@ -37,8 +37,7 @@ struct BundleCommand: AsyncParsableCommand {
             let text = chosen == .json ? JSONWriter(pretty: true).string(bundled) + "\n" : try YAMLWriter().string(bundled)
             try SpecCommandOutput.write(text, to: output)
         } catch {
-            SpecCommandOutput.printError("cannot write \(output): \(error)")
-            throw ExitCode(2)
+            throw CommandFailure.cannotWrite(output, error)
         }
         print("wrote \(output) (\(loaded.spec.operations.count) operations)")
     }

@@ -48,13 +48,7 @@ struct CompareCommand: AsyncParsableCommand {
         options.specFetch = source.fetchOptions(caCertificatePath: cases.caCert)
         options.serverVariables = servers.variables
         let style = ConsoleStyle.detect()
-        let prepared: PreparedRun
-        do {
-            prepared = try await RunPreparation.prepareFetching(options)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        let prepared = try await RunPreparation.prepareFetching(options)
         print("specgate \(options.toolVersion) compare: \(prepared.suiteName)")
         print("\(prepared.operations.count) operations, up to \(prepared.caseBound) cases, seed \(cases.seed)")
         let task = Task { () throws(RunError) -> ComparisonReport in
@@ -66,16 +60,15 @@ struct CompareCommand: AsyncParsableCommand {
             report = try await task.value
         } catch {
             trap.cancel()
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw error
         }
         trap.cancel()
         print(CompareSummary(style: style).render(report))
-        try exitOnError { try CompareReportWriter.write(report, jsonPath: json, junitPath: junit) }
+        try CompareReportWriter.write(report, jsonPath: json, junitPath: junit)
         print("reports: \(([json] + (junit.map { [$0] } ?? [])).joined(separator: ", "))")
         if let signal = trap.signal {
-            throw ExitCode(signal == SIGTERM ? 143 : 130)
+            throw CommandFailure.interrupted(signal: signal)
         }
-        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        try CommandFailure.check(reportExitCode: report.exitCode)
     }
 }

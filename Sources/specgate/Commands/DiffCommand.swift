@@ -42,10 +42,9 @@ struct DiffCommand: AsyncParsableCommand {
             do {
                 try SpecCommandOutput.write(JSONWriter(pretty: true).string(report.json) + "\n", to: jsonFile)
             } catch {
-                SpecCommandOutput.printError("cannot write \(jsonFile): \(error.localizedDescription)")
-                throw ExitCode(2)
+                throw CommandFailure.cannotWrite(jsonFile, error)
             }
         }
-        if failOnBreaking && report.breakingCount > 0 { throw ExitCode(1) }
+        if failOnBreaking && report.breakingCount > 0 { throw CommandFailure.findings }
     }
 }

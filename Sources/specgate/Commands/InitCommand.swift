@@ -36,16 +36,10 @@ struct InitCommand: AsyncParsableCommand {
     @OptionGroup var servers: ServerVariableOptions
 
     func run() async throws {
-        let result: InitResult
-        do {
-            var options = InitOptions(specPath: spec, name: name, directory: dir, force: force, copy: copy)
-            options.serverVariables = servers.variables
-            options.specFetch = source.fetchOptions()
-            result = try await SuiteInitializer.initializeFetching(options)
-        } catch {
-            SpecCommandOutput.printError("error: \(error)")
-            throw ExitCode(2)
-        }
+        var options = InitOptions(specPath: spec, name: name, directory: dir, force: force, copy: copy)
+        options.serverVariables = servers.variables
+        options.specFetch = source.fetchOptions()
+        let result = try await SuiteInitializer.initializeFetching(options)
         let draft = result.draft
         print("wrote \(result.suitePath) and \(result.overlayPath) (spec: \(result.specReference))")
         if let auth = draft.auth {

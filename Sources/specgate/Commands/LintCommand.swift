@@ -41,8 +41,7 @@ struct LintCommand: AsyncParsableCommand {
             do {
                 try SpecCommandOutput.write(JSONWriter(pretty: true).string(report.json(overlayWarnings: loaded.overlayWarnings)) + "\n", to: jsonFile)
             } catch {
-                SpecCommandOutput.printError("cannot write \(jsonFile): \(error.localizedDescription)")
-                throw ExitCode(2)
+                throw CommandFailure.cannotWrite(jsonFile, error)
             }
         }
         if let junitFile {
@@ -51,11 +50,10 @@ struct LintCommand: AsyncParsableCommand {
                     findings: findings, ruleIDs: ruleIDs(findings), target: target,
                     toPath: junitFile, place: report.place(of:))
             } catch {
-                SpecCommandOutput.printError(error.description)
-                throw ExitCode(2)
+                throw CommandFailure.cannotGoOn(.error("output.write", error.description, at: .init(file: junitFile)), underlying: error)
             }
         }
-        if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+        if findings.contains(where: { $0.severity == .error }) { throw CommandFailure.findings }
     }
 }
 
@@ -102,7 +100,18 @@ struct LintReport {
                 "infos": .number(JSONNumber(findings.filter { $0.severity == .info }.count)),
             ],
             "overlayWarnings": .array(overlayWarnings.map { .string($0.description) }),
+            "diagnostics": RunReportJSON.encode(diagnostics + overlayWarnings.map(\.diagnostic)),
         ]
+    }
+
+    /// The findings as diagnostics (file as shown on the console, line when known).
+    var diagnostics: [Diagnostic] {
+        findings.map { finding in
+            var diagnostic = finding.diagnostic
+            diagnostic.location.file = SpecCommandOutput.displayPath(forURI: finding.location.document)
+            diagnostic.location.line = lineIndex.line(of: finding.location)
+            return diagnostic
+        }
     }
 
     func place(of finding: LintFinding) -> String {

@@ -24,20 +24,13 @@ struct MergeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let merged: RunReport
-        do {
-            var parts: [RunReport] = []
-            for path in reports { parts.append(try BaselineFile.loadReport(path)) }
-            guard let report = ReportMerger.merge(parts) else { throw RunError("nothing to merge") }
-            merged = report
-            let paths = try outputs.write(merged)
-            print(ConsoleSummary(style: ConsoleStyle.detect(), workingDirectory: FileManager.default.currentDirectoryPath).render(merged))
-            print("merged \(reports.count) reports: \(paths)")
-            try outputs.format.emit(merged)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
-        if merged.exitCode != 0 { throw ExitCode(merged.exitCode) }
+        var parts: [RunReport] = []
+        for path in reports { parts.append(try BaselineFile.loadReport(path)) }
+        guard let merged = ReportMerger.merge(parts) else { throw CommandFailure.cannotGoOn("nothing to merge", code: "merge.empty") }
+        let paths = try outputs.write(merged)
+        print(ConsoleSummary(style: ConsoleStyle.detect(), workingDirectory: FileManager.default.currentDirectoryPath).render(merged))
+        print("merged \(reports.count) reports: \(paths)")
+        try outputs.format.emit(merged)
+        try CommandFailure.check(reportExitCode: merged.exitCode)
     }
 }

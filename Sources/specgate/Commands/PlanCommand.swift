@@ -48,13 +48,7 @@ enum DryRunPrinter {
     static func print(_ options: RunOptions) async throws {
         var options = options
         options.planOnly = true
-        let prepared: PreparedRun
-        do {
-            prepared = try await RunPreparation.prepareFetching(options)
-        } catch {
-            SpecCommandOutput.printError("error: \(error)")
-            throw ExitCode(2)
-        }
+        let prepared = try await RunPreparation.prepareFetching(options)
         for line in DryRun.header(prepared) + DryRun.lines(prepared) { Swift.print(line) }
     }
 }

@@ -41,15 +41,9 @@ struct ReplayCommand: AsyncParsableCommand {
         let options = ReplayOptions(
             reportPath: report, baseURL: baseURL, suitePath: suite, fingerprints: findings,
             environment: ProcessInfo.processInfo.environment, timeoutSeconds: timeout)
-        let outcome: (report: ReplayReport, masker: SecretMasker)
-        do {
-            outcome = try await ReplayExecutor.execute(options)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        let outcome = try await ReplayExecutor.execute(options)
         print(ReplayReportWriter.console(outcome.report, style: ConsoleStyle.detect(), masker: outcome.masker))
-        try exitOnError { try ReplayReportWriter.write(outcome.report, junitPath: junit, jsonPath: json, masker: outcome.masker) }
-        if outcome.report.exitCode != 0 { throw ExitCode(outcome.report.exitCode) }
+        try ReplayReportWriter.write(outcome.report, junitPath: junit, jsonPath: json, masker: outcome.masker)
+        try CommandFailure.check(reportExitCode: outcome.report.exitCode)
     }
 }

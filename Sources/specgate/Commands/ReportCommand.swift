@@ -28,19 +28,14 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let loaded = try BaselineFile.loadReport(report)
-            if let html {
-                try ReportWriter.writeHTML(loaded, toPath: html)
-                print("html report: \(html)")
-            }
-            if let format {
-                print(ConsoleSummary(style: ConsoleStyle.detect(), workingDirectory: FileManager.default.currentDirectoryPath).render(loaded))
-                try format.emit(loaded)
-            }
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+        let loaded = try BaselineFile.loadReport(report)
+        if let html {
+            try ReportWriter.writeHTML(loaded, toPath: html)
+            print("html report: \(html)")
+        }
+        if let format {
+            print(ConsoleSummary(style: ConsoleStyle.detect(), workingDirectory: FileManager.default.currentDirectoryPath).render(loaded))
+            try format.emit(loaded)
         }
     }
 }

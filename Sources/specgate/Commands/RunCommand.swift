@@ -90,15 +90,9 @@ struct RunCommand: AsyncParsableCommand {
             try await DryRunPrinter.print(options)
             return
         }
-        let acceptedBaseline = try baseline.map { path in try exitOnError { try BaselineFile.load(path) } }
+        let acceptedBaseline = try baseline.map { path in try BaselineFile.load(path) }
         let style = ConsoleStyle.detect()
-        let prepared: PreparedRun
-        do {
-            prepared = try await RunPreparation.prepareFetching(options)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
+        let prepared = try await RunPreparation.prepareFetching(options)
         for line in DryRun.header(prepared) { print(line) }
 
         let progress = ProgressPrinter(style: style)
@@ -111,8 +105,7 @@ struct RunCommand: AsyncParsableCommand {
             report = try await task.value
         } catch {
             trap.cancel()
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw error
         }
         trap.cancel()
         progress.finish()
@@ -125,13 +118,12 @@ struct RunCommand: AsyncParsableCommand {
             print("reports: \(paths)")
         } catch {
             print(ConsoleSummary(style: style, workingDirectory: FileManager.default.currentDirectoryPath).render(report))
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw ExitCode(2)
+            throw error
         }
-        try exitOnError { try outputs.format.emit(report, masker: prepared.masker) }
+        try outputs.format.emit(report, masker: prepared.masker)
         if let signal = trap.signal {
-            throw ExitCode(signal == SIGTERM ? 143 : 130)
+            throw CommandFailure.interrupted(signal: signal)
         }
-        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+        try CommandFailure.check(reportExitCode: report.exitCode)
     }
 }

@@ -60,9 +60,7 @@ struct SandboxCommand: AsyncParsableCommand {
         let unknown = fault.filter { SandboxFault(rawValue: $0) == nil }
         if !unknown.isEmpty {
             let valid = SandboxFault.allCases.map(\.rawValue).joined(separator: "\n  ")
-            let message = "error: unknown fault \(unknown.joined(separator: ", ")); valid faults:\n  \(valid)\n"
-            FileHandle.standardError.write(Data(message.utf8))
-            throw ExitCode(2)
+            throw CommandFailure.cannotGoOn("unknown fault \(unknown.joined(separator: ", ")); valid faults:\n  \(valid)", code: "sandbox.unknown-fault")
         }
     }
 
@@ -90,7 +88,7 @@ struct SandboxCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data(banner.utf8))
         let signal = await SandboxCommand.waitForTermination()
         try await sandbox.stop()
-        throw ExitCode(128 + signal)
+        throw CommandFailure.interrupted(signal: signal)
     }
 
     /// The fault catalogue as an aligned table: name, expected check, summary.

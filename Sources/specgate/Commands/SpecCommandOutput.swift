@@ -5,22 +5,12 @@ import SpecGateRunner
 
 /// Console and file output shared by the lint, list and bundle commands.
 enum SpecCommandOutput {
-    /// Loads a spec or suite; a load error is printed (file, pointer, line) and exits 2. Overlay
-    /// warnings go to stderr.
+    /// Loads a spec or suite; a load error (file, pointer, line) is thrown for `SpecGate.main` to print
+    /// (exit 2). Overlay warnings go to stderr.
     static func load(_ path: String, source: SpecSourceOptions) async throws -> LoadedTarget {
-        let loaded: LoadedTarget
-        do {
-            loaded = try await Workspace.fetchAndLoad(path: path, fetch: source.fetchOptions())
-        } catch {
-            printError(error.description)
-            throw ExitCode(2)
-        }
-        for warning in loaded.overlayWarnings { printError("warning: overlay \(warning)") }
+        let loaded = try await Workspace.fetchAndLoad(path: path, fetch: source.fetchOptions())
+        StandardError.write(loaded.overlayWarnings.map(\.diagnostic))
         return loaded
-    }
-
-    static func printError(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
     static func write(_ text: String, to path: String) throws {

@@ -24,14 +24,14 @@ struct SuggestCommand: ParsableCommand {
     var output: String
 
     func run() throws {
-        let loaded = try exitOnError { try BaselineFile.loadReport(report) }
+        let loaded = try BaselineFile.loadReport(report)
         let suggestion = OverlaySuggester.suggest(loaded)
-        for line in SuggestWriter.refusalLines(suggestion) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        StandardError.write(lines: SuggestWriter.refusalLines(suggestion))
         guard suggestion.actionCount > 0 else {
-            FileHandle.standardError.write(Data("error: no finding in \(report) is the spec's to repair; nothing written\n".utf8))
-            throw ExitCode(1)
+            throw CommandFailure(
+                .findings, [.error("suggest.nothing", "no finding in \(report) is the spec's to repair; nothing written", at: .init(file: report))])
         }
-        try exitOnError { try SuggestWriter.write(suggestion, toPath: output) }
+        try SuggestWriter.write(suggestion, toPath: output)
         print("overlay: \(output) (\(suggestion.actionCount) action\(suggestion.actionCount == 1 ? "" : "s"), \(suggestion.refusals.count) finding\(suggestion.refusals.count == 1 ? "" : "s") refused)")
     }
 }

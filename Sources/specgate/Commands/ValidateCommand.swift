@@ -34,36 +34,27 @@ struct ValidateCommand: AsyncParsableCommand {
         guard let chosen = directions[direction] else {
             throw ValidationError("--direction must be request, response or neutral")
         }
-        do {
-            let target = try await Workspace.fetchAndLoad(path: spec, fetch: source.fetchOptions())
-            let bytes: [UInt8]
-            if instance == "-" {
-                bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-            } else {
-                guard let data = FileManager.default.contents(atPath: instance) else {
-                    SpecCommandOutput.printError("\(instance): no such file")
-                    throw ExitCode(2)
-                }
-                bytes = [UInt8](data)
+        let target = try await Workspace.fetchAndLoad(path: spec, fetch: source.fetchOptions())
+        let bytes: [UInt8]
+        if instance == "-" {
+            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            guard let data = FileManager.default.contents(atPath: instance) else {
+                throw CommandFailure.cannotGoOn(.error("validate.no-instance", "no such file", at: .init(file: instance)))
             }
-            let result = try SchemaValidation.validate(
-                instance: bytes, instanceName: instance == "-" ? "stdin.json" : instance, schema: schema, in: target,
-                direction: chosen, assertFormats: !noFormats)
-            for violation in result.violations {
-                print("\(violation.description)  (schema \(SpecCommandOutput.displayPath(forURI: violation.schemaLocation.document))#\(violation.schemaLocation.pointer))")
-            }
-            if result.violations.isEmpty {
-                print("valid against \(schema)")
-            } else {
-                print("\(result.violations.count) violation\(result.violations.count == 1 ? "" : "s")")
-                throw ExitCode(1)
-            }
-        } catch let error as RunError {
-            SpecCommandOutput.printError(error.description)
-            throw ExitCode(2)
-        } catch let error as SpecLoadError {
-            SpecCommandOutput.printError(error.description)
-            throw ExitCode(2)
+            bytes = [UInt8](data)
+        }
+        let result = try SchemaValidation.validate(
+            instance: bytes, instanceName: instance == "-" ? "stdin.json" : instance, schema: schema, in: target,
+            direction: chosen, assertFormats: !noFormats)
+        for violation in result.violations {
+            print("\(violation.description)  (schema \(SpecCommandOutput.displayPath(forURI: violation.schemaLocation.document))#\(violation.schemaLocation.pointer))")
+        }
+        if result.violations.isEmpty {
+            print("valid against \(schema)")
+        } else {
+            print("\(result.violations.count) violation\(result.violations.count == 1 ? "" : "s")")
+            throw CommandFailure.findings
         }
     }
 }

@@ -34,17 +34,6 @@ public struct ObservedResponse: Sendable, Hashable {
     public var contentType: String? { header("Content-Type") }
 }
 
-/// One header line.
-public struct HeaderField: Sendable, Hashable {
-    public var name: String
-    public var value: String
-
-    public init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
-}
-
 extension String {
     /// Equal when ASCII letters are compared without case (how HTTP field names compare), without
     /// allocating lower-cased copies.

@@ -1,20 +1,16 @@
 import Foundation
+import SpecGateTestSupport
+import Testing
 
 /// Headless Chromium (Debian package `chromium`, installed by `make deps`) for the HTML report tests:
 /// the DOM after the page's script ran, and a screenshot.
 struct HTMLReportBrowser {
     var executable: String
 
-    /// The browser on `PATH`, or nil (a developer machine without it).
-    static func find() -> HTMLReportBrowser? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":") {
-            for name in ["chromium", "chromium-browser"] {
-                let candidate = String(folder) + "/" + name
-                if FileManager.default.isExecutableFile(atPath: candidate) { return HTMLReportBrowser(executable: candidate) }
-            }
-        }
-        return nil
+    /// The browser on `PATH`; nil when it is missing, after recording that (``ExternalTool/require(_:environment:sourceLocation:)``:
+    /// a failure in CI, a known issue elsewhere).
+    static func find(_ purpose: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> HTMLReportBrowser? {
+        ExternalTool.chromium.require(purpose, sourceLocation: sourceLocation).map(HTMLReportBrowser.init(executable:))
     }
 
     struct Failure: Error, CustomStringConvertible {

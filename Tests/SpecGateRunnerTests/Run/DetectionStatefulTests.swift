@@ -3,13 +3,13 @@ import SpecGateCore
 import SpecGateRunner
 import SpecGateSandbox
 import Testing
+import SpecGateTestSupport
 
 /// The Cal.com suite against the in-process sandbox: faults that need real resources (linked booking
 /// uids, a real event type, the non-host expectation) are caught; the conformant sandbox gives nothing.
 @Suite(.serialized)
 struct DetectionStatefulTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
+    static var root: String { PackageRoot.path }
 
     static func run(faults: Set<SandboxFault>, configure: (inout RunOptions) -> Void = { _ in }) async throws -> RunReport {
         let sandbox = try await Sandbox.start(SandboxConfiguration(faults: faults))

@@ -29,7 +29,7 @@ struct FlakyRerunTests {
         judge.record(record, flaky: true)
         let flaky = judge.report(
             toolVersion: "t", suite: "s", specTitle: "t", baseURL: "u", seed: 1, startedAt: "2026-01-01T00:00:00Z",
-            durationMilliseconds: 1, incomplete: false, notes: [])
+            durationMilliseconds: 1, incomplete: false, diagnostics: [])
         #expect(!flaky.findings.isEmpty)
         #expect(flaky.findings.allSatisfy { $0.flaky })
         #expect(flaky.failures.isEmpty && flaky.exitCode == 0)
@@ -42,7 +42,7 @@ struct FlakyRerunTests {
         judge.record(record)
         let solid = judge.report(
             toolVersion: "t", suite: "s", specTitle: "t", baseURL: "u", seed: 1, startedAt: "2026-01-01T00:00:00Z",
-            durationMilliseconds: 1, incomplete: false, notes: [])
+            durationMilliseconds: 1, incomplete: false, diagnostics: [])
         #expect(solid.findings.allSatisfy { !$0.flaky })
         #expect(solid.exitCode == 1)
     }

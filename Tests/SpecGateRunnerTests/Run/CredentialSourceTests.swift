@@ -81,10 +81,9 @@ struct CredentialSourceTests {
         #expect(!report.notes.contains { $0.contains("refreshing the token failed") })
     }
 
-    @Test(
-        "command: tokens that expire are refreshed on 401 and the request re-sent; no finding",
-        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))
+    @Test("command: tokens that expire are refreshed on 401 and the request re-sent; no finding")
     func commandRefreshesOn401() async throws {
+        guard ExternalTool.curl.require("the token command runs it") != nil else { return }
         let sandbox = try await Self.shortLivedSandbox()
         let suite = try Self.suite(auth: Self.commandAuth(sandbox.baseURL))
         let report = try await Self.run(suite, sandbox: sandbox)
@@ -95,10 +94,9 @@ struct CredentialSourceTests {
         #expect(report.notes.contains { $0.contains("re-sent after a token refresh") }, "\(report.notes)")
     }
 
-    @Test(
-        "command with refreshSeconds: refreshed before it expires",
-        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))
+    @Test("command with refreshSeconds: refreshed before it expires")
     func commandRefreshSeconds() async throws {
+        guard ExternalTool.curl.require("the token command runs it") != nil else { return }
         let sandbox = try await Self.shortLivedSandbox()
         let suite = try Self.suite(auth: Self.commandAuth(sandbox.baseURL, refresh: "  refreshSeconds: 1.5\n"))
         let report = try await Self.run(suite, sandbox: sandbox)

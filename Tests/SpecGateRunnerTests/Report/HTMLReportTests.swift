@@ -3,6 +3,7 @@ import SpecGateCore
 import SpecGateRunner
 import SpecGateSandbox
 import Testing
+import SpecGateTestSupport
 
 /// The HTML report: escaping, masking, grid states and links (string level), and a real run against the
 /// sandbox with a fault rendered by headless Chromium.
@@ -92,12 +93,7 @@ struct HTMLReportTests {
 
     @Test("a real run with a fault, rendered by headless Chromium: the failing cell links to its finding")
     func chromiumRendersRun() async throws {
-        guard let browser = HTMLReportBrowser.find() else {
-            withKnownIssue("chromium is not installed (Debian package chromium; `make deps` installs it): the page was not rendered") {
-                Issue.record("chromium not found on PATH")
-            }
-            return
-        }
+        guard let browser = HTMLReportBrowser.find("the page was not rendered") else { return }
         let create = "BookingsController_2024_08_13_createBooking"
         let report = try await RunHarness.run(faults: [.enumOutOfSet]) { options in
             options.operations = [create, "BookingsController_2024_08_13_getBookings"]
@@ -145,12 +141,7 @@ struct HTMLReportTests {
 
     @Test("hostile text stays text in the browser: the page's script is the only script element")
     func chromiumHostile() throws {
-        guard let browser = HTMLReportBrowser.find() else {
-            withKnownIssue("chromium is not installed (Debian package chromium; `make deps` installs it)") {
-                Issue.record("chromium not found on PATH")
-            }
-            return
-        }
+        guard let browser = HTMLReportBrowser.find() else { return }
         let folder = NSTemporaryDirectory() + "specgate-html-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/hostile.html"

@@ -135,7 +135,7 @@ struct WorkflowTests {
         let run = try fixture.prepare(environment: ["OWNER": "none"])
         let first = run.makeAllCases().first { $0.operation.id == "createItem" && $0.testCase.kind == .valid }
         #expect(first?.testCase.bodyValue?["ownerId"] != "none")
-        #expect(run.makeAllNotes().contains { $0.contains("suite value for body /ownerId left out") })
+        #expect(run.makeAllDiagnostics().lines.contains { $0.contains("suite value for body /ownerId left out") })
     }
 
     // MARK: Links
@@ -265,7 +265,7 @@ struct WorkflowTests {
         judge.record(exchange)
         let report = judge.report(
             toolVersion: "t", suite: "s", specTitle: "t", baseURL: "http://x", seed: 1, startedAt: "", durationMilliseconds: 0,
-            incomplete: false, notes: [])
+            incomplete: false, diagnostics: [])
         let status = report.operations.first { $0.operationID == "getItem" }?.checks.first { $0.name == "status_code_conformance" }
         #expect(status?.status == .skipped)
         #expect(status?.reason == "disabled by the suite: the CDN answers 418")

@@ -3,6 +3,7 @@ import SpecGateCore
 import SpecGateJSON
 import SpecGateRunner
 import Testing
+import SpecGateTestSupport
 
 /// A temporary folder with a small spec, an external schema file, an overlay and suites.
 private struct Fixture {
@@ -68,11 +69,7 @@ private struct Fixture {
 }
 
 @Suite struct WorkspaceTests {
-    static let root: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }()
+    static var root: String { PackageRoot.path }
 
     @Test func specFileIsDetectedAsSpec() throws {
         let fixture = try Fixture()
