@@ -139,6 +139,6 @@ struct CrossUserAccessTests {
         unset.retries = 0
         let prepared = try RunPreparation.prepare(unset)
         #expect(prepared.identities.isEmpty)
-        #expect(prepared.trailingNotes.contains("cross_user_access: identity outsider skipped: $OUT_EMAIL is not set"), "\(prepared.trailingNotes)")
+        #expect(prepared.trailingDiagnostics.lines.contains("cross_user_access: identity outsider skipped: $OUT_EMAIL is not set"), "\(prepared.trailingDiagnostics.lines)")
     }
 }
