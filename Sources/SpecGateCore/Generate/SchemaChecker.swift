@@ -24,6 +24,11 @@ public struct SchemaChecker {
     public let direction: SchemaDirection
     private var compiler: SchemaCompiler
     private var compiled: [JSONLocation: Result<CompiledSchema, SchemaCompileError>] = [:]
+    /// Small scalar values already found valid, per schema (a verdict never changes: the schema is compiled
+    /// once and the engine is pure). Generation draws the same enum members, booleans, bounds and examples
+    /// again and again; at most `memoLimit` values are kept per schema.
+    private var validScalars: [JSONLocation: Set<JSONValue>] = [:]
+    private static let memoLimit = 256
 
     public init(documents: DocumentStore, dialect: SpecSchemaDialect, direction: SchemaDirection) {
         self.documents = documents
@@ -56,8 +61,23 @@ public struct SchemaChecker {
         switch result {
         case .failure(let error): return .unusable(error.description)
         case .success(let compiledSchema):
-            if compiledSchema.isValid(value) { return .valid }
+            let memo = Self.isSmallScalar(value)
+            if memo, validScalars[schema]?.contains(value) == true { return .valid }
+            if compiledSchema.isValid(value) {
+                if memo, validScalars[schema, default: []].count < Self.memoLimit { validScalars[schema, default: []].insert(value) }
+                return .valid
+            }
             return .invalid(compiledSchema.validate(value).first?.description ?? "invalid")
+        }
+    }
+
+    /// Null, a boolean, a number or an ASCII string of at most 64 bytes: cheap to hash, likely to come again.
+    /// (ASCII only: Swift's `==` equates canonically equivalent strings, which `maxLength` or a pattern may not.)
+    private static func isSmallScalar(_ value: JSONValue) -> Bool {
+        switch value {
+        case .null, .bool, .number: return true
+        case .string(let text): return text.utf8.count <= 64 && text.utf8.allSatisfy { $0 < 0x80 }
+        case .array, .object: return false
         }
     }
 
