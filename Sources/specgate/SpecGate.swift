@@ -51,7 +51,9 @@ struct SpecGate: AsyncParsableCommand {
 
     /// What `error`, thrown by a command's `run()`, means; nil for argument-parser's own (`ExitCode`, `CleanExit`).
     static func failure(for error: any Error) -> CommandFailure? {
-        switch error {
+        // argument-parser's own requests (`--help`, `--version`, `help run`) are not failures: it prints them.
+        if exitCode(for: error) == .success { return nil }
+        return switch error {
         case let failure as CommandFailure: failure
         case let error as any DiagnosticError: .cannotGoOn(error.diagnostic, underlying: error)
         case let error as ValidationError: .cannotGoOn(.error("usage", error.message))

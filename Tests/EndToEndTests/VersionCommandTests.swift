@@ -15,3 +15,14 @@ import Testing
         #expect(line == "\(SpecGateVersion.current) (commit unknown)")
     }
 }
+
+/// Help is argument-parser's, printed on stdout with exit 0, for the root and every subcommand, however asked.
+@Suite struct HelpCommandTests {
+    @Test(arguments: [["--help"], ["run", "--help"], ["help", "run"], ["compare", "-h"], ["sandbox", "--help"], ["lint", "--help"]])
+    func helpExitsZeroWithTheUsage(_ arguments: [String]) throws {
+        let result = try SpecGateProcess.run(arguments)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        #expect(result.stdout.contains("USAGE:"), "\(arguments): \(result.stdout)")
+        #expect(!result.stderr.contains("CommandError"))
+    }
+}
