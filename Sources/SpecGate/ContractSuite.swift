@@ -65,10 +65,10 @@ public struct ContractSuite: Sendable {
     /// Loads a spec given by an `http(s)` URL (with every document its `$ref`s name), or a local file whose
     /// suite names its spec by URL. `headers` are sent with each fetch (and masked in every output).
     public static func load(
-        file pathOrURL: String, headers: [(name: String, value: String)] = [], environment: [String: String]? = nil
+        file pathOrURL: String, headers: [HeaderField] = [], environment: [String: String]? = nil
     ) async throws(SpecGateError) -> ContractSuite {
         var fetch = SpecFetcher.Options()
-        fetch.headers = headers.map { HTTPHeaderField(name: $0.name, value: $0.value) }
+        fetch.headers = headers
         let remote: RemoteDocuments
         let target: LoadedTarget
         do {

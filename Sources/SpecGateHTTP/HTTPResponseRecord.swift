@@ -5,7 +5,7 @@ public struct HTTPResponseRecord: Sendable, Hashable {
     /// Status code.
     public var status: Int
     /// Header fields in the order received.
-    public var headers: [HTTPHeaderField]
+    public var headers: [HeaderField]
     /// Body bytes, at most ``TransportOptions/maxResponseBytes``.
     public var body: [UInt8]
     /// The body was longer than ``TransportOptions/maxResponseBytes`` and was cut (the rest was not read).
@@ -20,7 +20,7 @@ public struct HTTPResponseRecord: Sendable, Hashable {
 
     /// Creates a response record; `bodyBytesReceived` defaults to the body's size.
     public init(
-        status: Int, headers: [HTTPHeaderField], body: [UInt8], bodyTruncated: Bool = false, elapsed: Duration = .zero,
+        status: Int, headers: [HeaderField], body: [UInt8], bodyTruncated: Bool = false, elapsed: Duration = .zero,
         bodyBytesReceived: Int? = nil
     ) {
         self.status = status

@@ -278,7 +278,7 @@ public struct HTTPTransport: Sendable {
         let total = Duration(response.finishedAt - start)
         var record = HTTPResponseRecord(
             status: Int(response.head.status.code),
-            headers: response.head.headers.map { HTTPHeaderField(name: $0.name, value: $0.value) },
+            headers: response.head.headers.map { HeaderField(name: $0.name, value: $0.value) },
             body: response.body, bodyTruncated: response.truncated, elapsed: total, bodyBytesReceived: response.bytesReceived)
         record.timings = ExchangeTimings(
             connect: connect, firstByte: Duration(response.firstByteAt - response.writtenAt), total: total)

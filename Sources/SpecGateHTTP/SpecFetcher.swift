@@ -6,7 +6,7 @@ public struct SpecFetcher: Sendable {
     /// How documents are fetched.
     public struct Options: Sendable, Hashable {
         /// Headers sent with every fetch (e.g. `Authorization` for a document behind auth).
-        public var headers: [HTTPHeaderField]
+        public var headers: [HeaderField]
         /// PEM file with extra trusted CA certificates for HTTPS.
         public var caCertificatePath: String?
         /// Largest document accepted, in bytes.
@@ -17,7 +17,7 @@ public struct SpecFetcher: Sendable {
         public var maxRedirects: Int
 
         public init(
-            headers: [HTTPHeaderField] = [], caCertificatePath: String? = nil, maxBytes: Int = 50 << 20,
+            headers: [HeaderField] = [], caCertificatePath: String? = nil, maxBytes: Int = 50 << 20,
             timeout: Duration = .seconds(30), maxRedirects: Int = 5
         ) {
             self.headers = headers
@@ -104,7 +104,7 @@ public struct SpecFetcher: Sendable {
 
     /// One GET, no redirects followed.
     private func fetchOnce(
-        _ url: AbsoluteURL, headers: [HTTPHeaderField], failure: (String) -> SpecLoadError
+        _ url: AbsoluteURL, headers: [HeaderField], failure: (String) -> SpecLoadError
     ) async throws(SpecLoadError) -> HTTPResponseRecord {
         var transportOptions = TransportOptions(baseURL: url.origin.description)
         transportOptions.concurrency = 1
@@ -120,7 +120,7 @@ public struct SpecFetcher: Sendable {
         } catch {
             throw failure("cannot be fetched: \(error.message)")
         }
-        let sent = [("Accept", "application/json, application/yaml;q=0.9, */*;q=0.5")] + headers.map { ($0.name, $0.value) }
+        let sent = [HeaderField(name: "Accept", value: "application/json, application/yaml;q=0.9, */*;q=0.5")] + headers
         let exchange = await transport.send(PreparedRequest(method: .get, pathAndQuery: url.target, headers: sent))
         await transport.shutdown()
         switch exchange.result {

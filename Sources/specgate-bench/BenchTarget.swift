@@ -14,7 +14,7 @@ struct BenchTarget: Sendable {
     /// How many overlays the suite applied (0 for a bare spec).
     var overlays: Int
     /// Headers the suite sends on every request (none for a bare spec).
-    var headers: [(String, String)]
+    var headers: [HeaderField]
 
     /// Loads the OpenAPI document or suite at `path`.
     static func load(path: String) throws(SpecLoadError) -> BenchTarget {
@@ -22,6 +22,6 @@ struct BenchTarget: Sendable {
         return BenchTarget(
             spec: loaded.fullSpec, selectedOperations: loaded.spec.operations.count, root: loaded.documents.root,
             overlays: loaded.suite?.overlays.count ?? 0,
-            headers: (loaded.suite?.headers ?? []).map { ($0.name, $0.value) })
+            headers: loaded.suite?.headers ?? [])
     }
 }

@@ -98,7 +98,7 @@ enum GenerationTestSupport {
     static let calcomCredential = Credential(header: "Authorization", scheme: "Bearer", secret: "cal_test_secret_123", envVar: "CAL_API_KEY", prefix: "cal_")
 
     static func calcomOptions(seed: UInt64 = 7) -> GenerationOptions {
-        GenerationOptions(seed: seed, maxCasesPerOperation: 60, fixedHeaders: [("cal-api-version", "2024-08-13")], credential: calcomCredential)
+        GenerationOptions(seed: seed, maxCasesPerOperation: 60, fixedHeaders: [HeaderField(name: "cal-api-version", value: "2024-08-13")], credential: calcomCredential)
     }
 
     static let reassignID = "BookingsController_2024_08_13_reassignBookingToUser"

@@ -32,7 +32,7 @@ func get(_ path: String) -> PreparedRequest {
             let body: [UInt8] = [0, 1, 2, 0xFF] + Array("ünï".utf8)
             let request = PreparedRequest(
                 method: .post, pathAndQuery: "/v2/bookings?take=1&q=a%20b",
-                headers: [("Content-Type", "application/octet-stream"), ("X-Multi", "1"), ("X-Multi", "2")], body: body)
+                headers: [HeaderField(name: "Content-Type", value: "application/octet-stream"), HeaderField(name: "X-Multi", value: "1"), HeaderField(name: "X-Multi", value: "2")], body: body)
             let exchange = await transport.send(request, index: 7)
             let response = try #require(exchange.response)
             #expect(exchange.index == 7)

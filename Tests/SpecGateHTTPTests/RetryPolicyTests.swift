@@ -14,7 +14,7 @@ import Glibc
 @Suite struct RetryPolicyTests {
     func request(_ method: SpecGateCore.HTTPMethod, _ path: String) -> PreparedRequest {
         PreparedRequest(
-            method: method, pathAndQuery: path, headers: method == .get ? [] : [("Content-Type", "application/json")],
+            method: method, pathAndQuery: path, headers: method == .get ? [] : [HeaderField(name: "Content-Type", value: "application/json")],
             body: method == .get ? nil : Array(#"{"title":"x"}"#.utf8))
     }
 

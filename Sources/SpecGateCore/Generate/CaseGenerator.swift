@@ -64,9 +64,9 @@ public struct CaseGenerator: Sendable {
             return .generated
         }
         var extra: [RequestDraft.Header] = []
-        for (name, value) in options.fixedHeaders
-        where !operation.parameters.contains(where: { $0.location == .header && $0.name.lowercased() == name.lowercased() }) {
-            extra.append(.init(name: name, value: value))
+        for header in options.fixedHeaders
+        where !operation.parameters.contains(where: { $0.location == .header && $0.name.lowercased() == header.name.lowercased() }) {
+            extra.append(.init(name: header.name, value: header.value))
         }
         if let credential = options.credential, !sources.contains(where: { if case .credential = $0 { true } else { false } }) {
             extra.append(.init(name: credential.header, value: credential.headerValue, isCredential: true))

@@ -10,7 +10,7 @@ public struct GenerationOptions: Sendable {
     public var validCasesPerOperation: Int
     public var includeInvalid: Bool
     /// Suite headers sent on every request (e.g. `cal-api-version`); they override generated values.
-    public var fixedHeaders: [(String, String)]
+    public var fixedHeaders: [HeaderField]
     public var credential: Credential?
     /// Suite parameter values by name or "operationId.name" (the latter wins).
     public var parameterValues: [String: JSONValue]
@@ -26,7 +26,7 @@ public struct GenerationOptions: Sendable {
 
     public init(
         seed: UInt64 = 1, maxCasesPerOperation: Int = 40, validCasesPerOperation: Int = 3, includeInvalid: Bool = true,
-        fixedHeaders: [(String, String)] = [], credential: Credential? = nil, parameterValues: [String: JSONValue] = [:],
+        fixedHeaders: [HeaderField] = [], credential: Credential? = nil, parameterValues: [String: JSONValue] = [:],
         bodyValues: [BodyValue] = [], expectationOverrides: [String: ExpectedOutcome] = [:]
     ) {
         self.seed = seed
@@ -50,6 +50,6 @@ public struct GenerationOptions: Sendable {
     /// The fixed header value for a name (case-insensitive), if any.
     public func fixedHeader(_ name: String) -> String? {
         let lower = name.lowercased()
-        return fixedHeaders.first { $0.0.lowercased() == lower }?.1
+        return fixedHeaders.first { $0.name.lowercased() == lower }?.value
     }
 }

@@ -80,7 +80,7 @@ public struct RequestDraft: Sendable, Hashable {
         }
         path += rest
         var query: [String] = []
-        var headers: [(name: String, value: String)] = []
+        var headers: [HeaderField] = []
         var cookies: [String] = []
         for p in parameters {
             guard let v = p.value else { continue }
@@ -92,12 +92,12 @@ public struct RequestDraft: Sendable, Hashable {
             switch p.spec.location {
             case .path: break
             case .query: query.append(ParameterSerializer.serialize(v, for: p.spec))
-            case .header: headers.append((p.spec.name, ParameterSerializer.serialize(v, for: p.spec)))
+            case .header: headers.append(HeaderField(name: p.spec.name, value: ParameterSerializer.serialize(v, for: p.spec)))
             case .cookie: cookies.append(ParameterSerializer.serialize(v, for: p.spec))
             }
         }
-        for h in extraHeaders { headers.append((h.name, h.value)) }
-        if !cookies.isEmpty { headers.append(("Cookie", cookies.joined(separator: "; "))) }
+        for h in extraHeaders { headers.append(HeaderField(name: h.name, value: h.value)) }
+        if !cookies.isEmpty { headers.append(HeaderField(name: "Cookie", value: cookies.joined(separator: "; "))) }
         var bytes: [UInt8]?
         if let body {
             var contentType = body.contentType
@@ -108,7 +108,7 @@ public struct RequestDraft: Sendable, Hashable {
                 bytes = encoded.bytes
                 contentType = contentType ?? encoded.contentType
             }
-            if let contentType { headers.append(("Content-Type", contentType)) }
+            if let contentType { headers.append(HeaderField(name: "Content-Type", value: contentType)) }
         }
         let pathAndQuery = query.isEmpty ? path : path + "?" + query.joined(separator: "&")
         return PreparedRequest(method: operation.method, pathAndQuery: pathAndQuery, headers: headers, body: bytes)

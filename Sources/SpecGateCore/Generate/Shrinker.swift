@@ -51,7 +51,7 @@ public struct Shrinker {
         context = MutationContext(resolver: SchemaResolver(documents: documents), dialect: dialect, options: options)
         checker = SchemaChecker(documents: documents, dialect: dialect, direction: .request)
         kept = options.bodyValues.filter { $0.applies(to: operation) }.map(\.pointer)
-        keptHeaders = options.fixedHeaders.map(\.0) + (options.credential.map { [$0.header] } ?? [])
+        keptHeaders = options.fixedHeaders.map(\.name) + (options.credential.map { [$0.header] } ?? [])
     }
 
     /// The JSON media type of the request's body and its schema, when the body can be shrunk.

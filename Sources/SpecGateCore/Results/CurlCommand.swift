@@ -3,7 +3,7 @@ import SpecGateJSON
 /// Renders a request as a shell-safe curl command, secrets masked by a `SecretMasker`.
 public enum CurlCommand {
     public static func render(
-        method: HTTPMethod, url: String, headers: [(name: String, value: String)], body: [UInt8]?, masker: SecretMasker
+        method: HTTPMethod, url: String, headers: [HeaderField], body: [UInt8]?, masker: SecretMasker
     ) -> String {
         let variables = Set(masker.secrets.map(\.placeholder).filter { $0.hasPrefix("$") }.map { String($0.dropFirst()) })
         var parts = ["curl", "-sS", "-X", method.wireName, quote(masker.mask(url), keeping: variables)]

@@ -16,7 +16,7 @@ public struct Suite: Sendable {
     /// `baseURL`; the command line's `--base-url` wins.
     public var baseURL: String?
     /// Fixed headers sent on every request, in order.
-    public var headers: [(name: String, value: String)]
+    public var headers: [HeaderField]
     public var auth: SuiteAuth?
     /// `identities`: further users, by name, each with its own credential source (type and header as
     /// `auth`); `auth` is the owner. Used by `cross_user_access`.
@@ -42,7 +42,7 @@ public struct Suite: Sendable {
 
     public init(
         uri: String, name: String, directoryURI: String, specPath: String? = nil, overlays: [String] = [],
-        baseURL: String? = nil, headers: [(name: String, value: String)] = [], auth: SuiteAuth? = nil,
+        baseURL: String? = nil, headers: [HeaderField] = [], auth: SuiteAuth? = nil,
         secrets: [String] = [], include: OperationFilter = OperationFilter(), exclude: OperationFilter = OperationFilter(),
         parameters: [String: JSONValue] = [:], values: [BodyValue] = [], endpoints: JSONValue? = nil, components: JSONObject? = nil,
         extras: JSONObject = JSONObject(), source: [UInt8] = []

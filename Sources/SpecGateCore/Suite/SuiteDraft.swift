@@ -16,7 +16,7 @@ public struct SuiteDraft: Sendable {
     /// Where the auth came from ("security scheme bearerAuth", "required header parameter Authorization").
     public var authOrigin: String?
     /// Headers every operation requires with one and the same fixed value.
-    public var headers: [(name: String, value: String)]
+    public var headers: [HeaderField]
     /// Credential-like header parameters other than the auth header: masked in every output.
     public var secrets: [String]
     /// Every tag, in order of first use.
@@ -143,9 +143,9 @@ public struct SuiteDraft: Sendable {
 
     /// Header parameters that every operation requires with the same single `const`, one-value `enum`
     /// or `default`.
-    static func fixedHeaders(_ spec: APISpec) -> [(name: String, value: String)] {
+    static func fixedHeaders(_ spec: APISpec) -> [HeaderField] {
         guard let first = spec.operations.first else { return [] }
-        var result: [(name: String, value: String)] = []
+        var result: [HeaderField] = []
         for parameter in first.parameters(in: .header) where parameter.required {
             guard let value = fixedValue(parameter, in: spec) else { continue }
             let common = spec.operations.allSatisfy { operation in
@@ -153,7 +153,7 @@ public struct SuiteDraft: Sendable {
                     $0.key == parameter.key && $0.required && fixedValue($0, in: spec) == value
                 }
             }
-            if common { result.append((parameter.name, value)) }
+            if common { result.append(HeaderField(name: parameter.name, value: value)) }
         }
         return result
     }

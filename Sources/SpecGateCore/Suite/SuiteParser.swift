@@ -140,14 +140,14 @@ public struct SuiteParser {
         return path.split(separator: "/").last.map(String.init) ?? "suite"
     }
 
-    private static func headers(_ top: JSONObject, _ reader: Reader) throws(SpecLoadError) -> [(name: String, value: String)] {
+    private static func headers(_ top: JSONObject, _ reader: Reader) throws(SpecLoadError) -> [HeaderField] {
         guard let map = try reader.object(top, "headers", at: .root) else { return [] }
-        var result: [(name: String, value: String)] = []
+        var result: [HeaderField] = []
         for (name, value) in map {
             switch value {
-            case .string(let text): result.append((name, text))
-            case .number(let number): result.append((name, number.description))
-            case .bool(let flag): result.append((name, flag ? "true" : "false"))
+            case .string(let text): result.append(HeaderField(name: name, value: text))
+            case .number(let number): result.append(HeaderField(name: name, value: number.description))
+            case .bool(let flag): result.append(HeaderField(name: name, value: flag ? "true" : "false"))
             default: throw reader.failure("header \"\(name)\" must have a text value", at: JSONPointer(tokens: ["headers", name]))
             }
         }

@@ -118,11 +118,11 @@ public enum ReplayExecutor {
             pathAndQuery = String(pathAndQuery.dropFirst(prefix.hasSuffix("/") ? prefix.count - 1 : prefix.count))
         }
         if !pathAndQuery.hasPrefix("/") { pathAndQuery = "/" + pathAndQuery }
-        let headers = finding.request.headers.map { header -> (name: String, value: String) in
+        let headers = finding.request.headers.map { header in
             if header.value.contains(SecretMasker.redacted), let original = regenerated?.header(header.name) {
-                return (header.name, original)
+                return HeaderField(name: header.name, value: original)
             }
-            return (header.name, masker.unmask(header.value))
+            return HeaderField(name: header.name, value: masker.unmask(header.value))
         }
         let body = finding.request.fullBody.map { Array(masker.unmask($0).utf8) }
         return PreparedRequest(method: method, pathAndQuery: pathAndQuery, headers: headers, body: body)

@@ -400,7 +400,7 @@ public enum RunExecutor {
                 var sent = request
                 let lower = identity.header.lowercased()
                 sent.headers.removeAll { $0.name.lowercased() == lower }
-                sent.headers.append((identity.header, identity.headerValue))
+                sent.headers.append(HeaderField(name: identity.header, value: identity.headerValue))
                 let exchange = await transport.send(sent, index: 0)
                 let probe = CrossUserProbe(
                     identity: identity.name, identityCredential: identity.shownAs, ownerCredential: ownerShown,
@@ -463,7 +463,7 @@ public enum RunExecutor {
                 var sent = request
                 let lower = identity.header.lowercased()
                 sent.headers.removeAll { $0.name.lowercased() == lower }
-                sent.headers.append((identity.header, identity.headerValue))
+                sent.headers.append(HeaderField(name: identity.header, value: identity.headerValue))
                 let exchange = await transport.send(sent, index: 0)
                 let after = await ownerRead(readRequest, transport: transport)
                 let made_ = made.testCase.request

@@ -362,7 +362,7 @@ public enum RunPreparation {
         var generation = GenerationOptions(
             seed: options.seed, maxCasesPerOperation: options.maxCasesPerOperation,
             validCasesPerOperation: options.validCasesPerOperation, includeInvalid: options.includeInvalid,
-            fixedHeaders: (suite?.headers ?? []).map { ($0.name, $0.value) }, credential: credential,
+            fixedHeaders: suite?.headers ?? [], credential: credential,
             parameterValues: parameters, bodyValues: suite?.values ?? [], expectationOverrides: overrides)
         // One `unsupported-method` probe per path, on its first selected operation, where the check is on.
         if checks.contains(where: { $0.name == "unsupported_method" }) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpecGateCore
 import SpecGateHTTP
 
 /// How a spec given by URL is fetched (every command that takes a spec or suite).
@@ -31,11 +32,11 @@ struct SpecSourceOptions: ParsableArguments {
     }
 
     /// `Name: value` → the header; nil without a colon or name.
-    static func parse(_ text: String) -> HTTPHeaderField? {
+    static func parse(_ text: String) -> HeaderField? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let name = text[..<colon].trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, !name.contains(" ") else { return nil }
-        return HTTPHeaderField(name: name, value: text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces))
+        return HeaderField(name: name, value: text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces))
     }
 }
 

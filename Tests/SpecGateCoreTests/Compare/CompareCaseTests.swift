@@ -50,7 +50,7 @@ import Testing
 
     func record(status: Int, body: String, contentType: String = "application/json") -> ExchangeRecord {
         let request = PreparedRequest(
-            method: .get, pathAndQuery: "/items/7", headers: [("Authorization", "Bearer cal_live_0123456789abcdef")])
+            method: .get, pathAndQuery: "/items/7", headers: [HeaderField(name: "Authorization", value: "Bearer cal_live_0123456789abcdef")])
         return ExchangeRecord(
             operation: operation, label: CaseLabel(caseID: "getItem/valid/0", expectsSuccess: true, pathParametersGenerated: true),
             url: "http://a.example/items/7", request: request,

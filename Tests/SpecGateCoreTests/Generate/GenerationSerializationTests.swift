@@ -81,7 +81,7 @@ struct GenerationPlanRenderingTests {
         let masker = SecretMasker(secrets: [.init(value: "s3cr3t", placeholder: "$API_KEY"), .init(value: "ABCD", placeholder: "$OTHER")])
         let text = CurlCommand.render(
             method: .post, url: "https://api.example.com/v2/x?q=a%20b",
-            headers: [("Authorization", "Bearer s3cr3t"), ("x-other", "tok-ABCD"), ("x-note", "it's"), ("x-api-key", "generated-key")],
+            headers: [HeaderField(name: "Authorization", value: "Bearer s3cr3t"), HeaderField(name: "x-other", value: "tok-ABCD"), HeaderField(name: "x-note", value: "it's"), HeaderField(name: "x-api-key", value: "generated-key")],
             body: Array(#"{"a":"s3cr3t$"}"#.utf8), masker: masker)
         #expect(!text.contains("s3cr3t") && !text.contains("ABCD") && !text.contains("generated-key"))
         #expect(text.hasPrefix("curl -sS -X POST 'https://api.example.com/v2/x?q=a%20b'"))

@@ -40,7 +40,7 @@ struct ShrinkerTests {
     static func request(_ body: JSONValue) -> PreparedRequest {
         PreparedRequest(
             method: .post, pathAndQuery: "/things?verbose=true",
-            headers: [("X-Tenant", "t1"), ("X-Trace", "abc"), ("Content-Type", "application/json")],
+            headers: [HeaderField(name: "X-Tenant", value: "t1"), HeaderField(name: "X-Trace", value: "abc"), HeaderField(name: "Content-Type", value: "application/json")],
             body: BodyEncoder.encode(body, mediaType: "application/json").bytes)
     }
 
@@ -130,7 +130,7 @@ struct ShrinkerTests {
     }
 
     @Test func theCredentialAndFixedHeadersAreNeverDropped() throws {
-        var options = GenerationOptions(fixedHeaders: [("X-Trace", "abc")])
+        var options = GenerationOptions(fixedHeaders: [HeaderField(name: "X-Trace", value: "abc")])
         options.credential = Credential(header: "X-Tenant", scheme: nil, secret: "t1")
         var shrinker = try Self.shrinker(options)
         let candidates = shrinker.candidates(request: Self.request(Self.body), body: Self.body)

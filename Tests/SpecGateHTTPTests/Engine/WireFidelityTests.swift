@@ -75,10 +75,10 @@ private final class CaptureHandler: ChannelInboundHandler {
         let body: [UInt8] = [0x7B, 0x00, 0xFF, 0x0D, 0x0A, 0x7D]
         let request = PreparedRequest(
             method: .post, pathAndQuery: "/v2/bookings?x=%20y",
-            headers: [("cal-api-version", "2024-08-13"), ("X-Dup", "one"), ("content-TYPE", "application/json"), ("X-Dup", "two"), ("x-dup", "three")],
+            headers: [HeaderField(name: "cal-api-version", value: "2024-08-13"), HeaderField(name: "X-Dup", value: "one"), HeaderField(name: "content-TYPE", value: "application/json"), HeaderField(name: "X-Dup", value: "two"), HeaderField(name: "x-dup", value: "three")],
             body: body)
         let fixedLength = PreparedRequest(
-            method: .put, pathAndQuery: "/p", headers: [("HOST", "example.test"), ("Content-Length", "6")], body: body)
+            method: .put, pathAndQuery: "/p", headers: [HeaderField(name: "HOST", value: "example.test"), HeaderField(name: "Content-Length", value: "6")], body: body)
         let empty = PreparedRequest(method: .patch, pathAndQuery: "/e")
         let exchanges = try await HTTPTransport.withTransport(options: TransportOptions(baseURL: "http://127.0.0.1:\(server.port)")) {
             [await $0.send(request), await $0.send(fixedLength), await $0.send(empty)]
@@ -97,8 +97,8 @@ private final class CaptureHandler: ChannelInboundHandler {
 
     @Test func headersThatWouldBreakFramingAreNotSent() async throws {
         let server = try await RawCaptureServer.start()
-        let injected = PreparedRequest(method: .get, pathAndQuery: "/x", headers: [("X-A", "1\r\nX-Injected: 2")])
-        let badName = PreparedRequest(method: .get, pathAndQuery: "/x", headers: [("Bad Name", "1")])
+        let injected = PreparedRequest(method: .get, pathAndQuery: "/x", headers: [HeaderField(name: "X-A", value: "1\r\nX-Injected: 2")])
+        let badName = PreparedRequest(method: .get, pathAndQuery: "/x", headers: [HeaderField(name: "Bad Name", value: "1")])
         let exchanges = try await HTTPTransport.withTransport(options: TransportOptions(baseURL: "http://127.0.0.1:\(server.port)")) {
             [await $0.send(injected), await $0.send(badName)]
         }
@@ -128,7 +128,7 @@ private final class CaptureHandler: ChannelInboundHandler {
         let server = try await RawCaptureServer.start(closeOnReuse: true)
         var options = TransportOptions(baseURL: "http://127.0.0.1:\(server.port)")
         options.maxRetries = 0
-        let post = PreparedRequest(method: .post, pathAndQuery: "/create", headers: [("Content-Type", "application/json")], body: Array("{}".utf8))
+        let post = PreparedRequest(method: .post, pathAndQuery: "/create", headers: [HeaderField(name: "Content-Type", value: "application/json")], body: Array("{}".utf8))
         let exchanges = try await HTTPTransport.withTransport(options: options) { [await $0.send(post), await $0.send(post), await $0.send(post)] }
         let captured = server.captured.withLockedValue { $0 }
         await server.stop()

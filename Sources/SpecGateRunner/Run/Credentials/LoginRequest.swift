@@ -8,17 +8,17 @@ import SpecGateJSON
 struct LoginRequest: Sendable {
     var method: HTTPMethod
     var url: String
-    var headers: [(name: String, value: String)]
+    var headers: [HeaderField]
     var login: SuiteAuth.Login
 
     /// Where `login` goes on the target at `baseURL`: the spec operation it names (sent with the suite's fixed
     /// headers), or its URL (a path is resolved against `baseURL` and gets the fixed headers too). Throws,
     /// naming the suite line, for an operation the spec does not have or one that takes path parameters.
     static func resolve(
-        _ login: SuiteAuth.Login, spec: APISpec, baseURL: String, fixedHeaders: [(name: String, value: String)]
+        _ login: SuiteAuth.Login, spec: APISpec, baseURL: String, fixedHeaders: [HeaderField]
     ) throws(RunError) -> LoginRequest {
         let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        let json: [(name: String, value: String)] = [("Content-Type", "application/json"), ("Accept", "application/json")]
+        let json = [HeaderField(name: "Content-Type", value: "application/json"), HeaderField(name: "Accept", value: "application/json")]
         switch login.target {
         case .operation(let name):
             guard let operation = spec.operation(id: name) ?? spec.operations.first(where: { $0.displayName == name }) else {

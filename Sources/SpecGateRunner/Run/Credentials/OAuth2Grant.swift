@@ -19,7 +19,9 @@ enum OAuth2Grant {
         if !grant.scopes.isEmpty { fields.append(("scope", grant.scopes.joined(separator: " "))) }
         let body = fields.map { formEncoded($0.0) + "=" + formEncoded($0.1) }.joined(separator: "&")
         let sent = await CredentialRequest.send(
-            .post, url, headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")], body: Array(body.utf8),
+            .post, url, headers: [
+                HeaderField(name: "Content-Type", value: "application/x-www-form-urlencoded"), HeaderField(name: "Accept", value: "application/json"),
+            ], body: Array(body.utf8),
             what: "oauth2: token endpoint", transportOptions: transportOptions)
         let response: HTTPResponseRecord
         do {

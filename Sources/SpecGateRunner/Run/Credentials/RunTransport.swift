@@ -48,7 +48,8 @@ struct RunTransport: Sendable {
         var copy = request
         let lower = header.lowercased()
         copy.headers = request.headers.map { header in
-            header.name.lowercased() == lower ? (header.name, header.value.replacingOccurrences(of: placeholder, with: token)) : header
+            header.name.lowercased() == lower
+                ? HeaderField(name: header.name, value: header.value.replacingOccurrences(of: placeholder, with: token)) : header
         }
         return copy
     }
@@ -63,7 +64,7 @@ struct RunTransport: Sendable {
         func clean(_ text: String) -> String {
             issued.reduce(text) { $0.replacingOccurrences(of: $1, with: credentials.placeholder) }
         }
-        response.headers = response.headers.map { HTTPHeaderField(name: $0.name, value: clean($0.value)) }
+        response.headers = response.headers.map { HeaderField(name: $0.name, value: clean($0.value)) }
         if let text = String(validating: response.body, as: UTF8.self) {
             let cleaned = clean(text)
             if cleaned != text { response.body = Array(cleaned.utf8) }

@@ -44,7 +44,7 @@ enum CredentialRequest {
     /// Sends `method url` with `headers` and `body`: the answer when it is 2xx, else an error (`what` names the
     /// endpoint: "oauth2: token endpoint"). Errors never quote a body (it may hold secrets).
     static func send(
-        _ method: HTTPMethod, _ url: String, headers: [(name: String, value: String)], body: [UInt8]?, what: String,
+        _ method: HTTPMethod, _ url: String, headers: [HeaderField], body: [UInt8]?, what: String,
         transportOptions: TransportOptions
     ) async -> Result<HTTPResponseRecord, RunError> {
         guard let schemeEnd = url.range(of: "://") else { return .failure(RunError("\(what) \(url) is not a URL")) }

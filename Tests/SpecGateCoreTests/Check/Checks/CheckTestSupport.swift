@@ -64,10 +64,10 @@ enum CheckTestSupport {
     }
 
     static func response(
-        _ status: Int, contentType: String? = "application/json", body: String = "", headers: [(String, String)] = [],
+        _ status: Int, contentType: String? = "application/json", body: String = "", headers: [HeaderField] = [],
         elapsed: Double = 5
     ) -> ObservedResponse {
-        var fields = headers.map { HeaderField(name: $0.0, value: $0.1) }
+        var fields = headers
         if let contentType { fields.insert(HeaderField(name: "Content-Type", value: contentType), at: 0) }
         return ObservedResponse(status: status, headers: fields, body: Array(body.utf8), elapsedMilliseconds: elapsed)
     }

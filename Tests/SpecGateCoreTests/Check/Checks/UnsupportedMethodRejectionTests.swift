@@ -10,7 +10,7 @@ struct UnsupportedMethodRejectionTests {
         S.invalidLabel(UnsupportedMethod.mutationName, expectedStatuses: [405])
     }
 
-    static func allow(_ values: String...) -> [(String, String)] { values.map { ("Allow", $0) } }
+    static func allow(_ values: String...) -> [HeaderField] { values.map { HeaderField(name: "Allow", value: $0) } }
 
     @Test func passesFor405ListingTheDocumentedMethods() throws {
         let op = try S.getThing()
