@@ -37,7 +37,9 @@ let package = Package(
         // JSON Schema engine (OpenAPI 3.0 dialect, draft 4, 2020-12). No I/O.
         .target(name: "SpecGateSchema", dependencies: ["SpecGateJSON", "SpecGateRegex"]),
         // Spec model, loading, overlays, suites, lint, generation, checks, results. No I/O, no printing.
-        .target(name: "SpecGateCore", dependencies: ["SpecGateJSON", "SpecGateSchema", "SpecGateRegex", "SpecGateRandom", "Yams"]),
+        .target(
+            name: "SpecGateCore",
+            dependencies: ["SpecGateJSON", "SpecGateSchema", "SpecGateRegex", "SpecGateRandom", "Yams"]),
         // libxml2, used by SpecGateJUnit only.
         .systemLibrary(
             name: "CLibXML2",
@@ -77,14 +79,21 @@ let package = Package(
         ),
         .systemLibrary(name: "CLibFuzzer", path: "Sources/specgate-fuzz/CLibFuzzer"),
         .executableTarget(
-            name: "specgate-fuzz", dependencies: ["SpecGateFuzzTargets", "CLibFuzzer"], path: "Sources/specgate-fuzz/Driver"
+            name: "specgate-fuzz", dependencies: ["SpecGateFuzzTargets", "CLibFuzzer"],
+            path: "Sources/specgate-fuzz/Driver"
         ),
-        .executableTarget(name: "specgate-bench", dependencies: ["SpecGateRunner", "SpecGateSandbox", "SpecGateCore", "SpecGateSchema", "SpecGateJSON"]),
+        .executableTarget(
+            name: "specgate-bench",
+            dependencies: ["SpecGateRunner", "SpecGateSandbox", "SpecGateCore", "SpecGateSchema", "SpecGateJSON"]),
         .testTarget(name: "SpecGateJSONTests", dependencies: ["SpecGateJSON"]),
         .testTarget(name: "SpecGateRegexTests", dependencies: ["SpecGateRegex", "SpecGateRandom"]),
-        .testTarget(name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema", "SpecGateTestSupport"], exclude: ["Resources"]),
         .testTarget(
-            name: "SpecGateCoreTests", dependencies: ["SpecGateCore", "SpecGateTestSupport", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
+            name: "SpecGateSchemaTests", dependencies: ["SpecGateSchema", "SpecGateTestSupport"], exclude: ["Resources"]
+        ),
+        .testTarget(
+            name: "SpecGateCoreTests",
+            dependencies: ["SpecGateCore", "SpecGateTestSupport", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"]),
         .testTarget(name: "SpecGateJUnitTests", dependencies: ["SpecGateJUnit", "SpecGateTestSupport"]),
         .testTarget(
             name: "SpecGateHTTPTests",
@@ -94,12 +103,22 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ] + nio
         ),
-        .testTarget(name: "SpecGateSandboxTests", dependencies: ["SpecGateSandbox", "SpecGateCore", "SpecGateRunner", "SpecGateSchema", "SpecGateTestSupport"]),
-        .testTarget(name: "SpecGateRunnerTests", dependencies: ["SpecGateRunner", "SpecGateSandbox", "SpecGateTestSupport"]),
-        .testTarget(name: "SpecGateLibraryTests", dependencies: ["SpecGate", "SpecGateSandbox", "SpecGateTestSupport"]),
+        .testTarget(
+            name: "SpecGateSandboxTests",
+            dependencies: [
+                "SpecGateSandbox", "SpecGateCore", "SpecGateRunner", "SpecGateSchema", "SpecGateTestSupport",
+            ]),
+        .testTarget(
+            name: "SpecGateRunnerTests", dependencies: ["SpecGateRunner", "SpecGateSandbox", "SpecGateTestSupport"]),
+        .testTarget(
+            name: "SpecGateLibraryTests", dependencies: ["SpecGate", "SpecGateSandbox", "SpecGateTestSupport"]),
         .testTarget(
             name: "HardeningTests",
-            dependencies: ["SpecGateRunner", "SpecGateCore", "SpecGateSchema", "SpecGateJUnit", "SpecGateJSON", "SpecGateRegex", "SpecGateFuzzTargets", "SpecGateTestSupport", "SpecGateHTTP", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")] + nio
+            dependencies: [
+                "SpecGateRunner", "SpecGateCore", "SpecGateSchema", "SpecGateJUnit", "SpecGateJSON", "SpecGateRegex",
+                "SpecGateFuzzTargets", "SpecGateTestSupport", "SpecGateHTTP",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ] + nio
         ),
         .target(
             name: "SpecGateTestSupport",
@@ -107,6 +126,7 @@ let package = Package(
             path: "Tests/SpecGateTestSupport"),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["SpecGateSandbox", "SpecGateJUnit", "SpecGateJSON", "SpecGateRunner", "SpecGateTestSupport"] + nio),
+            dependencies: ["SpecGateSandbox", "SpecGateJUnit", "SpecGateJSON", "SpecGateRunner", "SpecGateTestSupport"]
+                + nio),
     ]
 )

@@ -7,7 +7,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         // In your project: .package(url: "https://github.com/<org>/specgate", from: "0.1.0")
-        .package(name: "SpecGate", path: "../.."),
+        .package(name: "SpecGate", path: "../..")
     ],
     targets: [
         .testTarget(
@@ -17,6 +17,6 @@ let package = Package(
                 // Only because these tests start the Cal.com sandbox in-process; a real API needs just SpecGate.
                 .product(name: "SpecGateSandbox", package: "SpecGate"),
             ]
-        ),
+        )
     ]
 )

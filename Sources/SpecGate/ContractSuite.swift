@@ -46,9 +46,11 @@ public struct ContractSuite: Sendable {
     /// Loads a spec or suite held in memory. `documents` maps names in one virtual folder (`"suite.yaml"`,
     /// `"openapi.json"`, `"overlay.yaml"`, …) to their JSON or YAML bytes; `root` is the one to load. A
     /// suite's `spec`, overlays and `$ref`s resolve among `documents`; nothing is read from disk.
-    public init(documents: [String: [UInt8]], root: String, environment: [String: String]? = nil) throws(SpecGateError) {
+    public init(documents: [String: [UInt8]], root: String, environment: [String: String]? = nil) throws(SpecGateError)
+    {
         do {
-            target = try Workspace.load(documents: documents, root: root, options: WorkspaceOptions(environment: environment))
+            target = try Workspace.load(
+                documents: documents, root: root, options: WorkspaceOptions(environment: environment))
         } catch {
             throw SpecGateError(error)
         }
@@ -73,7 +75,8 @@ public struct ContractSuite: Sendable {
         let target: LoadedTarget
         do {
             remote = try await RemoteDocuments.fetch(for: pathOrURL, options: fetch)
-            target = try Workspace.load(path: pathOrURL, options: WorkspaceOptions(environment: environment, remote: remote))
+            target = try Workspace.load(
+                path: pathOrURL, options: WorkspaceOptions(environment: environment, remote: remote))
         } catch {
             throw SpecGateError(error)
         }
@@ -88,7 +91,9 @@ public struct ContractSuite: Sendable {
     }
 
     /// The requests a run against `baseURL` would send, in sending order (`specgate plan`, as data); nothing is sent.
-    public func plan(against baseURL: String? = nil, options: RunConfiguration = RunConfiguration()) throws(SpecGateError) -> [PlannedRequest] {
+    public func plan(against baseURL: String? = nil, options: RunConfiguration = RunConfiguration())
+        throws(SpecGateError) -> [PlannedRequest]
+    {
         var runOptions = options.runOptions(path: path, baseURL: baseURL, remote: remote, fetch: fetch)
         runOptions.planOnly = true
         let prepared = try prepare(runOptions)
@@ -104,7 +109,9 @@ public struct ContractSuite: Sendable {
     /// ``RunConfiguration/junitPath`` or ``RunConfiguration/jsonPath`` is set. Throws ``SpecGateError`` only
     /// when the run cannot start (no credential, no operation left, …) or a report cannot be written.
     /// Cancelling the task stops the run; the result is then marked ``ContractRun/incomplete``.
-    public func run(against baseURL: String, options: RunConfiguration = RunConfiguration()) async throws(SpecGateError) -> ContractRun {
+    public func run(against baseURL: String, options: RunConfiguration = RunConfiguration()) async throws(SpecGateError)
+        -> ContractRun
+    {
         let prepared = try prepare(options.runOptions(path: path, baseURL: baseURL, remote: remote, fetch: fetch))
         let report: RunReport
         do {

@@ -43,7 +43,8 @@ public struct RunConfiguration: Sendable {
 
     public init(
         seed: UInt64 = 1, maxCasesPerOperation: Int = 30, includeInvalid: Bool = true, operations: [String] = [],
-        environment: [String: String] = ProcessInfo.processInfo.environment, junitPath: String? = nil, jsonPath: String? = nil
+        environment: [String: String] = ProcessInfo.processInfo.environment, junitPath: String? = nil,
+        jsonPath: String? = nil
     ) {
         self.seed = seed
         self.maxCasesPerOperation = maxCasesPerOperation
@@ -56,9 +57,11 @@ public struct RunConfiguration: Sendable {
 
     func runOptions(path: String, baseURL: String?, remote: RemoteDocuments, fetch: SpecFetcher.Options) -> RunOptions {
         var options = RunOptions(
-            path: path, baseURL: baseURL, seed: seed, maxCasesPerOperation: maxCasesPerOperation, includeInvalid: includeInvalid,
+            path: path, baseURL: baseURL, seed: seed, maxCasesPerOperation: maxCasesPerOperation,
+            includeInvalid: includeInvalid,
             checks: checks, maxResponseTimeMilliseconds: maxResponseTimeMilliseconds, concurrency: concurrency,
-            timeoutSeconds: timeoutSeconds, rateLimit: rateLimit, retries: retries, operations: operations, environment: environment)
+            timeoutSeconds: timeoutSeconds, rateLimit: rateLimit, retries: retries, operations: operations,
+            environment: environment)
         options.validCasesPerOperation = validCasesPerOperation
         options.include = include
         options.exclude = exclude

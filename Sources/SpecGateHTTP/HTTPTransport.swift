@@ -40,9 +40,13 @@ public struct HTTPTransport: Sendable {
         guard options.maxRetries >= 0, options.maxRedirects >= 0, options.maxResponseBytes >= 0 else {
             throw invalid("maxRetries, maxRedirects and maxResponseBytes must not be negative")
         }
-        guard options.timeout > .zero, options.connectTimeout > .zero else { throw invalid("timeouts must be positive") }
+        guard options.timeout > .zero, options.connectTimeout > .zero else {
+            throw invalid("timeouts must be positive")
+        }
         if let rate = options.rateLimit {
-            guard rate > 0, rate.isFinite else { throw invalid("rateLimit must be a positive number of requests per second") }
+            guard rate > 0, rate.isFinite else {
+                throw invalid("rateLimit must be a positive number of requests per second")
+            }
         }
         self.options = options
         self.base = try BaseURL(options.baseURL)
@@ -59,7 +63,9 @@ public struct HTTPTransport: Sendable {
         if let path = caCertificatePath {
             do {
                 let certificates = try NIOSSLCertificate.fromPEMFile(path)
-                guard !certificates.isEmpty else { throw TransportError(kind: .tls, message: "no certificate in the file") }
+                guard !certificates.isEmpty else {
+                    throw TransportError(kind: .tls, message: "no certificate in the file")
+                }
                 configuration.additionalTrustRoots = [.certificates(certificates)]
             } catch {
                 throw TransportError(kind: .tls, message: "CA certificate file \(path): \(error)")
@@ -100,7 +106,8 @@ public struct HTTPTransport: Sendable {
         var startedAt: ContinuousClock.Instant?
         func finish(_ result: Result<HTTPResponseRecord, TransportError>) -> Exchange {
             var exchange = Exchange(
-                index: index, request: request, result: result.mapError { annotate($0, attempts: attempts, method: request.method) },
+                index: index, request: request,
+                result: result.mapError { annotate($0, attempts: attempts, method: request.method) },
                 attempts: attempts, startedAt: startedAt, elapsed: startedAt.map { clock.now - $0 } ?? .zero)
             exchange.staleRetries = staleRetries
             return exchange
@@ -149,15 +156,17 @@ public struct HTTPTransport: Sendable {
                 results[exchange.index] = exchange
                 done += 1
                 if exchange.error != nil { errors += 1 }
-                progress?(TransportProgress(done: done, total: requests.count, errors: errors, elapsed: clock.now - start))
+                progress?(
+                    TransportProgress(done: done, total: requests.count, errors: errors, elapsed: clock.now - start))
                 launch()
             }
         }
         return results.enumerated().map { index, exchange in
-            exchange ?? Exchange(
-                index: index, request: requests[index],
-                result: .failure(TransportError(kind: .cancelled, message: "not sent: the run was cancelled")),
-                attempts: 0, startedAt: nil, elapsed: .zero)
+            exchange
+                ?? Exchange(
+                    index: index, request: requests[index],
+                    result: .failure(TransportError(kind: .cancelled, message: "not sent: the run was cancelled")),
+                    attempts: 0, startedAt: nil, elapsed: .zero)
         }
     }
 
@@ -210,18 +219,26 @@ public struct HTTPTransport: Sendable {
             else { return outcome }
             guard redirects < options.maxRedirects else {
                 return .failure(
-                    TransportError(kind: .tooManyRedirects, message: "more than \(options.maxRedirects) redirects (last to \(location))"))
+                    TransportError(
+                        kind: .tooManyRedirects,
+                        message: "more than \(options.maxRedirects) redirects (last to \(location))"))
             }
             redirects += 1
             do {
                 url = try url.resolving(location)
             } catch {
-                return .failure(TransportError(kind: .invalidResponse, message: "redirect to an unusable Location '\(location)': \(error.message)"))
+                return .failure(
+                    TransportError(
+                        kind: .invalidResponse,
+                        message: "redirect to an unusable Location '\(location)': \(error.message)"))
             }
-            if response.status == 303 || ((response.status == 301 || response.status == 302) && current.method == .post) {
+            if response.status == 303 || ((response.status == 301 || response.status == 302) && current.method == .post)
+            {
                 if current.method != .head { current.method = .get }
                 current.body = nil
-                current.headers.removeAll { ["content-length", "content-type", "transfer-encoding"].contains($0.name.lowercased()) }
+                current.headers.removeAll {
+                    ["content-length", "content-type", "transfer-encoding"].contains($0.name.lowercased())
+                }
             }
         }
     }
@@ -252,13 +269,18 @@ public struct HTTPTransport: Sendable {
             } else {
                 do {
                     connection = try await HTTP1Connection.open(
-                        to: url.origin, proxy: proxy, tls: tls, connectTimeout: options.connectTimeout, deadline: deadline, group: group)
+                        to: url.origin, proxy: proxy, tls: tls, connectTimeout: options.connectTimeout,
+                        deadline: deadline, group: group)
                     connectDuration = connection.connectDuration
                 } catch {
-                    return .failure(Self.connectFailure(error, origin: url.origin, proxy: proxy, timeout: options.timeout, start: start))
+                    return .failure(
+                        Self.connectFailure(
+                            error, origin: url.origin, proxy: proxy, timeout: options.timeout, start: start))
                 }
             }
-            switch await connection.exchange(head: head, body: body, limit: options.maxResponseBytes, deadline: deadline, reused: reused) {
+            switch await connection.exchange(
+                head: head, body: body, limit: options.maxResponseBytes, deadline: deadline, reused: reused)
+            {
             case .success(let response):
                 if response.reusable { pool.put(connection) } else { connection.close() }
                 return .success(Self.record(response, start: start, connect: connectDuration))
@@ -279,7 +301,8 @@ public struct HTTPTransport: Sendable {
         var record = HTTPResponseRecord(
             status: Int(response.head.status.code),
             headers: response.head.headers.map { HeaderField(name: $0.name, value: $0.value) },
-            body: response.body, bodyTruncated: response.truncated, elapsed: total, bodyBytesReceived: response.bytesReceived)
+            body: response.body, bodyTruncated: response.truncated, elapsed: total,
+            bodyBytesReceived: response.bytesReceived)
         record.timings = ExchangeTimings(
             connect: connect, firstByte: Duration(response.firstByteAt - response.writtenAt), total: total)
         return record
@@ -322,7 +345,9 @@ public struct HTTPTransport: Sendable {
 /// Builds the request head as it goes on the wire: the case's headers in their order and case, with
 /// `Host` first and `Content-Length` last only when the case has none, and nothing else added.
 enum WireRequestBuilder {
-    static func head(for request: PreparedRequest, url: AbsoluteURL, proxy: ProxyEndpoint?) throws(TransportError) -> HTTPRequestHead {
+    static func head(for request: PreparedRequest, url: AbsoluteURL, proxy: ProxyEndpoint?) throws(TransportError)
+        -> HTTPRequestHead
+    {
         var headers = HTTPHeaders()
         headers.reserveCapacity(request.headers.count + 3)
         var hasHost = false
@@ -330,10 +355,12 @@ enum WireRequestBuilder {
         for header in request.headers {
             let name = header.name
             guard Self.isToken(name) else {
-                throw TransportError(kind: .invalidRequest, message: "header name '\(name)' cannot be sent: it is not an HTTP token")
+                throw TransportError(
+                    kind: .invalidRequest, message: "header name '\(name)' cannot be sent: it is not an HTTP token")
             }
             guard !header.value.utf8.contains(where: { $0 == 13 || $0 == 10 || $0 == 0 }) else {
-                throw TransportError(kind: .invalidRequest, message: "header \(name) cannot be sent: its value holds CR, LF or NUL")
+                throw TransportError(
+                    kind: .invalidRequest, message: "header \(name) cannot be sent: its value holds CR, LF or NUL")
             }
             switch name.utf8.count {
             case 4 where name.lowercased() == "host": hasHost = true
@@ -357,20 +384,24 @@ enum WireRequestBuilder {
         }
         let target = plainThroughProxy ? url.text : url.target
         guard !target.utf8.contains(where: { $0 <= 32 || $0 == 127 }) else {
-            throw TransportError(kind: .invalidRequest, message: "request target '\(target)' holds spaces or control characters")
+            throw TransportError(
+                kind: .invalidRequest, message: "request target '\(target)' holds spaces or control characters")
         }
         return HTTPRequestHead(
-            version: .http1_1, method: NIOHTTP1.HTTPMethod(rawValue: request.method.wireName), uri: target, headers: headers)
+            version: .http1_1, method: NIOHTTP1.HTTPMethod(rawValue: request.method.wireName), uri: target,
+            headers: headers)
     }
 
     private static func isToken(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                return true
-            default:
-                return Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+        !name.isEmpty
+            && name.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    return true
+                default:
+                    return Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+                }
             }
-        }
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Parsing of the `Retry-After` header (RFC 9110 §10.2.3): delay-seconds or an HTTP-date.
@@ -30,8 +30,8 @@ enum RetryAfter {
         let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         let tokens = text.split { $0 == " " || $0 == "," || $0 == "-" }.map(String.init)
         guard let monthIndex = tokens.firstIndex(where: { months.contains($0.lowercased()) }),
-              let month = months.firstIndex(of: tokens[monthIndex].lowercased()),
-              let time = tokens.first(where: { $0.contains(":") })
+            let month = months.firstIndex(of: tokens[monthIndex].lowercased()),
+            let time = tokens.first(where: { $0.contains(":") })
         else { return nil }
         let numbers = tokens.enumerated().filter { $0.offset != monthIndex && Int($0.element) != nil }
         guard numbers.count == 2 else { return nil }

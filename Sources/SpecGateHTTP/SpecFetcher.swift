@@ -60,7 +60,9 @@ public struct SpecFetcher: Sendable {
             SpecLoadError(uri: masker.mask(shown), message: masker.mask(message))
         }
         let lower = url.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { throw failure("is not an http: or https: URL") }
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
+            throw failure("is not an http: or https: URL")
+        }
         var current: AbsoluteURL
         do throws(TransportError) {
             current = try AbsoluteURL(url)
@@ -71,7 +73,8 @@ public struct SpecFetcher: Sendable {
         var redirected = false
         var hops = 0
         while true {
-            let response = try await fetchOnce(current, headers: headers, failure: { failure($0, at: redirected ? current.text : url) })
+            let response = try await fetchOnce(
+                current, headers: headers, failure: { failure($0, at: redirected ? current.text : url) })
             if [301, 302, 303, 307, 308].contains(response.status), let location = response.header("Location") {
                 guard hops < options.maxRedirects else {
                     throw failure("more than \(options.maxRedirects) redirects (the last to \(location))")
@@ -92,13 +95,18 @@ public struct SpecFetcher: Sendable {
             let shown = redirected ? url + " (redirected to \(current.text))" : url
             guard (200...299).contains(response.status) else {
                 let reason = Self.reasons[response.status].map { " " + $0 } ?? ""
-                let hint = response.status == 401 || response.status == 403 ? " (a document behind auth needs --spec-header)" : ""
-                throw failure("the server answered HTTP \(response.status)\(reason), not the document\(hint)", at: shown)
+                let hint =
+                    response.status == 401 || response.status == 403
+                    ? " (a document behind auth needs --spec-header)" : ""
+                throw failure(
+                    "the server answered HTTP \(response.status)\(reason), not the document\(hint)", at: shown)
             }
             guard !response.bodyTruncated else {
                 throw failure("is larger than the limit of \(options.maxBytes) bytes (--max-spec-bytes)", at: shown)
             }
-            return Document(bytes: response.body, contentType: response.header("Content-Type"), finalURL: redirected ? current.text : nil)
+            return Document(
+                bytes: response.body, contentType: response.header("Content-Type"),
+                finalURL: redirected ? current.text : nil)
         }
     }
 
@@ -142,7 +150,8 @@ public struct SpecFetcher: Sendable {
 
     private static let reasons: [Int: String] = [
         400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-        406: "Not Acceptable", 408: "Request Timeout", 410: "Gone", 429: "Too Many Requests", 500: "Internal Server Error",
+        406: "Not Acceptable", 408: "Request Timeout", 410: "Gone", 429: "Too Many Requests",
+        500: "Internal Server Error",
         502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
     ]
 }

@@ -4,9 +4,9 @@ import NIOPosix
 import NIOSSL
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Maps errors thrown by SwiftNIO, NIOSSL and the engine to ``TransportError`` kinds.

@@ -24,11 +24,11 @@ public enum JUnitTimestamp {
         }
         func byte(_ i: Int, _ c: Character) -> Bool { i < b.count && b[i] == c.asciiValue }
         guard let year = digits(0..<4), byte(4, "-"), let month = digits(5..<7), byte(7, "-"),
-              let day = digits(8..<10), byte(10, "T"), let hour = digits(11..<13), byte(13, ":"),
-              let minute = digits(14..<16), byte(16, ":"), let second = digits(17..<19)
+            let day = digits(8..<10), byte(10, "T"), let hour = digits(11..<13), byte(13, ":"),
+            let minute = digits(14..<16), byte(16, ":"), let second = digits(17..<19)
         else { return false }
         guard year > 0, (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
-              hour < 24 || (hour == 24 && minute == 0 && second == 0), minute < 60, second < 60
+            hour < 24 || (hour == 24 && minute == 0 && second == 0), minute < 60, second < 60
         else { return false }
         var i = 19
         if byte(i, ".") {
@@ -40,7 +40,7 @@ public enum JUnitTimestamp {
         if i == b.count { return true }
         if byte(i, "Z") { return i + 1 == b.count }
         guard byte(i, "+") || byte(i, "-"), let zh = digits(i + 1..<i + 3), byte(i + 3, ":"),
-              let zm = digits(i + 4..<i + 6), i + 6 == b.count
+            let zm = digits(i + 4..<i + 6), i + 6 == b.count
         else { return false }
         return zh < 14 && zm < 60 || zh == 14 && zm == 0
     }

@@ -1,8 +1,9 @@
 import CLibXML2
+
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// XSD validation of JUnit XML through libxml2 (`xmlSchemaValidateDoc`).
@@ -77,11 +78,14 @@ public struct JUnitValidator: Sendable {
     private func validate(document: xmlDocPtr) -> [String] {
         var schemaProblems: [String] = []
         let outcome: (code: Int32, messages: [String])? = withSchema(errors: &schemaProblems) { schema in
-            guard let context = xmlSchemaNewValidCtxt(schema) else { return (-1, ["libxml2: cannot create a validation context"]) }
+            guard let context = xmlSchemaNewValidCtxt(schema) else {
+                return (-1, ["libxml2: cannot create a validation context"])
+            }
             defer { xmlSchemaFreeValidCtxt(context) }
             var messages: [String] = []
             let code = withUnsafeMutablePointer(to: &messages) { sink in
-                xmlSchemaSetValidStructuredErrors(context, { LibXML.collectSchemaError($0, $1) }, UnsafeMutableRawPointer(sink))
+                xmlSchemaSetValidStructuredErrors(
+                    context, { LibXML.collectSchemaError($0, $1) }, UnsafeMutableRawPointer(sink))
                 return xmlSchemaValidateDoc(context, document)
             }
             return (code, messages)
@@ -111,7 +115,8 @@ public struct JUnitValidator: Sendable {
         }
         defer { xmlSchemaFreeParserCtxt(parserContext) }
         let schema: xmlSchemaPtr? = withUnsafeMutablePointer(to: &errors) { sink in
-            xmlSchemaSetParserStructuredErrors(parserContext, { LibXML.collectSchemaError($0, $1) }, UnsafeMutableRawPointer(sink))
+            xmlSchemaSetParserStructuredErrors(
+                parserContext, { LibXML.collectSchemaError($0, $1) }, UnsafeMutableRawPointer(sink))
             return xmlSchemaParse(parserContext)
         }
         guard let schema else { return nil }

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Writes ``JUnitReport``s as JUnit XML through libxml2's `xmlTextWriter`.
@@ -12,9 +12,12 @@ import Foundation
 /// with a marker (see ``JUnitLimits``), and duplicate suite or test-case names get ` (2)`, ` (3)`…
 public enum JUnitWriter {
     /// The report as UTF-8 XML bytes.
-    public static func xml(_ report: JUnitReport, limits: JUnitLimits = JUnitLimits()) throws(JUnitWriteError) -> [UInt8] {
+    public static func xml(_ report: JUnitReport, limits: JUnitLimits = JUnitLimits()) throws(JUnitWriteError)
+        -> [UInt8]
+    {
         for suite in report.suites where !suite.timestamp.isEmpty && !JUnitTimestamp.isValid(suite.timestamp) {
-            throw JUnitWriteError(message: "suite '\(suite.name)': timestamp '\(suite.timestamp)' is not an xs:dateTime value")
+            throw JUnitWriteError(
+                message: "suite '\(suite.name)': timestamp '\(suite.timestamp)' is not an xs:dateTime value")
         }
         let writer = try XMLTextWriter()
         try writer.startDocument()
@@ -33,7 +36,9 @@ public enum JUnitWriter {
     }
 
     /// Writes the report to `path` (atomically: a temporary file is renamed into place).
-    public static func write(_ report: JUnitReport, toPath path: String, limits: JUnitLimits = JUnitLimits()) throws(JUnitWriteError) {
+    public static func write(_ report: JUnitReport, toPath path: String, limits: JUnitLimits = JUnitLimits())
+        throws(JUnitWriteError)
+    {
         let bytes = try xml(report, limits: limits)
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
@@ -77,7 +82,9 @@ public enum JUnitWriter {
         if !suite.timestamp.isEmpty {
             try writer.attribute("timestamp", suite.timestamp)
         }
-        var properties = suite.properties.map { (name: XMLText.prepare($0.name, limit: attr), value: XMLText.prepare($0.value, limit: attr)) }
+        var properties = suite.properties.map {
+            (name: XMLText.prepare($0.name, limit: attr), value: XMLText.prepare($0.value, limit: attr))
+        }
         if let hostname = suite.hostname {
             properties.append((JUnitTestSuite.hostnameProperty, XMLText.prepare(hostname, limit: attr)))
         }

@@ -26,7 +26,8 @@ struct XMLTextWriter: ~Copyable {
 
     func startDocument() throws(JUnitWriteError) {
         try check(xmlTextWriterSetIndent(writer, 1), "xmlTextWriterSetIndent")
-        try check(LibXML.withXMLChars("  ") { xmlTextWriterSetIndentString(writer, $0) }, "xmlTextWriterSetIndentString")
+        try check(
+            LibXML.withXMLChars("  ") { xmlTextWriterSetIndentString(writer, $0) }, "xmlTextWriterSetIndentString")
         try check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
     }
 

@@ -24,7 +24,8 @@ indirect enum GenerationNode: Sendable {
         case .sequence(let nodes): self = .sequence(nodes.map { GenerationNode($0, members: members) })
         case .alternation(let nodes): self = .alternation(nodes.map { GenerationNode($0, members: members) })
         case .group(let inner, let index, _): self = .group(GenerationNode(inner, members: members), index: index)
-        case .repetition(let inner, let min, let max, _): self = .repetition(GenerationNode(inner, members: members), min: min, max: max)
+        case .repetition(let inner, let min, let max, _):
+            self = .repetition(GenerationNode(inner, members: members), min: min, max: max)
         case .startAnchor: self = .startAnchor
         case .endAnchor: self = .endAnchor
         case .lookaround(let inner, let behind, let negated):

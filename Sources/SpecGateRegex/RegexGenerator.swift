@@ -41,7 +41,9 @@ struct RegexGenerator {
         var startAnchor = false
     }
 
-    private func generate<R: RandomNumberGenerator>(_ node: GenerationNode, _ attempt: inout Attempt, _ rng: inout R) -> Bool {
+    private func generate<R: RandomNumberGenerator>(_ node: GenerationNode, _ attempt: inout Attempt, _ rng: inout R)
+        -> Bool
+    {
         if attempt.output.count > Self.maxLength { return false }
         switch node {
         case .lookaround(let inner, true, false) where attempt.output.isEmpty && !attempt.startAnchor:
@@ -149,7 +151,9 @@ struct RegexGenerator {
 
     /// A member of `set`, preferring printable ASCII (letters and digits first).
     static func pick<R: RandomNumberGenerator>(from members: GenerationPalette.Members, _ rng: inout R) -> UInt32? {
-        let (set, ascii, printable, alphanumeric) = (members.set, members.ascii, members.printable, members.alphanumeric)
+        let (set, ascii, printable, alphanumeric) = (
+            members.set, members.ascii, members.printable, members.alphanumeric
+        )
         if !alphanumeric.isEmpty, alphanumeric.count == printable.count || Int.random(in: 0..<100, using: &rng) < 85 {
             return alphanumeric[Int.random(in: 0..<alphanumeric.count, using: &rng)]
         }

@@ -250,7 +250,9 @@ struct RegexMatcher {
                     position = at
                     resumed = true
                 case .giveBack(let target, let at, let limit, let step):
-                    if at != limit { stack.append(.giveBack(pc: target, position: at - step, limit: limit, step: step)) }
+                    if at != limit {
+                        stack.append(.giveBack(pc: target, position: at - step, limit: limit, step: step))
+                    }
                     pc = target
                     position = at
                     resumed = true

@@ -107,9 +107,15 @@ struct RegexParser {
         let bounds: (min: Int, max: Int?)
         let start = position
         switch c {
-        case 0x2A: bounds = (0, nil); position += 1  // *
-        case 0x2B: bounds = (1, nil); position += 1  // +
-        case 0x3F: bounds = (0, 1); position += 1  // ?
+        case 0x2A:
+            bounds = (0, nil)
+            position += 1  // *
+        case 0x2B:
+            bounds = (1, nil)
+            position += 1  // +
+        case 0x3F:
+            bounds = (0, 1)
+            position += 1  // ?
         case 0x7B:  // {
             guard let braces = scanBraceQuantifier() else { throw error("incomplete quantifier or lone '{'") }
             if let max = braces.max, max < braces.min {
@@ -231,7 +237,8 @@ struct RegexParser {
         var scalars = String.UnicodeScalarView()
         while let c = peek(), c != 0x3E {  // >
             guard let scalar = Unicode.Scalar(c) else { throw error("invalid capture group name", at: start) }
-            let valid = scalars.isEmpty
+            let valid =
+                scalars.isEmpty
                 ? (scalar.properties.isIDStart || c == 0x24 || c == 0x5F)
                 : (scalar.properties.isIDContinue || c == 0x24 || c == 0x200C || c == 0x200D)
             if !valid { throw error("invalid capture group name", at: start) }
@@ -280,12 +287,24 @@ struct RegexParser {
     private mutating func parseClassEscapeItem() throws(RegexSyntaxError) -> RegexCharacterClass.Item? {
         guard let c = peek(1) else { return nil }
         switch c {
-        case 0x64: position += 2; return .digit(negated: false)
-        case 0x44: position += 2; return .digit(negated: true)
-        case 0x77: position += 2; return .word(negated: false)
-        case 0x57: position += 2; return .word(negated: true)
-        case 0x73: position += 2; return .space(negated: false)
-        case 0x53: position += 2; return .space(negated: true)
+        case 0x64:
+            position += 2
+            return .digit(negated: false)
+        case 0x44:
+            position += 2
+            return .digit(negated: true)
+        case 0x77:
+            position += 2
+            return .word(negated: false)
+        case 0x57:
+            position += 2
+            return .word(negated: true)
+        case 0x73:
+            position += 2
+            return .space(negated: false)
+        case 0x53:
+            position += 2
+            return .space(negated: true)
         case 0x70, 0x50:  // p P
             let start = position
             position += 2

@@ -282,10 +282,12 @@ public struct RegexProperty: Sendable, Hashable {
         case "ASCII": return ([0...0x7F], false)
         case "Regional_Indicator", "RI": return ([0x1F1E6...0x1F1FF], false)
         case "Emoji_Component", "EComp":
-            return (ScalarRanges.normalize([
-                0x23...0x23, 0x2A...0x2A, 0x30...0x39, 0x200D...0x200D, 0x20E3...0x20E3, 0xFE0F...0xFE0F,
-                0x1F1E6...0x1F1FF, 0x1F3FB...0x1F3FF, 0x1F9B0...0x1F9B3, 0xE0020...0xE007F,
-            ]), false)
+            return (
+                ScalarRanges.normalize([
+                    0x23...0x23, 0x2A...0x2A, 0x30...0x39, 0x200D...0x200D, 0x20E3...0x20E3, 0xFE0F...0xFE0F,
+                    0x1F1E6...0x1F1FF, 0x1F3FB...0x1F3FF, 0x1F9B0...0x1F9B3, 0xE0020...0xE007F,
+                ]), false
+            )
         case "Extended_Pictographic", "ExtPict":
             return (UnicodeScriptTable.extendedPictographic, true)
         default: return nil

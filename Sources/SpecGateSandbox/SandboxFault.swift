@@ -77,7 +77,8 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
         case .truncatedBody:
             return "Content-Length larger than the body sent, then the connection closes"
         case .ignoreQueryArrayEnum:
-            return "an unknown value in the status query array is ignored (status=upcoming,unknown lists upcoming bookings)"
+            return
+                "an unknown value in the status query array is ignored (status=upcoming,unknown lists upcoming bookings)"
         case .outsiderCanDeclineBooking:
             return "any authenticated user declines a booking (not only its organiser and hosts)"
         case .cancelNotPersisted:
@@ -89,7 +90,8 @@ public enum SandboxFault: String, CaseIterable, Sendable, Hashable, Comparable {
         case .serverErrorOnOptionalProperty:
             return "rescheduling a booking answers 500 when the optional body property reschedulingReason is present"
         case .outsiderCanReadBooking:
-            return "any authenticated user reads a booking's calendar links, references, recordings, transcripts and sessions (not only its organiser and hosts)"
+            return
+                "any authenticated user reads a booking's calendar links, references, recordings, transcripts and sessions (not only its organiser and hosts)"
         }
     }
 

@@ -57,7 +57,8 @@ public struct SchemaCompiler: Sendable {
         cache[location] = id
         let base = index.baseURI(of: location)
         let resource = try resourceID(base)
-        var node = SchemaNode(location: location, resource: resource, constant: nil, checks: [], collectsAnnotations: false)
+        var node = SchemaNode(
+            location: location, resource: resource, constant: nil, checks: [], collectsAnnotations: false)
         switch value {
         case .bool(let b):
             node.constant = b
@@ -131,7 +132,8 @@ public struct SchemaCompiler: Sendable {
         if fragment.isEmpty { return root }
         if fragment.hasPrefix("/") {
             guard let pointer = JSONPointer("#" + fragment) else {
-                throw SchemaCompileError(location: keyword, message: "$ref \"\(reference)\" has an invalid JSON pointer")
+                throw SchemaCompileError(
+                    location: keyword, message: "$ref \"\(reference)\" has an invalid JSON pointer")
             }
             let target = JSONLocation(document: root.document, pointer: root.pointer.appending(pointer))
             guard documents.value(at: target) != nil else {

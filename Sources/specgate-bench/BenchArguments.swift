@@ -11,7 +11,9 @@ struct BenchArguments: Sendable {
         var index = 0
         while index < arguments.count {
             let name = arguments[index]
-            guard name.hasPrefix("--"), name.count > 2 else { throw BenchUsageError(message: "unexpected argument \(name)") }
+            guard name.hasPrefix("--"), name.count > 2 else {
+                throw BenchUsageError(message: "unexpected argument \(name)")
+            }
             guard index + 1 < arguments.count else { throw BenchUsageError(message: "\(name) needs a value") }
             values[String(name.dropFirst(2))] = arguments[index + 1]
             index += 2
@@ -30,14 +32,18 @@ struct BenchArguments: Sendable {
     /// A positive integer option.
     func int(_ name: String, default fallback: Int) throws(BenchUsageError) -> Int {
         guard let text = values[name] else { return fallback }
-        guard let value = Int(text), value > 0 else { throw BenchUsageError(message: "--\(name) must be a positive integer") }
+        guard let value = Int(text), value > 0 else {
+            throw BenchUsageError(message: "--\(name) must be a positive integer")
+        }
         return value
     }
 
     /// A positive number option.
     func double(_ name: String, default fallback: Double) throws(BenchUsageError) -> Double {
         guard let text = values[name] else { return fallback }
-        guard let value = Double(text), value > 0 else { throw BenchUsageError(message: "--\(name) must be a positive number") }
+        guard let value = Double(text), value > 0 else {
+            throw BenchUsageError(message: "--\(name) must be a positive number")
+        }
         return value
     }
 }

@@ -6,9 +6,9 @@ import SpecGateRunner
 /// `-DSPECGATE_BUILD_COMMIT`; every other build has no commit and prints "unknown".
 enum BuildInfo {
     #if SPECGATE_BUILD_COMMIT
-    static let commit: String = BuildCommitValue.commit
+        static let commit: String = BuildCommitValue.commit
     #else
-    static let commit = "unknown"
+        static let commit = "unknown"
     #endif
 
     static var versionLine: String { "\(SpecGateVersion.current) (commit \(commit))" }

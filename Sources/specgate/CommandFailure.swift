@@ -43,7 +43,8 @@ struct CommandFailure: Error, Sendable {
 
     /// A file the command was asked to write could not be written.
     static func cannotWrite(_ path: String, _ error: any Error) -> CommandFailure {
-        .cannotGoOn(.error("output.write", "cannot write \(path): \(error.localizedDescription)", at: .init(file: path)))
+        .cannotGoOn(
+            .error("output.write", "cannot write \(path): \(error.localizedDescription)", at: .init(file: path)))
     }
 
     /// SIGINT (130) or SIGTERM (143) stopped the command.

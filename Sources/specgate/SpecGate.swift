@@ -15,7 +15,8 @@ struct SpecGate: AsyncParsableCommand {
         version: BuildInfo.versionLine,
         subcommands: [
             LintCommand.self, ListCommand.self, BundleCommand.self, ValidateCommand.self,
-            PlanCommand.self, RunCommand.self, CompareCommand.self, SandboxCommand.self, BaselineCommand.self, MergeCommand.self,
+            PlanCommand.self, RunCommand.self, CompareCommand.self, SandboxCommand.self, BaselineCommand.self,
+            MergeCommand.self,
             ReportCommand.self, DiffCommand.self, InitCommand.self, ReplayCommand.self, SuggestCommand.self,
         ]
     )

@@ -1,9 +1,9 @@
 import Foundation
-import SpecGateTestSupport
 import SpecGateCore
 import SpecGateJSON
 import SpecGateRunner
 import SpecGateSandbox
+import SpecGateTestSupport
 import Testing
 
 /// `specgate run --shard`, `merge`, `baseline accept` and `run --baseline` through the built binary,
@@ -17,8 +17,10 @@ struct BaselineMergeCommandTests {
         let env = ["CAL_API_KEY": sandbox.seed.owner.apiKey, "NO_COLOR": "1"]
         func run(_ extra: [String], _ name: String) async throws -> SpecGateProcess {
             try await SpecGateProcess.run(
-                ["run", "specs/calcom/suite.yaml", "--base-url", sandbox.baseURL, "--max-cases", "4",
-                 "--junit", folder + "/\(name).xml", "--json", folder + "/\(name).json"] + extra, environment: env)
+                [
+                    "run", "specs/calcom/suite.yaml", "--base-url", sandbox.baseURL, "--max-cases", "4",
+                    "--junit", folder + "/\(name).xml", "--json", folder + "/\(name).json",
+                ] + extra, environment: env)
         }
         let shard1 = try await run(["--shard", "1/2"], "s1")
         let shard2 = try await run(["--shard", "2/2"], "s2")
@@ -26,7 +28,10 @@ struct BaselineMergeCommandTests {
         #expect(badShard.status != 0 && badShard.stderr.contains("--shard"))
 
         let merge = try await SpecGateProcess.run(
-            ["merge", folder + "/s1.json", folder + "/s2.json", "--junit", folder + "/merged.xml", "--json", folder + "/merged.json"],
+            [
+                "merge", folder + "/s1.json", folder + "/s2.json", "--junit", folder + "/merged.xml", "--json",
+                folder + "/merged.json",
+            ],
             environment: env)
         #expect(merge.status == 1, "the fault's findings fail the merged run: \(merge.stderr)")
         let parts = try [BaselineFile.loadReport(folder + "/s1.json"), BaselineFile.loadReport(folder + "/s2.json")]
@@ -44,7 +49,9 @@ struct BaselineMergeCommandTests {
         var root = RunReportJSON.encode(merged).objectValue ?? JSONObject()
         root["suitePath"] = .string(folder + "/suite.yaml")
         try Data(JSONWriter.pretty(.object(root)).utf8).write(to: URL(fileURLWithPath: folder + "/moved.json"))
-        let accept = try await SpecGateProcess.run(["baseline", "accept", folder + "/moved.json", "--reason", "known defect", "--expires", "2099-12-31"])
+        let accept = try await SpecGateProcess.run([
+            "baseline", "accept", folder + "/moved.json", "--reason", "known defect", "--expires", "2099-12-31",
+        ])
         #expect(accept.status == 0, "\(accept.stderr)")
         let baseline = try BaselineFile.load(folder + "/baseline.yaml")
         #expect(Set(baseline.entries.map(\.fingerprint)) == Set(merged.findings.map(\.fingerprint)))
@@ -57,7 +64,9 @@ struct BaselineMergeCommandTests {
         let whole = try await run([], "whole")
         try await sandbox.stop()
         #expect(whole.status == 1)
-        #expect(Set(try BaselineFile.loadReport(folder + "/whole.json").findings.map(\.fingerprint)) == Set(merged.findings.map(\.fingerprint)))
+        #expect(
+            Set(try BaselineFile.loadReport(folder + "/whole.json").findings.map(\.fingerprint))
+                == Set(merged.findings.map(\.fingerprint)))
         #expect(baselined.status == 0, "baselined findings do not fail: \(baselined.stdout.suffix(800))")
         #expect(baselined.stdout.contains("BASELINED"))
         let report = try BaselineFile.loadReport(folder + "/based.json")
@@ -67,14 +76,21 @@ struct BaselineMergeCommandTests {
         // A second fault: the baselined run fails again, naming only the new finding.
         let twoFaults = try await Sandbox.start(SandboxConfiguration(faults: [.enumOutOfSet, .missingRequiredField]))
         let again = try await SpecGateProcess.run(
-            ["run", "specs/calcom/suite.yaml", "--base-url", twoFaults.baseURL, "--max-cases", "4", "--baseline", folder + "/baseline.yaml",
-             "--junit", folder + "/again.xml", "--json", folder + "/again.json"], environment: ["CAL_API_KEY": twoFaults.seed.owner.apiKey, "NO_COLOR": "1"])
+            [
+                "run", "specs/calcom/suite.yaml", "--base-url", twoFaults.baseURL, "--max-cases", "4", "--baseline",
+                folder + "/baseline.yaml",
+                "--junit", folder + "/again.xml", "--json", folder + "/again.json",
+            ], environment: ["CAL_API_KEY": twoFaults.seed.owner.apiKey, "NO_COLOR": "1"])
         try await twoFaults.stop()
         #expect(again.status == 1, "\(again.stdout.suffix(800))")
         let newReport = try BaselineFile.loadReport(folder + "/again.json")
         let accepted = Set(baseline.entries.map(\.fingerprint))
         #expect(!newReport.failures.isEmpty)
-        #expect(newReport.failures.allSatisfy { !accepted.contains($0.fingerprint) && $0.check == "response_schema_conformance" && $0.message.contains("required") })
+        #expect(
+            newReport.failures.allSatisfy {
+                !accepted.contains($0.fingerprint) && $0.check == "response_schema_conformance"
+                    && $0.message.contains("required")
+            })
         #expect(Set(newReport.baselinedFindings.map(\.fingerprint)) == accepted)
         for failure in newReport.failures { #expect(again.stdout.contains(failure.operationID)) }
     }

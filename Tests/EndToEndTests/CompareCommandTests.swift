@@ -17,11 +17,16 @@ struct CompareCommandTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let env = ["CAL_API_KEY": a.seed.owner.apiKey, "NO_COLOR": "1"]
         let same = try await SpecGateProcess.run(
-            ["compare", Self.suite, "--base-url", a.baseURL, "--base-url", b.baseURL, "--max-cases", "8", "--json", folder + "/same.json"],
+            [
+                "compare", Self.suite, "--base-url", a.baseURL, "--base-url", b.baseURL, "--max-cases", "8", "--json",
+                folder + "/same.json",
+            ],
             environment: env)
         let differ = try await SpecGateProcess.run(
-            ["compare", Self.suite, "--base-url", a.baseURL, "--base-url", faulty.baseURL, "--max-cases", "8",
-             "--operation", "BookingsController_2024_08_13_getBooking", "--json", folder + "/differ.json"],
+            [
+                "compare", Self.suite, "--base-url", a.baseURL, "--base-url", faulty.baseURL, "--max-cases", "8",
+                "--operation", "BookingsController_2024_08_13_getBooking", "--json", folder + "/differ.json",
+            ],
             environment: env)
         let usage = try await SpecGateProcess.run(["compare", Self.suite, "--base-url", a.baseURL], environment: env)
         try await a.stop()
@@ -35,7 +40,9 @@ struct CompareCommandTests {
         #expect(differ.status == 1, "\(differ.stderr)")
         let lines = differ.lines
         let row = try #require(lines.first { $0.hasPrefix("GET /v2/bookings/{bookingUid} ") })
-        #expect(row.split(separator: " ").filter { $0 == "same" }.count == 1, "status classes agree; verdict and shape differ: \(row)")
+        #expect(
+            row.split(separator: " ").filter { $0 == "same" }.count == 1,
+            "status classes agree; verdict and shape differ: \(row)")
         #expect(lines.contains { $0.contains("DIFF verdict, shape — GET /v2/bookings/{bookingUid}") })
         #expect(lines.contains("   - response_schema_conformance fails on B only"))
         #expect(lines.contains("   - /data/title: present in A only (string)"))
@@ -57,8 +64,10 @@ struct CompareCommandTests {
         let folder = try SpecGateProcess.temporaryFolder(prefix: "specgate-compare")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try await SpecGateProcess.run(
-            ["compare", Self.suite, "--base-url", a.baseURL, "--base-url", url, "--max-cases", "3", "--retries", "0",
-             "--operation", "BookingsController_2024_08_13_getBookings", "--json", folder + "/c.json"],
+            [
+                "compare", Self.suite, "--base-url", a.baseURL, "--base-url", url, "--max-cases", "3", "--retries", "0",
+                "--operation", "BookingsController_2024_08_13_getBookings", "--json", folder + "/c.json",
+            ],
             environment: ["CAL_API_KEY": a.seed.owner.apiKey, "NO_COLOR": "1"])
         try await a.stop()
         #expect(result.status == 3, "\(result.stdout.suffix(400)) \(result.stderr)")

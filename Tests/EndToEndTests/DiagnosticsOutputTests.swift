@@ -24,7 +24,10 @@ import Testing
     }
 
     @Test func aSpecErrorIsOneLineWithFileLineAndPointer() throws {
-        let folder = try Self.write(["spec.yaml": Self.spec.replacingOccurrences(of: "'200': {description: ok}", with: "'200': {description: [1]}")])
+        let folder = try Self.write([
+            "spec.yaml": Self.spec.replacingOccurrences(
+                of: "'200': {description: ok}", with: "'200': {description: [1]}")
+        ])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let result = try SpecGateProcess.run(["lint", folder + "/spec.yaml"])
         #expect(result.status == 2)
@@ -37,7 +40,9 @@ import Testing
     @Test func aUsageProblemFoundWhileRunningExitsTwo() throws {
         let folder = try Self.write(["spec.yaml": Self.spec])
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let result = try SpecGateProcess.run(["run", folder + "/spec.yaml", "--base-url", "http://127.0.0.1:1", "--operation", "nope"])
+        let result = try SpecGateProcess.run([
+            "run", folder + "/spec.yaml", "--base-url", "http://127.0.0.1:1", "--operation", "nope",
+        ])
         #expect(result.status == 2)
         #expect(result.stderr == "error: no operation matches --operation nope\n", "\(result.stderr)")
     }
@@ -45,19 +50,24 @@ import Testing
     @Test func overlayWarningsAreTypedEverywhere() throws {
         let folder = try Self.write([
             "spec.yaml": Self.spec,
-            "overlay.yaml": "overlay: 1.0.0\ninfo: {title: o, version: '1'}\nactions:\n  - target: $.paths['/nothing']\n    remove: true\n",
+            "overlay.yaml":
+                "overlay: 1.0.0\ninfo: {title: o, version: '1'}\nactions:\n  - target: $.paths['/nothing']\n    remove: true\n",
             "suite.yaml": "name: d\nspec: spec.yaml\noverlays: [overlay.yaml]\n",
         ])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let lint = try SpecGateProcess.run(["lint", folder + "/suite.yaml"])
-        #expect(lint.stderr.contains("warning: \(folder)/overlay.yaml: #/actions/0: overlay action 0"), "\(lint.stderr)")
+        #expect(
+            lint.stderr.contains("warning: \(folder)/overlay.yaml: #/actions/0: overlay action 0"), "\(lint.stderr)")
 
         let plan = try SpecGateProcess.run(["plan", folder + "/suite.yaml"])
         #expect(plan.status == 0, "\(plan.stderr)")
-        #expect(plan.stdout.contains("# warning: \(folder)/overlay.yaml: #/actions/0: overlay action 0"), "\(plan.stdout)")
+        #expect(
+            plan.stdout.contains("# warning: \(folder)/overlay.yaml: #/actions/0: overlay action 0"), "\(plan.stdout)")
 
         let json = folder + "/report.json"
-        let server = try SpecGateProcess.run(["run", folder + "/suite.yaml", "--base-url", "http://127.0.0.1:1", "--json", json])
+        let server = try SpecGateProcess.run([
+            "run", folder + "/suite.yaml", "--base-url", "http://127.0.0.1:1", "--json", json,
+        ])
         #expect(server.status == 3, "nothing listens on port 1: \(server.stderr)")
         let report = try JSONParser().parse(Array(try Data(contentsOf: URL(fileURLWithPath: json))))
         guard case .array(let diagnostics)? = report["diagnostics"] else {

@@ -20,10 +20,13 @@ struct HTMLReportCommandTests {
         try Data("## earlier step\n".utf8).write(to: URL(fileURLWithPath: summary))
         let env = ["CAL_API_KEY": key, "NO_COLOR": "1", "GITHUB_STEP_SUMMARY": summary]
         let run = try await SpecGateProcess.run(
-            ["run", "specs/calcom/suite.yaml", "--base-url", sandbox.baseURL, "--max-cases", "4",
-             "--operation", Self.create, "--operation", "BookingsController_2024_08_13_getBookings",
-             "--junit", folder + "/junit.xml", "--json", folder + "/report.json", "--html", folder + "/html/report.html",
-             "--format", "github"],
+            [
+                "run", "specs/calcom/suite.yaml", "--base-url", sandbox.baseURL, "--max-cases", "4",
+                "--operation", Self.create, "--operation", "BookingsController_2024_08_13_getBookings",
+                "--junit", folder + "/junit.xml", "--json", folder + "/report.json", "--html",
+                folder + "/html/report.html",
+                "--format", "github",
+            ],
             environment: env)
         try await sandbox.stop()
         #expect(run.status == 1, "the fault fails the run: \(run.stderr)")
@@ -52,19 +55,27 @@ struct HTMLReportCommandTests {
         #expect(!html.contains(key))
 
         // `report` renders the JSON report the same way (a downloaded artifact).
-        let rendered = try await SpecGateProcess.run(["report", folder + "/report.json", "--html", folder + "/again.html"])
+        let rendered = try await SpecGateProcess.run([
+            "report", folder + "/report.json", "--html", folder + "/again.html",
+        ])
         #expect(rendered.status == 0, "\(rendered.stderr)")
         let again = try String(contentsOfFile: folder + "/again.html", encoding: .utf8)
-        let grid = { (page: String) in page.components(separatedBy: "<tbody>").dropFirst().first?.components(separatedBy: "</tbody>").first }
+        let grid = { (page: String) in
+            page.components(separatedBy: "<tbody>").dropFirst().first?.components(separatedBy: "</tbody>").first
+        }
         #expect(grid(again) != nil && grid(again) == grid(html), "same grid from the JSON report")
 
         // `merge` writes HTML and GitHub output too; without GITHUB_STEP_SUMMARY no summary file is needed.
         let merge = try await SpecGateProcess.run(
-            ["merge", folder + "/report.json", "--junit", folder + "/m.xml", "--json", folder + "/m.json",
-             "--html", folder + "/m.html", "--format", "github"],
+            [
+                "merge", folder + "/report.json", "--junit", folder + "/m.xml", "--json", folder + "/m.json",
+                "--html", folder + "/m.html", "--format", "github",
+            ],
             environment: ["GITHUB_STEP_SUMMARY": ""])
         #expect(merge.status == 1)
-        #expect(merge.lines.filter { $0.hasPrefix("::error ") }.count == annotations.filter { $0.hasPrefix("::error ") }.count)
+        #expect(
+            merge.lines.filter { $0.hasPrefix("::error ") }.count
+                == annotations.filter { $0.hasPrefix("::error ") }.count)
         #expect(FileManager.default.fileExists(atPath: folder + "/m.html"))
 
         // Usage and input errors exit 2.

@@ -77,9 +77,12 @@ struct InitDiffCommandTests {
         let printed = try #require(result.lines.first { $0.hasPrefix("lint: ") })
         #expect(printed == "lint: " + summary)
         #expect(result.stdout.contains("specgate run \(dir)/suite.yaml --base-url "))
-        let plan = try await SpecGateProcess.run(["plan", dir + "/suite.yaml", "--max-cases", "1", "--valid-only"], environment: ["CALX_API_KEY": "cal_secret_123"])
+        let plan = try await SpecGateProcess.run(
+            ["plan", dir + "/suite.yaml", "--max-cases", "1", "--valid-only"],
+            environment: ["CALX_API_KEY": "cal_secret_123"])
         #expect(plan.status == 0, "\(plan.stderr)")
-        #expect(plan.lines.contains { $0.hasPrefix("curl ") && $0.contains("'Authorization: Bearer '\"$CALX_API_KEY\"") })
+        #expect(
+            plan.lines.contains { $0.hasPrefix("curl ") && $0.contains("'Authorization: Bearer '\"$CALX_API_KEY\"") })
         #expect(!plan.stdout.contains("cal_secret_123"))
         // An existing folder is refused without --force.
         let again = try await SpecGateProcess.run(["init", Self.calcom, "--name", "calx", "--dir", dir])
@@ -105,11 +108,16 @@ struct InitDiffCommandTests {
         #expect(suite.contains("auth:\n  type: header\n  header: \"X-Store-Key\"\n  env: WIDGET_STORE_API_KEY\n"))
         #expect(suite.contains("include:\n  tags:\n    - \"Widgets\"\n    - \"Admin\"\n"))
         #expect(result.stdout.contains("lint: 0 errors"))
-        let plan = try await SpecGateProcess.run(["plan", dir + "/suite.yaml", "--valid-only", "--max-cases", "1"], environment: ["WIDGET_STORE_API_KEY": "k"])
+        let plan = try await SpecGateProcess.run(
+            ["plan", dir + "/suite.yaml", "--valid-only", "--max-cases", "1"],
+            environment: ["WIDGET_STORE_API_KEY": "k"])
         #expect(plan.status == 0, "\(plan.stderr)")
         let curls = plan.lines.filter { $0.hasPrefix("curl ") }
         #expect(curls.count == 2)
-        #expect(curls.allSatisfy { $0.contains("https://eu.widgets.example/v2/widgets") && $0.contains("X-Version: 2024-01") })
+        #expect(
+            curls.allSatisfy {
+                $0.contains("https://eu.widgets.example/v2/widgets") && $0.contains("X-Version: 2024-01")
+            })
 
         // Referenced (not copied): the suite names the spec by a relative path and still loads.
         let referenced = folder + "/elsewhere/widgets"
@@ -128,7 +136,10 @@ struct InitDiffCommandTests {
         let new = folder + "/new.yaml"
         try Data(Self.small31.utf8).write(to: URL(fileURLWithPath: old))
         let edited = Self.small31
-            .replacingOccurrences(of: "label: {type: [string, \"null\"]}", with: "label: {type: [string, \"null\"]}\n        color: {type: string}")
+            .replacingOccurrences(
+                of: "label: {type: [string, \"null\"]}",
+                with: "label: {type: [string, \"null\"]}\n        color: {type: string}"
+            )
             .replacingOccurrences(of: "required: [id]", with: "required: [id, color]")
             .replacingOccurrences(of: "\"404\": {description: none}", with: "\"410\": {description: gone}")
         try Data(edited.utf8).write(to: URL(fileURLWithPath: new))
@@ -150,7 +161,9 @@ struct InitDiffCommandTests {
 
         // Response 200 removed: a documented success status is gone, breaking.
         let broken = Self.small31.replacingOccurrences(
-            of: "\"200\": {description: ok, content: {application/json: {schema: {$ref: \"#/components/schemas/Widget\"}}}}\n", with: "")
+            of:
+                "\"200\": {description: ok, content: {application/json: {schema: {$ref: \"#/components/schemas/Widget\"}}}}\n",
+            with: "")
         try Data(broken.utf8).write(to: URL(fileURLWithPath: new))
         let failing = try await SpecGateProcess.run(["diff", old, new, "--fail-on-breaking"])
         #expect(failing.status == 1)

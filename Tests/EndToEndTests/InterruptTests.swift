@@ -1,7 +1,7 @@
 import Foundation
-import SpecGateTestSupport
 import SpecGateJSON
 import SpecGateSandbox
+import SpecGateTestSupport
 import Testing
 
 /// SIGINT / SIGTERM in the middle of a run: the partial reports are written, marked incomplete, and the
@@ -11,7 +11,8 @@ struct InterruptTests {
     @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
     func signalWritesPartialReports(signal: Int32, expected: Int32) async throws {
         // Every response takes 400 ms, so the run is still going when the signal arrives.
-        let sandbox = try await Sandbox.start(SandboxConfiguration(faults: [.slowResponses], slowDelay: .milliseconds(400)))
+        let sandbox = try await Sandbox.start(
+            SandboxConfiguration(faults: [.slowResponses], slowDelay: .milliseconds(400)))
         let folder = NSTemporaryDirectory() + "specgate-interrupt-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let process = Process()
@@ -21,7 +22,9 @@ struct InterruptTests {
             "run", "specs/calcom/suite.yaml", "--base-url", sandbox.baseURL, "--concurrency", "2",
             "--junit", folder + "/junit.xml", "--json", folder + "/report.json",
         ]
-        process.environment = ProcessInfo.processInfo.environment.merging(["CAL_API_KEY": sandbox.seed.owner.apiKey]) { _, b in b }
+        process.environment = ProcessInfo.processInfo.environment.merging(["CAL_API_KEY": sandbox.seed.owner.apiKey]) {
+            _, b in b
+        }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: folder + "/stderr", contents: nil)
         let stderr = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/stderr"))

@@ -17,7 +17,9 @@ private func findingKeys(_ result: SpecGateProcess) -> [String] {
     @Test func rawCalcomHasErrors() throws {
         let result = try SpecGateProcess.run(["lint", "specs/calcom/openapi-v2.json"])
         #expect(result.status == 1)
-        let unsatisfiable = result.lines.filter { $0.hasPrefix("error  unsatisfiable-schema  specs/calcom/openapi-v2.json:") }
+        let unsatisfiable = result.lines.filter {
+            $0.hasPrefix("error  unsatisfiable-schema  specs/calcom/openapi-v2.json:")
+        }
         #expect(unsatisfiable.contains { $0.contains("  #/components/schemas/ReassignBookingOutput_2024_08_13  ") })
         let patterns = result.lines.filter { $0.hasPrefix("error  invalid-pattern  ") }
         #expect(patterns.count == 6)
@@ -78,13 +80,21 @@ private func findingKeys(_ result: SpecGateProcess) -> [String] {
         let findings = try #require(json["findings"]?.arrayValue)
         #expect(findings.count == result.lines.count - 1)
         #expect(json["summary"]?["errors"]?.intValue == result.lines.filter { $0.hasPrefix("error  ") }.count)
-        #expect(findings.contains { $0["rule"] == "unsatisfiable-schema" && $0["pointer"] == "/components/schemas/ReassignBookingOutput_2024_08_13" && $0["line"]?.intValue != nil })
+        #expect(
+            findings.contains {
+                $0["rule"] == "unsatisfiable-schema"
+                    && $0["pointer"] == "/components/schemas/ReassignBookingOutput_2024_08_13"
+                    && $0["line"]?.intValue != nil
+            })
         let diagnostics = try #require(json["diagnostics"]?.arrayValue)
         #expect(diagnostics.count == findings.count)
-        #expect(diagnostics.contains {
-            $0["code"] == "lint.unsatisfiable-schema" && $0["severity"] == "error" && $0["file"] == "specs/calcom/openapi-v2.json"
-                && $0["pointer"] == "/components/schemas/ReassignBookingOutput_2024_08_13" && $0["line"]?.intValue != nil
-        })
+        #expect(
+            diagnostics.contains {
+                $0["code"] == "lint.unsatisfiable-schema" && $0["severity"] == "error"
+                    && $0["file"] == "specs/calcom/openapi-v2.json"
+                    && $0["pointer"] == "/components/schemas/ReassignBookingOutput_2024_08_13"
+                    && $0["line"]?.intValue != nil
+            })
     }
 
     @Test func listShowsTheBookingsOperations() throws {
@@ -93,14 +103,20 @@ private func findingKeys(_ result: SpecGateProcess) -> [String] {
         #expect(result.lines.first?.hasPrefix("METHOD  ") == true)
         let rows = result.lines.dropFirst()
         #expect(rows.count == 17)
-        #expect(rows.contains { $0.hasPrefix("POST") && $0.contains("/v2/bookings/{bookingUid}/reassign/{userId}") && $0.contains("BookingsController_2024_08_13_reassignBookingToUser") })
+        #expect(
+            rows.contains {
+                $0.hasPrefix("POST") && $0.contains("/v2/bookings/{bookingUid}/reassign/{userId}")
+                    && $0.contains("BookingsController_2024_08_13_reassignBookingToUser")
+            })
         // Columns line up: every row has the path where the heading has PATH.
         let pathColumn = try #require(result.lines.first?.range(of: "PATH")).lowerBound.utf16Offset(in: result.lines[0])
         #expect(rows.allSatisfy { Array($0.utf16)[pathColumn] == UInt16(UInt8(ascii: "/")) })
         let json = try SpecGateProcess.run(["list", "specs/calcom/suite.yaml", "--json"])
         let parsed = try JSONParser().parse(Array(json.stdout.utf8))
         #expect(parsed.arrayValue?.count == 17)
-        #expect(parsed.arrayValue?.contains { $0["requiredHeaders"]?.arrayValue?.contains("cal-api-version") == true } == true)
+        #expect(
+            parsed.arrayValue?.contains { $0["requiredHeaders"]?.arrayValue?.contains("cal-api-version") == true }
+                == true)
     }
 
     @Test(arguments: ["yaml", "json"])

@@ -1,6 +1,6 @@
 import Foundation
-import SpecGateTestSupport
 import SpecGateJUnit
+import SpecGateTestSupport
 import Testing
 
 /// `specgate lint --junit` writes JUnit XML that both reference schemas accept.

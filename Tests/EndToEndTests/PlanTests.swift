@@ -8,7 +8,8 @@ struct PlanTests {
 
     static let reassign = "BookingsController_2024_08_13_reassignBookingToUser"
 
-    static func plan(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String) {
+    static func plan(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String)
+    {
         let result = try SpecGateProcess.run(["plan"] + arguments, environment: environment)
         return (result.status, result.stdout)
     }
@@ -16,14 +17,17 @@ struct PlanTests {
     @Test func reassignPlanHasTheRequiredCases() throws {
         let secret = "cal_live_do_not_print_0123456789"
         let (status, out) = try Self.plan(
-            ["specs/calcom/suite.yaml", "--seed", "42", "--operation", Self.reassign], environment: ["CAL_API_KEY": secret])
+            ["specs/calcom/suite.yaml", "--seed", "42", "--operation", Self.reassign],
+            environment: ["CAL_API_KEY": secret])
         #expect(status == 0)
         #expect(out.hasPrefix("specgate "))
         #expect(out.contains(", seed 42\n# dry run: nothing is sent\n"))
         #expect(!out.contains(secret))
         let lines = out.split(separator: "\n").map(String.init)
         func caseLine(_ suffix: String) -> (comment: String, curl: String)? {
-            guard let i = lines.firstIndex(where: { $0.hasPrefix("# " + Self.reassign + suffix + " ") }), i + 1 < lines.count else { return nil }
+            guard let i = lines.firstIndex(where: { $0.hasPrefix("# " + Self.reassign + suffix + " ") }),
+                i + 1 < lines.count
+            else { return nil }
             return (lines[i], lines[i + 1])
         }
         let valid = try #require(caseLine("/valid/0"))
@@ -53,7 +57,9 @@ struct PlanTests {
         #expect(first.status == 0)
         #expect(first.out == second.out)
         #expect(first.out.contains("curl -sS -X GET 'http://127.0.0.1:1/v2/"))
-        let other = try Self.plan(["specs/calcom/suite.yaml", "--seed", "10", "--max-cases", "5", "--base-url", "http://127.0.0.1:1"], environment: ["CAL_API_KEY": "cal_x"])
+        let other = try Self.plan(
+            ["specs/calcom/suite.yaml", "--seed", "10", "--max-cases", "5", "--base-url", "http://127.0.0.1:1"],
+            environment: ["CAL_API_KEY": "cal_x"])
         #expect(other.out != first.out)
     }
 
@@ -62,7 +68,10 @@ struct PlanTests {
     @Test func validCasesSetsTheNumberOfValidCases() throws {
         let operation = "BookingsController_2024_08_13_getBookings"
         let (status, out) = try Self.plan(
-            ["specs/calcom/suite.yaml", "--operation", operation, "--no-invalid", "--valid-cases", "25", "--max-cases", "25"],
+            [
+                "specs/calcom/suite.yaml", "--operation", operation, "--no-invalid", "--valid-cases", "25",
+                "--max-cases", "25",
+            ],
             environment: ["CAL_API_KEY": "cal_x"])
         #expect(status == 0)
         let headers = out.split(separator: "\n").filter { $0.hasPrefix("# " + operation + "/valid/") }
@@ -91,7 +100,9 @@ struct PlanTests {
         #expect(caseLines(plan.out).count > 50)
         #expect(caseLines(plan.out) == caseLines(dryRun.stdout))
         // `values: eventTypeId` from the suite, not the spec's example (123).
-        let create = plan.out.split(separator: "\n").filter { $0.contains("-X POST 'https://api.cal.com/v2/bookings' ") }
+        let create = plan.out.split(separator: "\n").filter {
+            $0.contains("-X POST 'https://api.cal.com/v2/bookings' ")
+        }
         #expect(!create.isEmpty)
         #expect(create.allSatisfy { !$0.contains("\"eventTypeId\":123") })
         #expect(plan.out.contains("# BookingsController_2024_08_13_reassignBookingToUser/expectation/1  expect 403"))
@@ -116,8 +127,10 @@ struct PlanTests {
         #expect(curls == dryRun.stdout.split(separator: "\n").filter { $0.hasPrefix("curl ") })
         #expect(plan.stdout == dryRun.stdout)
         #expect(!plan.stdout.contains("cal_default_options_key"))
-        let validOnly = try SpecGateProcess.run(["plan", "specs/calcom/suite.yaml", "--valid-only"], environment: environment)
-        let noInvalid = try SpecGateProcess.run(["plan", "specs/calcom/suite.yaml", "--no-invalid"], environment: environment)
+        let validOnly = try SpecGateProcess.run(
+            ["plan", "specs/calcom/suite.yaml", "--valid-only"], environment: environment)
+        let noInvalid = try SpecGateProcess.run(
+            ["plan", "specs/calcom/suite.yaml", "--no-invalid"], environment: environment)
         #expect(validOnly.status == 0 && validOnly.stdout == noInvalid.stdout)
         #expect(!validOnly.stdout.contains("/invalid/"))
     }
@@ -128,7 +141,8 @@ struct PlanTests {
 struct MaxTimeArgumentTests {
     @Test func dryRunWithABudgetIsRefused() throws {
         let result = try SpecGateProcess.run(
-            ["run", "specs/calcom/suite.yaml", "--dry-run", "--max-time", "30s"], environment: ["CAL_API_KEY": "cal_test"])
+            ["run", "specs/calcom/suite.yaml", "--dry-run", "--max-time", "30s"],
+            environment: ["CAL_API_KEY": "cal_test"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("--max-time cannot be used with --dry-run"), "\(result.stderr)")
         #expect(!result.stdout.contains("curl "))
@@ -136,7 +150,8 @@ struct MaxTimeArgumentTests {
 
     @Test func badDurationIsRefused() throws {
         for bad in ["0s", "soon", "1.2.3s"] {
-            let result = try SpecGateProcess.run(["run", "specs/calcom/suite.yaml", "--max-time", bad], environment: ["CAL_API_KEY": "cal_test"])
+            let result = try SpecGateProcess.run(
+                ["run", "specs/calcom/suite.yaml", "--max-time", bad], environment: ["CAL_API_KEY": "cal_test"])
             #expect(result.status == 2, "\(bad)")
             #expect(result.stderr.contains("--max-time must be a positive duration"), "\(bad): \(result.stderr)")
         }

@@ -26,8 +26,11 @@ struct ReplayCommandTests {
         let key = faulty.seed.owner.apiKey
         let env = ["CAL_API_KEY": key, "NO_COLOR": "1"]
         let run = try await SpecGateProcess.run(
-            ["run", "specs/calcom/suite.yaml", "--base-url", faulty.baseURL, "--max-cases", "4",
-             "--junit", folder + "/junit.xml", "--json", folder + "/report.json", "--export", "http", "--export", "har"],
+            [
+                "run", "specs/calcom/suite.yaml", "--base-url", faulty.baseURL, "--max-cases", "4",
+                "--junit", folder + "/junit.xml", "--json", folder + "/report.json", "--export", "http", "--export",
+                "har",
+            ],
             environment: env)
         try await faulty.stop()
         #expect(run.status == 1, "\(run.stderr)")
@@ -46,16 +49,22 @@ struct ReplayCommandTests {
         // A fresh faulty sandbox: the stored booking uids do not exist there; fresh ones are made.
         let again = try await Sandbox.start(SandboxConfiguration(faults: [.enumOutOfSet]))
         let stillFailing = try await SpecGateProcess.run(
-            ["replay", folder + "/report.json", "--base-url", again.baseURL,
-             "--json", folder + "/replay-faulty.json", "--junit", folder + "/replay-faulty.xml"],
+            [
+                "replay", folder + "/report.json", "--base-url", again.baseURL,
+                "--json", folder + "/replay-faulty.json", "--junit", folder + "/replay-faulty.xml",
+            ],
             environment: env)
         try await again.stop()
         #expect(stillFailing.status == 1, "\(stillFailing.stdout)\n\(stillFailing.stderr)")
-        let faultyJSON = try JSONParser().parse([UInt8](Data(contentsOf: URL(fileURLWithPath: folder + "/replay-faulty.json"))))
+        let faultyJSON = try JSONParser().parse(
+            [UInt8](Data(contentsOf: URL(fileURLWithPath: folder + "/replay-faulty.json"))))
         let faultyResults = faultyJSON["results"]?.arrayValue ?? []
         #expect(faultyResults.count == report.findings.count)
         #expect(faultyResults.allSatisfy { $0["outcome"]?.stringValue == "still-failing" }, "\(stillFailing.stdout)")
-        #expect(faultyResults.contains { ($0["links"]?.stringValue ?? "").contains("fresh BookingsController_2024_08_13_createBooking") })
+        #expect(
+            faultyResults.contains {
+                ($0["links"]?.stringValue ?? "").contains("fresh BookingsController_2024_08_13_createBooking")
+            })
         #expect(stillFailing.stdout.contains("STILL FAILING response_schema_conformance"))
 
         // Only one finding, by fingerprint.
@@ -70,12 +79,17 @@ struct ReplayCommandTests {
         // The conformant sandbox: every finding fixed, exit 0.
         let conformant = try await Sandbox.start(SandboxConfiguration())
         let fixed = try await SpecGateProcess.run(
-            ["replay", folder + "/report.json", "--base-url", conformant.baseURL,
-             "--json", folder + "/replay-fixed.json", "--junit", folder + "/replay-fixed.xml"],
+            [
+                "replay", folder + "/report.json", "--base-url", conformant.baseURL,
+                "--json", folder + "/replay-fixed.json", "--junit", folder + "/replay-fixed.xml",
+            ],
             environment: env)
         try await conformant.stop()
         #expect(fixed.status == 0, "\(fixed.stdout)\n\(fixed.stderr)")
-        #expect(fixed.stdout.contains("\(report.findings.count) replayed: \(report.findings.count) fixed, 0 still failing, 0 not reproducible"))
+        #expect(
+            fixed.stdout.contains(
+                "\(report.findings.count) replayed: \(report.findings.count) fixed, 0 still failing, 0 not reproducible"
+            ))
 
         // No secret anywhere; the JUnit files validate.
         for path in ["/replay-faulty.json", "/replay-faulty.xml", "/replay-fixed.json", "/replay-fixed.xml"] {
@@ -88,7 +102,9 @@ struct ReplayCommandTests {
         for path in ["/replay-faulty.xml", "/replay-fixed.xml"] {
             let xml = try [UInt8](Data(contentsOf: URL(fileURLWithPath: folder + path)))
             #expect(try JUnitValidator(xsdPath: Self.reference + "/junit-10.xsd").validate(xml: xml) == [])
-            #expect(try JUnitValidator(xsdPath: Self.reference + "/surefire-test-report.xsd").validateEachTestSuite(xml: xml) == [])
+            #expect(
+                try JUnitValidator(xsdPath: Self.reference + "/surefire-test-report.xsd").validateEachTestSuite(
+                    xml: xml) == [])
         }
         let faultyXML = try String(contentsOfFile: folder + "/replay-faulty.xml", encoding: .utf8)
         #expect(faultyXML.contains("<failure"))
@@ -98,7 +114,8 @@ struct ReplayCommandTests {
         let folder = try SpecGateProcess.temporaryFolder(prefix: "specgate-replay")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let report = RunReport(
-            toolVersion: "t", suite: "calcom", specTitle: "t", baseURL: "http://127.0.0.1:9", seed: 1, startedAt: "2026-01-01T00:00:00Z",
+            toolVersion: "t", suite: "calcom", specTitle: "t", baseURL: "http://127.0.0.1:9", seed: 1,
+            startedAt: "2026-01-01T00:00:00Z",
             durationMilliseconds: 1, checks: [], operations: [], findings: [], requests: 0, transportErrors: 0)
         _ = try ReportWriter.write(report, junitPath: folder + "/j.xml", jsonPath: folder + "/r.json")
         let result = try await SpecGateProcess.run(["replay", folder + "/r.json", "--finding", "0123456789abcdef"])

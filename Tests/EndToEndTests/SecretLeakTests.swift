@@ -1,6 +1,6 @@
 import Foundation
-import SpecGateTestSupport
 import SpecGateSandbox
+import SpecGateTestSupport
 import Testing
 
 /// The credential never appears in any output: console, stderr, JUnit, JSON, curl commands, baselines —
@@ -25,9 +25,11 @@ struct SecretLeakTests {
         #expect(run.status == 1, "faults must be found: \(run.stdout.suffix(500))")
         #expect(run.stdout.contains("reproduce: curl"))
         #expect(run.stdout.contains("\"$CAL_API_KEY\""), "curl commands use the placeholder")
-        let plan = try await SpecGateProcess.run(["plan", "specs/calcom/suite.yaml", "--max-cases", "3"], environment: env)
+        let plan = try await SpecGateProcess.run(
+            ["plan", "specs/calcom/suite.yaml", "--max-cases", "3"], environment: env)
         #expect(plan.status == 0)
-        let lint = try await SpecGateProcess.run(["lint", "specs/calcom/suite.yaml", "--json", folder + "/lint.json"], environment: env)
+        let lint = try await SpecGateProcess.run(
+            ["lint", "specs/calcom/suite.yaml", "--json", folder + "/lint.json"], environment: env)
 
         var outputs: [(String, String)] = [
             ("run stdout", run.stdout), ("run stderr", run.stderr), ("plan stdout", plan.stdout),
@@ -66,21 +68,34 @@ struct SecretLeakTests {
         let suite = "specs/calcom/suite.yaml"
         let runSandbox = try await specgate(
             "run sandbox",
-            ["run", suite, "--base-url", sandbox.baseURL, "--max-cases", "6", "--junit", path("run.xml"), "--json", path("run.json")])
+            [
+                "run", suite, "--base-url", sandbox.baseURL, "--max-cases", "6", "--junit", path("run.xml"), "--json",
+                path("run.json"),
+            ])
         let shard1 = try await specgate(
             "run echo 1/2",
-            ["run", suite, "--base-url", echo.baseURL, "--max-cases", "6", "--shard", "1/2", "--junit", path("s1.xml"), "--json", path("s1.json")])
+            [
+                "run", suite, "--base-url", echo.baseURL, "--max-cases", "6", "--shard", "1/2", "--junit",
+                path("s1.xml"), "--json", path("s1.json"),
+            ])
         let shard2 = try await specgate(
             "run echo 2/2",
-            ["run", suite, "--base-url", echo.baseURL, "--max-cases", "6", "--shard", "2/2", "--junit", path("s2.xml"), "--json", path("s2.json")])
+            [
+                "run", suite, "--base-url", echo.baseURL, "--max-cases", "6", "--shard", "2/2", "--junit",
+                path("s2.xml"), "--json", path("s2.json"),
+            ])
         let merge = try await specgate(
-            "merge", ["merge", path("s1.json"), path("s2.json"), "--junit", path("merged.xml"), "--json", path("merged.json")])
+            "merge",
+            ["merge", path("s1.json"), path("s2.json"), "--junit", path("merged.xml"), "--json", path("merged.json")])
         let accept = try await specgate(
-            "baseline accept", ["baseline", "accept", path("merged.json"), "--reason", "echo", "-o", path("baseline.yaml")])
+            "baseline accept",
+            ["baseline", "accept", path("merged.json"), "--reason", "echo", "-o", path("baseline.yaml")])
         let compare = try await specgate(
             "compare",
-            ["compare", suite, "--base-url", sandbox.baseURL, "--base-url", echo.baseURL, "--max-cases", "6",
-             "--json", path("compare.json"), "--junit", path("compare.xml")])
+            [
+                "compare", suite, "--base-url", sandbox.baseURL, "--base-url", echo.baseURL, "--max-cases", "6",
+                "--json", path("compare.json"), "--junit", path("compare.xml"),
+            ])
         let plan = try await specgate("plan", ["plan", suite, "--max-cases", "3"])
         let lint = try await specgate("lint", ["lint", suite, "--json", path("lint.json")])
         try await sandbox.stop()
@@ -98,8 +113,11 @@ struct SecretLeakTests {
         #expect(merged.contains(#"\"echo\":\"Bearer $CAL_API_KEY…"#), "a quoted value is clipped inside the echo")
 
         var outputs = processes.flatMap { [("\($0.0) stdout", $0.1.stdout), ("\($0.0) stderr", $0.1.stderr)] }
-        for file in ["run.xml", "run.json", "s1.xml", "s1.json", "s2.xml", "s2.json", "merged.xml", "merged.json", "baseline.yaml",
-                     "compare.json", "compare.xml", "lint.json"] {
+        for file in [
+            "run.xml", "run.json", "s1.xml", "s1.json", "s2.xml", "s2.json", "merged.xml", "merged.json",
+            "baseline.yaml",
+            "compare.json", "compare.xml", "lint.json",
+        ] {
             outputs.append((file, try String(contentsOfFile: path(file), encoding: .utf8)))
         }
         // No output holds the key, nor any 8 characters of its random part (a cut excerpt would).
@@ -118,7 +136,8 @@ struct SecretLeakTests {
         var text = try String(contentsOfFile: root + "suite.yaml", encoding: .utf8)
         text = text.replacingOccurrences(of: "spec: openapi-v2.json", with: "spec: \(root)openapi-v2.json")
         text = text.replacingOccurrences(of: "overlays: [overlay.yaml]", with: "overlays: [\(root)overlay.yaml]")
-        text = text.replacingOccurrences(of: "auth:\n  type: bearer\n  header: Authorization\n  env: CAL_API_KEY\n  prefix: cal_\n", with: auth)
+        text = text.replacingOccurrences(
+            of: "auth:\n  type: bearer\n  header: Authorization\n  env: CAL_API_KEY\n  prefix: cal_\n", with: auth)
         let path = folder + "/suite-\(UUID().uuidString).yaml"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
@@ -144,11 +163,14 @@ struct SecretLeakTests {
                 """, in: folder)
         let env = ["SBX_ID": SandboxTestTokens.clientID, "SBX_SECRET": SandboxTestTokens.clientSecret, "NO_COLOR": "1"]
         var outputs: [(String, String)] = []
-        for (name, suite, placeholder) in [("command", commandSuite, "<auth:command>"), ("oauth2", oauthSuite, "<auth:oauth2>")] {
+        for (name, suite, placeholder) in [
+            ("command", commandSuite, "<auth:command>"), ("oauth2", oauthSuite, "<auth:oauth2>"),
+        ] {
             let json = folder + "/\(name).json"
             let junit = folder + "/\(name).xml"
             let run = try await SpecGateProcess.run(
-                ["run", suite, "--base-url", echo.baseURL, "--max-cases", "4", "--json", json, "--junit", junit], environment: env)
+                ["run", suite, "--base-url", echo.baseURL, "--max-cases", "4", "--json", json, "--junit", junit],
+                environment: env)
             #expect(run.status == 1, "the echo server fails checks: \(run.stderr)")
             let plan = try await SpecGateProcess.run(["plan", suite, "--max-cases", "2"], environment: env)
             #expect(plan.status == 0, "\(plan.stderr)")
@@ -162,7 +184,9 @@ struct SecretLeakTests {
         try await sandbox.stop()
         try await echo.stop()
         for (name, text) in outputs {
-            #expect(!text.contains(commandToken) && !text.contains(String(commandToken.dropFirst(8).prefix(12))), "\(name) leaks the command token")
+            #expect(
+                !text.contains(commandToken) && !text.contains(String(commandToken.dropFirst(8).prefix(12))),
+                "\(name) leaks the command token")
             #expect(!text.contains(SandboxTestTokens.tokenPrefix), "\(name) leaks an oauth2 access token")
             #expect(!text.contains(SandboxTestTokens.clientSecret), "\(name) leaks the client secret")
         }
@@ -181,11 +205,15 @@ struct SecretLeakTests {
         func login(email: String, password: String) -> String {
             "login: {url: \"\(loginURL)\", body: {email: {env: \(email)}, password: {env: \(password)}}, capture: \"$response.body#/data/accessToken\"}"
         }
-        let suite = try Self.suite(auth: "auth:\n  type: bearer\n  prefix: cal_\n  \(login(email: "LOGIN_EMAIL", password: "LOGIN_PASSWORD"))\n", in: folder)
+        let suite = try Self.suite(
+            auth:
+                "auth:\n  type: bearer\n  prefix: cal_\n  \(login(email: "LOGIN_EMAIL", password: "LOGIN_PASSWORD"))\n",
+            in: folder)
         var text = try String(contentsOfFile: suite, encoding: .utf8)
         let identity = "outsider: {env: CAL_OUTSIDER_API_KEY, optional: true}"
         #expect(text.contains(identity))
-        text = text.replacingOccurrences(of: identity, with: "outsider: {\(login(email: "OUTSIDER_EMAIL", password: "LOGIN_PASSWORD"))}")
+        text = text.replacingOccurrences(
+            of: identity, with: "outsider: {\(login(email: "OUTSIDER_EMAIL", password: "LOGIN_PASSWORD"))}")
         try text.write(toFile: suite, atomically: true, encoding: .utf8)
         let env = [
             "LOGIN_EMAIL": sandbox.seed.owner.email, "OUTSIDER_EMAIL": sandbox.seed.outsider.email,
@@ -193,23 +221,33 @@ struct SecretLeakTests {
         ]
         func path(_ name: String) -> String { folder + "/" + name }
         let run = try await SpecGateProcess.run(
-            ["run", suite, "--base-url", echo.baseURL, "--max-cases", "4", "--json", path("run.json"), "--junit", path("run.xml"),
-             "--html", path("run.html"), "--export", "http", "--export", "har"], environment: env)
+            [
+                "run", suite, "--base-url", echo.baseURL, "--max-cases", "4", "--json", path("run.json"), "--junit",
+                path("run.xml"),
+                "--html", path("run.html"), "--export", "http", "--export", "har",
+            ], environment: env)
         let compare = try await SpecGateProcess.run(
-            ["compare", suite, "--base-url", sandbox.baseURL, "--base-url", echo.baseURL, "--max-cases", "3",
-             "--json", path("compare.json"), "--junit", path("compare.xml")], environment: env)
+            [
+                "compare", suite, "--base-url", sandbox.baseURL, "--base-url", echo.baseURL, "--max-cases", "3",
+                "--json", path("compare.json"), "--junit", path("compare.xml"),
+            ], environment: env)
         let plan = try await SpecGateProcess.run(["plan", suite, "--max-cases", "2"], environment: env)
         // The outsider's token in cross_user_access findings: a sandbox that lets it read the owner's bookings.
         let faulty = try await Sandbox.start(SandboxConfiguration(faults: [.outsiderCanReadBooking]))
         let cross = try await SpecGateProcess.run(
-            ["run", suite, "--base-url", faulty.baseURL, "--max-cases", "2", "--json", path("cross.json"), "--junit", path("cross.xml"),
-             "--html", path("cross.html")], environment: env)
+            [
+                "run", suite, "--base-url", faulty.baseURL, "--max-cases", "2", "--json", path("cross.json"), "--junit",
+                path("cross.xml"),
+                "--html", path("cross.html"),
+            ], environment: env)
         try await faulty.stop()
         try await sandbox.stop()
         try await echo.stop()
         #expect(cross.status == 1, "the outsider reads the owner's booking: \(cross.stderr)")
         let crossReport = try String(contentsOfFile: path("cross.json"), encoding: .utf8)
-        #expect(crossReport.contains("identity outsider (<auth:outsider:login>) got 200"), "the finding names the identity by its placeholder")
+        #expect(
+            crossReport.contains("identity outsider (<auth:outsider:login>) got 200"),
+            "the finding names the identity by its placeholder")
         #expect(run.status == 1, "the echo server fails checks: \(run.stderr)")
         #expect(compare.status == 1, "the targets differ: \(compare.stderr)")
         #expect(plan.status == 0, "\(plan.stderr)")
@@ -217,16 +255,22 @@ struct SecretLeakTests {
         let report = try String(contentsOfFile: path("run.json"), encoding: .utf8)
         #expect(report.contains("Bearer <auth:login>"), "the echoed token is shown as its placeholder")
         var outputs: [(String, String)] = [
-            ("run stdout", run.stdout), ("run stderr", run.stderr), ("compare stdout", compare.stdout), ("compare stderr", compare.stderr),
+            ("run stdout", run.stdout), ("run stderr", run.stderr), ("compare stdout", compare.stdout),
+            ("compare stderr", compare.stderr),
             ("plan", plan.stdout), ("cross stdout", cross.stdout), ("cross stderr", cross.stderr),
         ]
-        for file in ["run.json", "run.xml", "run.html", "failures.http", "failures.har", "compare.json", "compare.xml", "cross.json", "cross.xml", "cross.html"] {
+        for file in [
+            "run.json", "run.xml", "run.html", "failures.http", "failures.har", "compare.json", "compare.xml",
+            "cross.json", "cross.xml", "cross.html",
+        ] {
             outputs.append((file, try String(contentsOfFile: path(file), encoding: .utf8)))
         }
         for (name, text) in outputs {
             #expect(!text.contains(SandboxTestTokens.tokenPrefix), "\(name) leaks a login token")
             #expect(!text.contains(SandboxTestTokens.loginPassword), "\(name) leaks the login password")
-            #expect(!text.contains(sandbox.seed.owner.email) && !text.contains(sandbox.seed.outsider.email), "\(name) leaks a login email")
+            #expect(
+                !text.contains(sandbox.seed.owner.email) && !text.contains(sandbox.seed.outsider.email),
+                "\(name) leaks a login email")
         }
     }
 }

@@ -20,7 +20,9 @@ struct SpecServer: Sendable {
     let port: Int
     var baseURL: String { "http://127.0.0.1:\(port)" }
 
-    static func start(files: [String: File], requiredHeader: (name: String, value: String)? = nil) async throws -> SpecServer {
+    static func start(files: [String: File], requiredHeader: (name: String, value: String)? = nil) async throws
+        -> SpecServer
+    {
         let required = requiredHeader.map { [$0.name.lowercased(), $0.value] }
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -51,7 +53,9 @@ struct SpecServer: Sendable {
         if path == "/api/items" { return (200, #"[{"id":1,"name":"one"},{"id":2,"name":"two"}]"#) }
         let id = path.dropFirst("/api/items/".count)
         let valid = !id.isEmpty && id.allSatisfy(\.isASCII) && id.allSatisfy(\.isNumber) && id.contains { $0 != "0" }
-        return valid ? (200, #"{"id":"# + (Int(id).map(String.init) ?? "7") + #","name":"item"}"#) : (400, #"{"error":"bad id"}"#)
+        return valid
+            ? (200, #"{"id":"# + (Int(id).map(String.init) ?? "7") + #","name":"item"}"#)
+            : (400, #"{"error":"bad id"}"#)
     }
 
     final class Handler: ChannelInboundHandler, Sendable {
@@ -71,7 +75,8 @@ struct SpecServer: Sendable {
             guard case .head(let head) = unwrapInboundIn(data) else { return }
             // Status 0: never answer (the client times out).
             if files[head.uri]?.status == 0 { return }
-            let path = String(head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+            let path = String(
+                head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
             let status: Int
             let contentType: String
             let body: String
@@ -95,7 +100,8 @@ struct SpecServer: Sendable {
             headers.add(name: "Content-Length", value: String(body.utf8.count))
             headers.add(name: "Connection", value: "close")
             if let location { headers.add(name: "Location", value: location) }
-            let responseHead = HTTPResponseHead(version: head.version, status: HTTPResponseStatus(statusCode: status), headers: headers)
+            let responseHead = HTTPResponseHead(
+                version: head.version, status: HTTPResponseStatus(statusCode: status), headers: headers)
             context.write(wrapOutboundOut(.head(responseHead)), promise: nil)
             if head.method != .HEAD {
                 context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: body)))), promise: nil)

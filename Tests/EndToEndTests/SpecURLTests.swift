@@ -47,13 +47,18 @@ struct SpecURLTests {
           items: {$ref: "#/Item"}
         """
 
-    static let parameters = #"{"ItemId": {"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}}"#
+    static let parameters =
+        #"{"ItemId": {"name": "id", "in": "path", "required": true, "schema": {"type": "integer", "minimum": 1}}}"#
 
     static let files: [String: SpecServer.File] = [
         "/api/openapi.yaml": .init(contentType: "application/yaml", body: mainSpec),
         "/api/schemas/item.yaml": .init(contentType: "application/yaml", body: itemSchemas),
         "/shared/parameters.json": .init(contentType: "application/json", body: parameters),
-        "/docs": .init(contentType: "text/html; charset=utf-8", body: "<!DOCTYPE html>\n<html><head><title>Swagger UI</title></head><body><div id=\"swagger-ui\"></div></body></html>\n"),
+        "/docs": .init(
+            contentType: "text/html; charset=utf-8",
+            body:
+                "<!DOCTYPE html>\n<html><head><title>Swagger UI</title></head><body><div id=\"swagger-ui\"></div></body></html>\n"
+        ),
     ]
 
     static let token = "spec-token-7f3a9c2e51"
@@ -82,7 +87,10 @@ struct SpecURLTests {
         let diff = try await SpecGateProcess.run(["diff", url, url])
         try Self.parameters.write(toFile: folder + "/instance.json", atomically: true, encoding: .utf8)
         let validate = try await SpecGateProcess.run(
-            ["validate", "--spec", url, "--schema", "#/paths/~1items/get/responses/200/content/application~1json/schema", folder + "/instance.json"])
+            [
+                "validate", "--spec", url, "--schema",
+                "#/paths/~1items/get/responses/200/content/application~1json/schema", folder + "/instance.json",
+            ])
         try await server.stop()
         #expect(diff.status == 0, "\(diff.stderr)")
         #expect(validate.status == 1, "\(validate.stdout)\n\(validate.stderr)")
@@ -103,10 +111,14 @@ struct SpecURLTests {
         #expect(initialized.stdout.contains("base URL: \(server.baseURL)/api"), "\(initialized.stdout)")
         let suite = try String(contentsOfFile: folder + "/items/suite.yaml", encoding: .utf8)
         #expect(suite.contains(url), "\(suite)")
-        #expect(suite.contains("baseURL: \"\(server.baseURL)/api\"") || suite.contains("baseURL: \(server.baseURL)/api"), "\(suite)")
+        #expect(
+            suite.contains("baseURL: \"\(server.baseURL)/api\"") || suite.contains("baseURL: \(server.baseURL)/api"),
+            "\(suite)")
 
         let run = try await SpecGateProcess.run(["run", folder + "/items/suite.yaml"] + Self.reportArguments(folder))
-        let bundle = try await SpecGateProcess.run(["bundle", folder + "/items/suite.yaml", "-o", folder + "/bundled.json"])
+        let bundle = try await SpecGateProcess.run([
+            "bundle", folder + "/items/suite.yaml", "-o", folder + "/bundled.json",
+        ])
         try await server.stop()
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
         #expect(run.stdout.contains("→ \(server.baseURL)/api"), "\(run.stdout)")
@@ -123,16 +135,21 @@ struct SpecURLTests {
         let server = try await SpecServer.start(files: Self.files)
         let missing = try await SpecGateProcess.run(["list", server.baseURL + "/openapi.json"])
         let html = try await SpecGateProcess.run(["lint", server.baseURL + "/docs"])
-        let tooLarge = try await SpecGateProcess.run(["list", server.baseURL + "/api/openapi.yaml", "--max-spec-bytes", "200"])
+        let tooLarge = try await SpecGateProcess.run([
+            "list", server.baseURL + "/api/openapi.yaml", "--max-spec-bytes", "200",
+        ])
         var brokenFiles = Self.files
-        brokenFiles["/api/openapi.yaml"]?.body = Self.mainSpec.replacingOccurrences(of: "schemas/item.yaml", with: "schemas/gone.yaml")
+        brokenFiles["/api/openapi.yaml"]?.body = Self.mainSpec.replacingOccurrences(
+            of: "schemas/item.yaml", with: "schemas/gone.yaml")
         let broken = try await SpecServer.start(files: brokenFiles)
         let missingRef = try await SpecGateProcess.run(["list", broken.baseURL + "/api/openapi.yaml"])
         try await server.stop()
         try await broken.stop()
         let port = try await SpecServer.closedPort()
         let refused = try await SpecGateProcess.run(["run", "http://127.0.0.1:\(port)/openapi.json"])
-        let slow = try await SpecServer.start(files: ["/hang": .init(contentType: "application/json", body: "", status: 0)])
+        let slow = try await SpecServer.start(files: [
+            "/hang": .init(contentType: "application/json", body: "", status: 0)
+        ])
         let timedOut = try await SpecGateProcess.run(["list", slow.baseURL + "/hang", "--spec-timeout", "0.3"])
         try await slow.stop()
 
@@ -196,20 +213,28 @@ struct SpecURLTests {
         let spec = Self.mainSpec
             .replacingOccurrences(
                 of: "servers: [{url: /api}]",
-                with: "servers: [{url: \"http://127.0.0.1:{port}/{base}\", variables: {port: {default: \"9\"}, base: {default: v1, enum: [v1, api]}}}]")
+                with:
+                    "servers: [{url: \"http://127.0.0.1:{port}/{base}\", variables: {port: {default: \"9\"}, base: {default: v1, enum: [v1, api]}}}]"
+            )
             .replacingOccurrences(of: "schemas/item.yaml", with: "item.yaml")
             .replacingOccurrences(of: "../shared/parameters.json", with: "parameters.json")
         try spec.write(toFile: folder + "/openapi.yaml", atomically: true, encoding: .utf8)
         try Self.itemSchemas.write(toFile: folder + "/item.yaml", atomically: true, encoding: .utf8)
         try Self.parameters.write(toFile: folder + "/parameters.json", atomically: true, encoding: .utf8)
 
-        let defaults = try await SpecGateProcess.run(["plan", folder + "/openapi.yaml", "--valid-only", "--max-cases", "1"])
+        let defaults = try await SpecGateProcess.run([
+            "plan", folder + "/openapi.yaml", "--valid-only", "--max-cases", "1",
+        ])
         let given = try await SpecGateProcess.run(
-            ["plan", folder + "/openapi.yaml", "--valid-only", "--max-cases", "1", "--server-var", "port=\(server.port)", "--server-var", "base=api"])
+            [
+                "plan", folder + "/openapi.yaml", "--valid-only", "--max-cases", "1", "--server-var",
+                "port=\(server.port)", "--server-var", "base=api",
+            ])
         let unknown = try await SpecGateProcess.run(["plan", folder + "/openapi.yaml", "--server-var", "region=eu"])
         let outsideEnum = try await SpecGateProcess.run(["plan", folder + "/openapi.yaml", "--server-var", "base=v9"])
         let run = try await SpecGateProcess.run(
-            ["run", folder + "/openapi.yaml", "--server-var", "port=\(server.port)", "--server-var", "base=api"] + Self.reportArguments(folder))
+            ["run", folder + "/openapi.yaml", "--server-var", "port=\(server.port)", "--server-var", "base=api"]
+                + Self.reportArguments(folder))
         let initialized = try await SpecGateProcess.run(
             ["init", folder + "/openapi.yaml", "--dir", folder + "/suite", "--server-var", "port=\(server.port)"])
         try await server.stop()
@@ -256,14 +281,18 @@ struct SpecURLTests {
 
     @Test func redirectsAreFollowedButSpecHeadersStayWithTheirOrigin() async throws {
         var files = Self.files
-        files["/openapi.yaml"] = .init(contentType: "text/plain", body: "moved", status: 302, location: "/api/openapi.yaml")
+        files["/openapi.yaml"] = .init(
+            contentType: "text/plain", body: "moved", status: 302, location: "/api/openapi.yaml")
         let server = try await SpecServer.start(files: files, requiredHeader: ("X-Spec-Token", Self.token))
         let other = try await SpecServer.start(files: [
-            "/elsewhere": .init(contentType: "text/plain", body: "moved", status: 307, location: server.baseURL + "/api/openapi.yaml")
+            "/elsewhere": .init(
+                contentType: "text/plain", body: "moved", status: 307, location: server.baseURL + "/api/openapi.yaml")
         ])
         let header = "X-Spec-Token: " + Self.token
         // Relative $refs and the relative server resolve against where the spec was found.
-        let same = try await SpecGateProcess.run(["plan", server.baseURL + "/openapi.yaml", "--spec-header", header, "--valid-only"])
+        let same = try await SpecGateProcess.run([
+            "plan", server.baseURL + "/openapi.yaml", "--spec-header", header, "--valid-only",
+        ])
         // Another origin redirects to the spec: the header is not sent on, so the server refuses.
         let cross = try await SpecGateProcess.run(["list", other.baseURL + "/elsewhere", "--spec-header", header])
         try await server.stop()

@@ -9,9 +9,11 @@ struct SuggestCommandTests {
     func report(_ faults: Set<SandboxFault>, folder: String) async throws -> String {
         let sandbox = try await Sandbox.start(SandboxConfiguration(faults: faults))
         let run = try await SpecGateProcess.run(
-            ["run", "specs/calcom/suite.yaml", "--base-url", sandbox.baseURL, "--max-cases", "8",
-             "--operation", "BookingsController_2024_08_13_createBooking",
-             "--junit", folder + "/junit.xml", "--json", folder + "/report.json"],
+            [
+                "run", "specs/calcom/suite.yaml", "--base-url", sandbox.baseURL, "--max-cases", "8",
+                "--operation", "BookingsController_2024_08_13_createBooking",
+                "--junit", folder + "/junit.xml", "--json", folder + "/report.json",
+            ],
             environment: ["CAL_API_KEY": sandbox.seed.owner.apiKey, "NO_COLOR": "1"])
         try await sandbox.stop()
         #expect(run.status == 1, "\(run.stderr)")

@@ -2,11 +2,11 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
-import Synchronization
 import SpecGateCore
 import SpecGateJSON
 import SpecGateRunner
 import SpecGateTestSupport
+import Synchronization
 import Testing
 
 /// Swagger 2.0 documents through the commands: a run of `items.yaml` against a conformant loopback
@@ -31,12 +31,15 @@ struct Swagger2Tests {
             #expect(report.operations.count == 4)
             #expect(report.requests > 20)
             #expect(report.transportErrors == 0)
-            #expect(report.failures.isEmpty, "\(report.failures.prefix(5).map { "\($0.operationID) \($0.check): \($0.message)" })")
+            #expect(
+                report.failures.isEmpty,
+                "\(report.failures.prefix(5).map { "\($0.operationID) \($0.check): \($0.message)" })")
             #expect(report.errors.isEmpty, "\(report.errors.prefix(5).map(\.message))")
             // Every kind of request reached the server: JSON and form bodies, path, query.
             let seen = server.log.paths()
             #expect(seen.contains("POST /v1/items application/json"))
-            #expect(seen.contains { $0.hasPrefix("POST /v1/items/") && $0.hasSuffix("application/x-www-form-urlencoded") })
+            #expect(
+                seen.contains { $0.hasPrefix("POST /v1/items/") && $0.hasSuffix("application/x-www-form-urlencoded") })
         } catch {
             try? await server.stop()
             throw error
@@ -54,17 +57,24 @@ struct Swagger2Tests {
         // Jupyter Server's document: findings on lines of api.yaml, also as JSON.
         let folder = try SpecGateProcess.temporaryFolder(prefix: "specgate-swagger2")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let jupyter = try await SpecGateProcess.run(["lint", Self.jupyter, "--json", folder + "/lint.json"], environment: ["NO_COLOR": "1"])
+        let jupyter = try await SpecGateProcess.run(
+            ["lint", Self.jupyter, "--json", folder + "/lint.json"], environment: ["NO_COLOR": "1"])
         #expect(jupyter.status == 0 || jupyter.status == 1, "\(jupyter.stderr)")
-        let dateTime = try #require(jupyter.lines.first { $0.contains("dateTime") && $0.contains("responses/200/headers/Last-Modified") }, "\(jupyter.stdout)")
+        let dateTime = try #require(
+            jupyter.lines.first { $0.contains("dateTime") && $0.contains("responses/200/headers/Last-Modified") },
+            "\(jupyter.stdout)")
         let lineText = try #require(dateTime.split(separator: "  ").first { $0.contains("jupyter-server-api.yaml:") })
         let line = try #require(Int(lineText.split(separator: ":").last ?? ""))
         let source = try String(contentsOfFile: SpecGateProcess.packageRoot + "/" + Self.jupyter, encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: false)
         #expect(source[line - 1].contains("format: dateTime"), "line \(line)")
         let petstore = try await SpecGateProcess.run(
-            ["lint", "Tests/SpecGateCoreTests/Fixtures/swagger2/petstore.yaml", "--junit", folder + "/lint.xml"], environment: ["NO_COLOR": "1"])
-        #expect(petstore.stdout.contains("swagger2-conversion  Tests/SpecGateCoreTests/Fixtures/swagger2/petstore.yaml:152"), "\(petstore.stdout)")
+            ["lint", "Tests/SpecGateCoreTests/Fixtures/swagger2/petstore.yaml", "--junit", folder + "/lint.xml"],
+            environment: ["NO_COLOR": "1"])
+        #expect(
+            petstore.stdout.contains(
+                "swagger2-conversion  Tests/SpecGateCoreTests/Fixtures/swagger2/petstore.yaml:152"),
+            "\(petstore.stdout)")
         let junit = try String(contentsOfFile: folder + "/lint.xml", encoding: .utf8)
         #expect(junit.contains("lint.swagger2-conversion") && junit.contains("petstore.yaml:152"))
         let json = try JSONParser().parse(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/lint.json"))))
@@ -86,8 +96,12 @@ struct Swagger2Tests {
         let bundled = try JSONParser().parse(Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/bundle.json"))))
         #expect(bundled["openapi"] == "3.0.3")
         #expect(bundled["swagger"] == nil)
-        #expect(bundled["components"]?["schemas"]?["Item"]?["properties"]?["note"] == ["type": "string", "nullable": true])
-        #expect(bundled["paths"]?["/items"]?["post"]?["requestBody"]?["content"]?["application/json"]?["schema"] == ["$ref": "#/components/schemas/NewItem"])
+        #expect(
+            bundled["components"]?["schemas"]?["Item"]?["properties"]?["note"] == ["type": "string", "nullable": true])
+        #expect(
+            bundled["paths"]?["/items"]?["post"]?["requestBody"]?["content"]?["application/json"]?["schema"] == [
+                "$ref": "#/components/schemas/NewItem"
+            ])
         // The bundle loads again as OpenAPI 3.0.
         let again = try await SpecGateProcess.run(["list", folder + "/bundle.json", "--json"])
         #expect(try JSONParser().parse(Array(again.stdout.utf8)).arrayValue?.count == 4)
@@ -159,7 +173,9 @@ struct ItemsServer: Sendable {
             for item in query where item.name == "limit" {
                 guard let value = item.value, let limit = Int(value), (1...50).contains(limit) else { return bad }
             }
-            return Answer(status: .ok, body: #"[{"id":1,"name":"one","note":null},{"id":2,"name":"two","note":"x"}]"#, headers: [("X-Total", "2")])
+            return Answer(
+                status: .ok, body: #"[{"id":1,"name":"one","note":null},{"id":2,"name":"two","note":"x"}]"#,
+                headers: [("X-Total", "2")])
         case (.POST, 3) where segments[1...] == ["v1", "items"]:
             guard contentType?.lowercased().hasPrefix("application/json") == true,
                 case .object(let object)? = try? JSONParser().parse(body), object.count == 1,
@@ -170,12 +186,15 @@ struct ItemsServer: Sendable {
             guard itemID(segments[3]) != nil else { return bad }
             return Answer(status: .ok, body: #"{"id":3,"name":"three","code":"A-1"}"#)
         case (.POST, 5) where segments[1] == "v1" && segments[2] == "items" && segments[4] == "label":
-            guard itemID(segments[3]) != nil, contentType?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true else { return bad }
+            guard itemID(segments[3]) != nil,
+                contentType?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true
+            else { return bad }
             var form = URLComponents()
             form.percentEncodedQuery = String(decoding: body, as: UTF8.self).replacingOccurrences(of: "+", with: "%20")
             // A string field could not be told from a wrongly typed one in a form: the field is an integer.
             let fields = form.queryItems ?? []
-            guard fields.count == 1, fields[0].name == "priority", let value = fields[0].value, let priority = Int(value),
+            guard fields.count == 1, fields[0].name == "priority", let value = fields[0].value,
+                let priority = Int(value),
                 (1...5).contains(priority)
             else { return bad }
             return Answer(status: .noContent, body: nil)
@@ -213,15 +232,22 @@ struct ItemsServer: Sendable {
             case .end:
                 guard let head else { return }
                 let contentType = head.headers.first(name: "content-type")
-                log.append("\(head.method.rawValue) \(head.uri.split(separator: "?").first ?? "") \(contentType ?? "-")")
-                let answer = ItemsServer.answer(method: head.method, uri: head.uri, contentType: contentType, body: body)
+                log.append(
+                    "\(head.method.rawValue) \(head.uri.split(separator: "?").first ?? "") \(contentType ?? "-")")
+                let answer = ItemsServer.answer(
+                    method: head.method, uri: head.uri, contentType: contentType, body: body)
                 var headers = HTTPHeaders()
                 if answer.body != nil { headers.add(name: "Content-Type", value: "application/json") }
                 headers.add(name: "Content-Length", value: String(answer.body?.utf8.count ?? 0))
                 headers.add(name: "Connection", value: "close")
                 for (name, value) in answer.headers { headers.add(name: name, value: value) }
-                context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: answer.status, headers: headers))), promise: nil)
-                if let text = answer.body { context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: text)))), promise: nil) }
+                context.write(
+                    wrapOutboundOut(
+                        .head(HTTPResponseHead(version: head.version, status: answer.status, headers: headers))),
+                    promise: nil)
+                if let text = answer.body {
+                    context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: text)))), promise: nil)
+                }
                 context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }
             }
         }

@@ -12,7 +12,8 @@ import Testing
 
     @Test func reportsEveryViolation() throws {
         let path = try write(
-            #"{"status":"succeeded","data":{"bookingUid":"b","reassignedTo":{"id":"7","name":"n","email":"e","displayEmail":"d"}}}"#)
+            #"{"status":"succeeded","data":{"bookingUid":"b","reassignedTo":{"id":"7","name":"n","email":"e","displayEmail":"d"}}}"#
+        )
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try SpecGateProcess.run([
             "validate", "--spec", "specs/calcom/suite.yaml", "--schema", "ReassignBookingOutput_2024_08_13", path,
@@ -25,17 +26,21 @@ import Testing
 
     @Test func validInstanceExitsZero() throws {
         let path = try write(
-            #"{"status":"success","data":{"bookingUid":"b","reassignedTo":{"id":7,"name":"n","email":"e@x.io","displayEmail":"d"}}}"#)
+            #"{"status":"success","data":{"bookingUid":"b","reassignedTo":{"id":7,"name":"n","email":"e@x.io","displayEmail":"d"}}}"#
+        )
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try SpecGateProcess.run([
-            "validate", "--spec", "specs/calcom/suite.yaml", "--schema", "#/components/schemas/ReassignBookingOutput_2024_08_13", path,
+            "validate", "--spec", "specs/calcom/suite.yaml", "--schema",
+            "#/components/schemas/ReassignBookingOutput_2024_08_13", path,
         ])
         #expect(result.status == 0)
     }
 
     @Test func rawDocumentReassignSchemaIsUnsatisfiable() throws {
         // Without the overlay, `data` must be the wrapper itself: no finite instance passes.
-        let path = try write(#"{"status":"success","data":{"bookingUid":"b","reassignedTo":{"id":7,"name":"n","email":"e@x.io","displayEmail":"d"}}}"#)
+        let path = try write(
+            #"{"status":"success","data":{"bookingUid":"b","reassignedTo":{"id":7,"name":"n","email":"e@x.io","displayEmail":"d"}}}"#
+        )
         defer { try? FileManager.default.removeItem(atPath: path) }
         let result = try SpecGateProcess.run([
             "validate", "--spec", "specs/calcom/openapi-v2.json", "--schema", "ReassignBookingOutput_2024_08_13", path,
@@ -44,10 +49,14 @@ import Testing
     }
 
     @Test func unknownSchemaAndMissingFileExitTwo() throws {
-        let unknown = try SpecGateProcess.run(["validate", "--spec", "specs/calcom/suite.yaml", "--schema", "Nope", "/nonexistent.json"])
+        let unknown = try SpecGateProcess.run([
+            "validate", "--spec", "specs/calcom/suite.yaml", "--schema", "Nope", "/nonexistent.json",
+        ])
         #expect(unknown.status == 2)
         #expect(!unknown.stderr.isEmpty)
-        let bad = try SpecGateProcess.run(["validate", "--spec", "specs/calcom/suite.yaml", "--schema", "Nope", "--direction", "x", "-"])
+        let bad = try SpecGateProcess.run([
+            "validate", "--spec", "specs/calcom/suite.yaml", "--schema", "Nope", "--direction", "x", "-",
+        ])
         #expect(bad.status != 0)
     }
 }

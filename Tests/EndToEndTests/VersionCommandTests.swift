@@ -18,7 +18,9 @@ import Testing
 
 /// Help is argument-parser's, printed on stdout with exit 0, for the root and every subcommand, however asked.
 @Suite struct HelpCommandTests {
-    @Test(arguments: [["--help"], ["run", "--help"], ["help", "run"], ["compare", "-h"], ["sandbox", "--help"], ["lint", "--help"]])
+    @Test(arguments: [
+        ["--help"], ["run", "--help"], ["help", "run"], ["compare", "-h"], ["sandbox", "--help"], ["lint", "--help"],
+    ])
     func helpExitsZeroWithTheUsage(_ arguments: [String]) throws {
         let result = try SpecGateProcess.run(arguments)
         #expect(result.status == 0, "\(arguments): \(result.stderr)")

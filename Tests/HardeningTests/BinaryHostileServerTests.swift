@@ -22,7 +22,8 @@ import Testing
             result = try await SpecGateProcess.run(
                 [
                     "run", suite, "--base-url", server.baseURL, "--timeout", "1", "--retries", "0", "--max-cases", "1",
-                    "--valid-cases", "1", "--no-invalid", "--max-response-bytes", String(limit), "--junit", junit, "--json", json,
+                    "--valid-cases", "1", "--no-invalid", "--max-response-bytes", String(limit), "--junit", junit,
+                    "--json", json,
                 ],
                 environment: ["HOSTILE_TOKEN": HostileHTTPFixture.token, "NO_COLOR": "1"], launcher: launcher)
         } catch {
@@ -41,18 +42,22 @@ import Testing
 
         let xml = try [UInt8](Data(contentsOf: URL(fileURLWithPath: junit)))
         #expect(JUnitReader.wellFormednessErrors(xml).isEmpty)
-        let junit10 = try #require(PackageRoot.reference("junit-10.xsd"), "shared/reference/junit-10.xsd next to the package")
-        let surefire = try #require(PackageRoot.reference("surefire-test-report.xsd"), "shared/reference/surefire-test-report.xsd")
+        let junit10 = try #require(
+            PackageRoot.reference("junit-10.xsd"), "shared/reference/junit-10.xsd next to the package")
+        let surefire = try #require(
+            PackageRoot.reference("surefire-test-report.xsd"), "shared/reference/surefire-test-report.xsd")
         #expect(try JUnitValidator(xsdPath: junit10).validate(xml: xml) == [])
         #expect(try JUnitValidator(xsdPath: surefire).validateEachTestSuite(xml: xml) == [])
         let jsonBytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: json)))
         let report = try RunReportJSONDecoder(file: json).decode(bytes: jsonBytes)
         #expect(report.exitCode == 1)
         #expect(report.requests == HostileHTTPFixture.operations.count)
-        #expect(Set(report.errors.map(\.operationID)) == [
-            "resetMidBody", "neverCompletes", "truncatedBody", "hugeBody", "controlHeaders", "slowDrip", "postHang",
-        ])
-        #expect(Set(report.failures.map(\.operationID)) == ["invalidUTF8", "notJSON", "redirectLoop", "echoAuthorization"])
+        #expect(
+            Set(report.errors.map(\.operationID)) == [
+                "resetMidBody", "neverCompletes", "truncatedBody", "hugeBody", "controlHeaders", "slowDrip", "postHang",
+            ])
+        #expect(
+            Set(report.failures.map(\.operationID)) == ["invalidUTF8", "notJSON", "redirectLoop", "echoAuthorization"])
 
         for (name, text) in [
             ("stdout", result.stdout), ("stderr", result.stderr), ("junit", String(decoding: xml, as: UTF8.self)),
@@ -61,14 +66,17 @@ import Testing
             #expect(!text.contains(HostileHTTPFixture.token), "\(name) leaks the token")
         }
         if let line = result.stderr.split(separator: "\n").first(where: { $0.contains("Maximum resident set size") }) {
-            print("hostile binary run: \(line.trimmingCharacters(in: .whitespaces)); /huge bytes the client accepted: \(seen.hugeBytesDelivered) of \(HostileServer.hugeSize)")
+            print(
+                "hostile binary run: \(line.trimmingCharacters(in: .whitespaces)); /huge bytes the client accepted: \(seen.hugeBytesDelivered) of \(HostileServer.hugeSize)"
+            )
         }
     }
 
     /// Peak RSS of `specgate run` for the 50 MB body against a 9-byte one (reported, not asserted: memory
     /// is measured by `make bench`); the server's count of bytes the client accepted is asserted instead.
     @Test func peakMemoryWithTheFiftyMegabyteBody() async throws {
-        guard ExternalTool.specgate.require() != nil, ExternalTool.time.require("peak memory is read from it") != nil else { return }
+        guard ExternalTool.specgate.require() != nil, ExternalTool.time.require("peak memory is read from it") != nil
+        else { return }
         let server = try await HostileServer.start()
         let files = try HostileFiles()
         defer { files.remove() }
@@ -77,7 +85,8 @@ import Testing
         for operation in ["conformant", "hugeBody"] {
             let result = try await SpecGateProcess.run(
                 [
-                    "run", suite, "--base-url", server.baseURL, "--operation", operation, "--max-cases", "1", "--no-invalid",
+                    "run", suite, "--base-url", server.baseURL, "--operation", operation, "--max-cases", "1",
+                    "--no-invalid",
                     "--max-response-bytes", String(1 << 20), "--junit", files.folder + "/\(operation).xml",
                     "--json", files.folder + "/\(operation).json",
                 ],

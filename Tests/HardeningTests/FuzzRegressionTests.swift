@@ -1,7 +1,7 @@
 import Foundation
 import SpecGateFuzzTargets
-import Testing
 import SpecGateTestSupport
+import Testing
 
 /// Replays every input kept under `Tests/Fuzz/regressions/<target>/` (crashes and broken invariants
 /// that `make fuzz` found and that were fixed) and the seed corpora under `Tests/Fuzz/corpus/<target>/`.
@@ -27,7 +27,8 @@ import SpecGateTestSupport
 
     @Test func invariantsCanFail() {
         // The targets do report broken invariants: a JUnit XSD that does not exist is reported.
-        let problems = FuzzTarget.junit.run(Array("a\0b".utf8), context: FuzzContext(junitXSDPath: "/nonexistent/junit.xsd"))
+        let problems = FuzzTarget.junit.run(
+            Array("a\0b".utf8), context: FuzzContext(junitXSDPath: "/nonexistent/junit.xsd"))
         #expect(problems.contains { $0.contains("/nonexistent/junit.xsd") })
     }
 }

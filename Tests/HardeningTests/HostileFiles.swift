@@ -48,7 +48,8 @@ struct HostileFiles {
 
     /// The path `SpecLoadError.file` shows for `name`.
     func path(_ name: String) -> String {
-        URIReference.path(ofFileURI: URIReference.fileURI(forPath: FileDocumentProvider.absolutePath(folder + "/" + name)))
+        URIReference.path(
+            ofFileURI: URIReference.fileURI(forPath: FileDocumentProvider.absolutePath(folder + "/" + name)))
             ?? name
     }
 }

@@ -8,16 +8,19 @@ enum HostileHTTPFixture {
     static let operations: [(id: String, method: String, path: String)] = [
         ("resetMidBody", "get", "/reset"), ("neverCompletes", "get", "/hang"), ("truncatedBody", "get", "/truncated"),
         ("hugeBody", "get", "/huge"), ("invalidUTF8", "get", "/bad-utf8"), ("notJSON", "get", "/not-json"),
-        ("controlHeaders", "get", "/control-headers"), ("redirectLoop", "get", "/redirect"), ("slowDrip", "get", "/drip"),
+        ("controlHeaders", "get", "/control-headers"), ("redirectLoop", "get", "/redirect"),
+        ("slowDrip", "get", "/drip"),
         ("echoAuthorization", "get", "/echo-auth"), ("postHang", "post", "/post-hang"), ("conformant", "get", "/ok"),
     ]
 
     static var spec: String {
         let paths = operations.map { operation in
-            let schema = operation.id == "echoAuthorization"
+            let schema =
+                operation.id == "echoAuthorization"
                 ? #"{"type": "object", "required": ["id"], "properties": {"id": {"type": "integer"}}}"#
                 : #"{"type": "object", "properties": {"id": {"type": "integer"}}}"#
-            let body = operation.method == "post"
+            let body =
+                operation.method == "post"
                 ? #""requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["title"], "properties": {"title": {"type": "string", "enum": ["x"]}}}}}},"#
                 : ""
             return """

@@ -9,10 +9,13 @@ import Testing
 @Suite struct HostileSchemaTests {
     static let uri = "file:///hostile/schema.json"
 
-    private func compile(_ schema: String, dialect: SchemaDialect = .draft2020_12, budget: Int = 100_000) throws -> CompiledSchema {
+    private func compile(_ schema: String, dialect: SchemaDialect = .draft2020_12, budget: Int = 100_000) throws
+        -> CompiledSchema
+    {
         let value = try JSONParser.parse(schema)
         var compiler = SchemaCompiler(
-            documents: DocumentStore([Self.uri: value]), options: SchemaOptions(dialect: dialect, regexStepBudget: budget))
+            documents: DocumentStore([Self.uri: value]),
+            options: SchemaOptions(dialect: dialect, regexStepBudget: budget))
         return try compiler.compile(JSONLocation(document: Self.uri))
     }
 
@@ -93,17 +96,26 @@ import Testing
     @Test func hugeNumbersLoadInSpecs() throws {
         let files = try HostileFiles()
         defer { files.remove() }
-        let schema = ##"{"type": "number", "minimum": -1e400, "maximum": \##(Self.fourHundredDigits), "multipleOf": 1e-400, "default": -0}"##
-        try files.write("api.json", HostileSpec.json(paths: ##"{"/a": {"get": \##(HostileSpec.operation(schema: schema))}}"##))
+        let schema =
+            ##"{"type": "number", "minimum": -1e400, "maximum": \##(Self.fourHundredDigits), "multipleOf": 1e-400, "default": -0}"##
+        try files.write(
+            "api.json", HostileSpec.json(paths: ##"{"/a": {"get": \##(HostileSpec.operation(schema: schema))}}"##))
         try files.write(
             "api.yaml",
-            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    N: {type: number, minimum: -1e400, maximum: \(Self.fourHundredDigits), multipleOf: 1e-400, default: -0}\n")
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    N: {type: number, minimum: -1e400, maximum: \(Self.fourHundredDigits), multipleOf: 1e-400, default: -0}\n"
+        )
         for name in ["api.json", "api.yaml"] {
             let target = try files.load(name)
             let store = target.documents.store
-            let location = name == "api.json"
-                ? JSONLocation(document: target.documents.rootURI, pointer: JSONPointer(tokens: ["paths", "/a", "get", "responses", "200", "content", "application/json", "schema"]))
-                : JSONLocation(document: target.documents.rootURI, pointer: JSONPointer(tokens: ["components", "schemas", "N"]))
+            let location =
+                name == "api.json"
+                ? JSONLocation(
+                    document: target.documents.rootURI,
+                    pointer: JSONPointer(tokens: [
+                        "paths", "/a", "get", "responses", "200", "content", "application/json", "schema",
+                    ]))
+                : JSONLocation(
+                    document: target.documents.rootURI, pointer: JSONPointer(tokens: ["components", "schemas", "N"]))
             #expect(store.value(at: location.appending("maximum"))?.numberValue?.significand.count == 400)
             var compiler = SchemaCompiler(documents: store, options: SchemaOptions(dialect: .openAPI30))
             let compiled = try compiler.compile(location)
@@ -133,10 +145,12 @@ import Testing
         let files = try HostileFiles()
         defer { files.remove() }
         let schema = ##"{"type": "object", "properties": {"name": {"type": "string", "pattern": "^(\\w+\\s?)*$"}}}"##
-        try files.write("api.json", HostileSpec.json(paths: ##"{"/a": {"get": \##(HostileSpec.operation(schema: schema))}}"##))
+        try files.write(
+            "api.json", HostileSpec.json(paths: ##"{"/a": {"get": \##(HostileSpec.operation(schema: schema))}}"##))
         let target = try files.load("api.json")
         let location = try #require(target.spec.operations.first?.responses.first?.content.first?.schema)
-        var compiler = SchemaCompiler(documents: target.documents.store, options: SchemaOptions(dialect: .openAPI30, regexStepBudget: 20_000))
+        var compiler = SchemaCompiler(
+            documents: target.documents.store, options: SchemaOptions(dialect: .openAPI30, regexStepBudget: 20_000))
         let compiled = try compiler.compile(location)
         let body: JSONValue = ["name": .string(String(repeating: "word ", count: 30) + "!")]
         let violations = compiled.validate(body)
@@ -148,8 +162,14 @@ import Testing
     /// cut-off branch just fails, which decides the outcome without a top-level recursion message.
     static let recursing: [(String, Bool)] = [
         (##"{"$defs": {"a": {"allOf": [{"$ref": "#/$defs/a"}]}}, "$ref": "#/$defs/a"}"##, true),
-        (##"{"$defs": {"a": {"type": ["null", "number", "string", "object", "array"], "$ref": "#/$defs/a"}}, "$ref": "#/$defs/a"}"##, true),
-        (##"{"$defs": {"a": {"anyOf": [{"$ref": "#/$defs/b"}]}, "b": {"not": {"not": {"$ref": "#/$defs/a"}}}}, "$ref": "#/$defs/a"}"##, false),
+        (
+            ##"{"$defs": {"a": {"type": ["null", "number", "string", "object", "array"], "$ref": "#/$defs/a"}}, "$ref": "#/$defs/a"}"##,
+            true
+        ),
+        (
+            ##"{"$defs": {"a": {"anyOf": [{"$ref": "#/$defs/b"}]}, "b": {"not": {"not": {"$ref": "#/$defs/a"}}}}, "$ref": "#/$defs/a"}"##,
+            false
+        ),
         (##"{"if": {"$ref": "#"}, "then": false}"##, false),
     ]
 

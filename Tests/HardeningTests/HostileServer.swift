@@ -4,7 +4,7 @@ import NIOCore
 import NIOPosix
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A raw-socket HTTP server on 127.0.0.1 (port 0) that breaks HTTP on purpose: it parses just enough of
@@ -133,10 +133,14 @@ private final class HostileHandler: ChannelInboundHandler {
     }
 
     private func head(_ status: String, _ headers: [String], length: Int) -> [UInt8] {
-        Array(("HTTP/1.1 \(status)\r\n" + (headers + ["Content-Length: \(length)"]).map { $0 + "\r\n" }.joined() + "\r\n").utf8)
+        Array(
+            ("HTTP/1.1 \(status)\r\n" + (headers + ["Content-Length: \(length)"]).map { $0 + "\r\n" }.joined() + "\r\n")
+                .utf8)
     }
 
-    private func respond(to request: (method: String, path: String, authorization: String), context: ChannelHandlerContext) {
+    private func respond(
+        to request: (method: String, path: String, authorization: String), context: ChannelHandlerContext
+    ) {
         let json = "Content-Type: application/json"
         let channel = context.channel
         switch request.path {
@@ -174,7 +178,8 @@ private final class HostileHandler: ChannelInboundHandler {
             _ = write(context, head("200 OK", [json], length: body.count) + body)
         case "/control-headers":
             let body = Array(#"{"id": 1}"#.utf8)
-            let raw = Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Control: a".utf8) + [0x01]
+            let raw =
+                Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Control: a".utf8) + [0x01]
                 + Array("b\r\nX-Bare-CR: c\rd\r\nContent-Length: \(body.count)\r\n\r\n".utf8) + body
             _ = write(context, raw)
         case "/redirect":
@@ -184,7 +189,9 @@ private final class HostileHandler: ChannelInboundHandler {
             drip(context, left: 100)
         case "/echo-auth":
             let body = Array(#"{"echo": "\#(request.authorization)"}"#.utf8)
-            _ = write(context, head("200 OK", [json, "X-Echo-Authorization: \(request.authorization)"], length: body.count) + body)
+            _ = write(
+                context,
+                head("200 OK", [json, "X-Echo-Authorization: \(request.authorization)"], length: body.count) + body)
         case "/ok":
             let body = Array(#"{"id": 1}"#.utf8)
             _ = write(context, head("200 OK", [json], length: body.count) + body)

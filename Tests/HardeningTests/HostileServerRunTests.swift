@@ -29,11 +29,14 @@ import Testing
     static func writeAndValidate(_ report: RunReport) throws -> (junit: String, json: String) {
         let files = try HostileFiles()
         defer { files.remove() }
-        let written = try ReportWriter.write(report, junitPath: files.folder + "/junit.xml", jsonPath: files.folder + "/report.json")
+        let written = try ReportWriter.write(
+            report, junitPath: files.folder + "/junit.xml", jsonPath: files.folder + "/report.json")
         let xml = try [UInt8](Data(contentsOf: URL(fileURLWithPath: written.junitPath)))
         #expect(JUnitReader.wellFormednessErrors(xml).isEmpty)
-        let junit10 = try #require(PackageRoot.reference("junit-10.xsd"), "shared/reference/junit-10.xsd next to the package")
-        let surefire = try #require(PackageRoot.reference("surefire-test-report.xsd"), "shared/reference/surefire-test-report.xsd")
+        let junit10 = try #require(
+            PackageRoot.reference("junit-10.xsd"), "shared/reference/junit-10.xsd next to the package")
+        let surefire = try #require(
+            PackageRoot.reference("surefire-test-report.xsd"), "shared/reference/surefire-test-report.xsd")
         #expect(try JUnitValidator(xsdPath: junit10).validate(xml: xml) == [])
         #expect(try JUnitValidator(xsdPath: surefire).validateEachTestSuite(xml: xml) == [])
         let jsonBytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: written.jsonPath)))
@@ -50,7 +53,8 @@ import Testing
         let suite = try HostileHTTPFixture.write(to: files)
         let report: RunReport
         do {
-            report = try await RunExecutor.execute(try RunPreparation.prepare(Self.options(suite, baseURL: server.baseURL, retries: 2)))
+            report = try await RunExecutor.execute(
+                try RunPreparation.prepare(Self.options(suite, baseURL: server.baseURL, retries: 2)))
         } catch {
             await server.stop()
             throw error
@@ -63,16 +67,22 @@ import Testing
         #expect(!report.incomplete)
         #expect(report.exitCode == 1)
         #expect(report.requests == HostileHTTPFixture.operations.count)
-        for finding in report.findings { print("hostile: \(finding.operationID) \(finding.check) \(finding.kind): \(finding.message)") }
+        for finding in report.findings {
+            print("hostile: \(finding.operationID) \(finding.check) \(finding.kind): \(finding.message)")
+        }
 
         func transport(_ operation: String, _ mentions: String) {
             let found = Self.findings(report, operation)
             #expect(found.count == 1, "\(operation): \(found.map(\.message))")
-            #expect(found.allSatisfy { $0.check == "transport" && $0.kind == .error && $0.message.contains(mentions) }, "\(operation): \(found.map(\.message))")
+            #expect(
+                found.allSatisfy { $0.check == "transport" && $0.kind == .error && $0.message.contains(mentions) },
+                "\(operation): \(found.map(\.message))")
         }
         func failure(_ operation: String, _ check: String, _ mentions: String) {
             let found = Self.findings(report, operation)
-            #expect(found.contains { $0.check == check && $0.kind == .failure && $0.message.contains(mentions) }, "\(operation): \(found.map(\.message))")
+            #expect(
+                found.contains { $0.check == check && $0.kind == .failure && $0.message.contains(mentions) },
+                "\(operation): \(found.map(\.message))")
             #expect(found.allSatisfy { $0.kind == .failure }, "\(operation): \(found.map(\.message))")
         }
         transport("resetMidBody", "connectionReset")
@@ -98,14 +108,17 @@ import Testing
         #expect(seen.count("GET", "/truncated") == 3)
         #expect(seen.count("GET", "/control-headers") == 1, "an invalid response is not retried")
         #expect(seen.count("POST", "/post-hang") == 1)
-        #expect(Self.findings(report, "postHang").first?.message.contains("not retried: POST is not idempotent") == true)
+        #expect(
+            Self.findings(report, "postHang").first?.message.contains("not retried: POST is not idempotent") == true)
         #expect(Self.findings(report, "neverCompletes").first?.message.contains("after 3 attempts") == true)
         #expect(report.notes.contains { $0.hasPrefix("retries: ") })
 
         // 50 MB were offered; the transport stopped reading near the limit, so the server could not deliver them.
         #expect(seen.hugeCompleted == 0)
         #expect(seen.hugeBytesDelivered < HostileServer.hugeSize / 2, "delivered \(seen.hugeBytesDelivered)")
-        print("hostile: /huge bytes accepted by the client before it closed: \(seen.hugeBytesDelivered) of \(HostileServer.hugeSize)")
+        print(
+            "hostile: /huge bytes accepted by the client before it closed: \(seen.hugeBytesDelivered) of \(HostileServer.hugeSize)"
+        )
 
         let (junit, json) = try Self.writeAndValidate(report)
         let console = ConsoleSummary(style: ConsoleStyle(colors: false, liveProgress: false)).render(report)
@@ -126,7 +139,9 @@ import Testing
         #expect(report.errors.count == HostileHTTPFixture.operations.count)
         // A refused POST never reached the server, so it is retried like a GET.
         for finding in report.errors {
-            #expect(finding.message.hasPrefix("connectionRefused") && finding.message.contains("after 2 attempts"), "\(finding.message)")
+            #expect(
+                finding.message.hasPrefix("connectionRefused") && finding.message.contains("after 2 attempts"),
+                "\(finding.message)")
         }
         _ = try Self.writeAndValidate(report)
     }

@@ -52,7 +52,8 @@ import Testing
             pointer: "/paths/~1a/parameters", message: "`parameters` must be an array", line: 5),
         Case(
             name: "parameter without in",
-            text: "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters:\n        - name: q\n",
+            text:
+                "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters:\n        - name: q\n",
             pointer: "/paths/~1a/get/parameters/0", message: "needs `in`", line: 7),
         Case(
             name: "responses is an array",
@@ -60,7 +61,8 @@ import Testing
             pointer: "/paths/~1a/get/responses", message: "`responses` must be an object", line: 6),
         Case(
             name: "response key is not a status",
-            text: "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        ok: {description: x}\n",
+            text:
+                "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        ok: {description: x}\n",
             pointer: "/paths/~1a/get/responses/ok", message: "is not a status code", line: 7),
         Case(
             name: "tags are numbers",
@@ -93,7 +95,8 @@ import Testing
         defer { files.remove() }
         try files.write(
             "api.yaml",
-            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    $ref: 'https://example.com/api.yaml#/paths/~1a'\n")
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    $ref: 'https://example.com/api.yaml#/paths/~1a'\n"
+        )
         let error = try #require(files.loadError("api.yaml"))
         #expect(error.message.contains("never fetches over the network"), "\(error)")
         #expect(error.pointer?.description == "/paths/~1a")

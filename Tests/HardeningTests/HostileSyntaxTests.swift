@@ -14,7 +14,8 @@ import Testing
         defer { files.remove() }
         let closer = opener == "[" ? "]" : "}"
         let depth = 100_000
-        let text = "{\"openapi\": \"3.0.3\", \"x-deep\": " + String(repeating: opener, count: depth) + "1"
+        let text =
+            "{\"openapi\": \"3.0.3\", \"x-deep\": " + String(repeating: opener, count: depth) + "1"
             + String(repeating: closer, count: depth) + "}"
         try files.write("api.json", text)
         let error = try #require(files.loadError("api.json"))
@@ -30,7 +31,8 @@ import Testing
         let depth = 100_000
         try files.write(
             "api.yaml",
-            Self.minimal + "x-deep: " + String(repeating: "[", count: depth) + "1" + String(repeating: "]", count: depth) + "\n")
+            Self.minimal + "x-deep: " + String(repeating: "[", count: depth) + "1"
+                + String(repeating: "]", count: depth) + "\n")
         let error = try #require(files.loadError("api.yaml"))
         #expect(error.file == files.path("api.yaml"))
         #expect(error.message.contains("nesting deeper than"), "\(error)")
@@ -78,7 +80,8 @@ import Testing
     @Test func jsonDuplicateKeys() throws {
         let files = try HostileFiles()
         defer { files.remove() }
-        try files.write("api.json", "{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"a\",\n    \"title\": \"b\"}\n}")
+        try files.write(
+            "api.json", "{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"a\",\n    \"title\": \"b\"}\n}")
         let error = try #require(files.loadError("api.json"))
         #expect(error.message.contains("duplicate key \"title\""), "\(error)")
         #expect(error.line == 4)
@@ -98,7 +101,9 @@ import Testing
         let files = try HostileFiles()
         defer { files.remove() }
         try files.write(
-            "api.json", bytes: Array("{\"openapi\": \"3.0.3\",\n \"info\": {\"title\": \"".utf8) + [0xC3, 0x28] + Array("\"}}".utf8))
+            "api.json",
+            bytes: Array("{\"openapi\": \"3.0.3\",\n \"info\": {\"title\": \"".utf8) + [0xC3, 0x28] + Array("\"}}".utf8)
+        )
         let error = try #require(files.loadError("api.json"))
         #expect(error.message.contains("invalid UTF-8"), "\(error)")
         #expect(error.line == 2)
@@ -108,7 +113,8 @@ import Testing
     @Test func invalidUTF8InYAMLNamesTheLine() throws {
         let files = try HostileFiles()
         defer { files.remove() }
-        try files.write("api.yaml", bytes: Array("openapi: 3.0.3\ninfo:\n  title: ".utf8) + [0xFF, 0xFE] + Array("\n".utf8))
+        try files.write(
+            "api.yaml", bytes: Array("openapi: 3.0.3\ninfo:\n  title: ".utf8) + [0xFF, 0xFE] + Array("\n".utf8))
         let error = try #require(files.loadError("api.yaml"))
         #expect(error.file == files.path("api.yaml"))
         #expect(error.message.contains("not valid UTF-8"), "\(error)")
@@ -119,7 +125,9 @@ import Testing
     @Test(arguments: ["api.json", "api.yaml"]) func byteOrderMarkIsSkipped(_ name: String) throws {
         let files = try HostileFiles()
         defer { files.remove() }
-        let text = name.hasSuffix(".json") ? ##"{"openapi": "3.0.3", "info": {"title": "bom", "version": "1"}, "paths": {}}"## : Self.minimal
+        let text =
+            name.hasSuffix(".json")
+            ? ##"{"openapi": "3.0.3", "info": {"title": "bom", "version": "1"}, "paths": {}}"## : Self.minimal
         try files.write(name, bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8))
         let target = try files.load(name)
         #expect(target.spec.openAPIVersion == "3.0.3")
@@ -128,7 +136,8 @@ import Testing
     @Test func crlfLineEndings() throws {
         let files = try HostileFiles()
         defer { files.remove() }
-        let yaml = "openapi: 3.0.3\r\ninfo:\r\n  title: crlf\r\n  version: '1'\r\npaths:\r\n  /a:\r\n    get:\r\n      responses:\r\n        '200': {description: ok}\r\n"
+        let yaml =
+            "openapi: 3.0.3\r\ninfo:\r\n  title: crlf\r\n  version: '1'\r\npaths:\r\n  /a:\r\n    get:\r\n      responses:\r\n        '200': {description: ok}\r\n"
         try files.write("api.yaml", yaml)
         let target = try files.load("api.yaml")
         #expect(target.spec.title == "crlf")
@@ -179,7 +188,8 @@ import Testing
         var index = 0
         let filler = String(repeating: "x", count: 300)
         while size < 50_000_000 {
-            let schema = ##""S\##(index)": {"type": "object", "description": "\##(filler)", "required": ["id"], "properties": {"id": {"type": "integer", "minimum": 0}, "name": {"type": "string", "maxLength": 64}, "next": {"$ref": "#/components/schemas/S\##(index + 1)"}}}"##
+            let schema =
+                ##""S\##(index)": {"type": "object", "description": "\##(filler)", "required": ["id"], "properties": {"id": {"type": "integer", "minimum": 0}, "name": {"type": "string", "maxLength": 64}, "next": {"$ref": "#/components/schemas/S\##(index + 1)"}}}"##
             schemas.append(schema)
             size += schema.utf8.count + 2
             index += 1
@@ -188,13 +198,19 @@ import Testing
         let operation = HostileSpec.operation(schema: ##"{"$ref": "#/components/schemas/S0"}"##)
         try files.write(
             "big.json",
-            HostileSpec.json(paths: ##"{"/a": {"get": \##(operation)}}"##, components: "{\"schemas\": {" + schemas.joined(separator: ",\n") + "}}"))
+            HostileSpec.json(
+                paths: ##"{"/a": {"get": \##(operation)}}"##,
+                components: "{\"schemas\": {" + schemas.joined(separator: ",\n") + "}}"))
         let clock = ContinuousClock()
         let start = clock.now
         let target = try files.load("big.json")
         print("50 MB document (\(index + 1) schemas) loaded in \(clock.now - start)")
         #expect(target.spec.operations.count == 1)
-        #expect(target.documents.store.value(at: JSONLocation(document: target.documents.rootURI, pointer: JSONPointer(tokens: ["components", "schemas", "S\(index)"]))) == ["type": "null"])
+        #expect(
+            target.documents.store.value(
+                at: JSONLocation(
+                    document: target.documents.rootURI,
+                    pointer: JSONPointer(tokens: ["components", "schemas", "S\(index)"]))) == ["type": "null"])
     }
 
     @Test func oversizedDocumentIsRefused() throws {

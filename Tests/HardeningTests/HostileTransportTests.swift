@@ -14,7 +14,9 @@ import Testing
         configure(&options)
         let exchange: Exchange
         do {
-            exchange = try await HTTPTransport.withTransport(options: options) { await $0.send(PreparedRequest(method: method, pathAndQuery: path)) }
+            exchange = try await HTTPTransport.withTransport(options: options) {
+                await $0.send(PreparedRequest(method: method, pathAndQuery: path))
+            }
         } catch {
             await server.stop()
             throw error
@@ -31,10 +33,14 @@ import Testing
         #expect(response.bodyTruncated)
         #expect(response.body.count == limit)
         // Reading stops in the chunk that crosses the limit (NIO reads at most 64 KiB at a time here; 1 MiB leaves room).
-        #expect(response.bodyBytesReceived >= limit && response.bodyBytesReceived <= 2 * limit, "\(response.bodyBytesReceived)")
+        #expect(
+            response.bodyBytesReceived >= limit && response.bodyBytesReceived <= 2 * limit,
+            "\(response.bodyBytesReceived)")
         #expect(seen.hugeCompleted == 0)
         #expect(seen.hugeBytesDelivered < HostileServer.hugeSize / 2, "\(seen.hugeBytesDelivered)")
-        print("hostile transport: 50 MB body, limit \(limit): \(response.bodyBytesReceived) bytes read, \(seen.hugeBytesDelivered) accepted by the socket")
+        print(
+            "hostile transport: 50 MB body, limit \(limit): \(response.bodyBytesReceived) bytes read, \(seen.hugeBytesDelivered) accepted by the socket"
+        )
     }
 
     @Test func endlessHeadersAreRefusedNotBuffered() async throws {
@@ -66,13 +72,19 @@ import Testing
     }
 
     @Test func slowDripTimesOut() async throws {
-        let (exchange, seen) = try await Self.send("/drip") { $0.timeout = .seconds(1); $0.maxRetries = 0 }
+        let (exchange, seen) = try await Self.send("/drip") {
+            $0.timeout = .seconds(1)
+            $0.maxRetries = 0
+        }
         #expect(exchange.error?.kind == .timeout)
         #expect(seen.count("GET", "/drip") == 1)
     }
 
     @Test func timedOutPostArrivesOnceResetGetIsRetried() async throws {
-        let (post, posts) = try await Self.send("/post-hang", method: .post) { $0.timeout = .milliseconds(500); $0.maxRetries = 2 }
+        let (post, posts) = try await Self.send("/post-hang", method: .post) {
+            $0.timeout = .milliseconds(500)
+            $0.maxRetries = 2
+        }
         #expect(post.error?.kind == .timeout)
         #expect(post.attempts == 1)
         #expect(posts.count("POST", "/post-hang") == 1)

@@ -23,9 +23,12 @@ import Testing
         try files.write(
             "api.json",
             HostileSpec.json(
-                paths: ##"{"/a": {"get": \##(HostileSpec.operation(parameters: ##"[{"$ref": "#/components/parameters/P"}]"##))}}"##,
+                paths:
+                    ##"{"/a": {"get": \##(HostileSpec.operation(parameters: ##"[{"$ref": "#/components/parameters/P"}]"##))}}"##,
                 components: ##"{"parameters": {"P": {"$ref": "#/components/parameters/P"}}}"##))
-        expectCycle(files.loadError("api.json"), file: files.path("api.json"), pointers: ["/components/parameters/P", "/paths/~1a/get/parameters/0"])
+        expectCycle(
+            files.loadError("api.json"), file: files.path("api.json"),
+            pointers: ["/components/parameters/P", "/paths/~1a/get/parameters/0"])
     }
 
     @Test func longParameterChain() throws {
@@ -39,10 +42,12 @@ import Testing
         try files.write(
             "api.json",
             HostileSpec.json(
-                paths: ##"{"/a": {"get": \##(HostileSpec.operation(parameters: ##"[{"$ref": "#/components/parameters/P0"}]"##))}}"##,
+                paths:
+                    ##"{"/a": {"get": \##(HostileSpec.operation(parameters: ##"[{"$ref": "#/components/parameters/P0"}]"##))}}"##,
                 components: "{\"parameters\": {" + parameters.joined(separator: ",\n") + "}}"))
         let error = files.loadError("api.json")
-        expectCycle(error, file: files.path("api.json"), pointers: ["/paths/~1a/get/parameters/0", "/components/parameters/P0"])
+        expectCycle(
+            error, file: files.path("api.json"), pointers: ["/paths/~1a/get/parameters/0", "/components/parameters/P0"])
         #expect(error?.message.contains("#/components/parameters/P4999") == true)
     }
 
@@ -58,7 +63,8 @@ import Testing
         try files.write(
             "api.json",
             HostileSpec.json(
-                paths: ##"{"/a": {"get": \##(HostileSpec.operation(parameters: ##"[{"$ref": "#/components/parameters/P0"}]"##))}}"##,
+                paths:
+                    ##"{"/a": {"get": \##(HostileSpec.operation(parameters: ##"[{"$ref": "#/components/parameters/P0"}]"##))}}"##,
                 components: "{\"parameters\": {" + parameters.joined(separator: ",\n") + "}}"))
         let target = try files.load("api.json")
         #expect(target.spec.operations.first?.parameters.map(\.name) == ["q"])
@@ -86,7 +92,10 @@ import Testing
         let error = files.loadError("api.yaml")
         expectCycle(
             error, file: files.path("api.yaml"),
-            pointers: ["/paths/~1a/get/responses/200", "/components/responses/R1", "/components/responses/R2", "/components/responses/R3"])
+            pointers: [
+                "/paths/~1a/get/responses/200", "/components/responses/R1", "/components/responses/R2",
+                "/components/responses/R3",
+            ])
         #expect(error?.line.map { $0 >= 7 } == true)
     }
 
@@ -120,17 +129,26 @@ import Testing
         try files.write(
             "loop.json",
             HostileSpec.json(
-                paths: ##"{"/a": {"get": \##(HostileSpec.operation(schema: ##"{"$ref": "#/components/schemas/A"}"##))}}"##,
-                components: ##"{"schemas": {"A": {"$ref": "#/components/schemas/B"}, "B": {"$ref": "#/components/schemas/A"}}}"##))
+                paths:
+                    ##"{"/a": {"get": \##(HostileSpec.operation(schema: ##"{"$ref": "#/components/schemas/A"}"##))}}"##,
+                components:
+                    ##"{"schemas": {"A": {"$ref": "#/components/schemas/B"}, "B": {"$ref": "#/components/schemas/A"}}}"##
+            ))
         expectCycle(
             files.loadError("loop.json"), file: files.path("loop.json"),
-            pointers: ["/components/schemas/A", "/components/schemas/B", "/paths/~1a/get/responses/200/content/application~1json/schema"])
+            pointers: [
+                "/components/schemas/A", "/components/schemas/B",
+                "/paths/~1a/get/responses/200/content/application~1json/schema",
+            ])
 
         try files.write(
             "tree.json",
             HostileSpec.json(
-                paths: ##"{"/a": {"get": \##(HostileSpec.operation(schema: ##"{"$ref": "#/components/schemas/Node"}"##))}}"##,
-                components: ##"{"schemas": {"Node": {"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}}}}}}"##))
+                paths:
+                    ##"{"/a": {"get": \##(HostileSpec.operation(schema: ##"{"$ref": "#/components/schemas/Node"}"##))}}"##,
+                components:
+                    ##"{"schemas": {"Node": {"type": "object", "properties": {"children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}}}}}}"##
+            ))
         let target = try files.load("tree.json")
         let schema = try #require(target.spec.operations.first?.responses.first?.content.first?.schema)
         var compiler = SchemaCompiler(documents: target.documents.store, options: SchemaOptions(dialect: .openAPI30))

@@ -19,15 +19,19 @@ import Testing
     @Test func noCoreFolderUsesAFolderDeclaredAfterIt() throws {
         let order = try Self.declaredOrder()
         let files = try Self.coreFiles()
-        #expect(Set(files.map(\.folder)) == Set(order), "every Core folder is in the README's Core layers table, and only those")
+        #expect(
+            Set(files.map(\.folder)) == Set(order),
+            "every Core folder is in the README's Core layers table, and only those")
         let violations = Self.upwardUses(files, order: order)
         #expect(violations.isEmpty, "upward dependencies:\n\(violations.joined(separator: "\n"))")
     }
 
     @Test func anUpwardUseIsFound() {
         let files = [
-            SourceFile(folder: "Model", path: "Model/A.swift", text: "public struct Alpha {\n    var b: Beta  // a Beta\n}\n"),
-            SourceFile(folder: "Check", path: "Check/B.swift", text: "struct Beta { var a: Alpha; let s = \"Gamma\" }\n"),
+            SourceFile(
+                folder: "Model", path: "Model/A.swift", text: "public struct Alpha {\n    var b: Beta  // a Beta\n}\n"),
+            SourceFile(
+                folder: "Check", path: "Check/B.swift", text: "struct Beta { var a: Alpha; let s = \"Gamma\" }\n"),
         ]
         #expect(Self.upwardUses(files, order: ["Model", "Check"]) == ["Model/A.swift uses Beta (Check)"])
         #expect(Self.upwardUses(files, order: ["Check", "Model"]) == ["Check/B.swift uses Alpha (Model)"])
@@ -45,7 +49,8 @@ import Testing
             guard let mine = rank[file.folder] else { continue }
             var reported: Set<String> = []
             for name in identifiers(code(file.text)) {
-                guard let folder = owner[name], let theirs = rank[folder], theirs > mine, reported.insert(name).inserted else { continue }
+                guard let folder = owner[name], let theirs = rank[folder], theirs > mine, reported.insert(name).inserted
+                else { continue }
                 out.append("\(file.path) uses \(name) (\(folder))")
             }
         }
@@ -58,9 +63,12 @@ import Testing
         let kinds: Set<String> = ["struct", "enum", "class", "actor", "protocol", "typealias"]
         var names: [String] = []
         for line in text.split(separator: "\n") where !(line.first?.isWhitespace ?? true) {
-            var words = line.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "<" || $0 == "{" || $0 == "=" })[...]
+            var words = line.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "<" || $0 == "{" || $0 == "=" })[
+                ...]
             while let first = words.first, modifiers.contains(String(first)) { words = words.dropFirst() }
-            guard let kind = words.first, kinds.contains(String(kind)), let name = words.dropFirst().first else { continue }
+            guard let kind = words.first, kinds.contains(String(kind)), let name = words.dropFirst().first else {
+                continue
+            }
             names.append(String(name))
         }
         return names
@@ -75,7 +83,13 @@ import Testing
             var previous: Character = " "
             for c in line {
                 if inString {
-                    if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+                    if escaped {
+                        escaped = false
+                    } else if c == "\\" {
+                        escaped = true
+                    } else if c == "\"" {
+                        inString = false
+                    }
                 } else if c == "\"" {
                     inString = true
                 } else if c == "/" && previous == "/" {

@@ -25,7 +25,8 @@ enum GenerationTestSupport {
 
     /// Values for every mode and several seeds.
     static func values(
-        _ schemasJSON: String, _ name: String, dialect: SpecSchemaDialect = .openAPI30, modes: [GenerationMode] = GenerationMode.allCases,
+        _ schemasJSON: String, _ name: String, dialect: SpecSchemaDialect = .openAPI30,
+        modes: [GenerationMode] = GenerationMode.allCases,
         seeds: ClosedRange<UInt64> = 1...10
     ) throws -> [(mode: GenerationMode, value: JSONValue)] {
         var g = try generator(schemasJSON, dialect: dialect)
@@ -54,7 +55,11 @@ enum GenerationTestSupport {
     static func calcomSpec() throws -> APISpec {
         let root = try calcomDocument()
         var operations: [SpecGateCore.Operation] = []
-        guard case .object(let paths)? = root["paths"] else { return APISpec(title: "", version: "", openAPIVersion: "3.0.0", dialect: .openAPI30, operations: [], documents: DocumentStore(), rootURI: calcomURI) }
+        guard case .object(let paths)? = root["paths"] else {
+            return APISpec(
+                title: "", version: "", openAPIVersion: "3.0.0", dialect: .openAPI30, operations: [],
+                documents: DocumentStore(), rootURI: calcomURI)
+        }
         for (path, item) in paths {
             guard case .object(let methods) = item else { continue }
             for (methodName, op) in methods {
@@ -63,14 +68,16 @@ enum GenerationTestSupport {
                 let source = JSONLocation(document: calcomURI, pointer: opPointer)
                 var parameters: [ParameterSpec] = []
                 for (i, p) in (op["parameters"]?.arrayValue ?? []).enumerated() {
-                    guard let name = p["name"]?.stringValue, let loc = p["in"]?.stringValue.flatMap(ParameterLocation.init(rawValue:))
+                    guard let name = p["name"]?.stringValue,
+                        let loc = p["in"]?.stringValue.flatMap(ParameterLocation.init(rawValue:))
                     else { continue }
                     let pLoc = source.appending("parameters").appending(i)
                     parameters.append(
                         ParameterSpec(
                             name: name, location: loc, required: p["required"]?.boolValue ?? false,
                             schema: p["schema"] == nil ? nil : pLoc.appending("schema"),
-                            style: p["style"]?.stringValue.flatMap(ParameterStyle.init(rawValue:)), explode: p["explode"]?.boolValue,
+                            style: p["style"]?.stringValue.flatMap(ParameterStyle.init(rawValue:)),
+                            explode: p["explode"]?.boolValue,
                             source: pLoc))
                 }
                 var body: RequestBodySpec?
@@ -78,7 +85,9 @@ enum GenerationTestSupport {
                     let rbLoc = source.appending("requestBody")
                     let media = content.map { entry in
                         MediaTypeSpec(
-                            mediaType: entry.key, schema: entry.value["schema"] == nil ? nil : rbLoc.appending("content").appending(entry.key).appending("schema"),
+                            mediaType: entry.key,
+                            schema: entry.value["schema"] == nil
+                                ? nil : rbLoc.appending("content").appending(entry.key).appending("schema"),
                             source: rbLoc.appending("content").appending(entry.key))
                     }
                     body = RequestBodySpec(required: rb["required"]?.boolValue ?? false, content: media, source: rbLoc)
@@ -95,10 +104,13 @@ enum GenerationTestSupport {
             documents: DocumentStore([calcomURI: root]), rootURI: calcomURI)
     }
 
-    static let calcomCredential = Credential(header: "Authorization", scheme: "Bearer", secret: "cal_test_secret_123", envVar: "CAL_API_KEY", prefix: "cal_")
+    static let calcomCredential = Credential(
+        header: "Authorization", scheme: "Bearer", secret: "cal_test_secret_123", envVar: "CAL_API_KEY", prefix: "cal_")
 
     static func calcomOptions(seed: UInt64 = 7) -> GenerationOptions {
-        GenerationOptions(seed: seed, maxCasesPerOperation: 60, fixedHeaders: [HeaderField(name: "cal-api-version", value: "2024-08-13")], credential: calcomCredential)
+        GenerationOptions(
+            seed: seed, maxCasesPerOperation: 60,
+            fixedHeaders: [HeaderField(name: "cal-api-version", value: "2024-08-13")], credential: calcomCredential)
     }
 
     static let reassignID = "BookingsController_2024_08_13_reassignBookingToUser"

@@ -1,7 +1,7 @@
 import Foundation
 import SpecGateJSON
-import Testing
 import SpecGateTestSupport
+import Testing
 
 @testable import SpecGateCore
 
@@ -28,16 +28,20 @@ import SpecGateTestSupport
         let (uri, document) = try Self.loadCalcom()
         let findings = Linter().lint(documents: DocumentStore([uri: document]), spec: nil)
         let unsatisfiable = findings.filter { $0.rule == "unsatisfiable-schema" }
-        #expect(unsatisfiable.contains { $0.location.pointer.description == "/components/schemas/ReassignBookingOutput_2024_08_13" })
+        #expect(
+            unsatisfiable.contains {
+                $0.location.pointer.description == "/components/schemas/ReassignBookingOutput_2024_08_13"
+            })
         let patterns = findings.filter { $0.rule == "invalid-pattern" }.map(\.location.pointer.description)
-        #expect(patterns == [
-            "/components/schemas/CreatePhoneCallInput/properties/numberToCall/pattern",
-            "/components/schemas/CreatePhoneCallInput/properties/yourPhoneNumber/pattern",
-            "/components/schemas/ScheduleAvailabilityInput_2024_06_11/properties/endTime/pattern",
-            "/components/schemas/ScheduleAvailabilityInput_2024_06_11/properties/startTime/pattern",
-            "/components/schemas/ScheduleOverrideInput_2024_06_11/properties/endTime/pattern",
-            "/components/schemas/ScheduleOverrideInput_2024_06_11/properties/startTime/pattern",
-        ])
+        #expect(
+            patterns == [
+                "/components/schemas/CreatePhoneCallInput/properties/numberToCall/pattern",
+                "/components/schemas/CreatePhoneCallInput/properties/yourPhoneNumber/pattern",
+                "/components/schemas/ScheduleAvailabilityInput_2024_06_11/properties/endTime/pattern",
+                "/components/schemas/ScheduleAvailabilityInput_2024_06_11/properties/startTime/pattern",
+                "/components/schemas/ScheduleOverrideInput_2024_06_11/properties/endTime/pattern",
+                "/components/schemas/ScheduleOverrideInput_2024_06_11/properties/startTime/pattern",
+            ])
         #expect(findings.filter { $0.rule == "unknown-format" }.count == 2)
         #expect(findings.filter { $0.rule == "unresolved-ref" }.isEmpty)
     }

@@ -28,7 +28,9 @@ enum Fixtures {
     static var repository: String { PackageRoot.path }
 
     static func uri(_ relative: String) -> String { URIReference.fileURI(forPath: folder + "/" + relative) }
-    static func repositoryURI(_ relative: String) -> String { URIReference.fileURI(forPath: repository + "/" + relative) }
+    static func repositoryURI(_ relative: String) -> String {
+        URIReference.fileURI(forPath: repository + "/" + relative)
+    }
 
     static func bytes(ofURI uri: String) throws -> [UInt8] {
         try DiskProvider().read(uri: uri)

@@ -23,7 +23,9 @@ import Testing
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         return names.filter { name in
             var isFolder: ObjCBool = false
-            return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isFolder) && isFolder.boolValue
+            return !name.hasPrefix(".")
+                && FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isFolder)
+                && isFolder.boolValue
         }.sorted()
     }
 
@@ -42,9 +44,12 @@ import Testing
             let source = PackageRoot.path("Sources/" + target.dropLast(5))
             guard FileManager.default.fileExists(atPath: source) else { continue }
             func walk(_ relative: String) {
-                for folder in Self.folders(PackageRoot.path("Tests/\(target)" + relative)) where !Self.dataFolders.contains(folder) {
+                for folder in Self.folders(PackageRoot.path("Tests/\(target)" + relative))
+                where !Self.dataFolders.contains(folder) {
                     let path = relative + "/" + folder
-                    if !FileManager.default.fileExists(atPath: source + path) { unmatched.append("Tests/\(target)\(path)") }
+                    if !FileManager.default.fileExists(atPath: source + path) {
+                        unmatched.append("Tests/\(target)\(path)")
+                    }
                     walk(path)
                 }
             }

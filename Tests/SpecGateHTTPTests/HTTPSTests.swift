@@ -1,8 +1,9 @@
 import Foundation
 import NIOSSL
 import SpecGateCore
-import Testing
 import SpecGateTestSupport
+import Testing
+
 @testable import SpecGateHTTP
 
 let openssl = ExternalTool.openssl.locate() ?? "/usr/bin/openssl"
@@ -15,7 +16,8 @@ struct TestCertificates {
     var serverKeyPath: String { directory.appendingPathComponent("server.key").path }
 
     static func make() throws -> TestCertificates {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("specgate-tls-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "specgate-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let script = """
             set -e
@@ -72,7 +74,9 @@ struct TestCertificates {
     }
 
     @Test func unreadableCAFileIsATLSError() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("specgate-bad-\(UUID().uuidString).pem").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "specgate-bad-\(UUID().uuidString).pem"
+        ).path
         try Data("not a certificate".utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         var options = TransportOptions(baseURL: "https://127.0.0.1:1")

@@ -1,6 +1,7 @@
 import NIOConcurrencyHelpers
 import SpecGateCore
 import Testing
+
 @testable import SpecGateHTTP
 
 /// Runs `body` with a fresh test server and transport, shutting both down afterwards.
@@ -32,7 +33,10 @@ func get(_ path: String) -> PreparedRequest {
             let body: [UInt8] = [0, 1, 2, 0xFF] + Array("ünï".utf8)
             let request = PreparedRequest(
                 method: .post, pathAndQuery: "/v2/bookings?take=1&q=a%20b",
-                headers: [HeaderField(name: "Content-Type", value: "application/octet-stream"), HeaderField(name: "X-Multi", value: "1"), HeaderField(name: "X-Multi", value: "2")], body: body)
+                headers: [
+                    HeaderField(name: "Content-Type", value: "application/octet-stream"),
+                    HeaderField(name: "X-Multi", value: "1"), HeaderField(name: "X-Multi", value: "2"),
+                ], body: body)
             let exchange = await transport.send(request, index: 7)
             let response = try #require(exchange.response)
             #expect(exchange.index == 7)
@@ -87,7 +91,10 @@ func get(_ path: String) -> PreparedRequest {
     }
 
     @Test func rateLimitSpacesRequests() async throws {
-        let exchanges = try await withServer({ $0.rateLimit = 20; $0.concurrency = 6 }) { _, transport in
+        let exchanges = try await withServer({
+            $0.rateLimit = 20
+            $0.concurrency = 6
+        }) { _, transport in
             await transport.sendAll((0..<6).map { _ in get("/echo") })
         }
         let starts = exchanges.compactMap(\.startedAt).sorted()
@@ -115,7 +122,8 @@ func get(_ path: String) -> PreparedRequest {
         #expect(exchange.response?.status == 200)
         #expect(exchange.attempts == 3)
         #expect(hits == 3)
-        let failed = try await withServer({ $0.maxRetries = 1 }) { _, transport in await transport.send(get("/reset/5")) }
+        let failed = try await withServer({ $0.maxRetries = 1 }) { _, transport in await transport.send(get("/reset/5"))
+        }
         #expect(failed.error?.kind == .connectionReset)
         #expect(failed.attempts == 2)
     }
@@ -136,7 +144,9 @@ func get(_ path: String) -> PreparedRequest {
         #expect(exchanges.map { $0.response?.status } == [200, 200, 200])
         #expect(exchanges.map(\.attempts) == [3, 2, 2])
 
-        let limited = try await withServer({ $0.maxRetries = 1 }) { _, transport in await transport.send(get("/retry-after/5")) }
+        let limited = try await withServer({ $0.maxRetries = 1 }) { _, transport in
+            await transport.send(get("/retry-after/5"))
+        }
         #expect(limited.response?.status == 429)
         #expect(limited.attempts == 2)
 
@@ -148,7 +158,10 @@ func get(_ path: String) -> PreparedRequest {
     }
 
     @Test func neverCompletingResponseTimesOut() async throws {
-        let exchange = try await withServer({ $0.timeout = .milliseconds(300); $0.maxRetries = 1 }) { _, transport in
+        let exchange = try await withServer({
+            $0.timeout = .milliseconds(300)
+            $0.maxRetries = 1
+        }) { _, transport in
             await transport.send(get("/hang"))
         }
         #expect(exchange.error?.kind == .timeout)
@@ -168,11 +181,15 @@ func get(_ path: String) -> PreparedRequest {
     }
 
     @Test func redirects() async throws {
-        let looped = try await withServer({ $0.maxRedirects = 3 }) { _, transport in await transport.send(get("/redirect/0")) }
+        let looped = try await withServer({ $0.maxRedirects = 3 }) { _, transport in
+            await transport.send(get("/redirect/0"))
+        }
         #expect(looped.error?.kind == .tooManyRedirects)
         #expect(looped.attempts == 1)
 
-        let followed = try await withServer({ $0.maxRedirects = 3 }) { _, transport in await transport.send(get("/redirect-once")) }
+        let followed = try await withServer({ $0.maxRedirects = 3 }) { _, transport in
+            await transport.send(get("/redirect-once"))
+        }
         #expect(followed.response?.status == 200)
         #expect(followed.response?.header("X-URI") == "/echo/redirected")
 

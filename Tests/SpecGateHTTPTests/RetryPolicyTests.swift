@@ -1,12 +1,13 @@
 import NIOCore
-import NIOPosix
 import NIOHTTP1
+import NIOPosix
 import SpecGateCore
 import Testing
+
 @testable import SpecGateHTTP
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Retries are safe: idempotent methods retry transport errors, POST and PATCH only when the request
@@ -14,7 +15,8 @@ import Glibc
 @Suite struct RetryPolicyTests {
     func request(_ method: SpecGateCore.HTTPMethod, _ path: String) -> PreparedRequest {
         PreparedRequest(
-            method: method, pathAndQuery: path, headers: method == .get ? [] : [HeaderField(name: "Content-Type", value: "application/json")],
+            method: method, pathAndQuery: path,
+            headers: method == .get ? [] : [HeaderField(name: "Content-Type", value: "application/json")],
             body: method == .get ? nil : Array(#"{"title":"x"}"#.utf8))
     }
 
@@ -35,7 +37,8 @@ import Glibc
             #expect(!RetryPolicy.isIdempotent(method))
             #expect(!RetryPolicy.mayRetry(reset, method: method) && !RetryPolicy.mayRetry(timeout, method: method))
             #expect(RetryPolicy.mayRetry(refused, method: method) && RetryPolicy.mayRetry(dns, method: method))
-            #expect(RetryPolicy.withheld(timeout, method: method)?.contains("\(method.wireName) is not idempotent") == true)
+            #expect(
+                RetryPolicy.withheld(timeout, method: method)?.contains("\(method.wireName) is not idempotent") == true)
             #expect(RetryPolicy.withheld(tls, method: method) == nil)
         }
     }
@@ -54,7 +57,10 @@ import Glibc
     }
 
     @Test func timedOutPostArrivesOnceAndGetIsRetried() async throws {
-        let configure: (inout TransportOptions) -> Void = { $0.timeout = .milliseconds(300); $0.maxRetries = 2 }
+        let configure: (inout TransportOptions) -> Void = {
+            $0.timeout = .milliseconds(300)
+            $0.maxRetries = 2
+        }
         let (post, posts) = try await withServer(configure) { server, transport in
             let exchange = await transport.send(request(.post, "/hang"))
             // Give a (wrong) retry time to arrive before counting.

@@ -125,8 +125,10 @@ private final class TestHandler: ChannelInboundHandler {
         let path = String(head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
         let parts = path.split(separator: "/").map(String.init)
         let hits = state.withLockedValue { state -> Int in
-            state.requests.append(.init(
-                method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) }, body: body))
+            state.requests.append(
+                .init(
+                    method: head.method.rawValue, uri: head.uri, headers: head.headers.map { ($0.name, $0.value) },
+                    body: body))
             state.hits[path, default: 0] += 1
             return state.hits[path, default: 0]
         }
@@ -145,7 +147,9 @@ private final class TestHandler: ChannelInboundHandler {
         case "retry-after" where hits <= number:
             respond(context, status: .tooManyRequests, headers: [("Retry-After", "0")], body: [])
         case "retry-after-date" where hits <= number:
-            respond(context, status: .tooManyRequests, headers: [("Retry-After", "Thu, 01 Jan 1970 00:00:00 GMT")], body: [])
+            respond(
+                context, status: .tooManyRequests, headers: [("Retry-After", "Thu, 01 Jan 1970 00:00:00 GMT")], body: []
+            )
         case "unavailable" where hits <= number:
             respond(context, status: .serviceUnavailable, headers: [("Retry-After", "0")], body: [])
         case "reset" where hits <= number:
@@ -167,7 +171,8 @@ private final class TestHandler: ChannelInboundHandler {
     ) {
         var fields = HTTPHeaders(headers)
         fields.replaceOrAdd(name: "Content-Length", value: String(body.count))
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: fields))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: fields))), promise: nil)
         if !body.isEmpty {
             context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
         }
@@ -177,12 +182,14 @@ private final class TestHandler: ChannelInboundHandler {
 
     private func streamBig(_ context: ChannelHandlerContext, bytes: Int) {
         let fields = HTTPHeaders([("Content-Length", String(bytes))])
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: fields))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: fields))), promise: nil)
         let chunk = ByteBuffer(repeating: UInt8(ascii: "x"), count: 64 << 10)
         var sent = 0
         while sent < bytes, context.channel.isActive {
             let size = min(chunk.readableBytes, bytes - sent)
-            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(chunk.getSlice(at: 0, length: size) ?? chunk))), promise: nil)
+            context.writeAndFlush(
+                wrapOutboundOut(.body(.byteBuffer(chunk.getSlice(at: 0, length: size) ?? chunk))), promise: nil)
             sent += size
         }
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpecGateHTTP
 
 @Suite struct TransportSupportTests {
@@ -53,9 +54,15 @@ import Testing
 
     @Test func backoffGrowsExponentiallyWithBoundedJitter() async {
         func close(_ a: Duration, _ b: Duration) -> Bool { abs((a - b).seconds) < 1e-9 }
-        #expect(close(RetryBackoff.delay(retry: 1, base: .milliseconds(100), cap: .seconds(10), unit: 0), .milliseconds(50)))
-        #expect(close(RetryBackoff.delay(retry: 3, base: .milliseconds(100), cap: .seconds(10), unit: 0.5), .milliseconds(300)))
-        #expect(RetryBackoff.delay(retry: 40, base: .milliseconds(100), cap: .seconds(10), unit: 0.999_999) <= .seconds(10))
+        #expect(
+            close(RetryBackoff.delay(retry: 1, base: .milliseconds(100), cap: .seconds(10), unit: 0), .milliseconds(50))
+        )
+        #expect(
+            close(
+                RetryBackoff.delay(retry: 3, base: .milliseconds(100), cap: .seconds(10), unit: 0.5), .milliseconds(300)
+            ))
+        #expect(
+            RetryBackoff.delay(retry: 40, base: .milliseconds(100), cap: .seconds(10), unit: 0.999_999) <= .seconds(10))
         let a = RetryBackoff(seed: 42, base: .milliseconds(100), cap: .seconds(10))
         let b = RetryBackoff(seed: 42, base: .milliseconds(100), cap: .seconds(10))
         var first: [Duration] = []

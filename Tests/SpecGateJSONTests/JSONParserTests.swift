@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpecGateJSON
 
 @Suite struct JSONParserTests {
@@ -85,6 +86,8 @@ import Testing
     @Test func fileURIs() {
         let uri = URIReference.fileURI(forPath: "/tmp/my specs/a.yaml")
         #expect(uri == "file:///tmp/my%20specs/a.yaml")
-        #expect(URIReference.path(ofFileURI: URIReference.resolve("common.yaml#/x", against: uri)) == "/tmp/my specs/common.yaml")
+        #expect(
+            URIReference.path(ofFileURI: URIReference.resolve("common.yaml#/x", against: uri))
+                == "/tmp/my specs/common.yaml")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import SpecGateTestSupport
+import Testing
+
 @testable import SpecGateJUnit
 
 @Suite struct JUnitSupportTests {
@@ -36,11 +37,15 @@ import SpecGateTestSupport
         #expect(JUnitTimestamp.utc(epochSeconds: 951_782_400) == "2000-02-29T00:00:00")
         #expect(JUnitTimestamp.utc(epochSeconds: 1_772_366_461) == "2026-03-01T12:01:01")
         #expect(JUnitTimestamp.utc(epochSeconds: -1) == "1969-12-31T23:59:59")
-        for valid in ["2026-03-01T12:00:00", "2026-03-01T12:00:00.5Z", "2024-02-29T23:59:59+01:00", "2026-03-01T24:00:00"] {
+        for valid in [
+            "2026-03-01T12:00:00", "2026-03-01T12:00:00.5Z", "2024-02-29T23:59:59+01:00", "2026-03-01T24:00:00",
+        ] {
             #expect(JUnitTimestamp.isValid(valid), "\(valid)")
         }
-        for invalid in ["", "2026-03-01", "2026-03-01 12:00:00", "2025-02-29T00:00:00", "2026-13-01T00:00:00",
-                        "2026-03-01T12:00:00.", "2026-03-01T12:00:00+1:00", "2026-03-01T12:60:00", "2026-03-01T12:00:00ZZ"] {
+        for invalid in [
+            "", "2026-03-01", "2026-03-01 12:00:00", "2025-02-29T00:00:00", "2026-13-01T00:00:00",
+            "2026-03-01T12:00:00.", "2026-03-01T12:00:00+1:00", "2026-03-01T12:60:00", "2026-03-01T12:00:00ZZ",
+        ] {
             #expect(!JUnitTimestamp.isValid(invalid), "\(invalid)")
         }
     }
@@ -61,11 +66,13 @@ import SpecGateTestSupport
     @Test func validatorsRejectInvalidDocuments() throws {
         let junit10 = try JUnitValidator(xsdPath: ReferenceFiles.junit10)
         let surefire = try JUnitValidator(xsdPath: ReferenceFiles.surefire)
-        let skippedOnRoot = Array("""
+        let skippedOnRoot = Array(
+            """
             <testsuites skipped="1"><testsuite name="s" tests="0" failures="0" errors="0"/></testsuites>
             """.utf8)
         #expect(!junit10.validate(xml: skippedOnRoot).isEmpty)
-        let noTime = Array("""
+        let noTime = Array(
+            """
             <testsuites><testsuite name="s" tests="1" failures="0" errors="0" skipped="0"><testcase name="c"/></testsuite>\
             <testsuite name="t" tests="0" failures="0" errors="0"/></testsuites>
             """.utf8)
@@ -79,7 +86,8 @@ import SpecGateTestSupport
     @Test func xmllintAgreesWithTheValidator() throws {
         guard let xmllint = ExternalTool.xmllint.require("agreement not checked") else { return }
         let validator = try JUnitValidator(xsdPath: ReferenceFiles.junit10)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("specgate-xmllint-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "specgate-xmllint-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let documents: [(String, [UInt8])] = [

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SpecGateJUnit
 
 /// Every character XML 1.0 forbids that a Swift string can hold.
@@ -14,7 +15,8 @@ func richReport() -> JUnitReport {
         JUnitTestCase(classname: "GET /v2/bookings", name: "valid request", time: 0.1234),
         JUnitTestCase(
             classname: "GET /v2/bookings", name: "valid request", time: 1,
-            outcome: .failure(message: "status 500 not documented", type: "undocumented-status", details: "body: \(nasty)")),
+            outcome: .failure(
+                message: "status 500 not documented", type: "undocumented-status", details: "body: \(nasty)")),
         JUnitTestCase(
             classname: "POST /v2/bookings", name: "missing body", time: 0.0004,
             outcome: .error(message: "connection refused", type: "transport", details: "after 3 attempts")),
@@ -28,17 +30,21 @@ func richReport() -> JUnitReport {
             ]),
         JUnitTestCase(
             classname: "PATCH /v2/y", name: "valid request",
-            outcome: .error(message: nasty, type: nasty, details: ""), flakyFailures: [JUnitFlaky(message: "m", type: "t")]),
+            outcome: .error(message: nasty, type: nasty, details: ""),
+            flakyFailures: [JUnitFlaky(message: "m", type: "t")]),
     ]
-    return JUnitReport(name: "SpecGate \(nasty)", suites: [
-        JUnitTestSuite(
-            name: "calcom", timestamp: "2026-03-01T12:00:00", hostname: "ci-host", time: 3.62,
-            properties: [(name: "baseURL", value: "http://127.0.0.1:8080/api"), (name: "seed", value: nasty)],
-            testCases: cases, systemOut: "suite out \u{1}", systemErr: "suite err"),
-        JUnitTestSuite(name: "empty suite"),
-        JUnitTestSuite(name: "calcom", timestamp: "2026-03-01T12:00:00Z", time: 0.5,
-                       testCases: [JUnitTestCase(classname: "c", name: "n")]),
-    ])
+    return JUnitReport(
+        name: "SpecGate \(nasty)",
+        suites: [
+            JUnitTestSuite(
+                name: "calcom", timestamp: "2026-03-01T12:00:00", hostname: "ci-host", time: 3.62,
+                properties: [(name: "baseURL", value: "http://127.0.0.1:8080/api"), (name: "seed", value: nasty)],
+                testCases: cases, systemOut: "suite out \u{1}", systemErr: "suite err"),
+            JUnitTestSuite(name: "empty suite"),
+            JUnitTestSuite(
+                name: "calcom", timestamp: "2026-03-01T12:00:00Z", time: 0.5,
+                testCases: [JUnitTestCase(classname: "c", name: "n")]),
+        ])
 }
 
 @Suite struct JUnitWriterTests {
@@ -81,12 +87,19 @@ func richReport() -> JUnitReport {
         #expect(suite.attribute("hostname") == nil)
         #expect(suite.attribute("timestamp") == "2026-03-01T12:00:00")
         let properties = suite.children(named: "properties").first?.children(named: "property") ?? []
-        #expect(properties.map { $0.attribute("name") ?? "" } == ["baseURL", "seed", "hostname", "system-out", "system-err"])
+        #expect(
+            properties.map { $0.attribute("name") ?? "" } == [
+                "baseURL", "seed", "hostname", "system-out", "system-err",
+            ])
         #expect(properties[3].attribute("value") == "suite out \\u0001")
 
         let cases = suite.children(named: "testcase")
-        #expect(cases.map { $0.attribute("name") ?? "" }
-            == ["valid request", "valid request (2)", "missing body", "skipped one", "flaky ✓ 日本語 😀", "valid request (3)"])
+        #expect(
+            cases.map { $0.attribute("name") ?? "" }
+                == [
+                    "valid request", "valid request (2)", "missing body", "skipped one", "flaky ✓ 日本語 😀",
+                    "valid request (3)",
+                ])
         #expect(cases.map { $0.attribute("time") ?? "" } == ["0.123", "1.000", "0.000", "0.000", "2.500", "0.000"])
         let failure = try #require(cases[1].children(named: "failure").first)
         #expect(failure.attribute("type") == "undocumented-status")
@@ -102,13 +115,17 @@ func richReport() -> JUnitReport {
     @Test(arguments: forbiddenScalars)
     func everyForbiddenCharacterIsReplacedVisibly(_ scalar: Unicode.Scalar) throws {
         let value = "x\(Character(scalar))y"
-        let report = JUnitReport(name: value, suites: [
-            JUnitTestSuite(
-                name: value, properties: [(name: value, value: value)],
-                testCases: [JUnitTestCase(
-                    classname: value, name: value,
-                    outcome: .failure(message: value, type: value, details: value), systemOut: value)]),
-        ])
+        let report = JUnitReport(
+            name: value,
+            suites: [
+                JUnitTestSuite(
+                    name: value, properties: [(name: value, value: value)],
+                    testCases: [
+                        JUnitTestCase(
+                            classname: value, name: value,
+                            outcome: .failure(message: value, type: value, details: value), systemOut: value)
+                    ])
+            ])
         let xml = try JUnitWriter.xml(report)
         expectValid(xml)
         let hex = String(scalar.value, radix: 16, uppercase: true)
@@ -128,10 +145,17 @@ func richReport() -> JUnitReport {
 
     @Test func hugeDetailsAreTruncatedWithAMarker() throws {
         let huge = String(repeating: "é", count: 100_000)  // 200 000 UTF-8 bytes
-        let report = JUnitReport(name: "r", suites: [JUnitTestSuite(name: "s", testCases: [
-            JUnitTestCase(classname: "c", name: String(repeating: "n", count: 20_000),
-                          outcome: .failure(message: huge, type: "t", details: huge)),
-        ])])
+        let report = JUnitReport(
+            name: "r",
+            suites: [
+                JUnitTestSuite(
+                    name: "s",
+                    testCases: [
+                        JUnitTestCase(
+                            classname: "c", name: String(repeating: "n", count: 20_000),
+                            outcome: .failure(message: huge, type: "t", details: huge))
+                    ])
+            ])
         let xml = try JUnitWriter.xml(report)
         expectValid(xml)
         #expect(xml.count < 100_000)
@@ -148,7 +172,9 @@ func richReport() -> JUnitReport {
     }
 
     @Test func writesToAFile() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("specgate-junit-\(UUID().uuidString).xml").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "specgate-junit-\(UUID().uuidString).xml"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: path) }
         try JUnitWriter.write(richReport(), toPath: path)
         let written = try #require(FileManager.default.contents(atPath: path))

@@ -1,8 +1,8 @@
 import Foundation
 import SpecGate
 import SpecGateSandbox
-import Testing
 import SpecGateTestSupport
+import Testing
 
 /// The `SpecGate` library against the in-process Cal.com sandbox: load (file, memory), plan, run, reports.
 @Suite("SpecGate library", .serialized)
@@ -12,7 +12,8 @@ struct ContractSuiteTests {
     static let getBooking = "BookingsController_2024_08_13_getBooking"
 
     static func options(_ key: String, operations: [String] = []) -> RunConfiguration {
-        var options = RunConfiguration(seed: 1, maxCasesPerOperation: 8, operations: operations, environment: ["CAL_API_KEY": key])
+        var options = RunConfiguration(
+            seed: 1, maxCasesPerOperation: 8, operations: operations, environment: ["CAL_API_KEY": key])
         options.concurrency = 4
         options.retries = 0
         options.timeoutSeconds = 5
@@ -86,7 +87,9 @@ struct ContractSuiteTests {
         let sandbox = try await Sandbox.start(SandboxConfiguration())
         let run: ContractRun
         do {
-            run = try await memory.run(against: sandbox.baseURL, options: Self.options(sandbox.seed.owner.apiKey, operations: [Self.getBooking]))
+            run = try await memory.run(
+                against: sandbox.baseURL,
+                options: Self.options(sandbox.seed.owner.apiKey, operations: [Self.getBooking]))
             try await sandbox.stop()
         } catch {
             try? await sandbox.stop()

@@ -28,7 +28,10 @@ struct ParseTreeTests {
             Issue.record("unexpected tree \(regex.node)")
             return
         }
-        #expect(parts[0] == .characterClass(RegexCharacterClass(items: [.range(0x61...0x7A), .digit(negated: false)], negated: true)))
+        #expect(
+            parts[0]
+                == .characterClass(
+                    RegexCharacterClass(items: [.range(0x61...0x7A), .digit(negated: false)], negated: true)))
         #expect(parts[1] == .literal(0x1F600))
         #expect(parts[2] == .backreference(1))
         #expect(parts[3] == .group(.anyExceptLineTerminator, index: 1, name: "x"))

@@ -19,7 +19,9 @@ struct SpecialisedGenerationTests {
         for seed in UInt64(1)...40 {
             var concrete = SplitMix64(seed: seed)
             var generic = Forwarding(inner: SplitMix64(seed: seed))
-            #expect(regex.generateMatch(using: &concrete, maxRepeat: 6) == regex.generateMatch(using: &generic, maxRepeat: 6))
+            #expect(
+                regex.generateMatch(using: &concrete, maxRepeat: 6)
+                    == regex.generateMatch(using: &generic, maxRepeat: 6))
             #expect(regex.generateNonMatch(using: &concrete) == regex.generateNonMatch(using: &generic))
             #expect(concrete == generic.inner, "seed \(seed): the two paths drew a different number of values")
         }

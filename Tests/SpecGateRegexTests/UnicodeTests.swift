@@ -69,7 +69,9 @@ struct UnicodeTests {
     }
 
     @Test func generationWithNonASCIIClasses() throws {
-        for pattern in ["^\\p{Mn}$", "^\\p{Script=Greek}{3}$", "^[\\u0600-\\u06FF]{2}$", "^\\P{ASCII}$", "^[^\\x00-\\x7F]+$"] {
+        for pattern in [
+            "^\\p{Mn}$", "^\\p{Script=Greek}{3}$", "^[\\u0600-\\u06FF]{2}$", "^\\P{ASCII}$", "^[^\\x00-\\x7F]+$",
+        ] {
             let regex = try ECMARegex(pattern)
             for seed in UInt64(0)..<5 {
                 var rng = SeededGenerator(seed: seed)

@@ -3,7 +3,9 @@ import Testing
 
 /// The one rule for tests that need a program `swift build` does not make (README "Tests and CI").
 @Suite struct ExternalToolTests {
-    static let absent = ExternalTool(name: "no-such-tool", candidates: ["specgate-no-such-tool-\(UInt32.random(in: 0...UInt32.max))"], install: "nowhere")
+    static let absent = ExternalTool(
+        name: "no-such-tool", candidates: ["specgate-no-such-tool-\(UInt32.random(in: 0...UInt32.max))"],
+        install: "nowhere")
 
     @Test func aToolIsFoundOnThePath() {
         let shell = ExternalTool(name: "sh", candidates: ["sh"], install: "")

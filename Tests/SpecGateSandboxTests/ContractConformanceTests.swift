@@ -11,7 +11,8 @@ import Testing
 /// required headers and body schema, checked with SpecGate's own schema engine.
 @Suite("Sandbox conforms to the spec with overlay")
 struct ContractConformanceTests {
-    static let target: LoadedTarget? = try? Workspace.load(path: SandboxHarness.packageRoot + "/specs/calcom/suite.yaml")
+    static let target: LoadedTarget? = try? Workspace.load(
+        path: SandboxHarness.packageRoot + "/specs/calcom/suite.yaml")
 
     /// The operation whose path template matches a concrete path.
     static func operation(_ method: String, _ path: String, in spec: APISpec) -> SpecGateCore.Operation? {
@@ -70,7 +71,8 @@ struct ContractConformanceTests {
             let path = op.path(client.seed)
             let operation = try #require(Self.operation(op.method, path, in: target.spec))
             // Wrong API version: 400 everywhere.
-            let badVersion = try await client.send(op.method, path, key: client.ownerKey, version: .value("1999-01-01"), json: op.body)
+            let badVersion = try await client.send(
+                op.method, path, key: client.ownerKey, version: .value("1999-01-01"), json: op.body)
             #expect(badVersion.status == 400)
             #expect(Self.problems(badVersion, for: operation, spec: target.spec) == [])
             // Unknown key: 401 where the key is required.

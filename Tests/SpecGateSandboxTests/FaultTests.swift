@@ -61,7 +61,8 @@ struct FaultTests {
                 let reply = try await client.send("POST", "/v2/bookings", json: ["start": 42, "attendee": "x"])
                 #expect(reply.status == 201)
                 let notJSON = try await client.send(
-                    "POST", "/v2/bookings/\(s.personalBookingUid)/cancel", key: client.ownerKey, body: Array("nope".utf8))
+                    "POST", "/v2/bookings/\(s.personalBookingUid)/cancel", key: client.ownerKey,
+                    body: Array("nope".utf8))
                 #expect(notJSON.status == 200)
             case .ignoreAuth:
                 for authorization in [nil, "Bearer cal_unknown"] as [String?] {
@@ -98,7 +99,8 @@ struct FaultTests {
                 #expect(reply.header("X-RateLimit-Limit-Default").flatMap(Int.init) != nil)
             case .reassignToNonHost:
                 let reply = try await client.send(
-                    "POST", "/v2/bookings/\(s.roundRobinBookingUids[0])/reassign/\(s.outsider.id)", key: client.ownerKey,
+                    "POST", "/v2/bookings/\(s.roundRobinBookingUids[0])/reassign/\(s.outsider.id)",
+                    key: client.ownerKey,
                     json: [:])
                 #expect(reply.status == 200)
                 #expect(reply.json?["data"]?["reassignedTo"]?["id"] == .number(JSONNumber(s.outsider.id)))
@@ -116,11 +118,13 @@ struct FaultTests {
                 #expect(reply.status == 200)
             case .outsiderCanDeclineBooking:
                 let reply = try await client.send(
-                    "POST", "/v2/bookings/\(s.pendingBookingUid)/decline", key: s.outsider.apiKey, json: ["reason": "no"])
+                    "POST", "/v2/bookings/\(s.pendingBookingUid)/decline", key: s.outsider.apiKey,
+                    json: ["reason": "no"])
                 #expect(reply.status == 200)
             case .cancelNotPersisted:
                 let cancel = try await client.send(
-                    "POST", "/v2/bookings/\(s.personalBookingUid)/cancel", key: client.ownerKey, json: ["cancellationReason": "no"])
+                    "POST", "/v2/bookings/\(s.personalBookingUid)/cancel", key: client.ownerKey,
+                    json: ["cancellationReason": "no"])
                 #expect(cancel.status == 200)
                 #expect(cancel.json?["data"]?["status"] == "cancelled")
                 let read = try await client.send("GET", getPath, key: client.ownerKey)
@@ -135,7 +139,8 @@ struct FaultTests {
             case .reassignNotPersisted:
                 let uid = s.roundRobinBookingUids[0]
                 let before = try await client.send("GET", "/v2/bookings/\(uid)", key: client.ownerKey)
-                let reassign = try await client.send("POST", "/v2/bookings/\(uid)/reassign", key: client.ownerKey, json: [:])
+                let reassign = try await client.send(
+                    "POST", "/v2/bookings/\(uid)/reassign", key: client.ownerKey, json: [:])
                 #expect(reassign.status == 200)
                 let newHost = try #require(reassign.json?["data"]?["reassignedTo"]?["id"])
                 #expect(before.json?["data"]?["hosts"]?[0]?["id"] != newHost)
@@ -143,7 +148,8 @@ struct FaultTests {
                 #expect(read.json?["data"]?["hosts"]?[0]?["id"] == before.json?["data"]?["hosts"]?[0]?["id"])
             case .serverErrorOnOptionalProperty:
                 let path = "/v2/bookings/\(s.personalBookingUid)/reschedule"
-                let failing = try await client.send("POST", path, json: ["start": "2031-03-05T09:00:00Z", "reschedulingReason": "x"])
+                let failing = try await client.send(
+                    "POST", path, json: ["start": "2031-03-05T09:00:00Z", "reschedulingReason": "x"])
                 #expect(failing.status == 500)
                 let plain = try await client.send("POST", path, json: ["start": "2031-03-05T10:00:00Z"])
                 #expect(plain.status == 201)
@@ -174,11 +180,15 @@ struct FaultTests {
             #expect(data["location"]?.stringValue != nil)
             #expect(data["start"] == "2030-01-18T10:00:00.000Z")
             #expect(reply.header("X-RateLimit-Limit-Default") != nil)
-            #expect(reply.header("X-RateLimit-Limit") == nil, "Cal.com suffixes the throttler name; no bare X-RateLimit-Limit")
-            let unknownStatus = try await client.send("GET", "/v2/bookings?status=upcoming,unknown", key: client.ownerKey)
+            #expect(
+                reply.header("X-RateLimit-Limit") == nil,
+                "Cal.com suffixes the throttler name; no bare X-RateLimit-Limit")
+            let unknownStatus = try await client.send(
+                "GET", "/v2/bookings?status=upcoming,unknown", key: client.ownerKey)
             #expect(unknownStatus.status == 400, "each status must be one of the enum (@IsEnum each: true)")
             let unrouted = try await client.send("PATCH", "/v2/bookings", key: client.ownerKey)
-            #expect(unrouted.status == 404, "NestJS on Express: an unrouted method is 404 \"Cannot PATCH /v2/bookings\"")
+            #expect(
+                unrouted.status == 404, "NestJS on Express: an unrouted method is 404 \"Cannot PATCH /v2/bookings\"")
             #expect(unrouted.header("Allow") == nil)
             let outcome = await client.raw("GET", "/v2/bookings/\(s.personalBookingUid)")
             #expect(outcome.end == .closed)

@@ -2,9 +2,9 @@ import Foundation
 import SpecGateJSON
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How a raw exchange ended.
@@ -42,9 +42,11 @@ struct RawOutcome: Sendable {
     /// The response parsed from `bytes` (nil when not even a head arrived).
     var reply: HTTPReply? {
         let separator: [UInt8] = [13, 10, 13, 10]
-        guard let headEnd = bytes.indices.first(where: { i in
-            i + 4 <= bytes.count && Array(bytes[i..<(i + 4)]) == separator
-        }) else { return nil }
+        guard
+            let headEnd = bytes.indices.first(where: { i in
+                i + 4 <= bytes.count && Array(bytes[i..<(i + 4)]) == separator
+            })
+        else { return nil }
         let headText = String(decoding: bytes[..<headEnd], as: UTF8.self)
         var lines = headText.components(separatedBy: "\r\n")
         let statusLine = lines.removeFirst().split(separator: " ")
@@ -74,7 +76,8 @@ enum RawHTTPClient {
     static func exchange(port: Int, bytes: [UInt8], timeoutMilliseconds: Int = 5000) async -> RawOutcome {
         await withCheckedContinuation { continuation in
             let thread = Thread {
-                continuation.resume(returning: blockingExchange(port: port, bytes: bytes, timeoutMilliseconds: timeoutMilliseconds))
+                continuation.resume(
+                    returning: blockingExchange(port: port, bytes: bytes, timeoutMilliseconds: timeoutMilliseconds))
             }
             thread.start()
         }
@@ -91,18 +94,20 @@ enum RawHTTPClient {
             text += "Content-Length: \(body.count)\r\n"
         }
         text += "\r\n"
-        return await exchange(port: port, bytes: Array(text.utf8) + (body ?? []), timeoutMilliseconds: timeoutMilliseconds)
+        return await exchange(
+            port: port, bytes: Array(text.utf8) + (body ?? []), timeoutMilliseconds: timeoutMilliseconds)
     }
 
     private static func blockingExchange(port: Int, bytes: [UInt8], timeoutMilliseconds: Int) -> RawOutcome {
         #if canImport(Glibc)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
+            let fd = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { return RawOutcome(bytes: [], end: .refused) }
         defer { close(fd) }
-        var timeout = timeval(tv_sec: .init(timeoutMilliseconds / 1000), tv_usec: .init(timeoutMilliseconds % 1000 * 1000))
+        var timeout = timeval(
+            tv_sec: .init(timeoutMilliseconds / 1000), tv_usec: .init(timeoutMilliseconds % 1000 * 1000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()

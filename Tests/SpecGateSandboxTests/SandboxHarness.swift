@@ -53,7 +53,8 @@ struct SandboxClient: Sendable {
         }
         if body != nil { headers.append(("Content-Type", "application/json")) }
         return await RawHTTPClient.request(
-            port: port, method: method, path: path, headers: headers, body: body, timeoutMilliseconds: timeoutMilliseconds)
+            port: port, method: method, path: path, headers: headers, body: body,
+            timeoutMilliseconds: timeoutMilliseconds)
     }
 
     /// Sends a request and returns the parsed reply (throws when there is none).
@@ -73,7 +74,9 @@ struct SandboxClient: Sendable {
     {
         [
             "start": .string(start), "eventTypeId": .number(JSONNumber(eventTypeId)),
-            "attendee": ["name": .string(name), "email": "ada@example.com", "timeZone": "Europe/London", "language": "en"],
+            "attendee": [
+                "name": .string(name), "email": "ada@example.com", "timeZone": "Europe/London", "language": "en",
+            ],
         ]
     }
 }

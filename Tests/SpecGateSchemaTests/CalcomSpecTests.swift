@@ -13,7 +13,8 @@ import Testing
         var store = DocumentStore()
         store[uri] = try SuiteRunner.parse(file)
         let schemas = try #require(store[uri]?["components"]?["schemas"]?.objectValue)
-        var compiler = SchemaCompiler(documents: store, options: SchemaOptions(dialect: .openAPI30, direction: .response))
+        var compiler = SchemaCompiler(
+            documents: store, options: SchemaOptions(dialect: .openAPI30, direction: .response))
         var failures: [String] = []
         var compiled = 0
         for name in schemas.keys {

@@ -13,7 +13,8 @@ import Testing
     }
 
     static func exclusions() throws -> Exclusions {
-        let document = try SuiteRunner.parse(SuiteRunner.resources.appendingPathComponent("conformance-exclusions.json"))
+        let document = try SuiteRunner.parse(
+            SuiteRunner.resources.appendingPathComponent("conformance-exclusions.json"))
         var recorded: [String: Int] = [:]
         for (draft, count) in document["recordedPassCounts"]?.objectValue ?? JSONObject() {
             recorded[draft] = count.intValue ?? 0
@@ -33,7 +34,8 @@ import Testing
             print("JSON-Schema-Test-Suite \(draft): \(required.passed)/\(required.total) passed")
             let optional = try SuiteRunner.run(draft: draft, dialect: dialect, optional: true)
             print("JSON-Schema-Test-Suite \(draft) optional: \(optional.passed)/\(optional.total) passed (not gating)")
-            for (id, why) in required.failures.sorted(by: { $0.key < $1.key }) where exclusions.knownFailures[id] == nil {
+            for (id, why) in required.failures.sorted(by: { $0.key < $1.key }) where exclusions.knownFailures[id] == nil
+            {
                 Issue.record("unexpected failure: \(id) (\(why))")
             }
             let recorded = exclusions.recorded[draft] ?? 0

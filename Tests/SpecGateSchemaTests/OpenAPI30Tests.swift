@@ -37,8 +37,10 @@ import Testing
     static func schema(_ name: String, direction: ValidationDirection = .neutral) throws -> CompiledSchema {
         var store = DocumentStore()
         store[uri] = try JSONParser.parse(document)
-        var compiler = SchemaCompiler(documents: store, options: SchemaOptions(dialect: .openAPI30, direction: direction))
-        return try compiler.compile(JSONLocation(document: uri, pointer: .root.appending("components").appending("schemas").appending(name)))
+        var compiler = SchemaCompiler(
+            documents: store, options: SchemaOptions(dialect: .openAPI30, direction: direction))
+        return try compiler.compile(
+            JSONLocation(document: uri, pointer: .root.appending("components").appending("schemas").appending(name)))
     }
 
     static func inline(_ text: String, assertFormats: Bool = true) throws -> CompiledSchema {
@@ -56,7 +58,8 @@ import Testing
     }
 
     @Test func booleanExclusiveBounds() throws {
-        let s = try Self.inline(#"{"type": "number", "minimum": 0, "exclusiveMinimum": true, "maximum": 10, "exclusiveMaximum": true}"#)
+        let s = try Self.inline(
+            #"{"type": "number", "minimum": 0, "exclusiveMinimum": true, "maximum": 10, "exclusiveMaximum": true}"#)
         #expect(!s.isValid(0))
         #expect(s.isValid(try TestSupport.json("0.0001")))
         #expect(s.isValid(try TestSupport.json("9.99")))
@@ -157,14 +160,17 @@ import Testing
 
     @Test func recursiveSchema() throws {
         let node = try Self.schema("Node")
-        let tree = try TestSupport.json(#"{"value": 1, "children": [{"value": 2, "children": [{"value": 3}, {"value": "x"}]}]}"#)
+        let tree = try TestSupport.json(
+            #"{"value": 1, "children": [{"value": 2, "children": [{"value": 3}, {"value": "x"}]}]}"#)
         let violations = node.validate(tree)
         #expect(violations.count == 1)
         #expect(violations.first?.instanceLocation.description == "/children/0/children/1/value")
         #expect(
             violations.first?.keywordLocation.description
                 == "/properties/children/items/$ref/properties/children/items/$ref/properties/value/type")
-        #expect(violations.first?.schemaLocation.description == Self.uri + "#/components/schemas/Node/properties/value/type")
+        #expect(
+            violations.first?.schemaLocation.description == Self.uri + "#/components/schemas/Node/properties/value/type"
+        )
     }
 
     @Test func danglingReferenceIsACompileError() throws {
@@ -196,7 +202,8 @@ import Testing
     }
 
     @Test func enumViolationShape() throws {
-        let violations = try Self.schema("Envelope").validate(try TestSupport.json(#"{"data": {"status": "succeeded"}}"#))
+        let violations = try Self.schema("Envelope").validate(
+            try TestSupport.json(#"{"data": {"status": "succeeded"}}"#))
         #expect(violations.count == 1)
         let v = try #require(violations.first)
         #expect(v.description == #"/data/status: "succeeded" is not one of ["success", "error"]"#)
@@ -212,14 +219,15 @@ import Testing
                 + #" "properties": {"c": {"type": "integer", "maximum": 3}, "d": {"type": "string", "minLength": 2}}}"#)
         let violations = schema.validate(try TestSupport.json(#"{"c": 4.5, "d": "x", "e": null}"#))
         #expect(
-            violations.map(\.description).sorted() == [
-                #": missing required property "a""#,
-                #": missing required property "b""#,
-                #": property "e" is not allowed (additionalProperties is false)"#,
-                "/c: 4.5 is greater than the maximum 3",
-                "/c: expected integer, got number 4.5",
-                #"/d: "x" is shorter than 2 characters (length 1)"#,
-            ].sorted())
+            violations.map(\.description).sorted()
+                == [
+                    #": missing required property "a""#,
+                    #": missing required property "b""#,
+                    #": property "e" is not allowed (additionalProperties is false)"#,
+                    "/c: 4.5 is greater than the maximum 3",
+                    "/c: expected integer, got number 4.5",
+                    #"/d: "x" is shorter than 2 characters (length 1)"#,
+                ].sorted())
         #expect(!schema.isValid(try TestSupport.json(#"{"c": 4.5, "d": "x", "e": null}"#)))
     }
 

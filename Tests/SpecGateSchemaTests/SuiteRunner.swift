@@ -1,6 +1,7 @@
 import Foundation
 import SpecGateJSON
 import SpecGateTestSupport
+
 @testable import SpecGateSchema
 
 /// Loads and runs the official JSON-Schema-Test-Suite from `<shared>/reference/json-schema-test-suite`.

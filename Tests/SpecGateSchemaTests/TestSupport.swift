@@ -1,4 +1,5 @@
 import SpecGateJSON
+
 @testable import SpecGateSchema
 
 /// Helpers shared by the schema tests.

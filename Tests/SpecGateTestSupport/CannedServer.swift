@@ -9,13 +9,16 @@ public struct CannedServer: Sendable {
 
     public var baseURL: String { "http://127.0.0.1:\(channel.localAddress?.port ?? 0)" }
 
-    public static func start(status: Int, contentType: String = "application/json", body: String) async throws -> CannedServer {
+    public static func start(status: Int, contentType: String = "application/json", body: String) async throws
+        -> CannedServer
+    {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline()
-                    try channel.pipeline.syncOperations.addHandler(Handler(status: status, contentType: contentType, body: body))
+                    try channel.pipeline.syncOperations.addHandler(
+                        Handler(status: status, contentType: contentType, body: body))
                 }
             }
         return CannedServer(channel: try await bootstrap.bind(host: "127.0.0.1", port: 0).get())
@@ -42,7 +45,8 @@ public struct CannedServer: Sendable {
             headers.add(name: "Content-Type", value: contentType)
             headers.add(name: "Content-Length", value: String(body.utf8.count))
             headers.add(name: "Connection", value: "close")
-            let head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: status), headers: headers)
+            let head = HTTPResponseHead(
+                version: .http1_1, status: HTTPResponseStatus(statusCode: status), headers: headers)
             context.write(wrapOutboundOut(.head(head)), promise: nil)
             context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: body)))), promise: nil)
             context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in context.close(promise: nil) }

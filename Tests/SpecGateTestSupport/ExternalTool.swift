@@ -21,10 +21,12 @@ public struct ExternalTool: Sendable {
     }
 
     public static let chromium = ExternalTool(
-        name: "chromium", candidates: ["chromium", "chromium-browser"], install: "Debian package chromium; `make test-deps` installs it")
+        name: "chromium", candidates: ["chromium", "chromium-browser"],
+        install: "Debian package chromium; `make test-deps` installs it")
     public static let xmllint = ExternalTool(
         name: "xmllint", candidates: ["xmllint"], install: "Debian package libxml2-utils; `make test-deps` installs it")
-    public static let curl = ExternalTool(name: "curl", candidates: ["curl"], install: "Debian package curl; `make test-deps` installs it")
+    public static let curl = ExternalTool(
+        name: "curl", candidates: ["curl"], install: "Debian package curl; `make test-deps` installs it")
     public static let openssl = ExternalTool(
         name: "openssl", candidates: ["openssl"], install: "Debian package openssl; `make test-deps` installs it")
     /// GNU time (`/usr/bin/time -v`), for peak memory figures.

@@ -109,19 +109,23 @@ private final class MethodHandler: ChannelInboundHandler {
         case .conformant: send(context, status: .methodNotAllowed, body: "", allow: methods.joined(separator: ", "))
         case .notFound: send(context, status: .notFound, body: #"{"message":"Cannot \#(method) \#(path)"}"#)
         case .missingAllow: send(context, status: .methodNotAllowed, body: "")
-        case .extraAllow: send(context, status: .methodNotAllowed, body: "", allow: (methods + ["PUT"]).joined(separator: ", "))
+        case .extraAllow:
+            send(context, status: .methodNotAllowed, body: "", allow: (methods + ["PUT"]).joined(separator: ", "))
         case .acceptsAny: break
         }
     }
 
-    private func send(_ context: ChannelHandlerContext, status: HTTPResponseStatus, body: String, allow: String? = nil) {
+    private func send(_ context: ChannelHandlerContext, status: HTTPResponseStatus, body: String, allow: String? = nil)
+    {
         var headers = HTTPHeaders()
         if !body.isEmpty { headers.add(name: "Content-Type", value: "application/json") }
         headers.add(name: "Content-Length", value: String(body.utf8.count))
         if let allow { headers.add(name: "Allow", value: allow) }
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
+        context.write(
+            wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: status, headers: headers))), promise: nil)
         if !body.isEmpty {
-            context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: body)))), promise: nil)
+            context.write(
+                wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: body)))), promise: nil)
         }
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
     }

@@ -83,14 +83,20 @@ private final class ProxyFrontHandler: ChannelInboundHandler {
         }
         let isConnect = parts[0] == "CONNECT"
         let target = String(parts[1])
-        let authority = isConnect ? target : (target.components(separatedBy: "://").dropFirst().first?.split(separator: "/").first.map(String.init) ?? "")
+        let authority =
+            isConnect
+            ? target
+            : (target.components(separatedBy: "://").dropFirst().first?.split(separator: "/").first.map(String.init)
+                ?? "")
         guard let portText = authority.split(separator: ":").last, let port = Int(portText) else {
             context.close(promise: nil)
             return
         }
         connecting = true
         let client = context.channel
-        let forward = isConnect ? nil : Self.originForm(context.channel.allocator.buffer(bytes: head), allocator: context.channel.allocator)
+        let forward =
+            isConnect
+            ? nil : Self.originForm(context.channel.allocator.buffer(bytes: head), allocator: context.channel.allocator)
         head = []
         let bound = NIOLoopBound(self, eventLoop: context.eventLoop)
         ClientBootstrap(group: context.eventLoop)
@@ -106,7 +112,9 @@ private final class ProxyFrontHandler: ChannelInboundHandler {
                     bound.value.upstream = upstream
                     bound.value.connecting = false
                     if isConnect {
-                        client.writeAndFlush(client.allocator.buffer(string: "HTTP/1.1 200 Connection established\r\n\r\n"), promise: nil)
+                        client.writeAndFlush(
+                            client.allocator.buffer(string: "HTTP/1.1 200 Connection established\r\n\r\n"), promise: nil
+                        )
                     } else if let forward {
                         upstream.writeAndFlush(forward, promise: nil)
                     }
@@ -114,8 +122,10 @@ private final class ProxyFrontHandler: ChannelInboundHandler {
                     bound.value.queued = []
                     upstream.closeFuture.whenComplete { _ in client.close(promise: nil) }
                 case .failure:
-                    client.writeAndFlush(client.allocator.buffer(string: "HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\n\r\n"))
-                        .whenComplete { _ in client.close(promise: nil) }
+                    client.writeAndFlush(
+                        client.allocator.buffer(string: "HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\n\r\n")
+                    )
+                    .whenComplete { _ in client.close(promise: nil) }
                 }
             }
     }
@@ -142,7 +152,8 @@ private final class ProxyFrontHandler: ChannelInboundHandler {
 
     private static func headEnd(_ bytes: [UInt8]) -> Int? {
         guard bytes.count >= 4 else { return nil }
-        for i in 0...(bytes.count - 4) where bytes[i] == 13 && bytes[i + 1] == 10 && bytes[i + 2] == 13 && bytes[i + 3] == 10 {
+        for i in 0...(bytes.count - 4)
+        where bytes[i] == 13 && bytes[i + 1] == 10 && bytes[i + 2] == 13 && bytes[i + 3] == 10 {
             return i + 4
         }
         return nil

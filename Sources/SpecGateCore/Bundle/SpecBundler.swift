@@ -13,7 +13,8 @@ public struct SpecBundler: Sendable {
     public func bundle(documents: DocumentStore, rootURI: String, keeping operations: [Operation]? = nil) -> JSONValue {
         guard var root = documents[rootURI] else { return .null }
         if let operations {
-            let kept = Set(operations.filter { $0.source.document == URIReference.stripFragment(rootURI) }.map(\.source.pointer))
+            let kept = Set(
+                operations.filter { $0.source.document == URIReference.stripFragment(rootURI) }.map(\.source.pointer))
             root = SpecBundler.keepingOperations(kept, in: root)
         }
         var state = State(documents: documents, rootURI: URIReference.stripFragment(rootURI))
@@ -40,7 +41,8 @@ public struct SpecBundler: Sendable {
         var remaining = JSONObject()
         for (path, item) in paths {
             guard case .object(var pathItem) = item else { continue }
-            for (key, _) in pathItem where methods.contains(key) && !kept.contains(JSONPointer(tokens: ["paths", path, key])) {
+            for (key, _) in pathItem
+            where methods.contains(key) && !kept.contains(JSONPointer(tokens: ["paths", path, key])) {
                 pathItem.removeValue(forKey: key)
             }
             if pathItem.keys.contains(where: methods.contains) { remaining[path] = .object(pathItem) }
@@ -82,7 +84,9 @@ public struct SpecBundler: Sendable {
         while let current = stack.popLast() {
             switch current {
             case .object(let object):
-                if case .string(let ref)? = object["$ref"], ref.hasPrefix("#"), let pointer = JSONPointer(ref) { found.append(pointer) }
+                if case .string(let ref)? = object["$ref"], ref.hasPrefix("#"), let pointer = JSONPointer(ref) {
+                    found.append(pointer)
+                }
                 stack.append(contentsOf: object.values)
             case .array(let elements):
                 stack.append(contentsOf: elements)
@@ -125,7 +129,8 @@ public struct SpecBundler: Sendable {
                 }
                 return .object(object)
             case .array(let elements):
-                return .array(elements.enumerated().map { rewrite($1, document: document, pointer: pointer.appending($0)) })
+                return .array(
+                    elements.enumerated().map { rewrite($1, document: document, pointer: pointer.appending($0)) })
             default:
                 return value
             }
@@ -169,7 +174,8 @@ public struct SpecBundler: Sendable {
     /// (`…/components/responses/X`) when it has one, else from where the reference is used.
     static func componentKind(usedAt pointer: JSONPointer, target: JSONPointer) -> String {
         let kinds: Set<String> = [
-            "schemas", "parameters", "responses", "requestBodies", "headers", "examples", "links", "callbacks", "securitySchemes",
+            "schemas", "parameters", "responses", "requestBodies", "headers", "examples", "links", "callbacks",
+            "securitySchemes",
             "pathItems",
         ]
         let t = target.tokens
@@ -201,7 +207,9 @@ public struct SpecBundler: Sendable {
         }
         let cleaned = String(
             base.unicodeScalars.map { c -> Character in
-                let ok = (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c == "." || c == "_" || c == "-"
+                let ok =
+                    (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || (c >= "0" && c <= "9") || c == "." || c == "_"
+                    || c == "-"
                 return ok ? Character(c) : "_"
             })
         return cleaned.isEmpty ? "component" : cleaned

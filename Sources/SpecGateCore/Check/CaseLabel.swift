@@ -31,7 +31,8 @@ public struct CaseLabel: Sendable, Hashable {
     public var stateProbe: StateProbe? = nil
 
     public init(
-        caseID: String, expectsSuccess: Bool, mutation: String? = nil, expectedStatuses: [Int] = [], isAuthMutation: Bool = false,
+        caseID: String, expectsSuccess: Bool, mutation: String? = nil, expectedStatuses: [Int] = [],
+        isAuthMutation: Bool = false,
         pathParametersGenerated: Bool = false, identifiersResolved: Bool = false, exactStatuses: Bool = false,
         stateAssertions: [StateAssertion] = []
     ) {
@@ -63,7 +64,9 @@ public struct CrossUserProbe: Sendable, Hashable {
     /// the one before (nil for reads, or when it could not be read).
     public var changed: Bool? = nil
 
-    public init(identity: String, identityCredential: String, ownerCredential: String, ownerRequest: String, resource: String) {
+    public init(
+        identity: String, identityCredential: String, ownerCredential: String, ownerRequest: String, resource: String
+    ) {
         self.identity = identity
         self.identityCredential = identityCredential
         self.ownerCredential = ownerCredential

@@ -26,7 +26,9 @@ public struct CheckCatalog: Sendable {
     }
 
     /// Builds the selected checks. `names` empty → the defaults (plus `max_response_time` when a budget is given).
-    public static func select(names: [String], budgetMilliseconds: Double?) throws(SelectionError) -> [any ResponseCheck] {
+    public static func select(names: [String], budgetMilliseconds: Double?) throws(SelectionError)
+        -> [any ResponseCheck]
+    {
         var chosen = names.isEmpty ? defaultNames + (budgetMilliseconds == nil ? [] : ["max_response_time"]) : names
         if names.contains("all") {
             chosen = budgetMilliseconds == nil ? defaultNames : allNames

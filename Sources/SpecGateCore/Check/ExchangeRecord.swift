@@ -20,7 +20,8 @@ public struct ExchangeRecord: Sendable {
     public var staleRetries = 0
 
     public init(
-        operation: Operation, label: CaseLabel, url: String, request: PreparedRequest, outcome: Outcome, attempts: Int = 1
+        operation: Operation, label: CaseLabel, url: String, request: PreparedRequest, outcome: Outcome,
+        attempts: Int = 1
     ) {
         self.operation = operation
         self.label = label

@@ -70,7 +70,9 @@ public struct Judge: Sendable {
         evaluate(exchange).fails
     }
 
-    private func checkInput(_ exchange: ExchangeRecord, _ response: ObservedResponse, parsedBody: JSONValue? = nil) -> CheckInput {
+    private func checkInput(_ exchange: ExchangeRecord, _ response: ObservedResponse, parsedBody: JSONValue? = nil)
+        -> CheckInput
+    {
         CheckInput(operation: exchange.operation, label: exchange.label, response: response, parsedBody: parsedBody)
     }
 
@@ -151,14 +153,16 @@ public struct Judge: Sendable {
                 addFinding(
                     exchange: exchange, check: "transport", kind: .error,
                     violation: CheckViolation(
-                        message: "response body cut at \(response.body.count) bytes (--max-response-bytes); not validated",
+                        message:
+                            "response body cut at \(response.body.count) bytes (--max-response-bytes); not validated",
                         fingerprintDetail: "truncated"),
                     response: response)
             }
             for result in verdict.results {
                 for violation in result.violations {
                     addFinding(
-                        exchange: exchange, check: result.check, kind: .failure, violation: violation, response: response)
+                        exchange: exchange, check: result.check, kind: .failure, violation: violation,
+                        response: response)
                 }
             }
         }
@@ -227,7 +231,8 @@ public struct Judge: Sendable {
     }
 
     private mutating func addFinding(
-        exchange: ExchangeRecord, check: String, kind: FindingKind, violation: CheckViolation, response: ObservedResponse?
+        exchange: ExchangeRecord, check: String, kind: FindingKind, violation: CheckViolation,
+        response: ObservedResponse?
     ) {
         let opID = exchange.operation.id
         let fingerprint = Fingerprint.of([opID, check, violation.fingerprintDetail])
@@ -250,7 +255,9 @@ public struct Judge: Sendable {
 
     /// Attaches a failing case's minimal repro (the shrunk exchange) to its finding; false when no such finding.
     @discardableResult
-    public mutating func attachMinimalRepro(fingerprint: String, exchange: ExchangeRecord, status: Int, resends: Int, changes: [String]) -> Bool {
+    public mutating func attachMinimalRepro(
+        fingerprint: String, exchange: ExchangeRecord, status: Int, resends: Int, changes: [String]
+    ) -> Bool {
         guard findings[fingerprint] != nil else { return false }
         let repro = MinimalRepro(request: summarise(exchange), status: status, resends: resends, changes: changes)
         findings[fingerprint]?.minimalRepro = repro
@@ -277,7 +284,9 @@ public struct Judge: Sendable {
     private func summarise(_ response: ObservedResponse) -> ResponseSummary {
         ResponseSummary(
             status: response.status,
-            headers: response.headers.map { HeaderField(name: $0.name, value: masker.maskHeader(name: $0.name, value: $0.value)) },
+            headers: response.headers.map {
+                HeaderField(name: $0.name, value: masker.maskHeader(name: $0.name, value: $0.value))
+            },
             bodyExcerpt: response.body.isEmpty ? nil : excerpt(response.body),
             elapsedMilliseconds: response.elapsedMilliseconds, truncated: response.bodyTruncated)
     }
@@ -300,7 +309,8 @@ public struct Judge: Sendable {
                 let judged = tally.judged[check.name] ?? 0
                 let failed = tally.failed[check.name] ?? 0
                 if let reason = disabledReason(check.name, for: tally.operation) {
-                    return CheckResult(name: check.name, status: .skipped, judged: 0, failedExchanges: 0, findings: [], reason: reason)
+                    return CheckResult(
+                        name: check.name, status: .skipped, judged: 0, failedExchanges: 0, findings: [], reason: reason)
                 }
                 let status: CheckResult.Status
                 if failed > 0 {
@@ -333,7 +343,8 @@ public struct Judge: Sendable {
             operations: results, findings: findingOrder.compactMap { findings[$0] }, requests: requests,
             transportErrors: transportErrors, incomplete: incomplete, diagnostics: diagnostics)
         report.coverage = ContractCoverage(
-            operations: operationOrder.compactMap { operations[$0].map(coverage) }, minimumPercent: minimumCoveragePercent)
+            operations: operationOrder.compactMap { operations[$0].map(coverage) },
+            minimumPercent: minimumCoveragePercent)
         return report
     }
 }

@@ -51,7 +51,9 @@ public enum PersistedFields {
         return name.hasSuffix("At") || lower.hasSuffix("_at")
     }
 
-    public static func identity(of answer: JSONValue, linkPointer: JSONPointer?, parameter: String, value: String) -> Identity {
+    public static func identity(of answer: JSONValue, linkPointer: JSONPointer?, parameter: String, value: String)
+        -> Identity
+    {
         var pointers: [JSONPointer] = []
         if let linkPointer, !linkPointer.tokens.isEmpty { pointers.append(linkPointer) }
         for root in [JSONPointer(tokens: ["data"]), JSONPointer.root] { pointers.append(root.appending(parameter)) }
@@ -67,7 +69,9 @@ public enum PersistedFields {
     public static func compare(answer: JSONValue, read: JSONValue) -> [Comparison]? {
         var root = JSONPointer.root
         if case .object? = answer["data"], case .object? = read["data"] { root = JSONPointer(tokens: ["data"]) }
-        guard case .object(let a)? = answer.value(at: root), case .object(let r)? = read.value(at: root) else { return nil }
+        guard case .object(let a)? = answer.value(at: root), case .object(let r)? = read.value(at: root) else {
+            return nil
+        }
         for key in ["id", "uid"] {
             if let x = a[key], let y = r[key], !sameScalar(x, y) { return nil }
         }
@@ -80,7 +84,9 @@ public enum PersistedFields {
         for (key, value) in a where !isVolatile(key) {
             let here = pointer.appending(key)
             guard let other = r[key] else {
-                if case .object(let object) = value { matchByShape(object, at: here, in: r, readPointer: pointer, into: &out) }
+                if case .object(let object) = value {
+                    matchByShape(object, at: here, in: r, readPointer: pointer, into: &out)
+                }
                 continue
             }
             switch (value, other) {
@@ -93,7 +99,8 @@ public enum PersistedFields {
                         guard !members.isEmpty else { continue }
                         out.append(
                             Comparison(
-                                pointer: here, readAt: "an item of \(here)", expected: .object(JSONObject(members.map { ($0.key, $0.value) })),
+                                pointer: here, readAt: "an item of \(here)",
+                                expected: .object(JSONObject(members.map { ($0.key, $0.value) })),
                                 actual: nil, agrees: ys.contains { agrees(members, with: $0) }))
                     } else if isScalar(item) {
                         out.append(
@@ -105,7 +112,10 @@ public enum PersistedFields {
             default:
                 // A scalar against an object or array (or the reverse) is another representation: not compared.
                 guard isScalar(value), isScalar(other) else { continue }
-                out.append(Comparison(pointer: here, readAt: here.description, expected: value, actual: other, agrees: sameScalar(value, other)))
+                out.append(
+                    Comparison(
+                        pointer: here, readAt: here.description, expected: value, actual: other,
+                        agrees: sameScalar(value, other)))
             }
         }
     }
@@ -113,7 +123,8 @@ public enum PersistedFields {
     /// An answer's object the read has no member for: compared with the read's one sibling whose objects
     /// (or array items) hold all its scalar members.
     private static func matchByShape(
-        _ object: JSONObject, at pointer: JSONPointer, in r: JSONObject, readPointer: JSONPointer, into out: inout [Comparison]
+        _ object: JSONObject, at pointer: JSONPointer, in r: JSONObject, readPointer: JSONPointer,
+        into out: inout [Comparison]
     ) {
         let members = scalars(object)
         guard !members.isEmpty else { return }
@@ -137,7 +148,8 @@ public enum PersistedFields {
         let shownMembers = members.map(\.key).joined(separator: ", ")
         out.append(
             Comparison(
-                pointer: pointer, readAt: "\(r[match.key]?.objectValue != nil ? "" : "an item of ")\(readAt) {\(shownMembers)}",
+                pointer: pointer,
+                readAt: "\(r[match.key]?.objectValue != nil ? "" : "an item of ")\(readAt) {\(shownMembers)}",
                 expected: .object(JSONObject(members.map { ($0.key, $0.value) })), actual: r[match.key],
                 agrees: match.items.contains { agrees(members, with: $0) }))
     }

@@ -39,10 +39,13 @@ public struct ResponseEnums: Sendable {
     }
 
     private static func walk(
-        _ location: JSONLocation, path: [String], documents: DocumentStore, stack: Set<JSONLocation>, into found: inout [Site],
+        _ location: JSONLocation, path: [String], documents: DocumentStore, stack: Set<JSONLocation>,
+        into found: inout [Site],
         seen: inout Set<JSONLocation>
     ) {
-        guard path.count <= maxDepth, !stack.contains(location), case .object(let schema)? = documents.value(at: location) else {
+        guard path.count <= maxDepth, !stack.contains(location),
+            case .object(let schema)? = documents.value(at: location)
+        else {
             return
         }
         let stack = stack.union([location])

@@ -30,7 +30,9 @@ public struct CaseComparison: Sendable, Hashable {
     }
 
     /// The kinds of difference of this case, in report order.
-    public var kinds: [DifferenceKind] { DifferenceKind.allCases.filter { kind in differences.contains { $0.kind == kind } } }
+    public var kinds: [DifferenceKind] {
+        DifferenceKind.allCases.filter { kind in differences.contains { $0.kind == kind } }
+    }
 
     /// Where `a` and `b` differ: the status class first; with the same class, checks failing on one side
     /// only and the shape of the JSON bodies (a body's shape is compared only when both are JSON).
@@ -47,7 +49,9 @@ public struct CaseComparison: Sendable, Hashable {
         }
         switch (a.shape, b.shape) {
         case (let left?, let right?):
-            out += ShapeDifference.between(left, right).map { CaseDifference(kind: .shape, message: $0.line, shape: $0) }
+            out += ShapeDifference.between(left, right).map {
+                CaseDifference(kind: .shape, message: $0.line, shape: $0)
+            }
         case (.some, nil), (nil, .some):
             out.append(
                 CaseDifference(

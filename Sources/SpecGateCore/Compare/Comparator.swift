@@ -12,7 +12,8 @@ public struct Comparator: Sendable {
     public var responseEnums: ResponseEnums
 
     public init(
-        checks: [any ResponseCheck], schemas: ResponseSchemas, masker: SecretMasker, disabledChecks: [DisabledCheck] = [],
+        checks: [any ResponseCheck], schemas: ResponseSchemas, masker: SecretMasker,
+        disabledChecks: [DisabledCheck] = [],
         responseEnums: ResponseEnums = ResponseEnums()
     ) {
         self.checks = checks
@@ -43,8 +44,11 @@ public struct Comparator: Sendable {
             let input = CheckInput(operation: record.operation, label: record.label, response: response)
             var failing: [String] = []
             var messages: [String] = []
-            for check in checks where !disabledChecks.contains(where: { $0.disables(check.name, for: record.operation) }) {
-                guard let violations = check.check(input, schemas: schemas), let violation = violations.first else { continue }
+            for check in checks
+            where !disabledChecks.contains(where: { $0.disables(check.name, for: record.operation) }) {
+                guard let violations = check.check(input, schemas: schemas), let violation = violations.first else {
+                    continue
+                }
                 failing.append(check.name)
                 messages.append(masker.mask(violation.message))
             }
@@ -56,7 +60,9 @@ public struct Comparator: Sendable {
 
     /// The body's shape, or nil when it is empty, cut or not JSON.
     func shape(_ response: ObservedResponse, operation: Operation) -> ResponseShape? {
-        guard !response.body.isEmpty, !response.bodyTruncated, let body = try? JSONParser().parse(response.body) else { return nil }
+        guard !response.body.isEmpty, !response.bodyTruncated, let body = try? JSONParser().parse(response.body) else {
+            return nil
+        }
         var enumPointers: Set<String> = []
         if let schema = operation.response(for: response.status)?.content.first(where: { $0.isJSON })?.schema {
             for site in responseEnums.sites(for: schema) { enumPointers.insert(ResponseShape.pointer(site.path)) }
@@ -66,7 +72,8 @@ public struct Comparator: Sendable {
         return ResponseShape(
             types: Dictionary(shape.types.map { (masker.mask($0.key), $0.value) }, uniquingKeysWith: { $0.union($1) }),
             enumValues: Dictionary(
-                shape.enumValues.map { (masker.mask($0.key), Set($0.value.map(masker.mask))) }, uniquingKeysWith: { $0.union($1) }))
+                shape.enumValues.map { (masker.mask($0.key), Set($0.value.map(masker.mask))) },
+                uniquingKeysWith: { $0.union($1) }))
     }
 
     func curl(_ record: ExchangeRecord) -> String {

@@ -26,7 +26,7 @@ public struct ComparisonReport: Sendable {
     /// Notes and warnings (one list for the console, JSON and JUnit reports).
     public var diagnostics: [Diagnostic]
     /// The diagnostics as one-line texts (appending adds notes; see `RunReport.notes`).
-    public var notes: [String]     {
+    public var notes: [String] {
         get { diagnostics.lines }
         set { diagnostics.lines = newValue }
     }

@@ -29,8 +29,12 @@ public enum ComparisonReportJSON {
         root["incomplete"] = .bool(report.incomplete)
         root["checks"] = .array(report.checks.map { .string($0) })
         root["targets"] = [
-            "a": target(report.baseURLA, requests: report.requestsA, errors: report.transportErrorsA, unreachable: report.unreachableA),
-            "b": target(report.baseURLB, requests: report.requestsB, errors: report.transportErrorsB, unreachable: report.unreachableB),
+            "a": target(
+                report.baseURLA, requests: report.requestsA, errors: report.transportErrorsA,
+                unreachable: report.unreachableA),
+            "b": target(
+                report.baseURLB, requests: report.requestsB, errors: report.transportErrorsB,
+                unreachable: report.unreachableB),
         ]
         root["notes"] = .array(report.notes.map { .string($0) })
         root["diagnostics"] = RunReportJSON.encode(report.diagnostics)
@@ -39,8 +43,11 @@ public enum ComparisonReportJSON {
             report.operations.map { operation in
                 var kinds = JSONObject()
                 for kind in DifferenceKind.allCases { kinds[kind.rawValue] = count(operation.count(kind)) }
-                return ["id": .string(operation.operationID), "name": .string(operation.name), "cases": count(operation.cases),
-                        "casesByKind": .object(kinds)]
+                return [
+                    "id": .string(operation.operationID), "name": .string(operation.name),
+                    "cases": count(operation.cases),
+                    "casesByKind": .object(kinds),
+                ]
             })
         root["differences"] = .array(report.differing.map(encode))
         return .object(root)
@@ -84,7 +91,10 @@ public enum ComparisonReportJSON {
     }
 
     static func target(_ url: String, requests: Int, errors: Int, unreachable: Bool) -> JSONValue {
-        ["baseURL": .string(url), "requests": count(requests), "transportErrors": count(errors), "unreachable": .bool(unreachable)]
+        [
+            "baseURL": .string(url), "requests": count(requests), "transportErrors": count(errors),
+            "unreachable": .bool(unreachable),
+        ]
     }
 
     static func count(_ n: Int) -> JSONValue { .number(JSONNumber(n)) }

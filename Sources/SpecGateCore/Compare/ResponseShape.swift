@@ -43,7 +43,9 @@ public struct ResponseShape: Sendable, Hashable {
         switch value {
         case .object(let object):
             for (key, member) in object {
-                walk(member, pointer: pointer + "/" + JSONPointer.escape(key), depth: depth + 1, enumPointers: enumPointers)
+                walk(
+                    member, pointer: pointer + "/" + JSONPointer.escape(key), depth: depth + 1,
+                    enumPointers: enumPointers)
             }
         case .array(let items):
             for item in items { walk(item, pointer: pointer + "/*", depth: depth + 1, enumPointers: enumPointers) }

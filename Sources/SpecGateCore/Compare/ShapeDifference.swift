@@ -45,10 +45,13 @@ public struct ShapeDifference: Sendable, Hashable {
             if left.isEmpty || right.isEmpty {
                 guard !emptiedArray(pointer, a: a, b: b) else { continue }
                 // Report the topmost missing field only: its members are missing with it.
-                if let parent = parentPointer(pointer), (a.types[parent] == nil) != (b.types[parent] == nil) { continue }
+                if let parent = parentPointer(pointer), (a.types[parent] == nil) != (b.types[parent] == nil) {
+                    continue
+                }
                 out.append(
                     ShapeDifference(
-                        pointer: pointer, kind: left.isEmpty ? .onlyInB : .onlyInA, a: left.sorted(), b: right.sorted()))
+                        pointer: pointer, kind: left.isEmpty ? .onlyInB : .onlyInA, a: left.sorted(), b: right.sorted())
+                )
             } else if left != right {
                 out.append(ShapeDifference(pointer: pointer, kind: .types, a: left.sorted(), b: right.sorted()))
             }
@@ -71,7 +74,9 @@ public struct ShapeDifference: Sendable, Hashable {
             if current.hasSuffix("/*") {
                 let array = String(current.dropLast(2))
                 let itemsOnBoth = a.types[current] != nil && b.types[current] != nil
-                if !itemsOnBoth && a.types[array]?.contains("array") == true && b.types[array]?.contains("array") == true {
+                if !itemsOnBoth && a.types[array]?.contains("array") == true
+                    && b.types[array]?.contains("array") == true
+                {
                     return true
                 }
             }

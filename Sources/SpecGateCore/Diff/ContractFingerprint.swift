@@ -54,7 +54,8 @@ public struct ContractFingerprint {
                 let scheme = spec.securitySchemes[name]
                 parts.append(
                     "security \(name) \(requirement.schemes[name]?.joined(separator: ",") ?? "") "
-                        + [scheme?.kind.rawValue, scheme?.scheme, scheme?.location?.rawValue, scheme?.parameterName].map { $0 ?? "-" }.joined(separator: " "))
+                        + [scheme?.kind.rawValue, scheme?.scheme, scheme?.location?.rawValue, scheme?.parameterName].map
+                    { $0 ?? "-" }.joined(separator: " "))
             }
             parts.append("or")
         }
@@ -89,8 +90,10 @@ public struct ContractFingerprint {
 
     /// Keys whose object value maps user-chosen names to things (so its keys are not keywords).
     private static let nameMapKeys: Set<String> = [
-        "properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas", "responses", "parameters",
-        "examples", "requestBodies", "headers", "securitySchemes", "links", "callbacks", "content", "encoding", "variables",
+        "properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas", "responses",
+        "parameters",
+        "examples", "requestBodies", "headers", "securitySchemes", "links", "callbacks", "content", "encoding",
+        "variables",
     ]
     /// Documentation-only keywords.
     private static let documentationKeys: Set<String> = ["description", "summary", "externalDocs"]
@@ -98,11 +101,15 @@ public struct ContractFingerprint {
     private static let literalKeys: Set<String> = ["example", "examples", "default", "const", "enum"]
 
     /// `value` without documentation keywords; collects the targets of its `$ref`s.
-    private func normalized(_ value: JSONValue, at location: JSONLocation, key: String?, references: inout [JSONLocation]) -> JSONValue {
+    private func normalized(
+        _ value: JSONValue, at location: JSONLocation, key: String?, references: inout [JSONLocation]
+    ) -> JSONValue {
         switch value {
         case .object(let object):
             let isNameMap = key.map { ContractFingerprint.nameMapKeys.contains($0) } ?? false
-            if !isNameMap, let ref = object["$ref"]?.stringValue, let target = try? resolver.resolve(ref, from: location) {
+            if !isNameMap, let ref = object["$ref"]?.stringValue,
+                let target = try? resolver.resolve(ref, from: location)
+            {
                 references.append(target)
             }
             var members: [(String, JSONValue)] = []
@@ -113,7 +120,12 @@ public struct ContractFingerprint {
                     continue
                 }
                 members.append(
-                    (member, normalized(child, at: location.appending(member), key: isNameMap ? nil : member, references: &references)))
+                    (
+                        member,
+                        normalized(
+                            child, at: location.appending(member), key: isNameMap ? nil : member,
+                            references: &references)
+                    ))
             }
             return .object(JSONObject(members))
         case .array(let elements):

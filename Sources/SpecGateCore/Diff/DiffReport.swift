@@ -22,14 +22,17 @@ public struct DiffReport: Sendable {
         var order: [String] = []
         var groups: [String: [SpecChange]] = [:]
         for change in changes {
-            let header = change.operationName + (change.operation == change.operationName ? "" : "  (\(change.operation))")
+            let header =
+                change.operationName + (change.operation == change.operationName ? "" : "  (\(change.operation))")
             if groups[header] == nil { order.append(header) }
             groups[header, default: []].append(change)
         }
         var lines: [String] = []
         for header in order {
             lines.append(header)
-            let sorted = (groups[header] ?? []).enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }
+            let sorted = (groups[header] ?? []).enumerated().sorted {
+                ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset)
+            }
             for (_, change) in sorted {
                 let severity = change.severity.rawValue.padding(toLength: 12)
                 lines.append("  \(severity)  \(change.kind.rawValue)  #\(change.location.pointer)  \(change.message)")
@@ -41,7 +44,8 @@ public struct DiffReport: Sendable {
     /// "3 changes (1 breaking, 2 non-breaking) in 2 operations, old.json → new.json".
     public var summary: String {
         let operations = Set(changes.map(\.operation)).count
-        return "\(changes.count) change\(changes.count == 1 ? "" : "s") (\(breakingCount) breaking, \(nonBreakingCount) non-breaking)"
+        return
+            "\(changes.count) change\(changes.count == 1 ? "" : "s") (\(breakingCount) breaking, \(nonBreakingCount) non-breaking)"
             + " in \(operations) operation\(operations == 1 ? "" : "s"), \(oldName) → \(newName)"
     }
 

@@ -38,7 +38,10 @@ public struct SchemaDiff {
         var direction: Direction
     }
 
-    public init(old: DocumentStore, new: DocumentStore, oldDialect: SpecSchemaDialect, newDialect: SpecSchemaDialect, subject: Subject) {
+    public init(
+        old: DocumentStore, new: DocumentStore, oldDialect: SpecSchemaDialect, newDialect: SpecSchemaDialect,
+        subject: Subject
+    ) {
         self.old = old
         self.new = new
         self.oldDialect = oldDialect
@@ -52,7 +55,9 @@ public struct SchemaDiff {
         walk(old: old, new: new, direction: direction, context: context, path: "")
     }
 
-    private mutating func walk(old oldStart: JSONLocation, new newStart: JSONLocation, direction: Direction, context: String, path: String) {
+    private mutating func walk(
+        old oldStart: JSONLocation, new newStart: JSONLocation, direction: Direction, context: String, path: String
+    ) {
         let oldLocation = ReferenceResolver.following(oldStart, in: old)
         let newLocation = ReferenceResolver.following(newStart, in: new)
         guard visited.insert(Visit(old: oldLocation, new: newLocation, direction: direction)).inserted else { return }
@@ -63,11 +68,16 @@ public struct SchemaDiff {
         compareTypes(oldSchema, newSchema, at: newLocation, direction: direction, what: at)
         compareEnums(oldSchema, newSchema, at: newLocation, direction: direction, what: at)
         compareBounds(oldSchema, newSchema, at: newLocation, direction: direction, what: at)
-        compareProperties(oldSchema, newSchema, old: oldLocation, new: newLocation, direction: direction, context: context, path: path)
+        compareProperties(
+            oldSchema, newSchema, old: oldLocation, new: newLocation, direction: direction, context: context, path: path
+        )
         if oldSchema["items"]?.objectValue != nil, newSchema["items"]?.objectValue != nil {
-            walk(old: oldLocation.appending("items"), new: newLocation.appending("items"), direction: direction, context: context, path: path + "[]")
+            walk(
+                old: oldLocation.appending("items"), new: newLocation.appending("items"), direction: direction,
+                context: context, path: path + "[]")
         }
-        if oldSchema["additionalProperties"]?.objectValue != nil, newSchema["additionalProperties"]?.objectValue != nil {
+        if oldSchema["additionalProperties"]?.objectValue != nil, newSchema["additionalProperties"]?.objectValue != nil
+        {
             walk(
                 old: oldLocation.appending("additionalProperties"), new: newLocation.appending("additionalProperties"),
                 direction: direction, context: context, path: path + "{*}")
@@ -78,7 +88,8 @@ public struct SchemaDiff {
             if oldBranches.count == newBranches.count {
                 for index in oldBranches.indices {
                     walk(
-                        old: oldLocation.appending(keyword).appending(index), new: newLocation.appending(keyword).appending(index),
+                        old: oldLocation.appending(keyword).appending(index),
+                        new: newLocation.appending(keyword).appending(index),
                         direction: direction, context: context, path: path + "/\(keyword)[\(index)]")
                 }
                 continue
@@ -94,7 +105,9 @@ public struct SchemaDiff {
 
     // MARK: Keywords
 
-    private mutating func compareTypes(_ oldSchema: JSONObject, _ newSchema: JSONObject, at location: JSONLocation, direction: Direction, what: String) {
+    private mutating func compareTypes(
+        _ oldSchema: JSONObject, _ newSchema: JSONObject, at location: JSONLocation, direction: Direction, what: String
+    ) {
         let oldTypes = SchemaDiff.types(oldSchema, dialect: oldDialect)
         let newTypes = SchemaDiff.types(newSchema, dialect: newDialect)
         let oldNullable = oldTypes?.contains("null") ?? true
@@ -109,7 +122,9 @@ public struct SchemaDiff {
                 breaks(widened: false, direction), .typeChanged, at: location.appending("type"),
                 "\(what): type now restricted to \(SchemaDiff.describe(newSet))")
         case (let oldSet?, nil):
-            record(breaks(widened: true, direction), .typeChanged, at: location, "\(what): type no longer restricted (was \(SchemaDiff.describe(oldSet)))")
+            record(
+                breaks(widened: true, direction), .typeChanged, at: location,
+                "\(what): type no longer restricted (was \(SchemaDiff.describe(oldSet)))")
         case (let oldSet?, let newSet?):
             let removed = oldSet.filter { !SchemaDiff.covers(newSet, $0) }
             let added = newSet.filter { !SchemaDiff.covers(oldSet, $0) }
@@ -127,7 +142,9 @@ public struct SchemaDiff {
         }
     }
 
-    private mutating func compareEnums(_ oldSchema: JSONObject, _ newSchema: JSONObject, at location: JSONLocation, direction: Direction, what: String) {
+    private mutating func compareEnums(
+        _ oldSchema: JSONObject, _ newSchema: JSONObject, at location: JSONLocation, direction: Direction, what: String
+    ) {
         let oldValues = SchemaDiff.enumeration(oldSchema)
         let newValues = SchemaDiff.enumeration(newSchema)
         let pointer = location.appending(newSchema["enum"] != nil ? "enum" : "const")
@@ -148,22 +165,28 @@ public struct SchemaDiff {
             if !removed.isEmpty {
                 record(
                     breaks(widened: false, direction), .enumValueRemoved, at: pointer,
-                    "\(what): enum value\(removed.count == 1 ? "" : "s") \(removed.map(JSONWriter.compact).joined(separator: ", ")) removed")
+                    "\(what): enum value\(removed.count == 1 ? "" : "s") \(removed.map(JSONWriter.compact).joined(separator: ", ")) removed"
+                )
             }
             if !added.isEmpty {
                 record(
                     breaks(widened: true, direction), .enumValueAdded, at: pointer,
-                    "\(what): enum value\(added.count == 1 ? "" : "s") \(added.map(JSONWriter.compact).joined(separator: ", ")) added")
+                    "\(what): enum value\(added.count == 1 ? "" : "s") \(added.map(JSONWriter.compact).joined(separator: ", ")) added"
+                )
             }
         }
     }
 
     /// Lower bounds tighten when they grow, upper bounds when they shrink; a new bound tightens, a
     /// dropped one loosens. `pattern` and `format`: any change counts as both (breaking either way).
-    private mutating func compareBounds(_ oldSchema: JSONObject, _ newSchema: JSONObject, at location: JSONLocation, direction: Direction, what: String) {
+    private mutating func compareBounds(
+        _ oldSchema: JSONObject, _ newSchema: JSONObject, at location: JSONLocation, direction: Direction, what: String
+    ) {
         let bounds: [(keyword: String, lower: Bool)] = [
-            ("minimum", true), ("exclusiveMinimum", true), ("minLength", true), ("minItems", true), ("minProperties", true),
-            ("maximum", false), ("exclusiveMaximum", false), ("maxLength", false), ("maxItems", false), ("maxProperties", false),
+            ("minimum", true), ("exclusiveMinimum", true), ("minLength", true), ("minItems", true),
+            ("minProperties", true),
+            ("maximum", false), ("exclusiveMaximum", false), ("maxLength", false), ("maxItems", false),
+            ("maxProperties", false),
         ]
         for (keyword, lower) in bounds {
             let oldBound = oldSchema[keyword]?.doubleValue
@@ -177,10 +200,12 @@ public struct SchemaDiff {
                 if a == b { continue }
                 tightened = lower ? b > a : b < a
             }
-            let text = "\(oldSchema[keyword].map(JSONWriter.compact) ?? "none") → \(newSchema[keyword].map(JSONWriter.compact) ?? "none")"
+            let text =
+                "\(oldSchema[keyword].map(JSONWriter.compact) ?? "none") → \(newSchema[keyword].map(JSONWriter.compact) ?? "none")"
             record(
                 breaks(widened: !tightened, direction), tightened ? .constraintTightened : .constraintLoosened,
-                at: newBound == nil ? location : location.appending(keyword), "\(what): \(keyword) \(tightened ? "tightened" : "loosened") (\(text))")
+                at: newBound == nil ? location : location.appending(keyword),
+                "\(what): \(keyword) \(tightened ? "tightened" : "loosened") (\(text))")
         }
         for keyword in ["pattern", "format"] {
             let oldText = oldSchema[keyword]?.stringValue
@@ -188,11 +213,17 @@ public struct SchemaDiff {
             guard oldText != newText else { continue }
             let shown = "\(oldText.map { "\"\($0)\"" } ?? "none") → \(newText.map { "\"\($0)\"" } ?? "none")"
             if oldText == nil {
-                record(breaks(widened: false, direction), .constraintTightened, at: location.appending(keyword), "\(what): \(keyword) added (\(shown))")
+                record(
+                    breaks(widened: false, direction), .constraintTightened, at: location.appending(keyword),
+                    "\(what): \(keyword) added (\(shown))")
             } else if newText == nil {
-                record(breaks(widened: true, direction), .constraintLoosened, at: location, "\(what): \(keyword) removed (\(shown))")
+                record(
+                    breaks(widened: true, direction), .constraintLoosened, at: location,
+                    "\(what): \(keyword) removed (\(shown))")
             } else {
-                record(.breaking, .constraintTightened, at: location.appending(keyword), "\(what): \(keyword) changed (\(shown))")
+                record(
+                    .breaking, .constraintTightened, at: location.appending(keyword),
+                    "\(what): \(keyword) changed (\(shown))")
             }
         }
         let oldClosed = oldSchema["additionalProperties"]?.boolValue == false
@@ -226,21 +257,26 @@ public struct SchemaDiff {
         for (property, _) in oldProperties where newProperties[property] == nil {
             let breaking = direction == .response || closed
             record(
-                breaking ? .breaking : .nonBreaking, .propertyRemoved, at: oldLocation.appending("properties").appending(property), "\(name(property)): property removed")
+                breaking ? .breaking : .nonBreaking, .propertyRemoved,
+                at: oldLocation.appending("properties").appending(property), "\(name(property)): property removed")
         }
-        for property in newRequired.subtracting(oldRequired).sorted() where newProperties[property] == nil || oldProperties[property] != nil {
+        for property in newRequired.subtracting(oldRequired).sorted()
+        where newProperties[property] == nil || oldProperties[property] != nil {
             record(
                 breaks(widened: false, direction), .propertyBecameRequired, at: newLocation.appending("required"),
                 "\(name(property)): became required")
         }
-        for property in oldRequired.subtracting(newRequired).sorted() where newProperties[property] != nil || oldProperties[property] == nil {
+        for property in oldRequired.subtracting(newRequired).sorted()
+        where newProperties[property] != nil || oldProperties[property] == nil {
             record(
-                breaks(widened: true, direction), .propertyBecameOptional, at: newLocation.appending("properties").appending(property),
+                breaks(widened: true, direction), .propertyBecameOptional,
+                at: newLocation.appending("properties").appending(property),
                 "\(name(property)): became optional")
         }
         for (property, _) in newProperties where oldProperties[property] != nil {
             walk(
-                old: oldLocation.appending("properties").appending(property), new: newLocation.appending("properties").appending(property),
+                old: oldLocation.appending("properties").appending(property),
+                new: newLocation.appending("properties").appending(property),
                 direction: direction, context: context, path: path.isEmpty ? property : path + "." + property)
         }
     }
@@ -253,7 +289,9 @@ public struct SchemaDiff {
     }
 
     /// Records a change at `location` (in NEW, or in OLD for something removed).
-    private mutating func record(_ severity: ChangeSeverity, _ kind: SpecChange.Kind, at location: JSONLocation, _ message: String) {
+    private mutating func record(
+        _ severity: ChangeSeverity, _ kind: SpecChange.Kind, at location: JSONLocation, _ message: String
+    ) {
         changes.append(
             SpecChange(
                 severity: severity, kind: kind, operation: subject.operation, operationName: subject.operationName,

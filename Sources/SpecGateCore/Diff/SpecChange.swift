@@ -51,7 +51,8 @@ public struct SpecChange: Sendable, Hashable {
     public var message: String
 
     public init(
-        severity: ChangeSeverity, kind: Kind, operation: String, operationName: String, location: JSONLocation, message: String
+        severity: ChangeSeverity, kind: Kind, operation: String, operationName: String, location: JSONLocation,
+        message: String
     ) {
         self.severity = severity
         self.kind = kind

@@ -17,12 +17,14 @@ public struct SpecDiff {
 
     /// Every change: NEW's operations in order, then OLD's removed operations.
     public func changes() -> [SpecChange] {
-        let oldByKey = Dictionary(old.operations.map { (SpecDiff.key(of: $0), $0) }, uniquingKeysWith: { first, _ in first })
+        let oldByKey = Dictionary(
+            old.operations.map { (SpecDiff.key(of: $0), $0) }, uniquingKeysWith: { first, _ in first })
         let newKeys = Set(new.operations.map(SpecDiff.key(of:)))
         var changes: [SpecChange] = []
         for operation in new.operations {
             guard let before = oldByKey[SpecDiff.key(of: operation)] else {
-                changes.append(change(.nonBreaking, .operationAdded, operation, at: operation.source, "operation added"))
+                changes.append(
+                    change(.nonBreaking, .operationAdded, operation, at: operation.source, "operation added"))
                 continue
             }
             changes += compare(before, operation)
@@ -79,19 +81,27 @@ public struct SpecDiff {
                     changes.append(
                         change(
                             .breaking, .parameterMoved, after, at: parameter.source,
-                            "parameter \(parameter.name) moved from \(origin.location.rawValue) to \(parameter.location.rawValue)"))
+                            "parameter \(parameter.name) moved from \(origin.location.rawValue) to \(parameter.location.rawValue)"
+                        ))
                     compareSchemas(origin.schema, parameter.schema, .request, label, schemas: &schemas)
                 } else if parameter.required {
-                    changes.append(change(.breaking, .parameterAdded, after, at: parameter.source, "required \(label) added"))
+                    changes.append(
+                        change(.breaking, .parameterAdded, after, at: parameter.source, "required \(label) added"))
                 } else {
-                    changes.append(change(.nonBreaking, .parameterAdded, after, at: parameter.source, "optional \(label) added"))
+                    changes.append(
+                        change(.nonBreaking, .parameterAdded, after, at: parameter.source, "optional \(label) added"))
                 }
                 continue
             }
             if parameter.required && !previous.required {
-                changes.append(change(.breaking, .parameterBecameRequired, after, at: parameter.source, "\(label) became required"))
+                changes.append(
+                    change(.breaking, .parameterBecameRequired, after, at: parameter.source, "\(label) became required")
+                )
             } else if !parameter.required && previous.required {
-                changes.append(change(.nonBreaking, .parameterBecameOptional, after, at: parameter.source, "\(label) became optional"))
+                changes.append(
+                    change(
+                        .nonBreaking, .parameterBecameOptional, after, at: parameter.source, "\(label) became optional")
+                )
             }
             compareSchemas(previous.schema, parameter.schema, .request, label, schemas: &schemas)
         }
@@ -99,12 +109,14 @@ public struct SpecDiff {
             changes.append(
                 change(
                     .breaking, .parameterRemoved, after, at: parameter.source,
-                    "\(parameter.location.rawValue) parameter \(parameter.name) removed (clients that send it lose its effect)"))
+                    "\(parameter.location.rawValue) parameter \(parameter.name) removed (clients that send it lose its effect)"
+                ))
         }
         return changes
     }
 
-    private func compareRequestBody(_ before: Operation, _ after: Operation, schemas: inout SchemaDiff) -> [SpecChange] {
+    private func compareRequestBody(_ before: Operation, _ after: Operation, schemas: inout SchemaDiff) -> [SpecChange]
+    {
         switch (before.requestBody, after.requestBody) {
         case (nil, nil):
             return []
@@ -119,9 +131,14 @@ public struct SpecDiff {
         case (let previous?, let body?):
             var changes: [SpecChange] = []
             if body.required && !previous.required {
-                changes.append(change(.breaking, .requestBodyBecameRequired, after, at: body.source, "request body became required"))
+                changes.append(
+                    change(
+                        .breaking, .requestBodyBecameRequired, after, at: body.source, "request body became required"))
             } else if !body.required && previous.required {
-                changes.append(change(.nonBreaking, .requestBodyBecameOptional, after, at: body.source, "request body became optional"))
+                changes.append(
+                    change(
+                        .nonBreaking, .requestBodyBecameOptional, after, at: body.source, "request body became optional"
+                    ))
             }
             changes += compareContent(
                 previous.content, body.content, direction: .request, label: "request body", operation: after,
@@ -134,7 +151,10 @@ public struct SpecDiff {
         var changes: [SpecChange] = []
         for response in after.responses {
             guard let previous = before.responses.first(where: { $0.status == response.status }) else {
-                changes.append(change(.nonBreaking, .responseStatusAdded, after, at: response.source, "response \(response.status) added"))
+                changes.append(
+                    change(
+                        .nonBreaking, .responseStatusAdded, after, at: response.source,
+                        "response \(response.status) added"))
                 continue
             }
             let label = "response \(response.status)"
@@ -144,7 +164,9 @@ public struct SpecDiff {
             for header in previous.headers where header.required {
                 if !response.headers.contains(where: { $0.name.lowercased() == header.name.lowercased() }) {
                     changes.append(
-                        change(.breaking, .responseHeaderRemoved, after, at: header.source, "\(label): required header \(header.name) removed"))
+                        change(
+                            .breaking, .responseHeaderRemoved, after, at: header.source,
+                            "\(label): required header \(header.name) removed"))
                 }
             }
         }
@@ -164,26 +186,37 @@ public struct SpecDiff {
     }
 
     private func compareContent(
-        _ before: [MediaTypeSpec], _ after: [MediaTypeSpec], direction: SchemaDiff.Direction, label: String, operation: Operation,
+        _ before: [MediaTypeSpec], _ after: [MediaTypeSpec], direction: SchemaDiff.Direction, label: String,
+        operation: Operation,
         removed: SpecChange.Kind, added: SpecChange.Kind, schemas: inout SchemaDiff
     ) -> [SpecChange] {
         var changes: [SpecChange] = []
         for media in after {
             let essence = MediaTypeSpec.essence(of: media.mediaType)
             guard let previous = before.first(where: { MediaTypeSpec.essence(of: $0.mediaType) == essence }) else {
-                changes.append(change(.nonBreaking, added, operation, at: media.source, "\(label): content type \(media.mediaType) added"))
+                changes.append(
+                    change(
+                        .nonBreaking, added, operation, at: media.source,
+                        "\(label): content type \(media.mediaType) added"))
                 continue
             }
             compareSchemas(previous.schema, media.schema, direction, label + " " + essence, schemas: &schemas)
         }
-        for media in before where !after.contains(where: { MediaTypeSpec.essence(of: $0.mediaType) == MediaTypeSpec.essence(of: media.mediaType) }) {
-            changes.append(change(.breaking, removed, operation, at: media.source, "\(label): content type \(media.mediaType) removed"))
+        for media in before
+        where !after.contains(where: {
+            MediaTypeSpec.essence(of: $0.mediaType) == MediaTypeSpec.essence(of: media.mediaType)
+        }) {
+            changes.append(
+                change(
+                    .breaking, removed, operation, at: media.source, "\(label): content type \(media.mediaType) removed"
+                ))
         }
         return changes
     }
 
     private func compareSchemas(
-        _ before: JSONLocation?, _ after: JSONLocation?, _ direction: SchemaDiff.Direction, _ label: String, schemas: inout SchemaDiff
+        _ before: JSONLocation?, _ after: JSONLocation?, _ direction: SchemaDiff.Direction, _ label: String,
+        schemas: inout SchemaDiff
     ) {
         guard let before, let after else { return }
         schemas.compare(old: before, new: after, direction: direction, context: label)
@@ -205,14 +238,22 @@ public struct SpecDiff {
         if requirement.isAnonymous { return "anonymous" }
         return requirement.schemes.keys.sorted().map { name in
             let scopes = requirement.schemes[name] ?? []
-            let definition = spec.securitySchemes[name].map { scheme in
-                [scheme.kind.rawValue, scheme.scheme, scheme.location?.rawValue, scheme.parameterName].compactMap { $0 }.joined(separator: " ")
-            } ?? "undefined"
+            let definition =
+                spec.securitySchemes[name].map { scheme in
+                    [scheme.kind.rawValue, scheme.scheme, scheme.location?.rawValue, scheme.parameterName].compactMap {
+                        $0
+                    }.joined(separator: " ")
+                } ?? "undefined"
             return "\(name)(\(definition))" + (scopes.isEmpty ? "" : "[" + scopes.sorted().joined(separator: ",") + "]")
         }.joined(separator: "+")
     }
 
-    private func change(_ severity: ChangeSeverity, _ kind: SpecChange.Kind, _ operation: Operation, at location: JSONLocation, _ message: String) -> SpecChange {
-        SpecChange(severity: severity, kind: kind, operation: operation.id, operationName: operation.displayName, location: location, message: message)
+    private func change(
+        _ severity: ChangeSeverity, _ kind: SpecChange.Kind, _ operation: Operation, at location: JSONLocation,
+        _ message: String
+    ) -> SpecChange {
+        SpecChange(
+            severity: severity, kind: kind, operation: operation.id, operationName: operation.displayName,
+            location: location, message: message)
     }
 }

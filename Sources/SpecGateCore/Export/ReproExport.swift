@@ -15,7 +15,9 @@ public enum ReproExport {
         while let dollar = rest.firstIndex(of: "$") {
             let after = rest[rest.index(after: dollar)...]
             let name = after.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-            if let first = name.first, first.isLetter || first == "_", first.isUppercase || first == "_", !names.contains(String(name)) {
+            if let first = name.first, first.isLetter || first == "_", first.isUppercase || first == "_",
+                !names.contains(String(name))
+            {
                 names.append(String(name))
             }
             rest = after
@@ -26,7 +28,9 @@ public enum ReproExport {
     /// `$NAME` placeholders as `{{NAME}}` for the names given.
     static func substituting(_ text: String, _ names: [String]) -> String {
         var out = text
-        for name in names.sorted(by: { $0.count > $1.count }) { out = out.replacingAll("$" + name, with: "{{" + name + "}}") }
+        for name in names.sorted(by: { $0.count > $1.count }) {
+            out = out.replacingAll("$" + name, with: "{{" + name + "}}")
+        }
         return out
     }
 
@@ -62,7 +66,9 @@ public enum ReproExport {
             lines.append("")
             if let body = finding.request.fullBody, !body.isEmpty {
                 // A line starting with ### would end the request early.
-                let safe = body.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasPrefix("###") ? " " + $0 : String($0) }
+                let safe = body.split(separator: "\n", omittingEmptySubsequences: false).map {
+                    $0.hasPrefix("###") ? " " + $0 : String($0)
+                }
                 lines.append(substituting(safe.joined(separator: "\n"), names))
                 lines.append("")
             }
@@ -86,10 +92,13 @@ public enum ReproExport {
             request["httpVersion"] = .string("HTTP/1.1")
             request["cookies"] = .array([])
             request["headers"] = pairs(finding.request.headers)
-            request["queryString"] = .array(query(finding.request.url).map { ["name": .string($0.0), "value": .string($0.1)] })
+            request["queryString"] = .array(
+                query(finding.request.url).map { ["name": .string($0.0), "value": .string($0.1)] })
             request["headersSize"] = .number(JSONNumber(-1))
             if let body = finding.request.fullBody {
-                let mime = finding.request.headers.first { $0.name.lowercased() == "content-type" }?.value ?? "application/octet-stream"
+                let mime =
+                    finding.request.headers.first { $0.name.lowercased() == "content-type" }?.value
+                    ?? "application/octet-stream"
                 request["postData"] = ["mimeType": .string(mime), "text": .string(body)]
                 request["bodySize"] = .number(JSONNumber(body.utf8.count))
             } else {
@@ -123,7 +132,8 @@ public enum ReproExport {
                 "send": .number(JSONNumber(0)), "wait": .number(JSONNumber((time * 1000).rounded() / 1000)),
                 "receive": .number(JSONNumber(0)),
             ]
-            entry["comment"] = .string("\(finding.check) — \(finding.operationName) [\(finding.fingerprint)]: \(finding.message)")
+            entry["comment"] = .string(
+                "\(finding.check) — \(finding.operationName) [\(finding.fingerprint)]: \(finding.message)")
             return .object(entry)
         }
         var log = JSONObject()

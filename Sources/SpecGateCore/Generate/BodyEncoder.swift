@@ -24,12 +24,16 @@ public enum BodyEncoder {
 
     /// Members of an object as `key=value` pairs (arrays repeat the key; nested values as JSON).
     public static func formURLEncoded(_ value: JSONValue) -> String {
-        guard case .object(let members) = value else { return PercentEncoding.encode(ParameterSerializer.scalarText(value)) }
+        guard case .object(let members) = value else {
+            return PercentEncoding.encode(ParameterSerializer.scalarText(value))
+        }
         var pairs: [String] = []
         for (key, member) in members {
             let k = PercentEncoding.encode(key)
             if case .array(let items) = member {
-                for item in items { pairs.append(k + "=" + PercentEncoding.encode(ParameterSerializer.scalarText(item))) }
+                for item in items {
+                    pairs.append(k + "=" + PercentEncoding.encode(ParameterSerializer.scalarText(item)))
+                }
             } else {
                 pairs.append(k + "=" + PercentEncoding.encode(ParameterSerializer.scalarText(member)))
             }
@@ -42,7 +46,9 @@ public enum BodyEncoder {
         var out = ""
         func part(_ name: String, _ v: JSONValue) {
             out += "--" + multipartBoundary + "\r\n"
-            out += "Content-Disposition: form-data; name=\"" + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "%22") + "\"\r\n"
+            out +=
+                "Content-Disposition: form-data; name=\""
+                + name.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "%22") + "\"\r\n"
             if case .object = v { out += "Content-Type: application/json\r\n" }
             out += "\r\n" + ParameterSerializer.scalarText(v) + "\r\n"
         }

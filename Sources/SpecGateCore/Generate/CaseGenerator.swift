@@ -65,10 +65,14 @@ public struct CaseGenerator: Sendable {
         }
         var extra: [RequestDraft.Header] = []
         for header in options.fixedHeaders
-        where !operation.parameters.contains(where: { $0.location == .header && $0.name.lowercased() == header.name.lowercased() }) {
+        where !operation.parameters.contains(where: {
+            $0.location == .header && $0.name.lowercased() == header.name.lowercased()
+        }) {
             extra.append(.init(name: header.name, value: header.value))
         }
-        if let credential = options.credential, !sources.contains(where: { if case .credential = $0 { true } else { false } }) {
+        if let credential = options.credential,
+            !sources.contains(where: { if case .credential = $0 { true } else { false } })
+        {
             extra.append(.init(name: credential.header, value: credential.headerValue, isCredential: true))
         }
         return DraftTemplate(sources: sources, extraHeaders: extra)
@@ -78,7 +82,9 @@ public struct CaseGenerator: Sendable {
         _ operation: Operation, mode: GenerationMode, generator: inout ValueGenerator, rng: inout SplitMix64,
         findings: inout [GenerationFinding]
     ) -> RequestDraft? {
-        validDraft(operation, template: template(for: operation), mode: mode, generator: &generator, rng: &rng, findings: &findings)
+        validDraft(
+            operation, template: template(for: operation), mode: mode, generator: &generator, rng: &rng,
+            findings: &findings)
     }
 
     func validDraft(
@@ -91,7 +97,8 @@ public struct CaseGenerator: Sendable {
         for (p, source) in zip(operation.parameters, template.sources) {
             switch source {
             case .credential:
-                parameters.append(.init(spec: p, value: options.credential.map { .string($0.headerValue) }, isCredential: true))
+                parameters.append(
+                    .init(spec: p, value: options.credential.map { .string($0.headerValue) }, isCredential: true))
                 continue
             case .suite(let v):
                 parameters.append(.init(spec: p, value: v))
@@ -107,9 +114,12 @@ public struct CaseGenerator: Sendable {
             // Optional headers whose values the spec pins down (enum, const, typed, an example): an
             // unconstrained string header is often a credential in disguise (Cal.com's x-cal-client-id),
             // where any made-up value changes what the server does.
-            case (false, .header, .maximal): include = Self.isConstrainedHeader(p, resolver: generator.resolver, dialect: spec.dialect)
+            case (false, .header, .maximal):
+                include = Self.isConstrainedHeader(p, resolver: generator.resolver, dialect: spec.dialect)
             case (false, .header, .random):
-                include = Self.isConstrainedHeader(p, resolver: generator.resolver, dialect: spec.dialect) && rng.chance(1, in: 2)
+                include =
+                    Self.isConstrainedHeader(p, resolver: generator.resolver, dialect: spec.dialect)
+                    && rng.chance(1, in: 2)
             default: include = false
             }
             guard include else {
@@ -145,7 +155,8 @@ public struct CaseGenerator: Sendable {
             let media = Self.preferredMedia(requestBody.content)
         {
             // The media type's own `example`/`examples`, each in turn, when valid.
-            let example: JSONValue? = media.examples.isEmpty ? nil : media.examples[generator.exampleRotation % media.examples.count]
+            let example: JSONValue? =
+                media.examples.isEmpty ? nil : media.examples[generator.exampleRotation % media.examples.count]
             if let schema = media.schema, let example, case .valid = generator.checker.check(example, against: schema) {
                 body = .init(mediaType: media.mediaType, value: example, schema: schema)
             } else if let schema = media.schema {
@@ -156,7 +167,8 @@ public struct CaseGenerator: Sendable {
                     if requestBody.required { complete = false }
                 }
             } else {
-                body = .init(mediaType: media.mediaType, value: media.examples.first ?? .object(JSONObject()), schema: nil)
+                body = .init(
+                    mediaType: media.mediaType, value: media.examples.first ?? .object(JSONObject()), schema: nil)
             }
         }
         guard complete else { return nil }
@@ -168,9 +180,12 @@ public struct CaseGenerator: Sendable {
     func applyBodyValues(
         _ operation: Operation, to draft: inout RequestDraft, checker: inout SchemaChecker, resolver: SchemaResolver
     ) -> [GenerationFinding] {
-        let values = options.bodyValues.filter { $0.applies(to: operation) && $0.operation == nil }
+        let values =
+            options.bodyValues.filter { $0.applies(to: operation) && $0.operation == nil }
             + options.bodyValues.filter { $0.applies(to: operation) && $0.operation != nil }
-        guard !values.isEmpty, var body = draft.body, let schema = body.schema, var current = body.value else { return [] }
+        guard !values.isEmpty, var body = draft.body, let schema = body.schema, var current = body.value else {
+            return []
+        }
         let context = MutationContext(resolver: resolver, dialect: spec.dialect, options: options)
         let declared = values.contains(where: \.byName) ? context.properties(of: schema).map(\.name) : []
         var findings: [GenerationFinding] = []
@@ -194,7 +209,8 @@ public struct CaseGenerator: Sendable {
                 findings.append(
                     GenerationFinding(
                         operationID: operation.id, location: schema,
-                        message: "suite value for body \(entry.pointer) left out: the body would not validate (\(why))"))
+                        message: "suite value for body \(entry.pointer) left out: the body would not validate (\(why))")
+                )
             }
         }
         body.value = current
@@ -208,7 +224,8 @@ public struct CaseGenerator: Sendable {
         guard let schema = p.schema else { return false }
         if !p.examples.isEmpty { return true }
         let context = MutationContext(resolver: resolver, dialect: dialect, options: GenerationOptions())
-        for keyword in ["enum", "const", "example", "examples", "default"] where context.keyword(keyword, in: schema) != nil {
+        for keyword in ["enum", "const", "example", "examples", "default"]
+        where context.keyword(keyword, in: schema) != nil {
             return true
         }
         let types = context.types(of: schema)
@@ -236,7 +253,8 @@ public struct CaseGenerator: Sendable {
     ) -> [TestCase] {
         guard room > 0 else { return [] }
         let pathMethods = spec.operations.filter { $0.path == operation.path }.map(\.method)
-        let context = MutationContext(resolver: generator.resolver, dialect: spec.dialect, options: options, pathMethods: pathMethods)
+        let context = MutationContext(
+            resolver: generator.resolver, dialect: spec.dialect, options: options, pathMethods: pathMethods)
         var perMutation: [[(mutation: String, mutant: Mutant)]] = []
         for mutation in mutations {
             let kept = mutation.mutants(of: base, context: context, rng: &rng).filter { mutant in

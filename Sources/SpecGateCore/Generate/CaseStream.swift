@@ -37,7 +37,8 @@ public struct CaseStream {
         self.generator = generator
         self.operation = operation
         self.rng = SplitMix64(seed: generator.options.seed).derived(operation.id)
-        self.values = ValueGenerator(documents: generator.spec.documents, dialect: generator.spec.dialect, direction: .request)
+        self.values = ValueGenerator(
+            documents: generator.spec.documents, dialect: generator.spec.dialect, direction: .request)
         self.template = generator.template(for: operation)
         self.validCount = max(1, min(generator.options.validCasesPerOperation, generator.options.maxCasesPerOperation))
     }
@@ -71,13 +72,19 @@ public struct CaseStream {
         values.exampleRotation = attempt
         attempt += 1
         var found: [GenerationFinding] = []
-        guard var draft = generator.validDraft(operation, template: template, mode: mode, generator: &values, rng: &rng, findings: &found) else {
+        guard
+            var draft = generator.validDraft(
+                operation, template: template, mode: mode, generator: &values, rng: &rng, findings: &found)
+        else {
             record(found)
             validDone = true
             return nil
         }
         record(generator.applyBodyValues(operation, to: &draft, checker: &values.checker, resolver: values.resolver))
-        let edges = attempt > 2 ? applyEdgeValues(to: &draft, attempt: attempt - 1) + applyParameterEdgeValues(to: &draft, attempt: attempt - 1) : []
+        let edges =
+            attempt > 2
+            ? applyEdgeValues(to: &draft, attempt: attempt - 1)
+                + applyParameterEdgeValues(to: &draft, attempt: attempt - 1) : []
         let request = draft.serialized()
         guard seen.insert(Self.digest(request)).inserted else { return nil }
         if base == nil || validEmitted == invalidBaseIndex { base = draft }
@@ -95,13 +102,16 @@ public struct CaseStream {
     /// Up to two edge values in the body of a valid case after the examples and lower-boundary ones,
     /// drawn from a generator of their own (seed, operation, attempt), so the other values do not move.
     private mutating func applyEdgeValues(to draft: inout RequestDraft, attempt: Int) -> [String] {
-        guard var body = draft.body, let schema = body.schema, let value = body.value, value.objectValue != nil else { return [] }
+        guard var body = draft.body, let schema = body.schema, let value = body.value, value.objectValue != nil else {
+            return []
+        }
         var fixed: Set<String> = []
         for entry in generator.options.bodyValues where entry.applies(to: operation) {
             if let name = entry.byName ? entry.pointer.tokens.first : entry.pointer.tokens.last { fixed.insert(name) }
         }
         var edgeRNG = SplitMix64(seed: generator.options.seed).derived(operation.id + "/edge/" + String(attempt))
-        let context = MutationContext(resolver: values.resolver, dialect: generator.spec.dialect, options: generator.options)
+        let context = MutationContext(
+            resolver: values.resolver, dialect: generator.spec.dialect, options: generator.options)
         let result = EdgeValues(context: context).apply(
             to: value, schema: schema, fixed: fixed, checker: &values.checker, rng: &edgeRNG)
         body.value = result.body
@@ -112,7 +122,8 @@ public struct CaseStream {
     /// Up to one edge value in the query and path parameters the generator made (not the suite's), drawn
     /// from a generator of their own (seed, operation, attempt) like the body's.
     private mutating func applyParameterEdgeValues(to draft: inout RequestDraft, attempt: Int) -> [String] {
-        let context = MutationContext(resolver: values.resolver, dialect: generator.spec.dialect, options: generator.options)
+        let context = MutationContext(
+            resolver: values.resolver, dialect: generator.spec.dialect, options: generator.options)
         let edges = ParameterEdgeValues(context: context)
         let sites: ParameterEdgeValues.Sites
         if let known = parameterEdgeSites {
@@ -125,7 +136,8 @@ public struct CaseStream {
             sites = edges.sites(of: operation.parameters, generated: generated)
             parameterEdgeSites = sites
         }
-        var edgeRNG = SplitMix64(seed: generator.options.seed).derived(operation.id + "/parameter-edge/" + String(attempt))
+        var edgeRNG = SplitMix64(seed: generator.options.seed).derived(
+            operation.id + "/parameter-edge/" + String(attempt))
         return edges.apply(to: &draft, sites: sites, checker: &values.checker, rng: &edgeRNG)
     }
 

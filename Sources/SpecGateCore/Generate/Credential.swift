@@ -11,7 +11,10 @@ public struct Credential: Sendable, Hashable {
     /// Known prefix of valid secrets ("cal_"), used to forge a well-formed but unknown credential.
     public var prefix: String?
 
-    public init(header: String = "Authorization", scheme: String? = "Bearer", secret: String, envVar: String? = nil, prefix: String? = nil) {
+    public init(
+        header: String = "Authorization", scheme: String? = "Bearer", secret: String, envVar: String? = nil,
+        prefix: String? = nil
+    ) {
         self.header = header
         self.scheme = scheme
         self.secret = secret

@@ -11,7 +11,10 @@ struct EdgeValues {
     var limit = 2
 
     /// The body with up to `limit` edge values, and a description of each ("/attendee/name = \"\"").
-    func apply(to body: JSONValue, schema: JSONLocation, fixed: Set<String>, checker: inout SchemaChecker, rng: inout SplitMix64)
+    func apply(
+        to body: JSONValue, schema: JSONLocation, fixed: Set<String>, checker: inout SchemaChecker,
+        rng: inout SplitMix64
+    )
         -> (body: JSONValue, edges: [String])
     {
         var sites: [(pointer: JSONPointer, value: JSONValue)] = []
@@ -67,9 +70,12 @@ struct EdgeValues {
     /// Edge values a schema may allow (the engine check has the last word).
     private func candidates(for schema: JSONLocation) -> [JSONValue] {
         let types = context.types(of: schema)
-        guard !types.isEmpty, context.keyword("enum", in: schema) == nil, context.keyword("const", in: schema) == nil else { return [] }
+        guard !types.isEmpty, context.keyword("enum", in: schema) == nil, context.keyword("const", in: schema) == nil
+        else { return [] }
         var out: [JSONValue] = []
-        if types.contains("string"), context.keyword("format", in: schema) == nil, context.keyword("pattern", in: schema) == nil {
+        if types.contains("string"), context.keyword("format", in: schema) == nil,
+            context.keyword("pattern", in: schema) == nil
+        {
             if context.keyword("minLength", in: schema) == nil { out.append("") }
             if context.keyword("maxLength", in: schema) == nil { out.append(.string(Self.longString)) }
             out.append(.string(Self.unicode))

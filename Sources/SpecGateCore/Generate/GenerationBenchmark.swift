@@ -50,6 +50,7 @@ public struct GenerationBenchmark: Sendable {
         }
         let elapsed = clock.now - start
         let seconds = elapsed.seconds
-        return Result(operations: spec.operations.count * seeds.count, cases: cases, findings: findings, seconds: seconds)
+        return Result(
+            operations: spec.operations.count * seeds.count, cases: cases, findings: findings, seconds: seconds)
     }
 }

@@ -19,7 +19,10 @@ public struct Mutant: Sendable, Hashable {
     public var expected: ExpectedOutcome
     public var check: Check
 
-    public init(draft: RequestDraft, target: String, key: String, summary: String, expected: ExpectedOutcome, check: Check = .none) {
+    public init(
+        draft: RequestDraft, target: String, key: String, summary: String, expected: ExpectedOutcome,
+        check: Check = .none
+    ) {
         self.draft = draft
         self.target = target
         self.key = key

@@ -8,7 +8,9 @@ public struct MutationContext: Sendable {
     /// The methods the spec declares on the draft operation's path, in spec order.
     public var pathMethods: [HTTPMethod]
 
-    public init(resolver: SchemaResolver, dialect: SpecSchemaDialect, options: GenerationOptions, pathMethods: [HTTPMethod] = []) {
+    public init(
+        resolver: SchemaResolver, dialect: SpecSchemaDialect, options: GenerationOptions, pathMethods: [HTTPMethod] = []
+    ) {
         self.resolver = resolver
         self.dialect = dialect
         self.options = options
@@ -17,14 +19,18 @@ public struct MutationContext: Sendable {
 
     /// The schema objects that all apply at `location`: itself, `$ref` targets and `allOf` members
     /// (with `branches`, also every `oneOf`/`anyOf` branch), depth-first in document order.
-    public func parts(of location: JSONLocation, branches: Bool = false) -> [(location: JSONLocation, object: JSONObject)] {
+    public func parts(of location: JSONLocation, branches: Bool = false) -> [(
+        location: JSONLocation, object: JSONObject
+    )] {
         var out: [(location: JSONLocation, object: JSONObject)] = []
         var pending = [location]
         while let next = pending.popLast(), out.count < 64 {
             guard case .object(let o)? = resolver.value(at: next) else { continue }
             out.append((next, o))
             var children: [JSONLocation] = []
-            if case .string(let ref)? = o["$ref"], let target = resolver.target(of: ref, from: next) { children.append(target) }
+            if case .string(let ref)? = o["$ref"], let target = resolver.target(of: ref, from: next) {
+                children.append(target)
+            }
             let keywords = branches ? ["allOf", "oneOf", "anyOf"] : ["allOf"]
             for keyword in keywords {
                 if case .array(let list)? = o[keyword] {

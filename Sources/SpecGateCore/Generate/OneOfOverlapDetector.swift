@@ -18,7 +18,10 @@ public struct OneOfOverlapDetector {
     /// Instances generated per branch (each a different seed and mode).
     public var samplesPerBranch: Int
 
-    public init(documents: DocumentStore, dialect: SpecSchemaDialect, direction: SchemaDirection = .request, samplesPerBranch: Int = 6) {
+    public init(
+        documents: DocumentStore, dialect: SpecSchemaDialect, direction: SchemaDirection = .request,
+        samplesPerBranch: Int = 6
+    ) {
         generator = ValueGenerator(documents: documents, dialect: dialect, direction: direction, attempts: 4)
         self.samplesPerBranch = samplesPerBranch
     }
@@ -27,7 +30,9 @@ public struct OneOfOverlapDetector {
     /// found (compact JSON length); empty when no generated instance matches two branches.
     /// Deterministic in the schema's pointer and `seed`, whatever document URI holds it.
     public mutating func overlaps(in schema: JSONLocation, seed: UInt64 = 1) -> [Overlap] {
-        guard case .array(let branches)? = generator.resolver.value(at: schema)?["oneOf"], branches.count > 1 else { return [] }
+        guard case .array(let branches)? = generator.resolver.value(at: schema)?["oneOf"], branches.count > 1 else {
+            return []
+        }
         let locations = branches.indices.map { schema.appending("oneOf").appending($0) }
         // Per ordered pair (i, j), keyed i * count + j: the shortest witness so far, and the order in
         // which pairs were first found. Looked up by key, not searched for among the found pairs: each
@@ -65,7 +70,12 @@ public struct OneOfOverlapDetector {
                 if inSchema, case .array? = o["oneOf"] { out.append(location) }
                 for (key, child) in o {
                     let schemaContext = inSchema || key == "schema" || key == "schemas"
-                    walk(child, location.appending(key), inSchema: schemaContext && !(key == "example" || key == "examples" || key == "enum" || key == "const" || key == "default"))
+                    walk(
+                        child, location.appending(key),
+                        inSchema: schemaContext
+                            && !(key == "example" || key == "examples" || key == "enum" || key == "const"
+                                || key == "default")
+                    )
                 }
             case .array(let items):
                 for (i, child) in items.enumerated() { walk(child, location.appending(i), inSchema: inSchema) }

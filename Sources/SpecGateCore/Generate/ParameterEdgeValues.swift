@@ -27,7 +27,8 @@ struct ParameterEdgeValues {
     func sites(of parameters: [ParameterSpec], generated: [Bool]) -> Sites {
         var sites = Sites(candidates: [], examples: [])
         for (index, parameter) in parameters.enumerated() {
-            guard index < generated.count, generated[index], parameter.location == .query || parameter.location == .path,
+            guard index < generated.count, generated[index],
+                parameter.location == .query || parameter.location == .path,
                 let schema = parameter.schema
             else {
                 sites.candidates.append([])
@@ -48,9 +49,12 @@ struct ParameterEdgeValues {
 
     /// Sets up to `limit` edge values on the draft's parameters (parallel to `sites`); returns a description
     /// of each ("query attendeeName = \"\"").
-    func apply(to draft: inout RequestDraft, sites: Sites, checker: inout SchemaChecker, rng: inout SplitMix64) -> [String] {
+    func apply(to draft: inout RequestDraft, sites: Sites, checker: inout SchemaChecker, rng: inout SplitMix64)
+        -> [String]
+    {
         var choices: [(index: Int, value: JSONValue)] = []
-        for (index, parameter) in draft.parameters.enumerated() where index < sites.candidates.count && !sites.candidates[index].isEmpty {
+        for (index, parameter) in draft.parameters.enumerated()
+        where index < sites.candidates.count && !sites.candidates[index].isEmpty {
             // A documented example stays as it is: each example is sent in turn (see `exampleRotation`).
             guard let current = parameter.value, !sites.examples[index].contains(current) else { continue }
             for candidate in sites.candidates[index] where candidate != current {
@@ -77,12 +81,17 @@ struct ParameterEdgeValues {
     /// Edge values a parameter's schema may allow (the engine check has the last word).
     func candidates(for parameter: ParameterSpec, schema: JSONLocation) -> [JSONValue] {
         let types = context.types(of: schema)
-        guard !types.isEmpty, context.keyword("enum", in: schema) == nil, context.keyword("const", in: schema) == nil else { return [] }
+        guard !types.isEmpty, context.keyword("enum", in: schema) == nil, context.keyword("const", in: schema) == nil
+        else { return [] }
         let inPath = parameter.location == .path
         var out: [JSONValue] = []
-        if types.contains("string"), context.keyword("format", in: schema) == nil, context.keyword("pattern", in: schema) == nil {
+        if types.contains("string"), context.keyword("format", in: schema) == nil,
+            context.keyword("pattern", in: schema) == nil
+        {
             if !inPath, context.keyword("minLength", in: schema) == nil { out.append("") }
-            if context.keyword("maxLength", in: schema) == nil { out.append(.string(inPath ? Self.longPath : Self.longQuery)) }
+            if context.keyword("maxLength", in: schema) == nil {
+                out.append(.string(inPath ? Self.longPath : Self.longQuery))
+            }
             out.append(.string(EdgeValues.unicode))
         }
         if types.contains("integer") || types.contains("number"),

@@ -13,7 +13,8 @@ public enum ParameterSerializer {
     }
 
     public static func serialize(
-        name: String, value: JSONValue, style: ParameterStyle, explode: Bool, location: ParameterLocation, allowReserved: Bool = false
+        name: String, value: JSONValue, style: ParameterStyle, explode: Bool, location: ParameterLocation,
+        allowReserved: Bool = false
     ) -> String {
         let encode: (String) -> String
         switch location {
@@ -32,10 +33,13 @@ public enum ParameterSerializer {
             case .label: return "." + parts.joined(separator: explode ? "." : ",")
             case .matrix:
                 if parts.isEmpty { return ";" + n }
-                return explode ? parts.map { ";" + n + "=" + $0 }.joined() : ";" + n + "=" + parts.joined(separator: ",")
+                return explode
+                    ? parts.map { ";" + n + "=" + $0 }.joined() : ";" + n + "=" + parts.joined(separator: ",")
             case .form, .deepObject:
                 if parts.isEmpty { return n + "=" }
-                return explode ? parts.map { n + "=" + $0 }.joined(separator: pairSeparator) : n + "=" + parts.joined(separator: ",")
+                return explode
+                    ? parts.map { n + "=" + $0 }.joined(separator: pairSeparator)
+                    : n + "=" + parts.joined(separator: ",")
             case .spaceDelimited: return n + "=" + parts.joined(separator: location == .header ? " " : "%20")
             case .pipeDelimited: return n + "=" + parts.joined(separator: location == .header ? "|" : "%7C")
             }
@@ -44,11 +48,15 @@ public enum ParameterSerializer {
             let flat = pairs.flatMap { [$0.key, $0.value] }
             switch style {
             case .simple:
-                return explode ? pairs.map { $0.key + "=" + $0.value }.joined(separator: ",") : flat.joined(separator: ",")
+                return explode
+                    ? pairs.map { $0.key + "=" + $0.value }.joined(separator: ",") : flat.joined(separator: ",")
             case .label:
-                return "." + (explode ? pairs.map { $0.key + "=" + $0.value }.joined(separator: ".") : flat.joined(separator: ","))
+                return "."
+                    + (explode
+                        ? pairs.map { $0.key + "=" + $0.value }.joined(separator: ".") : flat.joined(separator: ","))
             case .matrix:
-                return explode ? pairs.map { ";" + $0.key + "=" + $0.value }.joined() : ";" + n + "=" + flat.joined(separator: ",")
+                return explode
+                    ? pairs.map { ";" + $0.key + "=" + $0.value }.joined() : ";" + n + "=" + flat.joined(separator: ",")
             case .form:
                 return explode
                     ? pairs.map { $0.key + "=" + $0.value }.joined(separator: pairSeparator)

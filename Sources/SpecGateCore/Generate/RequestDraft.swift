@@ -40,7 +40,9 @@ public struct RequestDraft: Sendable, Hashable {
         /// The schema of the chosen media type.
         public var schema: JSONLocation?
 
-        public init(mediaType: String, value: JSONValue?, raw: [UInt8]? = nil, contentType: String? = nil, schema: JSONLocation?) {
+        public init(
+            mediaType: String, value: JSONValue?, raw: [UInt8]? = nil, contentType: String? = nil, schema: JSONLocation?
+        ) {
             self.mediaType = mediaType
             self.value = value
             self.raw = raw
@@ -86,13 +88,16 @@ public struct RequestDraft: Sendable, Hashable {
             guard let v = p.value else { continue }
             // RFC 6570: an empty list or map is undefined, so an optional query, header or cookie
             // parameter holding one is left out (sending `status=` would mean "one empty value").
-            if p.spec.location != .path, !p.spec.required, v.arrayValue?.isEmpty == true || v.objectValue?.isEmpty == true {
+            if p.spec.location != .path, !p.spec.required,
+                v.arrayValue?.isEmpty == true || v.objectValue?.isEmpty == true
+            {
                 continue
             }
             switch p.spec.location {
             case .path: break
             case .query: query.append(ParameterSerializer.serialize(v, for: p.spec))
-            case .header: headers.append(HeaderField(name: p.spec.name, value: ParameterSerializer.serialize(v, for: p.spec)))
+            case .header:
+                headers.append(HeaderField(name: p.spec.name, value: ParameterSerializer.serialize(v, for: p.spec)))
             case .cookie: cookies.append(ParameterSerializer.serialize(v, for: p.spec))
             }
         }

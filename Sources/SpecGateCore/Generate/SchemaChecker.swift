@@ -42,7 +42,9 @@ public struct SchemaChecker {
         }
         compiler = SchemaCompiler(
             documents: documents,
-            options: SchemaOptions(dialect: dialect == .openAPI30 ? .openAPI30 : .draft2020_12, direction: validation, assertFormats: true))
+            options: SchemaOptions(
+                dialect: dialect == .openAPI30 ? .openAPI30 : .draft2020_12, direction: validation, assertFormats: true)
+        )
     }
 
     /// The engine's verdict on `value` against the schema at `schema`.
@@ -64,7 +66,9 @@ public struct SchemaChecker {
             let memo = Self.isSmallScalar(value)
             if memo, validScalars[schema]?.contains(value) == true { return .valid }
             if compiledSchema.isValid(value) {
-                if memo, validScalars[schema, default: []].count < Self.memoLimit { validScalars[schema, default: []].insert(value) }
+                if memo, validScalars[schema, default: []].count < Self.memoLimit {
+                    validScalars[schema, default: []].insert(value)
+                }
                 return .valid
             }
             return .invalid(compiledSchema.validate(value).first?.description ?? "invalid")

@@ -46,7 +46,8 @@ public struct Shrinker {
     /// declares them optional (Cal.com declares `Authorization` optional on reschedule and cancel).
     private let keptHeaders: [String]
 
-    public init(operation: Operation, documents: DocumentStore, dialect: SpecSchemaDialect, options: GenerationOptions) {
+    public init(operation: Operation, documents: DocumentStore, dialect: SpecSchemaDialect, options: GenerationOptions)
+    {
         self.operation = operation
         context = MutationContext(resolver: SchemaResolver(documents: documents), dialect: dialect, options: options)
         checker = SchemaChecker(documents: documents, dialect: dialect, direction: .request)
@@ -59,7 +60,8 @@ public struct Shrinker {
         guard let contentType = request.header("Content-Type") else { return nil }
         let base = String(contentType.prefix { $0 != ";" }.filter { $0 != " " }).lowercased()
         guard base.hasSuffix("json") || base.hasSuffix("+json"),
-            let media = operation.requestBody?.content.first(where: { $0.mediaType.lowercased() == base }), let schema = media.schema
+            let media = operation.requestBody?.content.first(where: { $0.mediaType.lowercased() == base }),
+            let schema = media.schema
         else { return nil }
         return (media.mediaType, schema)
     }
@@ -76,14 +78,18 @@ public struct Shrinker {
         }
         let optional = operation.parameters.filter { parameter in
             guard !parameter.required else { return false }
-            if parameter.location == .header { return !keptHeaders.contains { $0.equalsIgnoringASCIICase(parameter.name) } }
+            if parameter.location == .header {
+                return !keptHeaders.contains { $0.equalsIgnoringASCIICase(parameter.name) }
+            }
             return parameter.location == .query
         }
         // 1. Everything droppable at once.
         var all = request
         for parameter in optional { all = Self.removing(parameter, from: all) ?? all }
         var reduced = body
-        if let media, let value = body, Self.pointers(in: value).count <= Self.maxPointers { reduced = reduce(value, schema: media.schema) }
+        if let media, let value = body, Self.pointers(in: value).count <= Self.maxPointers {
+            reduced = reduce(value, schema: media.schema)
+        }
         if let media, let reduced, reduced != body {
             all.body = BodyEncoder.encode(reduced, mediaType: media.mediaType).bytes
         }
@@ -91,20 +97,29 @@ public struct Shrinker {
         // 2. Optional parameters.
         for parameter in optional {
             guard let changed = Self.removing(parameter, from: request) else { continue }
-            out.append(Candidate(request: changed, body: body, change: "drop \(parameter.location.rawValue) parameter \(parameter.name)"))
+            out.append(
+                Candidate(
+                    request: changed, body: body,
+                    change: "drop \(parameter.location.rawValue) parameter \(parameter.name)"))
         }
         guard let body, media != nil else { return out }
         // 3. Properties and array items, outer first.
         let containers = Self.pointers(in: body).prefix(Self.maxPointers).filter { !isKept($0) }
         for pointer in containers where !pointer.tokens.isEmpty {
-            guard let parent = pointer.parent, case .object? = body.value(at: parent), let dropped = body.removing(at: pointer) else { continue }
+            guard let parent = pointer.parent, case .object? = body.value(at: parent),
+                let dropped = body.removing(at: pointer)
+            else { continue }
             withBody(dropped, "drop /body\(pointer)")
         }
         for pointer in containers {
             guard case .array(let items)? = body.value(at: pointer), !items.isEmpty else { continue }
-            if items.count > 1, let emptied = body.replacing(at: pointer, with: .array([])) { withBody(emptied, "empty /body\(pointer)") }
+            if items.count > 1, let emptied = body.replacing(at: pointer, with: .array([])) {
+                withBody(emptied, "empty /body\(pointer)")
+            }
             for i in items.indices.reversed() {
-                if let cut = body.removing(at: pointer.appending(i)) { withBody(cut, "drop /body\(pointer.appending(i))") }
+                if let cut = body.removing(at: pointer.appending(i)) {
+                    withBody(cut, "drop /body\(pointer.appending(i))")
+                }
             }
         }
         // 4. Simplest values.
@@ -130,7 +145,9 @@ public struct Shrinker {
             let pointers = Self.pointers(in: current)
             let pointer = pointers[index]
             index += 1
-            guard !pointer.tokens.isEmpty, !isKept(pointer), let dropped = current.removing(at: pointer) else { continue }
+            guard !pointer.tokens.isEmpty, !isKept(pointer), let dropped = current.removing(at: pointer) else {
+                continue
+            }
             if checker.isValid(dropped, against: schema) {
                 current = dropped
                 index -= 1
@@ -163,7 +180,9 @@ public struct Shrinker {
     private func schemaLocation(of pointer: JSONPointer, root: JSONLocation) -> JSONLocation? {
         var location = root
         for token in pointer.tokens {
-            if JSONPointer.arrayIndex(token) != nil, let items = context.parts(of: location, branches: true).first(where: { $0.object["items"] != nil }) {
+            if JSONPointer.arrayIndex(token) != nil,
+                let items = context.parts(of: location, branches: true).first(where: { $0.object["items"] != nil })
+            {
                 location = items.location.appending("items")
             } else if let property = context.properties(of: location).first(where: { $0.name == token }) {
                 location = property.schema
@@ -177,7 +196,9 @@ public struct Shrinker {
     /// Simplest values for a value of this type, simplest first; the schema engine picks the first valid one.
     private func simplest(_ value: JSONValue, schema: JSONLocation?) -> [JSONValue] {
         var out: [JSONValue] = []
-        if let schema, case .array(let options)? = context.keyword("enum", in: schema), let first = options.first { out.append(first) }
+        if let schema, case .array(let options)? = context.keyword("enum", in: schema), let first = options.first {
+            out.append(first)
+        }
         let minimum = schema.flatMap { context.keyword("minimum", in: $0) }
         let minLength = schema.flatMap { context.keyword("minLength", in: $0)?.intValue } ?? 0
         switch value {
@@ -204,9 +225,12 @@ public struct Shrinker {
         case .query:
             guard let mark = request.pathAndQuery.firstIndex(of: "?") else { return nil }
             let path = request.pathAndQuery[..<mark]
-            let items = request.pathAndQuery[request.pathAndQuery.index(after: mark)...].split(separator: "&", omittingEmptySubsequences: false)
+            let items = request.pathAndQuery[request.pathAndQuery.index(after: mark)...].split(
+                separator: "&", omittingEmptySubsequences: false)
             let kept = items.filter { item in
-                let raw = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+                let raw =
+                    item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
+                    ?? ""
                 let name = JSONPointer.percentDecode(raw) ?? raw
                 return name != parameter.name && !name.hasPrefix(parameter.name + "[")
             }

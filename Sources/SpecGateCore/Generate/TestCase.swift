@@ -17,7 +17,8 @@ public struct TestCase: Sendable, Hashable {
     public var bodyValue: JSONValue?
 
     public init(
-        id: String, operationID: String, kind: CaseKind, mutation: String? = nil, target: String? = nil, summary: String,
+        id: String, operationID: String, kind: CaseKind, mutation: String? = nil, target: String? = nil,
+        summary: String,
         expected: ExpectedOutcome, request: PreparedRequest, bodyValue: JSONValue? = nil
     ) {
         self.id = id

@@ -66,7 +66,8 @@ public struct ValueGenerator {
             }
             switch checker.check(value, against: schema) {
             case .valid: return .generated(value)
-            case .invalid(let why): lastReason = "generated " + Self.excerpt(value) + " but the engine rejects it: " + why
+            case .invalid(let why):
+                lastReason = "generated " + Self.excerpt(value) + " but the engine rejects it: " + why
             case .unusable(let why): return .unsatisfiable(why)
             }
         }
@@ -97,7 +98,8 @@ public struct ValueGenerator {
     }
 
     private mutating func collect(
-        _ location: JSONLocation, into c: inout Conjunction, mode: GenerationMode, rng: inout SplitMix64, budget: inout Int
+        _ location: JSONLocation, into c: inout Conjunction, mode: GenerationMode, rng: inout SplitMix64,
+        budget: inout Int
     ) {
         guard c.failure == nil else { return }
         budget -= 1
@@ -143,7 +145,9 @@ public struct ValueGenerator {
 
     /// The discriminator property and value selecting `branch`, when `schema` has a discriminator
     /// and the branch is a `$ref` (mapping key whose target is the branch, else the schema's name).
-    private func discriminatorAssignment(_ schema: JSONObject, branch: JSONLocation) -> (name: String, value: JSONValue)? {
+    private func discriminatorAssignment(_ schema: JSONObject, branch: JSONLocation) -> (
+        name: String, value: JSONValue
+    )? {
         guard case .object(let discriminator)? = schema["discriminator"],
             case .string(let property)? = discriminator["propertyName"],
             case .string(let ref)? = resolver.value(at: branch)?["$ref"],
@@ -164,9 +168,12 @@ public struct ValueGenerator {
 
     // MARK: - Values
 
-    private mutating func generateValue(_ locations: [JSONLocation], depth: Int, mode: GenerationMode, rng: inout SplitMix64) -> JSONValue? {
+    private mutating func generateValue(
+        _ locations: [JSONLocation], depth: Int, mode: GenerationMode, rng: inout SplitMix64
+    ) -> JSONValue? {
         guard depth <= maxDepth + 8 else {
-            failure = "schema at \(locations.first?.pointer.description ?? "") requires nesting deeper than \(maxDepth + 8) levels (recursive required properties)"
+            failure =
+                "schema at \(locations.first?.pointer.description ?? "") requires nesting deeper than \(maxDepth + 8) levels (recursive required properties)"
             return nil
         }
         let c = conjunction(of: locations, mode: mode, rng: &rng)
@@ -218,10 +225,12 @@ public struct ValueGenerator {
         switch type {
         case "null": return .null
         case "boolean": return .bool(mode == .maximal ? true : mode == .minimal ? false : rng.chance(1, in: 2))
-        case "integer", "number": return number(facts.number, integer: type == "integer", mode: mode, rng: &rng, pointer: pointer)
+        case "integer", "number":
+            return number(facts.number, integer: type == "integer", mode: mode, rng: &rng, pointer: pointer)
         case "string": return string(facts.string, mode: mode, rng: &rng, pointer: pointer).map(JSONValue.string)
         case "array": return array(facts.array, depth: depth, mode: mode, rng: &rng, pointer: pointer)
-        case "object": return object(facts.object, forced: c.forced, depth: depth, mode: mode, rng: &rng, pointer: pointer)
+        case "object":
+            return object(facts.object, forced: c.forced, depth: depth, mode: mode, rng: &rng, pointer: pointer)
         default:
             failure = "schema at \(pointer): unknown type \(type)"
             return nil
@@ -229,7 +238,9 @@ public struct ValueGenerator {
     }
 
     /// The conjunction of `locations`: collected afresh when collecting chooses a branch, else once.
-    private mutating func conjunction(of locations: [JSONLocation], mode: GenerationMode, rng: inout SplitMix64) -> Conjunction {
+    private mutating func conjunction(of locations: [JSONLocation], mode: GenerationMode, rng: inout SplitMix64)
+        -> Conjunction
+    {
         if let known = fixedConjunctions[locations] { return known }
         var c = Conjunction()
         var budget = 64
@@ -280,7 +291,9 @@ public struct ValueGenerator {
         let key = nodes.map(\.location)
         if let known = factsByNodes[key] { return known }
         let candidates = exampleCandidates(nodes)
-        let validExamples = candidates.filter { candidate in nodes.allSatisfy { checker.isValid(candidate, against: $0.location) } }
+        let validExamples = candidates.filter { candidate in
+            nodes.allSatisfy { checker.isValid(candidate, against: $0.location) }
+        }
         let allowed = allowedTypes(nodes)
         let enumValues = enumCandidates(nodes).map { candidates in
             candidates.filter { allowed == nil || Self.matches($0, types: allowed ?? []) }
@@ -290,7 +303,8 @@ public struct ValueGenerator {
             enumValues: enumValues,
             hasBoundaryKeyword: nodes.contains { n in Self.boundaryKeywords.contains { n.object[$0] != nil } },
             validExamples: validExamples, types: types, nonNullTypes: types.filter { $0 != "null" },
-            number: numberFacts(nodes), string: stringFacts(nodes), array: arrayFacts(nodes), object: objectFacts(nodes))
+            number: numberFacts(nodes), string: stringFacts(nodes), array: arrayFacts(nodes), object: objectFacts(nodes)
+        )
         factsByNodes[key] = facts
         return facts
     }
@@ -365,7 +379,9 @@ public struct ValueGenerator {
 
     private func inferredTypes(_ nodes: [Node]) -> [String] {
         func has(_ keys: [String]) -> Bool { nodes.contains { n in keys.contains { n.object[$0] != nil } } }
-        if has(["properties", "required", "additionalProperties", "minProperties", "maxProperties", "patternProperties"]) {
+        if has([
+            "properties", "required", "additionalProperties", "minProperties", "maxProperties", "patternProperties",
+        ]) {
             return ["object"]
         }
         if has(["items", "prefixItems", "minItems", "maxItems", "uniqueItems"]) { return ["array"] }
@@ -402,28 +418,42 @@ public struct ValueGenerator {
     private func numberFacts(_ nodes: [Node]) -> NumberFacts {
         var f = NumberFacts()
         func tightenLower(_ b: Bound) {
-            guard let cur = f.lower else { return f.lower = b }
+            guard let cur = f.lower else {
+                f.lower = b
+                return
+            }
             let c = b.value.compare(cur.value)
             if c > 0 || (c == 0 && b.exclusive) { f.lower = b }
         }
         func tightenUpper(_ b: Bound) {
-            guard let cur = f.upper else { return f.upper = b }
+            guard let cur = f.upper else {
+                f.upper = b
+                return
+            }
             let c = b.value.compare(cur.value)
             if c < 0 || (c == 0 && b.exclusive) { f.upper = b }
         }
         for n in nodes {
             let o = n.object
-            if case .number(let m)? = o["minimum"] { tightenLower(Bound(value: m, exclusive: o["exclusiveMinimum"] == .bool(true))) }
-            if case .number(let m)? = o["maximum"] { tightenUpper(Bound(value: m, exclusive: o["exclusiveMaximum"] == .bool(true))) }
+            if case .number(let m)? = o["minimum"] {
+                tightenLower(Bound(value: m, exclusive: o["exclusiveMinimum"] == .bool(true)))
+            }
+            if case .number(let m)? = o["maximum"] {
+                tightenUpper(Bound(value: m, exclusive: o["exclusiveMaximum"] == .bool(true)))
+            }
             if case .number(let m)? = o["exclusiveMinimum"] { tightenLower(Bound(value: m, exclusive: true)) }
             if case .number(let m)? = o["exclusiveMaximum"] { tightenUpper(Bound(value: m, exclusive: true)) }
             if case .number(let m)? = o["multipleOf"], !m.isZero, !m.negative, f.multiple == nil { f.multiple = m }
-            if case .string(let format)? = o["format"], let r = FormatValues.integerBounds(for: format) { f.formatRange = r }
+            if case .string(let format)? = o["format"], let r = FormatValues.integerBounds(for: format) {
+                f.formatRange = r
+            }
         }
         return f
     }
 
-    private mutating func number(_ f: NumberFacts, integer: Bool, mode: GenerationMode, rng: inout SplitMix64, pointer: JSONPointer) -> JSONValue? {
+    private mutating func number(
+        _ f: NumberFacts, integer: Bool, mode: GenerationMode, rng: inout SplitMix64, pointer: JSONPointer
+    ) -> JSONValue? {
         var unit: JSONNumber
         if let m = f.multiple {
             unit = integer && !m.isInteger ? (JSONNumber(literal: m.significand) ?? JSONNumber(1)) : m
@@ -432,12 +462,15 @@ public struct ValueGenerator {
         }
         for _ in 0..<7 {
             let range = unit == JSONNumber(1) ? f.formatRange : nil
-            if let value = pick(lower: f.lower, upper: f.upper, unit: unit, within: range, mode: mode, rng: &rng) { return .number(value) }
+            if let value = pick(lower: f.lower, upper: f.upper, unit: unit, within: range, mode: mode, rng: &rng) {
+                return .number(value)
+            }
             // Only a non-integer without multipleOf can try a finer step.
             guard !integer, f.multiple == nil, let finer = JSONNumber(literal: unit.description + "e-1") else { break }
             unit = finer
         }
-        failure = "schema at \(pointer): no \(integer ? "integer" : "number") lies within the bounds"
+        failure =
+            "schema at \(pointer): no \(integer ? "integer" : "number") lies within the bounds"
             + (f.multiple.map { " as a multiple of \($0)" } ?? "")
         return nil
     }
@@ -465,7 +498,8 @@ public struct ValueGenerator {
     /// `k × unit` for an integer k chosen by mode within the bounds (and within `range`, a format's
     /// integer range, which narrows the choice without moving the default window).
     private func pick(
-        lower: Bound?, upper: Bound?, unit: JSONNumber, within range: ClosedRange<Int>?, mode: GenerationMode, rng: inout SplitMix64
+        lower: Bound?, upper: Bound?, unit: JSONNumber, within range: ClosedRange<Int>?, mode: GenerationMode,
+        rng: inout SplitMix64
     ) -> JSONNumber? {
         func clamp(_ d: Double) -> Int { Int(max(-1e15, min(1e15, d))) }
         let u = unit.doubleValue
@@ -533,7 +567,9 @@ public struct ValueGenerator {
     /// Letters first, then digits: a random string starts with a letter.
     private static let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
 
-    private mutating func string(_ f: StringFacts, mode: GenerationMode, rng: inout SplitMix64, pointer: JSONPointer) -> String? {
+    private mutating func string(_ f: StringFacts, mode: GenerationMode, rng: inout SplitMix64, pointer: JSONPointer)
+        -> String?
+    {
         let minLength = f.minLength
         let maxLength = f.maxLength
         if let maxLength, maxLength < minLength {
@@ -567,12 +603,14 @@ public struct ValueGenerator {
                 // `generateMatch` has verified the first pattern already.
                 if lengthOK(candidate), regexes.dropFirst().allSatisfy({ $0.matches(candidate) }) { return candidate }
             }
-            failure = "schema at \(pointer): no string matching /\(first)/ within length \(minLength)...\(maxLength.map(String.init) ?? "") was found"
+            failure =
+                "schema at \(pointer): no string matching /\(first)/ within length \(minLength)...\(maxLength.map(String.init) ?? "") was found"
             return nil
         }
         if let format = f.format, let value = FormatValues.value(for: format, rng: &rng) {
             if lengthOK(value) { return value }
-            failure = "schema at \(pointer): format \(format) values do not fit length \(minLength)...\(maxLength.map(String.init) ?? "")"
+            failure =
+                "schema at \(pointer): format \(format) values do not fit length \(minLength)...\(maxLength.map(String.init) ?? "")"
             return nil
         }
         let length: Int
@@ -625,7 +663,9 @@ public struct ValueGenerator {
         return f
     }
 
-    private mutating func array(_ f: ArrayFacts, depth: Int, mode: GenerationMode, rng: inout SplitMix64, pointer: JSONPointer) -> JSONValue? {
+    private mutating func array(
+        _ f: ArrayFacts, depth: Int, mode: GenerationMode, rng: inout SplitMix64, pointer: JSONPointer
+    ) -> JSONValue? {
         let minItems = f.minItems
         let unique = f.unique
         if let maxItems = f.maxItems, maxItems < minItems {
@@ -644,7 +684,8 @@ public struct ValueGenerator {
         while out.count < count {
             tries += 1
             if tries > count * 6 + 6 {
-                failure = failure ?? "schema at \(pointer): could not generate \(count) \(unique ? "distinct " : "")items"
+                failure =
+                    failure ?? "schema at \(pointer): could not generate \(count) \(unique ? "distinct " : "")items"
                 return out.count >= minItems ? .array(out) : nil
             }
             let schemas = out.count < f.prefix.count ? f.prefix[out.count] + f.items : f.items
@@ -737,7 +778,9 @@ public struct ValueGenerator {
                 continue
             }
             let saved = failure
-            if let value = locations.isEmpty ? .string("value") : generateValue(locations, depth: depth + 1, mode: mode, rng: &rng) {
+            if let value = locations.isEmpty
+                ? .string("value") : generateValue(locations, depth: depth + 1, mode: mode, rng: &rng)
+            {
                 out[name] = value
             } else if isRequired {
                 return nil
@@ -772,7 +815,9 @@ public struct ValueGenerator {
                 seen += 1
                 guard case .object(let o)? = resolver.value(at: next) else { continue }
                 if o[flag] == .bool(true) { return true }
-                if case .string(let ref)? = o["$ref"], let t = resolver.target(of: ref, from: next) { pending.append(t) }
+                if case .string(let ref)? = o["$ref"], let t = resolver.target(of: ref, from: next) {
+                    pending.append(t)
+                }
                 if case .array(let parts)? = o["allOf"] {
                     for i in parts.indices { pending.append(next.appending("allOf").appending(i)) }
                 }

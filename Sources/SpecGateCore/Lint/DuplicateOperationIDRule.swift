@@ -16,7 +16,8 @@ public struct DuplicateOperationIDRule: LintRule {
             findings.append(
                 LintFinding(
                     rule: Self.id, severity: .error, location: operation.source.appending("operationId"),
-                    message: "operationId \"\(operationId)\" of \(operation.displayName) is already used by \(original.displayName)",
+                    message:
+                        "operationId \"\(operationId)\" of \(operation.displayName) is already used by \(original.displayName)",
                     operationID: operationId))
         }
         return findings

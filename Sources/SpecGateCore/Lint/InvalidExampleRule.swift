@@ -12,10 +12,13 @@ public struct InvalidExampleRule: LintRule {
     public func check(_ context: LintContext) -> [LintFinding] {
         let dialect: SchemaDialect = context.isOpenAPI30 ? .openAPI30 : .draft2020_12
         var compiler = SchemaCompiler(
-            documents: context.documents, options: SchemaOptions(dialect: dialect, direction: .neutral, assertFormats: true))
+            documents: context.documents,
+            options: SchemaOptions(dialect: dialect, direction: .neutral, assertFormats: true))
         var findings: [LintFinding] = []
 
-        func judge(_ value: JSONValue, at valueLocation: JSONLocation, against schemaLocation: JSONLocation, what: String) {
+        func judge(
+            _ value: JSONValue, at valueLocation: JSONLocation, against schemaLocation: JSONLocation, what: String
+        ) {
             guard let schema = try? compiler.compile(schemaLocation) else { return }
             let violations = schema.validate(value)
             guard let first = violations.first else { return }
@@ -47,7 +50,9 @@ public struct InvalidExampleRule: LintRule {
             for parameter in operation.parameters {
                 guard let schema = parameter.schema else { continue }
                 for value in examples(at: parameter.source, in: context.documents) {
-                    judge(value.value, at: value.location, against: schema, what: "example of parameter \(parameter.name)")
+                    judge(
+                        value.value, at: value.location, against: schema, what: "example of parameter \(parameter.name)"
+                    )
                 }
             }
             var media = operation.requestBody?.content ?? []
@@ -63,13 +68,17 @@ public struct InvalidExampleRule: LintRule {
     }
 
     /// `example` and `examples.*.value` of a parameter or media type object (inline values only).
-    func examples(at location: JSONLocation, in documents: DocumentStore) -> [(value: JSONValue, location: JSONLocation)] {
+    func examples(at location: JSONLocation, in documents: DocumentStore) -> [(
+        value: JSONValue, location: JSONLocation
+    )] {
         guard case .object(let object)? = documents.value(at: location) else { return [] }
         var result: [(value: JSONValue, location: JSONLocation)] = []
         if let example = object["example"] { result.append((example, location.appending("example"))) }
         if case .object(let examples)? = object["examples"] {
             for (name, entry) in examples {
-                if let value = entry["value"] { result.append((value, location.appending("examples").appending(name).appending("value"))) }
+                if let value = entry["value"] {
+                    result.append((value, location.appending("examples").appending(name).appending("value")))
+                }
             }
         }
         return result

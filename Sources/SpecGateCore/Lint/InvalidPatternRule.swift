@@ -15,7 +15,8 @@ public struct InvalidPatternRule: LintRule {
             guard case .object(let schema)? = context.schema(at: location) else { continue }
             if case .string(let pattern)? = schema["pattern"], let problem = InvalidPatternRule.problem(with: pattern) {
                 findings.append(
-                    LintFinding(rule: Self.id, severity: .error, location: location.appending("pattern"), message: problem))
+                    LintFinding(
+                        rule: Self.id, severity: .error, location: location.appending("pattern"), message: problem))
             }
             if case .object(let patterns)? = schema["patternProperties"] {
                 for (pattern, _) in patterns {
@@ -58,7 +59,9 @@ public struct InvalidPatternRule: LintRule {
 
     /// An upper-case identifier with underscores, e.g. `TIME_FORMAT_HH_MM`.
     static func looksLikeConstantName(_ pattern: String) -> Bool {
-        guard let first = pattern.unicodeScalars.first, first >= "A" && first <= "Z", pattern.contains("_") else { return false }
+        guard let first = pattern.unicodeScalars.first, first >= "A" && first <= "Z", pattern.contains("_") else {
+            return false
+        }
         return pattern.unicodeScalars.allSatisfy { ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") || $0 == "_" }
     }
 }

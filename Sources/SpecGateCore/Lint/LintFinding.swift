@@ -11,7 +11,9 @@ public struct LintFinding: Sendable, Hashable, Comparable {
     /// The operation the finding concerns (its `operationId`, or "METHOD /path"), for operation rules.
     public var operationID: String?
 
-    public init(rule: String, severity: LintSeverity, location: JSONLocation, message: String, operationID: String? = nil) {
+    public init(
+        rule: String, severity: LintSeverity, location: JSONLocation, message: String, operationID: String? = nil
+    ) {
         self.rule = rule
         self.severity = severity
         self.location = location

@@ -24,7 +24,9 @@ struct LintSchemaIndex: Sendable {
     /// Keywords whose value is an array of subschemas.
     static let arrayKeywords: Set<String> = ["allOf", "anyOf", "oneOf", "prefixItems", "items"]
     /// Keywords whose value maps names to subschemas.
-    static let mapKeywords: Set<String> = ["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"]
+    static let mapKeywords: Set<String> = [
+        "properties", "patternProperties", "dependentSchemas", "$defs", "definitions",
+    ]
 
     init(documents: DocumentStore, roots: [JSONLocation]) {
         // Values travel with their locations; only `$ref` targets and roots are looked up by pointer.
@@ -47,12 +49,19 @@ struct LintSchemaIndex: Sendable {
                         if case .object(let members) = member, LintSchemaIndex.mapKeywords.contains(keyword) {
                             for (name, child) in members {
                                 found.append(
-                                    (label: "\(keyword)/\(JSONPointer.escape(name))", location: location.appending(keyword).appending(name), value: child))
+                                    (
+                                        label: "\(keyword)/\(JSONPointer.escape(name))",
+                                        location: location.appending(keyword).appending(name), value: child
+                                    ))
                             }
                         }
                     case (_, .array(let items)) where LintSchemaIndex.arrayKeywords.contains(keyword):
                         for (i, child) in items.enumerated() {
-                            found.append((label: "\(keyword)/\(i)", location: location.appending(keyword).appending(i), value: child))
+                            found.append(
+                                (
+                                    label: "\(keyword)/\(i)", location: location.appending(keyword).appending(i),
+                                    value: child
+                                ))
                         }
                     default:
                         break
@@ -72,7 +81,8 @@ struct LintSchemaIndex: Sendable {
 
     /// Resolves `reference` written in the document of `location`: a JSON Pointer fragment (or none)
     /// in a document of the store. Plain-name fragments (anchors) resolve to nil.
-    static func resolve(_ reference: String, from location: JSONLocation, in documents: DocumentStore) -> JSONLocation? {
+    static func resolve(_ reference: String, from location: JSONLocation, in documents: DocumentStore) -> JSONLocation?
+    {
         let absolute = URIReference.resolve(reference, against: location.document)
         let document = URIReference.stripFragment(absolute)
         guard documents[document] != nil else { return nil }

@@ -7,7 +7,8 @@ public struct Linter: Sendable {
     /// Every built-in rule.
     public static let defaultRules: [any LintRule] = [
         UnsatisfiableSchemaRule(), InvalidPatternRule(), UnknownFormatRule(), NoClientErrorResponseRule(),
-        DuplicateOperationIDRule(), PathParameterUndeclaredRule(), PathParameterNotInTemplateRule(), UnresolvedRefRule(),
+        DuplicateOperationIDRule(), PathParameterUndeclaredRule(), PathParameterNotInTemplateRule(),
+        UnresolvedRefRule(),
         InvalidExampleRule(), OverlappingOneOfRule(),
     ]
 
@@ -26,7 +27,9 @@ public struct Linter: Sendable {
 
     /// The findings of `lint`, with the rules run side by side (one task per rule): on a big spec
     /// `overlapping-oneof` takes about as long as all the other rules together.
-    public func lintConcurrently(documents: DocumentStore, spec: APISpec?, scope: LintScope = .everything) async -> [LintFinding] {
+    public func lintConcurrently(documents: DocumentStore, spec: APISpec?, scope: LintScope = .everything) async
+        -> [LintFinding]
+    {
         let context = LintContext(documents: documents, spec: spec, scope: scope)
         let findings = await withTaskGroup(of: [LintFinding].self) { group in
             for rule in rules { group.addTask { rule.check(context) } }

@@ -22,7 +22,10 @@ public struct OverlappingOneOfRule: LintRule {
             guard case .array? = context.schema(at: location)?["oneOf"] else { continue }
             // One finding per oneOf: the overlapping pair with the shortest witness.
             let overlaps = detector.overlaps(in: location)
-            guard let overlap = overlaps.min(by: { JSONWriter.compact($0.witness).utf8.count < JSONWriter.compact($1.witness).utf8.count })
+            guard
+                let overlap = overlaps.min(by: {
+                    JSONWriter.compact($0.witness).utf8.count < JSONWriter.compact($1.witness).utf8.count
+                })
             else { continue }
             let pairs = overlaps.count > 1 ? " (\(overlaps.count) overlapping branch pairs in all)" : ""
             findings.append(

@@ -12,7 +12,8 @@ public struct PathParameterNotInTemplateRule: LintRule {
                 findings.append(
                     LintFinding(
                         rule: Self.id, severity: .error, location: parameter.source,
-                        message: "path parameter \"\(parameter.name)\" of \(operation.displayName) is not in the path template",
+                        message:
+                            "path parameter \"\(parameter.name)\" of \(operation.displayName) is not in the path template",
                         operationID: operation.id))
             }
         }

@@ -9,7 +9,8 @@ public struct PathParameterUndeclaredRule: LintRule {
         for operation in context.operations {
             let declared = Set(operation.parameters(in: .path).map(\.name))
             var reported = Set<String>()
-            for name in PathTemplate.variables(in: operation.path) where !declared.contains(name) && reported.insert(name).inserted {
+            for name in PathTemplate.variables(in: operation.path)
+            where !declared.contains(name) && reported.insert(name).inserted {
                 findings.append(
                     LintFinding(
                         rule: Self.id, severity: .error, location: operation.source,

@@ -73,7 +73,9 @@ public struct UnsatisfiableSchemaRule: LintRule {
             let cyclic = component.count > 1 || graph[component[0]].contains(component[0])
             guard cyclic else { continue }
             let members = component.map { locations[$0] }
-            guard let start = members.min(by: { ($0.pointer.tokens.count, $0) < ($1.pointer.tokens.count, $1) }) else { continue }
+            guard let start = members.min(by: { ($0.pointer.tokens.count, $0) < ($1.pointer.tokens.count, $1) }) else {
+                continue
+            }
             let byLocation = Dictionary(uniqueKeysWithValues: component.map { (locations[$0], demands[$0]) })
             let chain = cycle(from: start, within: Set(members), demands: byLocation)
             findings.append(
@@ -89,7 +91,9 @@ public struct UnsatisfiableSchemaRule: LintRule {
     }
 
     /// A shortest path from `start` back to itself, written as labels and locations.
-    private func cycle(from start: JSONLocation, within members: Set<JSONLocation>, demands: [JSONLocation: Demands]) -> String {
+    private func cycle(from start: JSONLocation, within members: Set<JSONLocation>, demands: [JSONLocation: Demands])
+        -> String
+    {
         var previous: [JSONLocation: (from: JSONLocation, label: String)] = [:]
         var queue = [start]
         var head = 0
@@ -120,8 +124,10 @@ public struct UnsatisfiableSchemaRule: LintRule {
 
     /// Keywords the analysis reads, copied out of the schema in one pass.
     private static let keywords: Set<String> = [
-        "allOf", "anyOf", "oneOf", "required", "properties", "minItems", "items", "enum", "minimum", "maximum", "minLength",
-        "maxLength", "maxItems", "minProperties", "maxProperties", "exclusiveMinimum", "exclusiveMaximum", "type", "nullable",
+        "allOf", "anyOf", "oneOf", "required", "properties", "minItems", "items", "enum", "minimum", "maximum",
+        "minLength",
+        "maxLength", "maxItems", "minProperties", "maxProperties", "exclusiveMinimum", "exclusiveMaximum", "type",
+        "nullable",
     ]
 
     private func analyse(_ node: LintSchemaIndex.Node, context: LintContext) -> Demands {
@@ -135,21 +141,30 @@ public struct UnsatisfiableSchemaRule: LintRule {
         let location = node.location
         if let target = node.reference { d.conjuncts.append((label: "$ref", location: target)) }
         if case .array(let branches)? = schema["allOf"] {
-            for i in branches.indices { d.conjuncts.append((label: "allOf/\(i)", location: location.appending("allOf").appending(i))) }
+            for i in branches.indices {
+                d.conjuncts.append((label: "allOf/\(i)", location: location.appending("allOf").appending(i)))
+            }
         }
         for keyword in ["anyOf", "oneOf"] {
             guard case .array(let branches)? = schema[keyword], !branches.isEmpty else { continue }
-            d.alternatives.append(branches.indices.map { (label: "\(keyword)/\($0)", location: location.appending(keyword).appending($0)) })
+            d.alternatives.append(
+                branches.indices.map {
+                    (label: "\(keyword)/\($0)", location: location.appending(keyword).appending($0))
+                })
         }
         if case .array(let required)? = schema["required"], case .object(let properties)? = schema["properties"] {
             for case .string(let name) in required where properties[name] != nil {
                 d.nested.append(
-                    (label: "properties/\(JSONPointer.escape(name)) (required)", location: location.appending("properties").appending(name)))
+                    (
+                        label: "properties/\(JSONPointer.escape(name)) (required)",
+                        location: location.appending("properties").appending(name)
+                    ))
             }
         }
         if let minItems = schema["minItems"]?.intValue, minItems > 0, let items = schema["items"] {
             switch items {
-            case .object, .bool: d.nested.append((label: "items (minItems \(minItems))", location: location.appending("items")))
+            case .object, .bool:
+                d.nested.append((label: "items (minItems \(minItems))", location: location.appending("items")))
             default: break
             }
         }
@@ -157,14 +172,20 @@ public struct UnsatisfiableSchemaRule: LintRule {
         return d
     }
 
-    private func contradiction(in schema: [String: JSONValue], node: LintSchemaIndex.Node, context: LintContext) -> String? {
+    private func contradiction(in schema: [String: JSONValue], node: LintSchemaIndex.Node, context: LintContext)
+        -> String?
+    {
         if case .array(let values)? = schema["enum"], values.isEmpty { return "`enum` is empty" }
-        for (low, high) in [("minimum", "maximum"), ("minLength", "maxLength"), ("minItems", "maxItems"), ("minProperties", "maxProperties")] {
+        for (low, high) in [
+            ("minimum", "maximum"), ("minLength", "maxLength"), ("minItems", "maxItems"),
+            ("minProperties", "maxProperties"),
+        ] {
             if let l = schema[low]?.numberValue, let h = schema[high]?.numberValue, h < l {
                 return "`\(low)` \(l) is greater than `\(high)` \(h)"
             }
         }
-        if case .number(let l)? = schema["exclusiveMinimum"], case .number(let h)? = schema["exclusiveMaximum"], h <= l {
+        if case .number(let l)? = schema["exclusiveMinimum"], case .number(let h)? = schema["exclusiveMaximum"], h <= l
+        {
             return "`exclusiveMinimum` \(l) leaves nothing below `exclusiveMaximum` \(h)"
         }
         if context.isOpenAPI30, let l = schema["minimum"]?.numberValue, let h = schema["maximum"]?.numberValue, l == h,
@@ -176,7 +197,9 @@ public struct UnsatisfiableSchemaRule: LintRule {
     }
 
     /// The intersection of the schema's own `type` with every `allOf` branch's (following `$ref`s).
-    private func typeConflict(in schema: [String: JSONValue], node: LintSchemaIndex.Node, context: LintContext) -> String? {
+    private func typeConflict(in schema: [String: JSONValue], node: LintSchemaIndex.Node, context: LintContext)
+        -> String?
+    {
         guard case .array(let branches)? = schema["allOf"] else { return nil }
         var allowed = types(of: schema["type"], nullable: schema["nullable"], context: context)
         var sources: [String] = allowed == nil ? [] : ["type"]

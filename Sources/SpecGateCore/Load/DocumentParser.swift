@@ -43,7 +43,7 @@ public struct DocumentParser {
         case .jsonOrYAML:
             do throws(SpecLoadError) {
                 return (try parseJSON(body, uri: uri, limits: limits), nil)
-            } catch where error.message.hasSuffix(tooDeepSuffix(limits)) {
+            } catch  where error.message.hasSuffix(tooDeepSuffix(limits)) {
                 // Too deep as JSON is too deep as YAML flow collections too; say so directly.
                 throw error
             } catch {
@@ -94,7 +94,9 @@ public struct DocumentParser {
         return bytes[...]
     }
 
-    private static func parseJSON(_ body: ArraySlice<UInt8>, uri: String, limits: Limits) throws(SpecLoadError) -> JSONValue {
+    private static func parseJSON(_ body: ArraySlice<UInt8>, uri: String, limits: Limits) throws(SpecLoadError)
+        -> JSONValue
+    {
         do {
             return try JSONParser(maxDepth: limits.maxDepth).parse(Array(body))
         } catch {
@@ -115,7 +117,8 @@ public struct DocumentParser {
         case .trailingContent: what = "unexpected content after the JSON value"
         }
         return SpecLoadError(
-            uri: uri, pointer: error.pointer, line: error.line, column: error.column, message: "malformed JSON: " + what)
+            uri: uri, pointer: error.pointer, line: error.line, column: error.column, message: "malformed JSON: " + what
+        )
     }
 
     private static func parseYAML(
@@ -124,12 +127,14 @@ public struct DocumentParser {
         if !isValidUTF8(body) {
             let position = firstInvalidUTF8(in: body)
             throw SpecLoadError(
-                uri: uri, line: position.line, column: position.column, message: "malformed YAML: the text is not valid UTF-8")
+                uri: uri, line: position.line, column: position.column,
+                message: "malformed YAML: the text is not valid UTF-8")
         }
         var parser = YAMLEventParser(uri: uri, limits: limits)
-        let result: Result<(value: JSONValue, positions: SourcePositions)?, SpecLoadError> = body.withUnsafeBufferPointer { text in
-            do throws(SpecLoadError) { return .success(try parser.parse(text)) } catch { return .failure(error) }
-        }
+        let result: Result<(value: JSONValue, positions: SourcePositions)?, SpecLoadError> =
+            body.withUnsafeBufferPointer { text in
+                do throws(SpecLoadError) { return .success(try parser.parse(text)) } catch { return .failure(error) }
+            }
         let parsed = try result.get()
         guard let parsed else {
             throw SpecLoadError(uri: uri, line: 1, column: 1, message: "the document is empty")

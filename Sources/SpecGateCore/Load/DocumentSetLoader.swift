@@ -84,7 +84,8 @@ public struct DocumentSetLoader {
             } catch {
                 guard let referrer else { throw error }
                 var amended = error
-                amended.message += " (referenced by $ref \"\(referrer.reference)\" at "
+                amended.message +=
+                    " (referenced by $ref \"\(referrer.reference)\" at "
                     + SpecLoadError.displayName(forURI: referrer.location.document)
                     + referrer.location.pointer.uriFragment + ")"
                 throw amended
@@ -106,7 +107,8 @@ public struct DocumentSetLoader {
     /// Converts a Swagger 2.0 set to OpenAPI 3.0 (see `Swagger2Converter`) and checks the converted
     /// references again; the original references were checked (with their own lines) before. Any
     /// other `swagger` version is refused.
-    private static func convertSwagger2(_ version: JSONValue, _ documents: inout LoadedDocuments) throws(SpecLoadError) {
+    private static func convertSwagger2(_ version: JSONValue, _ documents: inout LoadedDocuments) throws(SpecLoadError)
+    {
         guard version.stringValue == "2.0" else {
             let text = version.stringValue.map { "\"\($0)\"" } ?? version.description
             throw documents.failure(
@@ -159,7 +161,8 @@ public struct DocumentSetLoader {
             let document = URIReference.stripFragment(site.target)
             if walker.embeddedResources.contains(document) { continue }
             guard documents.store[document] != nil else {
-                let why = isRemote(document)
+                let why =
+                    isRemote(document)
                     ? "is a remote document; SpecGate never fetches over the network (download it and refer to the local file)"
                     : "cannot be loaded"
                 throw documents.failure("$ref \"\(site.reference)\" \(why)", at: site.location)

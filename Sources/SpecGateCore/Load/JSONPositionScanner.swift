@@ -62,7 +62,8 @@ struct JSONPositionScanner {
                 let child = scanValue(depth: depth + 1)
                 members.append(
                     SourcePositions.Member(
-                        key: key, line: SourcePositions.clamp(line), column: SourcePositions.clamp(column), child: child,
+                        key: key, line: SourcePositions.clamp(line), column: SourcePositions.clamp(column),
+                        child: child,
                         isMerge: false))
                 skipWhitespace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ",") else { break }
@@ -136,7 +137,8 @@ struct JSONPositionScanner {
             case UInt8(ascii: "b"): out.append(0x08)
             case UInt8(ascii: "f"): out.append(0x0C)
             case UInt8(ascii: "u"):
-                let hex = String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<min(i + 4, bytes.count)]), as: UTF8.self)
+                let hex = String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[i..<min(i + 4, bytes.count)]), as: UTF8.self)
                 i = min(i + 4, bytes.count)
                 guard let unit = UInt32(hex, radix: 16) else { continue }
                 if (0xD800..<0xDC00).contains(unit) {

@@ -16,7 +16,8 @@ public struct LoadedDocuments: Sendable {
     public var positions: [String: SourcePositions]
 
     public init(
-        store: DocumentStore, rootURI: String, sources: [String: [UInt8]] = [:], positions: [String: SourcePositions] = [:]
+        store: DocumentStore, rootURI: String, sources: [String: [UInt8]] = [:],
+        positions: [String: SourcePositions] = [:]
     ) {
         self.store = store
         self.rootURI = rootURI

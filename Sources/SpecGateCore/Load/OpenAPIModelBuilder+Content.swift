@@ -4,7 +4,9 @@ import SpecGateJSON
 extension OpenAPIModelBuilder {
     func requestBody(at reference: JSONLocation) throws(SpecLoadError) -> RequestBodySpec {
         let (location, value) = try deref(reference)
-        guard case .object(let object) = value else { throw documents.failure("request body must be an object", at: location) }
+        guard case .object(let object) = value else {
+            throw documents.failure("request body must be an object", at: location)
+        }
         return RequestBodySpec(
             required: try bool(object, "required", at: location) ?? false,
             content: try mediaTypes(at: location.appending("content")), source: location)
@@ -13,7 +15,9 @@ extension OpenAPIModelBuilder {
     /// The `content` map at `location` (empty when absent).
     func mediaTypes(at location: JSONLocation) throws(SpecLoadError) -> [MediaTypeSpec] {
         guard let value = documents.store.value(at: location) else { return [] }
-        guard case .object(let content) = value else { throw documents.failure("`content` must be an object", at: location) }
+        guard case .object(let content) = value else {
+            throw documents.failure("`content` must be an object", at: location)
+        }
         var result: [MediaTypeSpec] = []
         for (mediaType, _) in content {
             let entry = location.appending(mediaType)
@@ -75,7 +79,9 @@ extension OpenAPIModelBuilder {
     /// Response headers; `Content-Type` is left out, as OpenAPI says it is ignored there.
     private func headers(at location: JSONLocation) throws(SpecLoadError) -> [HeaderSpec] {
         guard let value = documents.store.value(at: location) else { return [] }
-        guard case .object(let map) = value else { throw documents.failure("`headers` must be an object", at: location) }
+        guard case .object(let map) = value else {
+            throw documents.failure("`headers` must be an object", at: location)
+        }
         var result: [HeaderSpec] = []
         for (name, _) in map where name.lowercased() != "content-type" {
             let (headerLocation, headerValue) = try deref(location.appending(name))
@@ -102,11 +108,14 @@ extension OpenAPIModelBuilder {
         var result: [LinkSpec] = []
         for (name, _) in map {
             let (linkLocation, linkValue) = try deref(location.appending(name))
-            guard case .object(let link) = linkValue else { throw documents.failure("link must be an object", at: linkLocation) }
+            guard case .object(let link) = linkValue else {
+                throw documents.failure("link must be an object", at: linkLocation)
+            }
             var parameters: [String: String] = [:]
             if let value = link["parameters"] {
                 guard case .object(let expressions) = value else {
-                    throw documents.failure("link `parameters` must be an object", at: linkLocation.appending("parameters"))
+                    throw documents.failure(
+                        "link `parameters` must be an object", at: linkLocation.appending("parameters"))
                 }
                 for (parameter, expression) in expressions {
                     parameters[parameter] = expression.stringValue ?? expression.description
@@ -125,7 +134,9 @@ extension OpenAPIModelBuilder {
     /// A `security` list, or nil when there is none at `location`.
     func securityRequirements(at location: JSONLocation) throws(SpecLoadError) -> [SecurityRequirement]? {
         guard let value = documents.store.value(at: location) else { return nil }
-        guard case .array(let list) = value else { throw documents.failure("`security` must be an array", at: location) }
+        guard case .array(let list) = value else {
+            throw documents.failure("`security` must be an array", at: location)
+        }
         var result: [SecurityRequirement] = []
         for (index, entry) in list.enumerated() {
             guard case .object(let map) = entry else {
@@ -136,7 +147,8 @@ extension OpenAPIModelBuilder {
                 let names = scopes.arrayValue?.compactMap(\.stringValue)
                 guard let names, names.count == scopes.arrayValue?.count else {
                     throw documents.failure(
-                        "scopes of \"\(name)\" must be an array of strings", at: location.appending(index).appending(name))
+                        "scopes of \"\(name)\" must be an array of strings",
+                        at: location.appending(index).appending(name))
                 }
                 schemes[name] = names
             }
@@ -147,7 +159,9 @@ extension OpenAPIModelBuilder {
 
     func securitySchemes(at location: JSONLocation) throws(SpecLoadError) -> [String: SecurityScheme] {
         guard let value = documents.store.value(at: location) else { return [:] }
-        guard case .object(let map) = value else { throw documents.failure("`securitySchemes` must be an object", at: location) }
+        guard case .object(let map) = value else {
+            throw documents.failure("`securitySchemes` must be an object", at: location)
+        }
         var result: [String: SecurityScheme] = [:]
         for (name, _) in map {
             let (schemeLocation, schemeValue) = try deref(location.appending(name))
@@ -164,7 +178,8 @@ extension OpenAPIModelBuilder {
             var place: ParameterLocation?
             if let text = try string(scheme, "in", at: schemeLocation) {
                 guard let parsed = ParameterLocation(rawValue: text), parsed != .path else {
-                    throw documents.failure("apiKey `in` must be query, header or cookie", at: schemeLocation.appending("in"))
+                    throw documents.failure(
+                        "apiKey `in` must be query, header or cookie", at: schemeLocation.appending("in"))
                 }
                 place = parsed
             }

@@ -31,7 +31,9 @@ public struct OpenAPIModelBuilder {
         var operations: [Operation] = []
         let pathsLocation = rootLocation.appending("paths")
         if let paths = root["paths"] {
-            guard case .object(let items) = paths else { throw documents.failure("`paths` must be an object", at: pathsLocation) }
+            guard case .object(let items) = paths else {
+                throw documents.failure("`paths` must be an object", at: pathsLocation)
+            }
             for (path, _) in items where !path.hasPrefix("x-") {
                 guard path.hasPrefix("/") else {
                     throw documents.failure("path \"\(path)\" must start with \"/\"", at: pathsLocation.appending(path))
@@ -45,7 +47,9 @@ public struct OpenAPIModelBuilder {
             securitySchemes: schemes, documents: documents.store, rootURI: documents.rootURI)
     }
 
-    private func openAPIVersion(_ root: JSONObject, at location: JSONLocation) throws(SpecLoadError) -> (String, SpecSchemaDialect) {
+    private func openAPIVersion(_ root: JSONObject, at location: JSONLocation) throws(SpecLoadError) -> (
+        String, SpecSchemaDialect
+    ) {
         if let swagger = root["swagger"] {
             let text = swagger.stringValue ?? swagger.description
             throw documents.failure(
@@ -57,21 +61,27 @@ public struct OpenAPIModelBuilder {
         }
         guard let version = field.stringValue else {
             throw documents.failure(
-                "`openapi` must be a version string such as \"3.0.3\" (quote it in YAML)", at: location.appending("openapi"))
+                "`openapi` must be a version string such as \"3.0.3\" (quote it in YAML)",
+                at: location.appending("openapi"))
         }
         if version == "3.0" || version.hasPrefix("3.0.") { return (version, .openAPI30) }
         if version == "3.1" || version.hasPrefix("3.1.") { return (version, .jsonSchema2020_12) }
         throw documents.failure(
-            "unsupported OpenAPI version \"\(version)\" (SpecGate reads 3.0.x and 3.1.x)", at: location.appending("openapi"))
+            "unsupported OpenAPI version \"\(version)\" (SpecGate reads 3.0.x and 3.1.x)",
+            at: location.appending("openapi"))
     }
 
     /// The required `info` object's `title` and `version`.
-    private func info(_ root: JSONObject, at location: JSONLocation) throws(SpecLoadError) -> (title: String, version: String) {
+    private func info(_ root: JSONObject, at location: JSONLocation) throws(SpecLoadError) -> (
+        title: String, version: String
+    ) {
         guard let value = root["info"] else {
             throw documents.failure("not an OpenAPI document: the required `info` object is missing", at: location)
         }
         let infoLocation = location.appending("info")
-        guard case .object(let info) = value else { throw documents.failure("`info` must be an object", at: infoLocation) }
+        guard case .object(let info) = value else {
+            throw documents.failure("`info` must be an object", at: infoLocation)
+        }
         return (try string(info, "title", at: infoLocation) ?? "", try string(info, "version", at: infoLocation) ?? "")
     }
 
@@ -91,7 +101,9 @@ public struct OpenAPIModelBuilder {
 
     // MARK: Paths and operations
 
-    private func pathItem(_ path: String, at location: JSONLocation, rootSecurity: [SecurityRequirement]) throws(SpecLoadError) -> [Operation] {
+    private func pathItem(_ path: String, at location: JSONLocation, rootSecurity: [SecurityRequirement])
+        throws(SpecLoadError) -> [Operation]
+    {
         let (itemLocation, itemValue) = try deref(location)
         guard case .object(let item) = itemValue else {
             throw documents.failure("path item must be an object", at: itemLocation)
@@ -143,7 +155,9 @@ public struct OpenAPIModelBuilder {
 
     /// The parameters listed at `location` (if any) merged over `inherited`: one with the same
     /// name and location replaces the inherited one in place (header names ignore case).
-    private func parameters(at location: JSONLocation, inherited: [ParameterSpec]) throws(SpecLoadError) -> [ParameterSpec] {
+    private func parameters(at location: JSONLocation, inherited: [ParameterSpec]) throws(SpecLoadError)
+        -> [ParameterSpec]
+    {
         guard let value = documents.store.value(at: location) else { return inherited }
         guard case .array(let list) = value else {
             throw documents.failure("`parameters` must be an array", at: location)
@@ -162,11 +176,14 @@ public struct OpenAPIModelBuilder {
 
     private func parameter(at reference: JSONLocation) throws(SpecLoadError) -> ParameterSpec {
         let (location, value) = try deref(reference)
-        guard case .object(let object) = value else { throw documents.failure("parameter must be an object", at: location) }
+        guard case .object(let object) = value else {
+            throw documents.failure("parameter must be an object", at: location)
+        }
         guard let name = try string(object, "name", at: location) else {
             throw documents.failure("parameter has no `name`", at: location)
         }
-        guard let placeText = try string(object, "in", at: location), let place = ParameterLocation(rawValue: placeText) else {
+        guard let placeText = try string(object, "in", at: location), let place = ParameterLocation(rawValue: placeText)
+        else {
             throw documents.failure(
                 "parameter \"\(name)\" needs `in`: one of path, query, header, cookie", at: location)
         }

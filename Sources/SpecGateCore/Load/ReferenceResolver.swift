@@ -21,7 +21,8 @@ public struct ReferenceResolver: Sendable {
         }
         let target = JSONLocation(document: document, pointer: pointer)
         guard store.value(at: target) != nil else {
-            let why = store[document] == nil ? " (document \(SpecLoadError.displayName(forURI: document)) is not loaded)" : ""
+            let why =
+                store[document] == nil ? " (document \(SpecLoadError.displayName(forURI: document)) is not loaded)" : ""
             throw SpecLoadError(uri: from.document, pointer: from.pointer, message: "dangling $ref \"\(ref)\"\(why)")
         }
         return target
@@ -35,7 +36,8 @@ public struct ReferenceResolver: Sendable {
         var seen: Set<JSONLocation> = [location]
         while true {
             guard let value = store.value(at: current) else {
-                throw SpecLoadError(uri: current.document, pointer: current.pointer, message: "nothing at this location")
+                throw SpecLoadError(
+                    uri: current.document, pointer: current.pointer, message: "nothing at this location")
             }
             guard case .object(let object) = value, let ref = object["$ref"]?.stringValue else {
                 return (current, value)

@@ -27,7 +27,8 @@ public enum ServerURL {
         root: JSONValue, documentURI: String, variables: [String: String] = [:]
     ) throws(Failure) -> Resolution {
         let served = DocumentSetLoader.isRemote(documentURI)
-        guard case .array(let servers) = root["servers"], let server = servers.first, let template = server["url"]?.stringValue
+        guard case .array(let servers) = root["servers"], let server = servers.first,
+            let template = server["url"]?.stringValue
         else {
             if let name = variables.keys.sorted().first {
                 throw Failure(message: "--server-var \(name): the spec has no server with variables")
@@ -51,7 +52,8 @@ public enum ServerURL {
         let names = declared.map { Array($0.keys) } ?? []
         for name in given.keys.sorted() where !names.contains(name) {
             let known = names.isEmpty ? "it has none" : "it has " + names.joined(separator: ", ")
-            throw Failure(message: "--server-var \(name): the spec's server \(template) has no variable \(name) (\(known))")
+            throw Failure(
+                message: "--server-var \(name): the spec's server \(template) has no variable \(name) (\(known))")
         }
         var url = template
         for name in names {
@@ -60,7 +62,10 @@ public enum ServerURL {
             let value: String
             if let chosen = given[name] {
                 if !allowed.isEmpty && !allowed.contains(chosen) {
-                    throw Failure(message: "--server-var \(name)=\(chosen): not one of the variable's values (\(allowed.joined(separator: ", ")))")
+                    throw Failure(
+                        message:
+                            "--server-var \(name)=\(chosen): not one of the variable's values (\(allowed.joined(separator: ", ")))"
+                    )
                 }
                 value = chosen
             } else if let fallback = variable?["default"]?.stringValue {
@@ -72,7 +77,10 @@ public enum ServerURL {
         }
         if let open = url.firstIndex(of: "{"), let close = url[open...].firstIndex(of: "}") {
             let name = url[url.index(after: open)..<close]
-            throw Failure(message: "the spec's server \(template) has a variable {\(name)} without a default: pass --server-var \(name)=…")
+            throw Failure(
+                message:
+                    "the spec's server \(template) has a variable {\(name)} without a default: pass --server-var \(name)=…"
+            )
         }
         return url
     }

@@ -89,7 +89,8 @@ public struct SourcePositions: Sendable {
     mutating func close(isMapping: Bool, members newMembers: [Member]) -> Int32 {
         let index = Int32(clamping: containers.count)
         containers.append(
-            Container(first: Int32(clamping: members.count), count: Int32(clamping: newMembers.count), isMapping: isMapping))
+            Container(
+                first: Int32(clamping: members.count), count: Int32(clamping: newMembers.count), isMapping: isMapping))
         members.append(contentsOf: newMembers)
         return index
     }

@@ -23,7 +23,9 @@ public struct SpecLoadError: Error, Sendable, Equatable, CustomStringConvertible
 
     /// An error about the document at `uri`; `file:` URIs are shown as paths.
     public init(uri: String, pointer: JSONPointer? = nil, line: Int? = nil, column: Int? = nil, message: String) {
-        self.init(file: SpecLoadError.displayName(forURI: uri), pointer: pointer, line: line, column: column, message: message)
+        self.init(
+            file: SpecLoadError.displayName(forURI: uri), pointer: pointer, line: line, column: column, message: message
+        )
     }
 
     /// The path of a `file:` URI, otherwise the URI itself.

@@ -41,7 +41,9 @@ public struct Swagger2Converter {
     }
 
     /// Converts every document of `store` (the root at `rootURI` is a Swagger 2.0 document).
-    public static func convert(_ store: DocumentStore, rootURI: String) -> (store: DocumentStore, conversion: Swagger2Conversion) {
+    public static func convert(_ store: DocumentStore, rootURI: String) -> (
+        store: DocumentStore, conversion: Swagger2Conversion
+    ) {
         var converter = Swagger2Converter(store, rootURI: rootURI)
         var converted = DocumentStore()
         for uri in store.uris {
@@ -126,7 +128,8 @@ public struct Swagger2Converter {
             var schemas = JSONObject()
             for (name, value) in definitions {
                 schemas[name] = schema(
-                    value, from: here.appending("definitions").appending(name), to: at.appending("schemas").appending(name))
+                    value, from: here.appending("definitions").appending(name),
+                    to: at.appending("schemas").appending(name))
             }
             components["schemas"] = .object(schemas)
         }
@@ -139,12 +142,15 @@ public struct Swagger2Converter {
                 switch parameter["in"]?.stringValue {
                 case "body":
                     bodies[name] = .object(
-                        requestBody(parameter, from: from, to: at.appending("requestBodies").appending(name), consumes: defaultConsumes))
+                        requestBody(
+                            parameter, from: from, to: at.appending("requestBodies").appending(name),
+                            consumes: defaultConsumes))
                 case "formData":
                     // 3.0 has no form parameters; operations that refer to one inline it into their form body.
                     continue
                 default:
-                    simple[name] = .object(self.parameter(parameter, from: from, to: at.appending("parameters").appending(name)))
+                    simple[name] = .object(
+                        self.parameter(parameter, from: from, to: at.appending("parameters").appending(name)))
                 }
             }
             if !simple.isEmpty { components["parameters"] = .object(simple) }
@@ -154,7 +160,8 @@ public struct Swagger2Converter {
             var out = JSONObject()
             for (name, value) in responses {
                 out[name] = response(
-                    value, from: here.appending("responses").appending(name), to: at.appending("responses").appending(name),
+                    value, from: here.appending("responses").appending(name),
+                    to: at.appending("responses").appending(name),
                     produces: defaultProduces)
             }
             components["responses"] = .object(out)
@@ -201,7 +208,8 @@ public struct Swagger2Converter {
             } else if key == "$ref", let ref = value.stringValue {
                 out[key] = .string(rewrite(ref, writtenIn: here.document, placedIn: here.document))
             } else if Swagger2Converter.methods.contains(key), case .object(let operation) = value {
-                out[key] = .object(self.operation(operation, at: here.appending(key), shared: shared.filter(\.isBodyOrForm)))
+                out[key] = .object(
+                    self.operation(operation, at: here.appending(key), shared: shared.filter(\.isBodyOrForm)))
             } else {
                 out[key] = value
             }
@@ -209,7 +217,9 @@ public struct Swagger2Converter {
         return out
     }
 
-    private mutating func operation(_ operation: JSONObject, at here: JSONLocation, shared: [ParameterEntry]) -> JSONObject {
+    private mutating func operation(_ operation: JSONObject, at here: JSONLocation, shared: [ParameterEntry])
+        -> JSONObject
+    {
         let consumes = Swagger2Converter.mediaTypes(operation["consumes"]) ?? defaultConsumes
         let produces = Swagger2Converter.mediaTypes(operation["produces"]) ?? defaultProduces
         let own = parameterEntries(operation["parameters"], at: here.appending("parameters"))
@@ -260,7 +270,9 @@ public struct Swagger2Converter {
         var place: String? { resolved?["in"]?.stringValue }
         var isBodyOrForm: Bool { place == "body" || place == "formData" }
         /// Whether the reference names a top-level `parameters` entry (which stays a component).
-        var referencesComponent: Bool { reference != nil && resolvedAt.pointer.tokens.count == 2 && resolvedAt.pointer.tokens[0] == "parameters" }
+        var referencesComponent: Bool {
+            reference != nil && resolvedAt.pointer.tokens.count == 2 && resolvedAt.pointer.tokens[0] == "parameters"
+        }
     }
 
     private func parameterEntries(_ value: JSONValue?, at here: JSONLocation) -> [ParameterEntry] {
@@ -281,7 +293,9 @@ public struct Swagger2Converter {
         var steps = 0
         while steps < 32, let ref = current?["$ref"]?.stringValue {
             let absolute = URIReference.resolve(ref, against: location.document)
-            guard let pointer = JSONPointer("#" + (URIReference.fragment(of: absolute) ?? "")) else { return (location, nil) }
+            guard let pointer = JSONPointer("#" + (URIReference.fragment(of: absolute) ?? "")) else {
+                return (location, nil)
+            }
             location = JSONLocation(document: URIReference.stripFragment(absolute), pointer: pointer)
             current = original.value(at: location)
             steps += 1
@@ -312,7 +326,9 @@ public struct Swagger2Converter {
         let place = parameter["in"]?.stringValue ?? ""
         var out = JSONObject()
         for (key, value) in parameter {
-            if Swagger2Converter.schemaKeys.contains(key) || key == "collectionFormat" || key == "x-nullable" { continue }
+            if Swagger2Converter.schemaKeys.contains(key) || key == "collectionFormat" || key == "x-nullable" {
+                continue
+            }
             if key == "allowEmptyValue" && place != "query" { continue }
             out[key] = value
         }
@@ -337,7 +353,10 @@ public struct Swagger2Converter {
                 out["explode"] = true
             default:
                 if format == "tsv" {
-                    note(to.appending("style"), "collectionFormat tsv has no OpenAPI 3.0 equivalent; converted as csv (style form, explode false)")
+                    note(
+                        to.appending("style"),
+                        "collectionFormat tsv has no OpenAPI 3.0 equivalent; converted as csv (style form, explode false)"
+                    )
                 }
                 out["style"] = place == "path" || place == "header" ? "simple" : "form"
                 out["explode"] = false
@@ -383,7 +402,9 @@ public struct Swagger2Converter {
     }
 
     /// A `requestBody` from an `in: body` parameter: one content entry per consumed media type.
-    private mutating func requestBody(_ parameter: JSONObject, from: JSONLocation, to: JSONLocation, consumes: [String]) -> JSONObject {
+    private mutating func requestBody(_ parameter: JSONObject, from: JSONLocation, to: JSONLocation, consumes: [String])
+        -> JSONObject
+    {
         map(to, to: from)
         var out = JSONObject()
         if let description = parameter["description"] { out["description"] = description }
@@ -412,7 +433,8 @@ public struct Swagger2Converter {
         let listed = consumes.filter { type in
             Swagger2Converter.formTypes.contains { type.lowercased().hasPrefix($0) }
         }
-        let mediaTypes = hasFile ? ["multipart/form-data"] : (listed.isEmpty ? ["application/x-www-form-urlencoded"] : listed)
+        let mediaTypes =
+            hasFile ? ["multipart/form-data"] : (listed.isEmpty ? ["application/x-www-form-urlencoded"] : listed)
         var content = JSONObject()
         var anyRequired = false
         for mediaType in mediaTypes {
@@ -449,14 +471,19 @@ public struct Swagger2Converter {
         guard case .object(let responses) = value else { return value }
         var out = JSONObject()
         for (code, response) in responses {
-            out[code] = code.hasPrefix("x-") ? response : self.response(response, from: here.appending(code), to: here.appending(code), produces: produces)
+            out[code] =
+                code.hasPrefix("x-")
+                ? response
+                : self.response(response, from: here.appending(code), to: here.appending(code), produces: produces)
         }
         return .object(out)
     }
 
     /// A response: `schema` → `content` per produced media type, `examples` → each type's `example`,
     /// headers → 3.0 headers with a `schema`.
-    private mutating func response(_ value: JSONValue, from: JSONLocation, to: JSONLocation, produces: [String]) -> JSONValue {
+    private mutating func response(_ value: JSONValue, from: JSONLocation, to: JSONLocation, produces: [String])
+        -> JSONValue
+    {
         guard case .object(let response) = value else { return value }
         map(to, to: from)
         if let reference = response["$ref"]?.stringValue {
@@ -474,7 +501,9 @@ public struct Swagger2Converter {
             for mediaType in produces {
                 let at = to.appending("content").appending(mediaType)
                 map(at, to: from.appending("schema"))
-                content[mediaType] = ["schema": self.schema(schema, from: from.appending("schema"), to: at.appending("schema"))]
+                content[mediaType] = [
+                    "schema": self.schema(schema, from: from.appending("schema"), to: at.appending("schema"))
+                ]
             }
         }
         if case .object(let examples) = response["examples"] {
@@ -501,7 +530,8 @@ public struct Swagger2Converter {
                 }
                 var converted = JSONObject()
                 for (name, header) in headers {
-                    converted[name] = self.header(header, from: from.appending(key).appending(name), to: to.appending(key).appending(name))
+                    converted[name] = self.header(
+                        header, from: from.appending(key).appending(name), to: to.appending(key).appending(name))
                 }
                 out[key] = .object(converted)
             default:
@@ -515,7 +545,8 @@ public struct Swagger2Converter {
         guard case .object(let header) = value, header["$ref"] == nil else { return value }
         map(to, to: from)
         var out = JSONObject()
-        for (key, child) in header where !Swagger2Converter.schemaKeys.contains(key) && key != "collectionFormat" && key != "x-nullable" {
+        for (key, child) in header
+        where !Swagger2Converter.schemaKeys.contains(key) && key != "collectionFormat" && key != "x-nullable" {
             out[key] = child
         }
         out["schema"] = .object(simpleSchema(header, from: from, to: to.appending("schema")))
@@ -534,11 +565,16 @@ public struct Swagger2Converter {
             out["scheme"] = "basic"
         case "oauth2":
             out["type"] = "oauth2"
-            let flowNames = ["implicit": "implicit", "password": "password", "application": "clientCredentials", "accessCode": "authorizationCode"]
+            let flowNames = [
+                "implicit": "implicit", "password": "password", "application": "clientCredentials",
+                "accessCode": "authorizationCode",
+            ]
             let flow = scheme["flow"]?.stringValue ?? ""
             let name = flowNames[flow] ?? flow
             var object = JSONObject()
-            if flow == "implicit" || flow == "accessCode", let url = scheme["authorizationUrl"] { object["authorizationUrl"] = url }
+            if flow == "implicit" || flow == "accessCode", let url = scheme["authorizationUrl"] {
+                object["authorizationUrl"] = url
+            }
             if flow != "implicit", let url = scheme["tokenUrl"] { object["tokenUrl"] = url }
             object["scopes"] = scheme["scopes"] ?? .object(JSONObject())
             map(to.appending("flows"), to: from.appending("flow"))
@@ -564,7 +600,9 @@ public struct Swagger2Converter {
         for (key, child) in object {
             switch key {
             case "$ref":
-                out[key] = child.stringValue.map { .string(rewrite($0, writtenIn: from.document, placedIn: to.document)) } ?? child
+                out[key] =
+                    child.stringValue.map { .string(rewrite($0, writtenIn: from.document, placedIn: to.document)) }
+                    ?? child
             case "x-nullable":
                 out["nullable"] = child
                 map(to.appending("nullable"), to: from.appending(key))
@@ -575,18 +613,25 @@ public struct Swagger2Converter {
                 }
                 var converted = JSONObject()
                 for (name, member) in members {
-                    converted[name] = schema(member, from: from.appending(key).appending(name), to: to.appending(key).appending(name))
+                    converted[name] = schema(
+                        member, from: from.appending(key).appending(name), to: to.appending(key).appending(name))
                 }
                 out[key] = .object(converted)
             case "items", "additionalProperties", "not":
                 if case .array(let list) = child {
-                    out[key] = .array(list.enumerated().map { schema($1, from: from.appending(key).appending($0), to: to.appending(key).appending($0)) })
+                    out[key] = .array(
+                        list.enumerated().map {
+                            schema($1, from: from.appending(key).appending($0), to: to.appending(key).appending($0))
+                        })
                 } else {
                     out[key] = schema(child, from: from.appending(key), to: to.appending(key))
                 }
             case "allOf", "anyOf", "oneOf":
                 if case .array(let list) = child {
-                    out[key] = .array(list.enumerated().map { schema($1, from: from.appending(key).appending($0), to: to.appending(key).appending($0)) })
+                    out[key] = .array(
+                        list.enumerated().map {
+                            schema($1, from: from.appending(key).appending($0), to: to.appending(key).appending($0))
+                        })
                 } else {
                     out[key] = child
                 }
@@ -631,7 +676,8 @@ public struct Swagger2Converter {
         case "definitions":
             tokens.replaceSubrange(0..<1, with: ["components", "schemas"])
         case "parameters":
-            let target = original.value(at: JSONLocation(document: document, pointer: JSONPointer(tokens: Array(tokens.prefix(2)))))
+            let target = original.value(
+                at: JSONLocation(document: document, pointer: JSONPointer(tokens: Array(tokens.prefix(2)))))
             let kind = target?["in"]?.stringValue == "body" ? "requestBodies" : "parameters"
             tokens.replaceSubrange(0..<1, with: ["components", kind])
         case "responses":

@@ -68,7 +68,9 @@ struct YAMLEventParser {
     }
 
     /// Parses `text` (UTF-8, no BOM). Returns nil for a stream with no document.
-    mutating func parse(_ text: UnsafeBufferPointer<UInt8>) throws(SpecLoadError) -> (value: JSONValue, positions: SourcePositions)? {
+    mutating func parse(_ text: UnsafeBufferPointer<UInt8>) throws(SpecLoadError) -> (
+        value: JSONValue, positions: SourcePositions
+    )? {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) == 1 else {
@@ -98,7 +100,9 @@ struct YAMLEventParser {
                 if documents > 1 {
                     throw SpecLoadError(
                         uri: uri, line: line, column: column,
-                        message: "malformed YAML: but found another document (expected a single document in the stream at line 1)")
+                        message:
+                            "malformed YAML: but found another document (expected a single document in the stream at line 1)"
+                    )
                 }
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
@@ -107,15 +111,19 @@ struct YAMLEventParser {
                 if expectsKey {
                     let name = String(decoding: bytes, as: UTF8.self)
                     if let anchor = scalar.anchor {
-                        let value = try scalarValue(bytes, tag: scalar.tag, isPlain: isPlain, line: line, column: column)
+                        let value = try scalarValue(
+                            bytes, tag: scalar.tag, isPlain: isPlain, line: line, column: column)
                         anchors[String(cString: anchor)] = Anchored(
-                            built: Built(value: value, size: 1, height: 0, container: -1, line: line, column: column, text: name))
+                            built: Built(
+                                value: value, size: 1, height: 0, container: -1, line: line, column: column, text: name)
+                        )
                     }
                     try beginKey(name, isPlain: isPlain, line: line, column: column)
                     continue
                 }
                 let value = try scalarValue(bytes, tag: scalar.tag, isPlain: isPlain, line: line, column: column)
-                var built = Built(value: value, size: 1, height: 0, container: -1, line: line, column: column, text: nil)
+                var built = Built(
+                    value: value, size: 1, height: 0, container: -1, line: line, column: column, text: nil)
                 if let anchor = scalar.anchor {
                     built.text = String(decoding: bytes, as: UTF8.self)
                     anchors[String(cString: anchor)] = Anchored(built: built)
@@ -131,7 +139,9 @@ struct YAMLEventParser {
                 }
                 if expectsKey {
                     guard let text = anchored.built.text else {
-                        throw SpecLoadError(uri: uri, pointer: pointer(), line: line, column: column, message: "mapping keys must be scalars")
+                        throw SpecLoadError(
+                            uri: uri, pointer: pointer(), line: line, column: column,
+                            message: "mapping keys must be scalars")
                     }
                     try beginKey(text, isPlain: false, line: line, column: column)
                     continue
@@ -144,11 +154,15 @@ struct YAMLEventParser {
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 if expectsKey {
-                    throw SpecLoadError(uri: uri, pointer: pointer(), line: line, column: column, message: "mapping keys must be scalars")
+                    throw SpecLoadError(
+                        uri: uri, pointer: pointer(), line: line, column: column,
+                        message: "mapping keys must be scalars")
                 }
                 let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                 stack.append(
-                    Frame(isMapping: isMapping, line: line, column: column, anchor: anchor.map { String(cString: $0) }, token: nextToken()))
+                    Frame(
+                        isMapping: isMapping, line: line, column: column, anchor: anchor.map { String(cString: $0) },
+                        token: nextToken()))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { continue }
                 finished = closeFrame(frame)
@@ -199,7 +213,8 @@ struct YAMLEventParser {
                 let first = stack[last].members.first { !$0.isMerge && $0.key == name }
                 let firstLine = first.map { " (first written at line \($0.line))" } ?? ""
                 throw SpecLoadError(
-                    uri: uri, pointer: pointer(), line: line, column: column, message: "duplicate key \"\(name)\"\(firstLine)")
+                    uri: uri, pointer: pointer(), line: line, column: column,
+                    message: "duplicate key \"\(name)\"\(firstLine)")
             }
             stack[last].pendingKey = .name(name)
         }
@@ -216,7 +231,8 @@ struct YAMLEventParser {
         }
         let container = positions.close(isMapping: frame.isMapping, members: frame.members)
         return Built(
-            value: value, size: frame.size, height: frame.height, container: container, line: frame.line, column: frame.column,
+            value: value, size: frame.size, height: frame.height, container: container, line: frame.line,
+            column: frame.column,
             text: nil)
     }
 
@@ -293,11 +309,13 @@ struct YAMLEventParser {
             }
             stack[last].merges.append((stack[last].object.count, sources))
             stack[last].members.append(
-                SourcePositions.Member(key: "<<", line: keyLine, column: keyColumn, child: built.container, isMerge: true))
+                SourcePositions.Member(
+                    key: "<<", line: keyLine, column: keyColumn, child: built.container, isMerge: true))
         case .name(let name):
             stack[last].object[name] = built.value
             stack[last].members.append(
-                SourcePositions.Member(key: name, line: keyLine, column: keyColumn, child: built.container, isMerge: false))
+                SourcePositions.Member(
+                    key: name, line: keyLine, column: keyColumn, child: built.container, isMerge: false))
         case nil:
             break
         }
@@ -307,7 +325,8 @@ struct YAMLEventParser {
     // MARK: Scalars
 
     private func scalarValue(
-        _ bytes: UnsafeBufferPointer<UInt8>, tag: UnsafeMutablePointer<yaml_char_t>?, isPlain: Bool, line: Int, column: Int
+        _ bytes: UnsafeBufferPointer<UInt8>, tag: UnsafeMutablePointer<yaml_char_t>?, isPlain: Bool, line: Int,
+        column: Int
     ) throws(SpecLoadError) -> JSONValue {
         guard let tag else {
             return isPlain ? YAMLEventParser.resolvePlain(bytes) : .string(String(decoding: bytes, as: UTF8.self))
@@ -427,7 +446,8 @@ struct YAMLEventParser {
         default:
             if problem.hasPrefix("Maximum nesting level reached") {
                 // libyaml stops at its own nesting limit (1,000 levels) before anything recurses.
-                return SpecLoadError(uri: uri, line: line, column: column, message: "malformed YAML: nesting deeper than 1000 levels")
+                return SpecLoadError(
+                    uri: uri, line: line, column: column, message: "malformed YAML: nesting deeper than 1000 levels")
             }
             var context = ""
             if let text = parser.context.map({ String(cString: $0) }), !text.isEmpty {

@@ -18,7 +18,8 @@ public struct APISpec: Sendable {
 
     public init(
         title: String, version: String, openAPIVersion: String, dialect: SpecSchemaDialect, servers: [String] = [],
-        operations: [Operation], securitySchemes: [String: SecurityScheme] = [:], documents: DocumentStore, rootURI: String
+        operations: [Operation], securitySchemes: [String: SecurityScheme] = [:], documents: DocumentStore,
+        rootURI: String
     ) {
         self.title = title
         self.version = version

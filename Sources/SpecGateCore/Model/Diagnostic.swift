@@ -94,7 +94,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     static func noteCode(for text: String) -> String {
         let word = text.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
-        guard !word.isEmpty, let next = text.dropFirst(word.count).first, next == ":" || next == " " else { return "note" }
+        guard !word.isEmpty, let next = text.dropFirst(word.count).first, next == ":" || next == " " else {
+            return "note"
+        }
         return "note." + word.lowercased().replacingOccurrences(of: "_", with: "-")
     }
 

@@ -11,7 +11,10 @@ public struct LinkSpec: Sendable, Hashable {
     public var requestBody: String?
     public var source: JSONLocation
 
-    public init(name: String, operationId: String?, operationRef: String?, parameters: [String: String], requestBody: String?, source: JSONLocation) {
+    public init(
+        name: String, operationId: String?, operationRef: String?, parameters: [String: String], requestBody: String?,
+        source: JSONLocation
+    ) {
         self.name = name
         self.operationId = operationId
         self.operationRef = operationRef

@@ -18,7 +18,10 @@ public struct MediaTypeSpec: Sendable, Hashable {
     public var encoding: JSONObject?
     public var source: JSONLocation
 
-    public init(mediaType: String, schema: JSONLocation?, examples: [JSONValue] = [], encoding: JSONObject? = nil, source: JSONLocation) {
+    public init(
+        mediaType: String, schema: JSONLocation?, examples: [JSONValue] = [], encoding: JSONObject? = nil,
+        source: JSONLocation
+    ) {
         self.mediaType = mediaType
         (self.essence, self.isJSON) = MediaTypeSpec.facts(of: mediaType)
         self.schema = schema

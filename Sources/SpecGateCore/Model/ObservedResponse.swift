@@ -13,7 +13,9 @@ public struct ObservedResponse: Sendable, Hashable {
     /// Milliseconds spent opening the connection; nil when a kept-alive connection was reused.
     public var connectMilliseconds: Double?
 
-    public init(status: Int, headers: [HeaderField], body: [UInt8], bodyTruncated: Bool = false, elapsedMilliseconds: Double) {
+    public init(
+        status: Int, headers: [HeaderField], body: [UInt8], bodyTruncated: Bool = false, elapsedMilliseconds: Double
+    ) {
         self.status = status
         self.headers = headers
         self.body = body

@@ -9,7 +9,10 @@ public struct ResponseSpec: Sendable, Hashable {
     public var links: [LinkSpec]
     public var source: JSONLocation
 
-    public init(status: StatusPattern, description: String, content: [MediaTypeSpec], headers: [HeaderSpec] = [], links: [LinkSpec] = [], source: JSONLocation) {
+    public init(
+        status: StatusPattern, description: String, content: [MediaTypeSpec], headers: [HeaderSpec] = [],
+        links: [LinkSpec] = [], source: JSONLocation
+    ) {
         self.status = status
         self.description = description
         self.content = content

@@ -12,7 +12,10 @@ public struct SecurityScheme: Sendable, Hashable {
     public var location: ParameterLocation?
     public var parameterName: String?
 
-    public init(name: String, kind: Kind, scheme: String? = nil, location: ParameterLocation? = nil, parameterName: String? = nil) {
+    public init(
+        name: String, kind: Kind, scheme: String? = nil, location: ParameterLocation? = nil,
+        parameterName: String? = nil
+    ) {
         self.name = name
         self.kind = kind
         self.scheme = scheme

@@ -197,9 +197,12 @@ struct JSONPathParser {
         case .query(let q): return .exists(q)
         case .function(let call) where call.name.isLogical: return .function(call)
         case .function(let call):
-            throw JSONPathError(expression: text, offset: offset, message: "\(call.name.rawValue)() must be compared, not used as a test")
+            throw JSONPathError(
+                expression: text, offset: offset,
+                message: "\(call.name.rawValue)() must be compared, not used as a test")
         case .literal:
-            throw JSONPathError(expression: text, offset: offset, message: "a literal must be compared, not used as a test")
+            throw JSONPathError(
+                expression: text, offset: offset, message: "a literal must be compared, not used as a test")
         }
     }
 
@@ -208,10 +211,12 @@ struct JSONPathParser {
         case .literal: return
         case .query(let q) where q.isSingular: return
         case .query:
-            throw JSONPathError(expression: text, offset: offset, message: "only singular queries (names and indices) can be compared")
+            throw JSONPathError(
+                expression: text, offset: offset, message: "only singular queries (names and indices) can be compared")
         case .function(let call) where !call.name.isLogical: return
         case .function(let call):
-            throw JSONPathError(expression: text, offset: offset, message: "\(call.name.rawValue)() is a test and cannot be compared")
+            throw JSONPathError(
+                expression: text, offset: offset, message: "\(call.name.rawValue)() is a test and cannot be compared")
         }
     }
 
@@ -253,7 +258,8 @@ struct JSONPathParser {
         }
     }
 
-    private mutating func parseFunctionCall(_ word: String, at begin: Int) throws(JSONPathError) -> JSONPathFunctionCall {
+    private mutating func parseFunctionCall(_ word: String, at begin: Int) throws(JSONPathError) -> JSONPathFunctionCall
+    {
         guard let name = JSONPathFunctionCall.Name(rawValue: word) else {
             position = begin
             throw error("unknown function '\(word)'")
@@ -362,7 +368,8 @@ struct JSONPathParser {
             while let c = peek(), JSONPathParser.isDigit(c) { take(into: &literal) }
         }
         let digits = literal.hasPrefix("-") ? literal.dropFirst() : Substring(literal)
-        let leadingZero = digits.count > 1 && digits.hasPrefix("0") && !digits.hasPrefix("0.") && !digits.hasPrefix("0e")
+        let leadingZero =
+            digits.count > 1 && digits.hasPrefix("0") && !digits.hasPrefix("0.") && !digits.hasPrefix("0e")
             && !digits.hasPrefix("0E")
         guard !leadingZero, let number = JSONNumber(literal: literal) else {
             position = begin

@@ -25,7 +25,9 @@ struct JSONPathSegment: Sendable, Hashable {
         visit(node)
         switch node.value {
         case .object(let o):
-            for (key, value) in o { visitDescendants(of: JSONPathNode(path: node.path.appending(key), value: value), visit) }
+            for (key, value) in o {
+                visitDescendants(of: JSONPathNode(path: node.path.appending(key), value: value), visit)
+            }
         case .array(let a):
             for (i, value) in a.enumerated() {
                 visitDescendants(of: JSONPathNode(path: node.path.appending(i), value: value), visit)

@@ -31,11 +31,14 @@ public struct Overlay: Sendable, Hashable {
             throw OverlayError(file: uri, message: "an overlay document is an object")
         }
         guard case .string(let version)? = root["overlay"] else {
-            throw OverlayError(file: uri, pointer: JSONPointer(tokens: ["overlay"]), message: "missing or non-string `overlay` version")
+            throw OverlayError(
+                file: uri, pointer: JSONPointer(tokens: ["overlay"]), message: "missing or non-string `overlay` version"
+            )
         }
         guard version.hasPrefix("1.") else {
             throw OverlayError(
-                file: uri, pointer: JSONPointer(tokens: ["overlay"]), message: "unsupported overlay version \(version) (1.x expected)")
+                file: uri, pointer: JSONPointer(tokens: ["overlay"]),
+                message: "unsupported overlay version \(version) (1.x expected)")
         }
         guard case .array(let rawActions)? = root["actions"] else {
             throw OverlayError(file: uri, pointer: JSONPointer(tokens: ["actions"]), message: "missing `actions` array")
@@ -62,19 +65,23 @@ public struct Overlay: Sendable, Hashable {
         do {
             target = try JSONPath(targetText)
         } catch {
-            throw OverlayError(file: uri, actionIndex: index, pointer: pointer.appending("target"), message: error.description)
+            throw OverlayError(
+                file: uri, actionIndex: index, pointer: pointer.appending("target"), message: error.description)
         }
         var remove = false
         switch object["remove"] {
         case nil, .null?: break
         case .bool(let b)?: remove = b
         default:
-            throw OverlayError(file: uri, actionIndex: index, pointer: pointer.appending("remove"), message: "`remove` is a boolean")
+            throw OverlayError(
+                file: uri, actionIndex: index, pointer: pointer.appending("remove"), message: "`remove` is a boolean")
         }
         let update = object["update"]
         if update == nil && !remove {
-            throw OverlayError(file: uri, actionIndex: index, pointer: pointer, message: "an action needs `update` or `remove: true`")
+            throw OverlayError(
+                file: uri, actionIndex: index, pointer: pointer, message: "an action needs `update` or `remove: true`")
         }
-        return OverlayAction(target: target, description: object["description"]?.stringValue, update: update, remove: remove)
+        return OverlayAction(
+            target: target, description: object["description"]?.stringValue, update: update, remove: remove)
     }
 }

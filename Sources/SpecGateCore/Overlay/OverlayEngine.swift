@@ -10,7 +10,9 @@ import SpecGateJSON
 /// is a warning, not an error.
 public struct OverlayEngine: Sendable {
     /// Applies every action of `overlay` to `document`.
-    public static func apply(_ overlay: Overlay, to document: JSONValue) throws(OverlayError) -> (JSONValue, [OverlayWarning]) {
+    public static func apply(_ overlay: Overlay, to document: JSONValue) throws(OverlayError) -> (
+        JSONValue, [OverlayWarning]
+    ) {
         var document = document
         var warnings: [OverlayWarning] = []
         for (index, action) in overlay.actions.enumerated() {
@@ -58,7 +60,8 @@ public struct OverlayEngine: Sendable {
             replacement = merge(update, into: current)
         case (.object, _):
             throw OverlayError(
-                file: overlay.uri, actionIndex: index, pointer: JSONPointer(tokens: ["actions", String(index), "update"]),
+                file: overlay.uri, actionIndex: index,
+                pointer: JSONPointer(tokens: ["actions", String(index), "update"]),
                 message: "target \(target.uriFragment) is an object, so `update` must be an object")
         case (.array(let elements), .array(let more)):
             // An array update on an array target adds its elements (what overlay tools do in practice,
@@ -78,7 +81,8 @@ public struct OverlayEngine: Sendable {
     ) throws(OverlayError) -> JSONValue {
         if targets.contains(.root) {
             throw OverlayError(
-                file: overlay.uri, actionIndex: index, pointer: JSONPointer(tokens: ["actions", String(index), "target"]),
+                file: overlay.uri, actionIndex: index,
+                pointer: JSONPointer(tokens: ["actions", String(index), "target"]),
                 message: "the document root cannot be removed")
         }
         // Later array elements first, so earlier indices stay valid; a target inside an already removed

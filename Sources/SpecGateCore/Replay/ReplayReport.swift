@@ -28,7 +28,8 @@ public struct ReplayResult: Sendable, Hashable {
     public var linkNote: String?
 
     public init(
-        fingerprint: String, check: String, operationID: String, operationName: String, caseID: String, outcome: ReplayOutcome,
+        fingerprint: String, check: String, operationID: String, operationName: String, caseID: String,
+        outcome: ReplayOutcome,
         detail: String, request: RequestSummary, status: Int?, linkNote: String? = nil
     ) {
         self.fingerprint = fingerprint
@@ -58,7 +59,10 @@ public struct ReplayReport: Sendable, Hashable {
     /// The diagnostics as one-line texts.
     public var notes: [String] { diagnostics.lines }
 
-    public init(toolVersion: String, source: String, baseURL: String, startedAt: String, results: [ReplayResult], diagnostics: [Diagnostic] = []) {
+    public init(
+        toolVersion: String, source: String, baseURL: String, startedAt: String, results: [ReplayResult],
+        diagnostics: [Diagnostic] = []
+    ) {
         self.toolVersion = toolVersion
         self.source = source
         self.baseURL = baseURL

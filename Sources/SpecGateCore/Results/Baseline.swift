@@ -125,8 +125,10 @@ public struct Baseline: Sendable, Hashable {
             }
             entries.append(
                 BaselineEntry(
-                    fingerprint: try text("fingerprint", required: true) ?? "", operation: try text("operation", required: false) ?? "",
-                    check: try text("check", required: false) ?? "", message: try text("message", required: false) ?? "",
+                    fingerprint: try text("fingerprint", required: true) ?? "",
+                    operation: try text("operation", required: false) ?? "",
+                    check: try text("check", required: false) ?? "",
+                    message: try text("message", required: false) ?? "",
                     reason: try text("reason", required: false), expires: expires,
                     accepted: try text("accepted", required: false) ?? ""))
         }

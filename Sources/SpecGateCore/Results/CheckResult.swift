@@ -15,7 +15,9 @@ public struct CheckResult: Sendable, Hashable {
     /// Why it was skipped, when it was.
     public var reason: String?
 
-    public init(name: String, status: Status, judged: Int, failedExchanges: Int, findings: [String], reason: String? = nil) {
+    public init(
+        name: String, status: Status, judged: Int, failedExchanges: Int, findings: [String], reason: String? = nil
+    ) {
         self.name = name
         self.status = status
         self.judged = judged

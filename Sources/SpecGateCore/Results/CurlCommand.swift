@@ -5,7 +5,8 @@ public enum CurlCommand {
     public static func render(
         method: HTTPMethod, url: String, headers: [HeaderField], body: [UInt8]?, masker: SecretMasker
     ) -> String {
-        let variables = Set(masker.secrets.map(\.placeholder).filter { $0.hasPrefix("$") }.map { String($0.dropFirst()) })
+        let variables = Set(
+            masker.secrets.map(\.placeholder).filter { $0.hasPrefix("$") }.map { String($0.dropFirst()) })
         var parts = ["curl", "-sS", "-X", method.wireName, quote(masker.mask(url), keeping: variables)]
         for header in headers {
             let value = masker.maskHeader(name: header.name, value: header.value)
@@ -33,7 +34,11 @@ public enum CurlCommand {
             }
         }
         while let c = chars.first {
-            if c == "$", let name = variables.sorted(by: { $0.count > $1.count }).first(where: { chars.dropFirst().starts(with: $0) }) {
+            if c == "$",
+                let name = variables.sorted(by: { $0.count > $1.count }).first(where: {
+                    chars.dropFirst().starts(with: $0)
+                })
+            {
                 chars = chars.dropFirst(1 + name.count)
                 flushLiteral()
                 out += "\"$" + name + "\""

@@ -38,7 +38,8 @@ public struct ResponseSummary: Sendable, Hashable {
     public var elapsedMilliseconds: Double
     public var truncated: Bool
 
-    public init(status: Int, headers: [HeaderField], bodyExcerpt: String?, elapsedMilliseconds: Double, truncated: Bool) {
+    public init(status: Int, headers: [HeaderField], bodyExcerpt: String?, elapsedMilliseconds: Double, truncated: Bool)
+    {
         self.status = status
         self.headers = headers
         self.bodyExcerpt = bodyExcerpt
@@ -68,8 +69,11 @@ public struct MinimalRepro: Sendable, Hashable {
 
     /// One line: "minimal repro (12 re-sends, 5 changes): curl …".
     public var summary: String {
-        let what = changes.isEmpty ? "no smaller request failed the same way" : "\(changes.count) change\(changes.count == 1 ? "" : "s")"
-        return "minimal repro (\(resends) re-send\(resends == 1 ? "" : "s") while shrinking, \(what), answered \(status)): \(request.curl)"
+        let what =
+            changes.isEmpty
+            ? "no smaller request failed the same way" : "\(changes.count) change\(changes.count == 1 ? "" : "s")"
+        return
+            "minimal repro (\(resends) re-send\(resends == 1 ? "" : "s") while shrinking, \(what), answered \(status)): \(request.curl)"
     }
 }
 
@@ -103,7 +107,8 @@ public struct Finding: Sendable, Hashable {
     public var minimalRepro: MinimalRepro? = nil
 
     public init(
-        fingerprint: String, kind: FindingKind, check: String, operationID: String, operationName: String, caseID: String,
+        fingerprint: String, kind: FindingKind, check: String, operationID: String, operationName: String,
+        caseID: String,
         mutation: String?, message: String, expected: String?, actual: String?, instancePointer: JSONPointer?,
         schemaLocation: JSONLocation?, request: RequestSummary, response: ResponseSummary?, occurrences: Int = 1
     ) {

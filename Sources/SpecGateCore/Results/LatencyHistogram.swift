@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Latencies in bounded memory: a log-scale histogram (buckets 2% wide, from 1 µs to one hour), so a
@@ -89,7 +89,10 @@ public struct LatencySummary: Sendable, Hashable {
     /// Opening a connection, over the exchanges that opened one.
     public var connect: LatencyPercentiles?
 
-    public init(samples: Int, total: LatencyPercentiles, firstByte: LatencyPercentiles? = nil, connect: LatencyPercentiles? = nil) {
+    public init(
+        samples: Int, total: LatencyPercentiles, firstByte: LatencyPercentiles? = nil,
+        connect: LatencyPercentiles? = nil
+    ) {
         self.samples = samples
         self.total = total
         self.firstByte = firstByte
@@ -113,6 +116,7 @@ public struct LatencyRecorder: Sendable, Hashable {
 
     public var summary: LatencySummary? {
         guard let totals = total.summary else { return nil }
-        return LatencySummary(samples: total.count, total: totals, firstByte: firstByte.summary, connect: connect.summary)
+        return LatencySummary(
+            samples: total.count, total: totals, firstByte: firstByte.summary, connect: connect.summary)
     }
 }

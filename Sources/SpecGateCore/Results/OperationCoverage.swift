@@ -10,7 +10,9 @@ public struct OperationCoverage: Sendable, Hashable {
     /// Enums of the JSON response schemas and the values seen in bodies.
     public var enums: [EnumCoverage]
 
-    public init(operationID: String, documented: [String], observed: [String], undocumented: [Int], enums: [EnumCoverage]) {
+    public init(
+        operationID: String, documented: [String], observed: [String], undocumented: [Int], enums: [EnumCoverage]
+    ) {
         self.operationID = operationID
         self.documented = documented
         self.observed = observed

@@ -30,7 +30,9 @@ public enum ReportMerger {
                     merged.findings.append(finding)
                 }
             }
-            for diagnostic in report.diagnostics where seenDiagnostics.insert(diagnostic).inserted { merged.diagnostics.append(diagnostic) }
+            for diagnostic in report.diagnostics where seenDiagnostics.insert(diagnostic).inserted {
+                merged.diagnostics.append(diagnostic)
+            }
             for check in report.checks where seenChecks.insert(check).inserted { merged.checks.append(check) }
             merged.requests += report.requests
             merged.transportErrors += report.transportErrors
@@ -60,7 +62,9 @@ public enum ReportMerger {
             var merged = result.checks[i]
             merged.judged += check.judged
             merged.failedExchanges += check.failedExchanges
-            for fingerprint in check.findings where !merged.findings.contains(fingerprint) { merged.findings.append(fingerprint) }
+            for fingerprint in check.findings where !merged.findings.contains(fingerprint) {
+                merged.findings.append(fingerprint)
+            }
             let order: [CheckResult.Status] = [.failed, .passed, .error, .skipped]
             let statuses = [merged.status, check.status]
             merged.status = order.first(where: statuses.contains) ?? merged.status
@@ -77,7 +81,9 @@ public enum ReportMerger {
         var fixed = Set(merged.fixed.map(\.fingerprint))
         var expired = Set(merged.expired.map(\.fingerprint))
         for part in parts.dropFirst() {
-            for fingerprint in part.baselined where baselined.insert(fingerprint).inserted { merged.baselined.append(fingerprint) }
+            for fingerprint in part.baselined where baselined.insert(fingerprint).inserted {
+                merged.baselined.append(fingerprint)
+            }
             for entry in part.fixed where fixed.insert(entry.fingerprint).inserted { merged.fixed.append(entry) }
             for entry in part.expired where expired.insert(entry.fingerprint).inserted { merged.expired.append(entry) }
         }

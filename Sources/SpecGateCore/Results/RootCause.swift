@@ -64,7 +64,9 @@ public enum RootCauseAnalysis {
             let indices = members[root] ?? []
             guard let first = indices.first else { continue }
             var operations: [String] = []
-            for i in indices where !operations.contains(findings[i].operationID) { operations.append(findings[i].operationID) }
+            for i in indices where !operations.contains(findings[i].operationID) {
+                operations.append(findings[i].operationID)
+            }
             let key = indices.flatMap { keysOf[$0] }.min() ?? findings[first].fingerprint
             let group = indices.map { findings[$0] }
             causes.append(
@@ -76,8 +78,12 @@ public enum RootCauseAnalysis {
                 ))
         }
         causes.sort { a, b in
-            if a.cause.operations.count != b.cause.operations.count { return a.cause.operations.count > b.cause.operations.count }
-            if a.cause.findings.count != b.cause.findings.count { return a.cause.findings.count > b.cause.findings.count }
+            if a.cause.operations.count != b.cause.operations.count {
+                return a.cause.operations.count > b.cause.operations.count
+            }
+            if a.cause.findings.count != b.cause.findings.count {
+                return a.cause.findings.count > b.cause.findings.count
+            }
             return a.first < b.first
         }
         return causes.map(\.cause)
@@ -141,7 +147,8 @@ public enum RootCauseAnalysis {
             return "missing " + expected.dropLast(" present".count).lowercased()
         }
         if finding.message.hasPrefix("header "), let colon = finding.message.firstIndex(of: ":") {
-            return "invalid " + finding.message[finding.message.index(finding.message.startIndex, offsetBy: 7)..<colon].lowercased()
+            return "invalid "
+                + finding.message[finding.message.index(finding.message.startIndex, offsetBy: 7)..<colon].lowercased()
         }
         return nil
     }
@@ -199,7 +206,9 @@ public enum RootCauseAnalysis {
             if distinct.count == 1, let name = distinct.first {
                 place = "`" + name + (property.isEmpty ? "" : "." + property) + "`"
             } else if distinct.count > 1 {
-                place = "`" + (property.isEmpty ? "(body)" : property) + "` of \(distinct.count) schemas (" + distinct.prefix(3).joined(separator: ", ") + (distinct.count > 3 ? ", …" : "") + ")"
+                place =
+                    "`" + (property.isEmpty ? "(body)" : property) + "` of \(distinct.count) schemas ("
+                    + distinct.prefix(3).joined(separator: ", ") + (distinct.count > 3 ? ", …" : "") + ")"
             } else {
                 place = "`" + (first.instancePointer.map(folded) ?? "") + "`"
             }
@@ -207,7 +216,10 @@ public enum RootCauseAnalysis {
         case "status_code_conformance":
             if let actual = first.actual { return "status \(actual) is not documented" }
         case "response_headers_conformance":
-            if let header = header(first) { return "response header " + header.split(separator: " ").dropFirst().joined(separator: " ") + (header.hasPrefix("missing") ? " is missing" : " has a value its schema rejects") }
+            if let header = header(first) {
+                return "response header " + header.split(separator: " ").dropFirst().joined(separator: " ")
+                    + (header.hasPrefix("missing") ? " is missing" : " has a value its schema rejects")
+            }
         default:
             break
         }

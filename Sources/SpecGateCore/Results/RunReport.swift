@@ -19,7 +19,7 @@ public struct RunReport: Sendable, Hashable {
     /// overlay warnings, …): one list that the console, JSON, JUnit and HTML reports all show.
     public var diagnostics: [Diagnostic]
     /// The diagnostics as one-line texts (the report's `notes` before diagnostics were typed).
-    public var notes: [String]     {
+    public var notes: [String] {
         get { diagnostics.lines }
         set { diagnostics.lines = newValue }
     }
@@ -35,7 +35,8 @@ public struct RunReport: Sendable, Hashable {
     public init(
         toolVersion: String, suite: String, specTitle: String, baseURL: String, seed: UInt64, startedAt: String,
         durationMilliseconds: Double, checks: [String], operations: [OperationResult], findings: [Finding],
-        requests: Int, transportErrors: Int, incomplete: Bool = false, diagnostics: [Diagnostic] = [], notes: [String] = []
+        requests: Int, transportErrors: Int, incomplete: Bool = false, diagnostics: [Diagnostic] = [],
+        notes: [String] = []
     ) {
         self.toolVersion = toolVersion
         self.suite = suite
@@ -79,7 +80,8 @@ public struct RunReport: Sendable, Hashable {
         guard check.status == .failed, !check.findings.isEmpty else { return false }
         let flaky = Set(flakyFindings.map(\.fingerprint))
         let accepted = Set(baselinedFindings.map(\.fingerprint))
-        return check.findings.contains(where: flaky.contains) && check.findings.allSatisfy { flaky.contains($0) || accepted.contains($0) }
+        return check.findings.contains(where: flaky.contains)
+            && check.findings.allSatisfy { flaky.contains($0) || accepted.contains($0) }
     }
 
     /// 0 all passed; 1 conformance failures or errors (a transport error is not a pass); 3 every

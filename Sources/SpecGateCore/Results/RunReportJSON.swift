@@ -82,8 +82,10 @@ public enum RunReportJSON {
                 o["undocumented"] = .array(operation.undocumented.map { .number(JSONNumber($0)) })
                 o["enums"] = .array(
                     operation.enums.map { e in
-                        ["location": .string(e.location), "values": .array(e.values.map { .string($0) }),
-                         "observed": .array(e.observed.map { .string($0) })]
+                        [
+                            "location": .string(e.location), "values": .array(e.values.map { .string($0) }),
+                            "observed": .array(e.observed.map { .string($0) }),
+                        ]
                     })
                 return .object(o)
             })

@@ -31,7 +31,8 @@ public struct RunReportJSONDecoder: Sendable {
             toolVersion: tool.hasPrefix("specgate ") ? String(tool.dropFirst(9)) : tool,
             suite: try string(root, "suite", .root), specTitle: try string(root, "spec", .root),
             baseURL: try string(root, "baseURL", .root), seed: UInt64(try string(root, "seed", .root)) ?? 0,
-            startedAt: try string(root, "startedAt", .root), durationMilliseconds: try double(root, "durationMs", .root),
+            startedAt: try string(root, "startedAt", .root),
+            durationMilliseconds: try double(root, "durationMs", .root),
             checks: try strings(root, "checks", .root),
             operations: try array(root, "operations", .root).enumerated().map { (i, v) throws(SpecLoadError) in
                 try operation(v, JSONPointer.root.appending("operations").appending(i))
@@ -39,8 +40,12 @@ public struct RunReportJSONDecoder: Sendable {
             findings: try array(root, "findings", .root).enumerated().map { (i, v) throws(SpecLoadError) in
                 try finding(v, JSONPointer.root.appending("findings").appending(i))
             },
-            requests: try int(try object(root["summary"] ?? .null, JSONPointer.root.appending("summary")), "requests", JSONPointer.root.appending("summary")),
-            transportErrors: try int(try object(root["summary"] ?? .null, JSONPointer.root.appending("summary")), "transportErrors", JSONPointer.root.appending("summary")),
+            requests: try int(
+                try object(root["summary"] ?? .null, JSONPointer.root.appending("summary")), "requests",
+                JSONPointer.root.appending("summary")),
+            transportErrors: try int(
+                try object(root["summary"] ?? .null, JSONPointer.root.appending("summary")), "transportErrors",
+                JSONPointer.root.appending("summary")),
             incomplete: try bool(root, "incomplete", .root), diagnostics: try diagnostics(root))
         report.suitePath = try optionalString(root, "suitePath", .root)
         if let shard = root["shard"], !shard.isNull {
@@ -107,11 +112,14 @@ public struct RunReportJSONDecoder: Sendable {
         let c = try object(value, pointer)
         var minimum: Double?
         if let m = c["minimumPercent"], !m.isNull { minimum = try double(c, "minimumPercent", pointer) }
-        let operations = try array(c, "operations", pointer).enumerated().map { (i, v) throws(SpecLoadError) -> OperationCoverage in
+        let operations = try array(c, "operations", pointer).enumerated().map {
+            (i, v) throws(SpecLoadError) -> OperationCoverage in
             let p = pointer.appending("operations").appending(i)
             let o = try object(v, p)
             let undocumented = try array(o, "undocumented", p).enumerated().map { (j, u) throws(SpecLoadError) -> Int in
-                guard let n = u.intValue else { throw fail(p.appending("undocumented").appending(j), "expected an integer") }
+                guard let n = u.intValue else {
+                    throw fail(p.appending("undocumented").appending(j), "expected an integer")
+                }
                 return n
             }
             let enums = try array(o, "enums", p).enumerated().map { (j, e) throws(SpecLoadError) -> EnumCoverage in
@@ -143,9 +151,11 @@ public struct RunReportJSONDecoder: Sendable {
                 reason: try optionalString(c, "reason", p))
         }
         var result = OperationResult(
-            operationID: try string(o, "id", pointer), method: try string(o, "method", pointer), path: try string(o, "path", pointer),
+            operationID: try string(o, "id", pointer), method: try string(o, "method", pointer),
+            path: try string(o, "path", pointer),
             validCases: try int(o, "validCases", pointer), invalidCases: try int(o, "invalidCases", pointer),
-            errors: try int(o, "errors", pointer), checks: checks, durationMilliseconds: try double(o, "durationMs", pointer))
+            errors: try int(o, "errors", pointer), checks: checks,
+            durationMilliseconds: try double(o, "durationMs", pointer))
         if o["latency"] != nil {
             let p = pointer.appending("latency")
             let l = try object(o["latency"] ?? .null, p)
@@ -153,11 +163,14 @@ public struct RunReportJSONDecoder: Sendable {
                 guard l[key] != nil else { return nil }
                 let q = p.appending(key)
                 let f = try object(l[key] ?? .null, q)
-                return LatencyPercentiles(p50: try double(f, "p50", q), p95: try double(f, "p95", q), p99: try double(f, "p99", q), max: try double(f, "max", q))
+                return LatencyPercentiles(
+                    p50: try double(f, "p50", q), p95: try double(f, "p95", q), p99: try double(f, "p99", q),
+                    max: try double(f, "max", q))
             }
             guard let total = try percentiles("totalMs") else { throw fail(p, "latency has no totalMs") }
             result.latency = LatencySummary(
-                samples: try int(l, "samples", p), total: total, firstByte: try percentiles("firstByteMs"), connect: try percentiles("connectMs"))
+                samples: try int(l, "samples", p), total: total, firstByte: try percentiles("firstByteMs"),
+                connect: try percentiles("connectMs"))
         }
         return result
     }
@@ -165,19 +178,24 @@ public struct RunReportJSONDecoder: Sendable {
     func finding(_ value: JSONValue, _ pointer: JSONPointer) throws(SpecLoadError) -> Finding {
         let f = try object(value, pointer)
         let kindText = try string(f, "kind", pointer)
-        guard let kind = FindingKind(rawValue: kindText) else { throw fail(pointer.appending("kind"), "unknown kind \"\(kindText)\"") }
+        guard let kind = FindingKind(rawValue: kindText) else {
+            throw fail(pointer.appending("kind"), "unknown kind \"\(kindText)\"")
+        }
         let request = try requestSummary(f["request"] ?? .null, pointer.appending("request"))
         var response: ResponseSummary?
         if let v = f["response"], !v.isNull {
             let p = pointer.appending("response")
             let o = try object(v, p)
             response = ResponseSummary(
-                status: try int(o, "status", p), headers: try headers(o, p), bodyExcerpt: try optionalString(o, "body", p),
+                status: try int(o, "status", p), headers: try headers(o, p),
+                bodyExcerpt: try optionalString(o, "body", p),
                 elapsedMilliseconds: try double(o, "elapsedMs", p), truncated: try bool(o, "truncated", p))
         }
         var instancePointer: JSONPointer?
         if let text = try optionalString(f, "instancePointer", pointer) {
-            guard let p = JSONPointer(text) else { throw fail(pointer.appending("instancePointer"), "not a JSON pointer") }
+            guard let p = JSONPointer(text) else {
+                throw fail(pointer.appending("instancePointer"), "not a JSON pointer")
+            }
             instancePointer = p
         }
         var schemaLocation: JSONLocation?
@@ -193,7 +211,8 @@ public struct RunReportJSONDecoder: Sendable {
             operationID: try string(f, "operation", pointer), operationName: try string(f, "operationName", pointer),
             caseID: try string(f, "case", pointer), mutation: try optionalString(f, "mutation", pointer),
             message: try string(f, "message", pointer), expected: try optionalString(f, "expected", pointer),
-            actual: try optionalString(f, "actual", pointer), instancePointer: instancePointer, schemaLocation: schemaLocation,
+            actual: try optionalString(f, "actual", pointer), instancePointer: instancePointer,
+            schemaLocation: schemaLocation,
             request: request, response: response, occurrences: try int(f, "occurrences", pointer))
         if let b = f["baselined"], !b.isNull { result.baselined = try bool(f, "baselined", pointer) }
         if let b = f["flaky"], !b.isNull { result.flaky = try bool(f, "flaky", pointer) }
@@ -205,7 +224,8 @@ public struct RunReportJSONDecoder: Sendable {
                 return text
             }
             result.minimalRepro = MinimalRepro(
-                request: try requestSummary(m["request"] ?? .null, p.appending("request")), status: try int(m, "status", p),
+                request: try requestSummary(m["request"] ?? .null, p.appending("request")),
+                status: try int(m, "status", p),
                 resends: try int(m, "resends", p), changes: changes)
         }
         return result
@@ -235,7 +255,9 @@ public struct RunReportJSONDecoder: Sendable {
 
     func headers(_ o: JSONObject, _ pointer: JSONPointer) throws(SpecLoadError) -> [HeaderField] {
         try array(o, "headers", pointer).enumerated().map { (i, v) throws(SpecLoadError) -> HeaderField in
-            guard case .array(let pair) = v, pair.count == 2, let name = pair[0].stringValue, let value = pair[1].stringValue else {
+            guard case .array(let pair) = v, pair.count == 2, let name = pair[0].stringValue,
+                let value = pair[1].stringValue
+            else {
                 throw fail(pointer.appending("headers").appending(i), "a header is [name, value]")
             }
             return HeaderField(name: name, value: value)
@@ -259,7 +281,9 @@ public struct RunReportJSONDecoder: Sendable {
     }
 
     func string(_ o: JSONObject, _ key: String, _ pointer: JSONPointer) throws(SpecLoadError) -> String {
-        guard let s = try field(o, key, pointer).stringValue else { throw fail(pointer.appending(key), "expected a string") }
+        guard let s = try field(o, key, pointer).stringValue else {
+            throw fail(pointer.appending(key), "expected a string")
+        }
         return s
     }
 
@@ -277,17 +301,23 @@ public struct RunReportJSONDecoder: Sendable {
     }
 
     func double(_ o: JSONObject, _ key: String, _ pointer: JSONPointer) throws(SpecLoadError) -> Double {
-        guard let d = try field(o, key, pointer).doubleValue else { throw fail(pointer.appending(key), "expected a number") }
+        guard let d = try field(o, key, pointer).doubleValue else {
+            throw fail(pointer.appending(key), "expected a number")
+        }
         return d
     }
 
     func bool(_ o: JSONObject, _ key: String, _ pointer: JSONPointer) throws(SpecLoadError) -> Bool {
-        guard let b = try field(o, key, pointer).boolValue else { throw fail(pointer.appending(key), "expected a boolean") }
+        guard let b = try field(o, key, pointer).boolValue else {
+            throw fail(pointer.appending(key), "expected a boolean")
+        }
         return b
     }
 
     func array(_ o: JSONObject, _ key: String, _ pointer: JSONPointer) throws(SpecLoadError) -> [JSONValue] {
-        guard let a = try field(o, key, pointer).arrayValue else { throw fail(pointer.appending(key), "expected an array") }
+        guard let a = try field(o, key, pointer).arrayValue else {
+            throw fail(pointer.appending(key), "expected an array")
+        }
         return a
     }
 

@@ -57,7 +57,8 @@ public struct SecretMasker: Sendable {
     /// placeholder first), for re-sending a stored request (`specgate replay`). Never print the result.
     public func unmask(_ text: String) -> String {
         var out = text
-        for secret in secrets.sorted(by: { $0.placeholder.count > $1.placeholder.count }) where out.contains(secret.placeholder) {
+        for secret in secrets.sorted(by: { $0.placeholder.count > $1.placeholder.count })
+        where out.contains(secret.placeholder) {
             out = out.replacingAll(secret.placeholder, with: secret.value)
         }
         return out
@@ -75,7 +76,9 @@ public struct SecretMasker: Sendable {
             for secret in secrets {
                 let value = Array(secret.value)
                 guard value.count > 4 else { continue }
-                if let k = stride(from: value.count - 1, through: 4, by: -1).first(where: { before.hasSuffix(String(value[0..<$0])) }) {
+                if let k = stride(from: value.count - 1, through: 4, by: -1).first(where: {
+                    before.hasSuffix(String(value[0..<$0]))
+                }) {
                     before = String(before.dropLast(k)) + secret.placeholder
                     break
                 }

@@ -26,7 +26,8 @@ public enum OverlaySuggester {
         "negative_data_rejection": "the server accepted invalid input; the server must reject it (the spec is right)",
         "ignored_auth": "the server ignored missing or invalid credentials; a security defect, not a spec gap",
         "state_consistency": "a workflow's state assertion failed; server behaviour, not the contract's shape",
-        "positive_data_acceptance": "the server rejected valid input; loosening the request schema is a decision, not a repair",
+        "positive_data_acceptance":
+            "the server rejected valid input; loosening the request schema is a decision, not a repair",
         "max_response_time": "a latency budget is not part of the contract's shape",
         "transport": "a transport error has no contract to repair",
     ]
@@ -36,7 +37,10 @@ public enum OverlaySuggester {
         var index: [String: Int] = [:]
         var refusals: [Refusal] = []
         func refuse(_ finding: Finding, _ reason: String) {
-            refusals.append(Refusal(fingerprint: finding.fingerprint, check: finding.check, operationName: finding.operationName, reason: reason))
+            refusals.append(
+                Refusal(
+                    fingerprint: finding.fingerprint, check: finding.check, operationName: finding.operationName,
+                    reason: reason))
         }
         func add(_ target: String, _ description: String, update: JSONValue?, remove: Bool = false) {
             let key = target + (remove ? " remove" : " update")
@@ -54,18 +58,27 @@ public enum OverlaySuggester {
                 refuse(finding, reason)
                 continue
             }
-            let evidence = "\(finding.operationName), case \(finding.caseID): \(finding.message) [\(finding.fingerprint)]"
+            let evidence =
+                "\(finding.operationName), case \(finding.caseID): \(finding.message) [\(finding.fingerprint)]"
             switch finding.check {
             case "status_code_conformance":
-                guard let status = finding.response?.status, let operation = report.operations.first(where: { $0.operationID == finding.operationID })
-                else { refuse(finding, "no response status or operation in the report"); continue }
-                guard !(500...599).contains(status) else { refuse(finding, "an undocumented 5xx is a server bug"); continue }
+                guard let status = finding.response?.status,
+                    let operation = report.operations.first(where: { $0.operationID == finding.operationID })
+                else {
+                    refuse(finding, "no response status or operation in the report")
+                    continue
+                }
+                guard !(500...599).contains(status) else {
+                    refuse(finding, "an undocumented 5xx is a server bug")
+                    continue
+                }
                 let target = path(["paths", operation.path, operation.method.lowercased(), "responses"])
                 var response = JSONObject()
                 response["description"] = .string("Observed by SpecGate (status \(status)); describe it.")
                 if let body = finding.response?.bodyExcerpt, !body.isEmpty {
                     let media = mediaType(finding.response?.headers ?? []) ?? "application/json"
-                    let schema: JSONValue = (try? JSONParser().parse(Array(body.utf8))).map(shape) ?? .object(JSONObject())
+                    let schema: JSONValue =
+                        (try? JSONParser().parse(Array(body.utf8))).map(shape) ?? .object(JSONObject())
                     response["content"] = [media: ["schema": schema]]
                 }
                 var update = JSONObject()
@@ -98,31 +111,48 @@ public enum OverlaySuggester {
                         add(parent, "nullable: " + evidence, update: ["nullable": .bool(true)])
                     } else {
                         let expected = expectedTypes(finding.message)
-                        guard !expected.isEmpty else { refuse(finding, "cannot read the documented type"); continue }
+                        guard !expected.isEmpty else {
+                            refuse(finding, "cannot read the documented type")
+                            continue
+                        }
                         let observed = typeName(value)
-                        add(path(location.pointer.tokens), "type widened to \(observed): " + evidence, update: nil, remove: true)
+                        add(
+                            path(location.pointer.tokens), "type widened to \(observed): " + evidence, update: nil,
+                            remove: true)
                         let branches = (expected + [observed]).map { type -> JSONValue in ["type": .string(type)] }
                         add(parent, "type widened to \(observed): " + evidence, update: ["anyOf": .array(branches)])
                     }
                 case "required":
-                    guard let name = quoted(finding.message) else { refuse(finding, "cannot read the property name"); continue }
+                    guard let name = quoted(finding.message) else {
+                        refuse(finding, "cannot read the property name")
+                        continue
+                    }
                     add(
-                        path(location.pointer.tokens) + "[?@ == " + literal(name) + "]", "\(name) made optional: " + evidence,
+                        path(location.pointer.tokens) + "[?@ == " + literal(name) + "]",
+                        "\(name) made optional: " + evidence,
                         update: nil, remove: true)
                 default:
                     refuse(finding, "a \(keyword) violation has no safe overlay repair; decide by hand")
                 }
             case "response_headers_conformance":
-                guard let location = finding.schemaLocation else { refuse(finding, "no header location"); continue }
+                guard let location = finding.schemaLocation else {
+                    refuse(finding, "no header location")
+                    continue
+                }
                 if finding.actual == "absent" {
-                    add(path(location.pointer.tokens), "header made optional: " + evidence, update: ["required": .bool(false)])
+                    add(
+                        path(location.pointer.tokens), "header made optional: " + evidence,
+                        update: ["required": .bool(false)])
                 } else {
                     // The header's schema: accept any string (a header value is text).
                     add(path(location.pointer.tokens), "header schema widened: " + evidence, update: nil, remove: true)
-                    add(path(Array(location.pointer.tokens.dropLast())), "header schema widened: " + evidence, update: ["schema": ["type": "string"]])
+                    add(
+                        path(Array(location.pointer.tokens.dropLast())), "header schema widened: " + evidence,
+                        update: ["schema": ["type": "string"]])
                 }
             case "content_type_conformance":
-                refuse(finding, "a wrong Content-Type is usually the server's bug; document it by hand if it is intended")
+                refuse(
+                    finding, "a wrong Content-Type is usually the server's bug; document it by hand if it is intended")
             default:
                 refuse(finding, "no overlay repair for \(finding.check)")
             }
@@ -137,7 +167,11 @@ public enum OverlaySuggester {
                 var a = JSONObject()
                 a["target"] = .string(action.target)
                 a["description"] = .string(action.description)
-                if action.remove { a["remove"] = .bool(true) } else if let update = action.update { a["update"] = update }
+                if action.remove {
+                    a["remove"] = .bool(true)
+                } else if let update = action.update {
+                    a["update"] = update
+                }
                 return .object(a)
             })
         return Suggestion(overlay: .object(root), actionCount: actions.count, refusals: refusals)
@@ -162,9 +196,12 @@ public enum OverlaySuggester {
 
     /// "expected integer or string, got string" → ["integer", "string"].
     static func expectedTypes(_ message: String) -> [String] {
-        guard let start = message.range(of: "expected "), let end = message.range(of: ", got", range: start.upperBound..<message.endIndex)
+        guard let start = message.range(of: "expected "),
+            let end = message.range(of: ", got", range: start.upperBound..<message.endIndex)
         else { return [] }
-        return message[start.upperBound..<end.lowerBound].components(separatedBy: " or ").filter { $0 != "null" && !$0.isEmpty }
+        return message[start.upperBound..<end.lowerBound].components(separatedBy: " or ").filter {
+            $0 != "null" && !$0.isEmpty
+        }
     }
 
     static func typeName(_ value: JSONValue) -> String {
@@ -211,7 +248,9 @@ public enum OverlaySuggester {
             for (key, value) in py { properties[key] = properties[key].map { unite($0, value) } ?? value }
             return ["type": "object", "properties": .object(properties)]
         }
-        if x["type"] == "array", let ix = x["items"], let iy = y["items"] { return ["type": "array", "items": unite(ix, iy)] }
+        if x["type"] == "array", let ix = x["items"], let iy = y["items"] {
+            return ["type": "array", "items": unite(ix, iy)]
+        }
         return a
     }
 

@@ -70,7 +70,8 @@ public struct EndpointsCompiler {
     // MARK: Compilation
 
     private static let endpointKeys = [
-        "method", "path", "operationId", "tags", "summary", "description", "deprecated", "headers", "parameters", "body",
+        "method", "path", "operationId", "tags", "summary", "description", "deprecated", "headers", "parameters",
+        "body",
         "responses",
     ]
 
@@ -118,15 +119,19 @@ public struct EndpointsCompiler {
     private func endpoint(_ value: JSONValue, at: JSONPointer) throws(SpecLoadError) -> (String, String, JSONObject) {
         guard case .object(let endpoint) = value else { throw failure("an endpoint must be a mapping", at: at) }
         try checkKeys(endpoint, EndpointsCompiler.endpointKeys, at: at, what: "an endpoint")
-        guard let methodText = try string(endpoint, "method", at: at), let method = HTTPMethod(rawValue: methodText.lowercased())
+        guard let methodText = try string(endpoint, "method", at: at),
+            let method = HTTPMethod(rawValue: methodText.lowercased())
         else {
-            throw failure("an endpoint needs `method`: one of \(HTTPMethod.allCases.map(\.wireName).joined(separator: ", "))", at: at)
+            throw failure(
+                "an endpoint needs `method`: one of \(HTTPMethod.allCases.map(\.wireName).joined(separator: ", "))",
+                at: at)
         }
         guard let path = try string(endpoint, "path", at: at), path.hasPrefix("/") else {
             throw failure("an endpoint needs `path`, a template starting with \"/\"", at: at)
         }
         var operation = JSONObject()
-        operation["operationId"] = .string(try string(endpoint, "operationId", at: at) ?? EndpointsCompiler.derivedId(method, path))
+        operation["operationId"] = .string(
+            try string(endpoint, "operationId", at: at) ?? EndpointsCompiler.derivedId(method, path))
         if let tags = endpoint["tags"] {
             guard let list = tags.arrayValue, list.allSatisfy({ $0.stringValue != nil }) else {
                 throw failure("`tags` must be a list of strings", at: at.appending("tags"))
@@ -137,7 +142,9 @@ public struct EndpointsCompiler {
             if let text = try string(endpoint, key, at: at) { operation[key] = .string(text) }
         }
         if let deprecated = endpoint["deprecated"] {
-            guard case .bool = deprecated else { throw failure("`deprecated` must be true or false", at: at.appending("deprecated")) }
+            guard case .bool = deprecated else {
+                throw failure("`deprecated` must be true or false", at: at.appending("deprecated"))
+            }
             operation["deprecated"] = deprecated
         }
         let parameters = try self.parameters(endpoint, path: path, at: at)
@@ -149,9 +156,12 @@ public struct EndpointsCompiler {
         var compiled = JSONObject()
         for (status, response) in responses {
             guard StatusPattern(status) != nil else {
-                throw failure("\"\(status)\" is not a status code, a range such as 4XX, or default", at: at.appending("responses").appending(status))
+                throw failure(
+                    "\"\(status)\" is not a status code, a range such as 4XX, or default",
+                    at: at.appending("responses").appending(status))
             }
-            compiled[status] = try self.response(response, status: status, at: at.appending("responses").appending(status))
+            compiled[status] = try self.response(
+                response, status: status, at: at.appending("responses").appending(status))
         }
         operation["responses"] = .object(compiled)
         return (path, method.rawValue, operation)
@@ -166,7 +176,8 @@ public struct EndpointsCompiler {
         return id
     }
 
-    private func parameters(_ endpoint: JSONObject, path: String, at: JSONPointer) throws(SpecLoadError) -> [JSONValue] {
+    private func parameters(_ endpoint: JSONObject, path: String, at: JSONPointer) throws(SpecLoadError) -> [JSONValue]
+    {
         var result: [JSONValue] = []
         var declaredPath: [String] = []
         if let value = endpoint["parameters"] {
@@ -186,13 +197,17 @@ public struct EndpointsCompiler {
         }
         let templateNames = EndpointsCompiler.templateNames(path)
         for name in declaredPath where !templateNames.contains(name) {
-            throw failure("path parameter \"\(name)\" does not occur in \(path)", at: at.appending("parameters").appending("path").appending(name))
+            throw failure(
+                "path parameter \"\(name)\" does not occur in \(path)",
+                at: at.appending("parameters").appending("path").appending(name))
         }
         for name in templateNames where !declaredPath.contains(name) {
             result.append(["name": .string(name), "in": "path", "required": true, "schema": ["type": "string"]])
         }
         if let value = endpoint["headers"] {
-            guard case .object(let map) = value else { throw failure("`headers` must be a mapping", at: at.appending("headers")) }
+            guard case .object(let map) = value else {
+                throw failure("`headers` must be a mapping", at: at.appending("headers"))
+            }
             for (name, spec) in map {
                 result.append(try parameter(name, in: "header", spec, at: at.appending("headers").appending(name)))
             }
@@ -211,9 +226,13 @@ public struct EndpointsCompiler {
     }
 
     /// Parameter-level keys of the compact form; the other keys make up the schema.
-    private static let parameterKeys: Set<String> = ["required", "description", "example", "deprecated", "value", "schema"]
+    private static let parameterKeys: Set<String> = [
+        "required", "description", "example", "deprecated", "value", "schema",
+    ]
 
-    private func parameter(_ name: String, in place: String, _ spec: JSONValue, at: JSONPointer) throws(SpecLoadError) -> JSONValue {
+    private func parameter(_ name: String, in place: String, _ spec: JSONValue, at: JSONPointer) throws(SpecLoadError)
+        -> JSONValue
+    {
         var parameter = JSONObject()
         parameter["name"] = .string(name)
         parameter["in"] = .string(place)
@@ -225,7 +244,9 @@ public struct EndpointsCompiler {
     }
 
     /// Splits a compact parameter or header into `required`, other parameter-level members and the schema.
-    private func compactParameter(_ spec: JSONValue, header: Bool, at: JSONPointer) throws(SpecLoadError) -> (Bool, JSONObject, JSONValue) {
+    private func compactParameter(_ spec: JSONValue, header: Bool, at: JSONPointer) throws(SpecLoadError) -> (
+        Bool, JSONObject, JSONValue
+    ) {
         if case .string(let typeName) = spec {
             return (false, JSONObject(), ["type": .string(typeName)])
         }
@@ -234,7 +255,9 @@ public struct EndpointsCompiler {
         }
         var required = false
         if let flag = object["required"] {
-            guard case .bool(let value) = flag else { throw failure("`required` must be true or false", at: at.appending("required")) }
+            guard case .bool(let value) = flag else {
+                throw failure("`required` must be true or false", at: at.appending("required"))
+            }
             required = value
         }
         var meta = JSONObject()
@@ -243,7 +266,9 @@ public struct EndpointsCompiler {
         }
         var schema: JSONObject
         if let explicit = object["schema"] {
-            guard case .object(let map) = explicit else { throw failure("`schema` must be a mapping", at: at.appending("schema")) }
+            guard case .object(let map) = explicit else {
+                throw failure("`schema` must be a mapping", at: at.appending("schema"))
+            }
             schema = map
         } else {
             schema = JSONObject()
@@ -268,7 +293,9 @@ public struct EndpointsCompiler {
         try checkKeys(body, ["contentType", "required", "schema", "example", "description"], at: at, what: "`body`")
         var required = true
         if let flag = body["required"] {
-            guard case .bool(let value) = flag else { throw failure("`required` must be true or false", at: at.appending("required")) }
+            guard case .bool(let value) = flag else {
+                throw failure("`required` must be true or false", at: at.appending("required"))
+            }
             required = value
         }
         var result = JSONObject()
@@ -280,14 +307,18 @@ public struct EndpointsCompiler {
 
     private func response(_ value: JSONValue, status: String, at: JSONPointer) throws(SpecLoadError) -> JSONValue {
         guard case .object(let response) = value else { throw failure("a response must be a mapping", at: at) }
-        try checkKeys(response, ["description", "contentType", "schema", "example", "headers"], at: at, what: "a response")
+        try checkKeys(
+            response, ["description", "contentType", "schema", "example", "headers"], at: at, what: "a response")
         var result = JSONObject()
         result["description"] = .string(try string(response, "description", at: at) ?? "Status \(status)")
         if let value = response["headers"] {
-            guard case .object(let map) = value else { throw failure("`headers` must be a mapping", at: at.appending("headers")) }
+            guard case .object(let map) = value else {
+                throw failure("`headers` must be a mapping", at: at.appending("headers"))
+            }
             var headers = JSONObject()
             for (name, spec) in map {
-                let (required, meta, schema) = try compactParameter(spec, header: true, at: at.appending("headers").appending(name))
+                let (required, meta, schema) = try compactParameter(
+                    spec, header: true, at: at.appending("headers").appending(name))
                 var header = meta
                 header["required"] = .bool(required)
                 header["schema"] = schema
@@ -317,9 +348,11 @@ public struct EndpointsCompiler {
 
     // MARK: Helpers
 
-    private func checkKeys(_ object: JSONObject, _ known: [String], at: JSONPointer, what: String) throws(SpecLoadError) {
+    private func checkKeys(_ object: JSONObject, _ known: [String], at: JSONPointer, what: String) throws(SpecLoadError)
+    {
         for (key, _) in object where !known.contains(key) {
-            throw failure("unknown key \"\(key)\" in \(what) (known: \(known.joined(separator: ", ")))", at: at.appending(key))
+            throw failure(
+                "unknown key \"\(key)\" in \(what) (known: \(known.joined(separator: ", ")))", at: at.appending(key))
         }
     }
 

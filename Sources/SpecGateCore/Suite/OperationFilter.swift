@@ -27,8 +27,12 @@ public struct OperationFilter: Sendable, Hashable {
         {
             return false
         }
-        if !paths.isEmpty && !paths.contains(where: { OperationFilter.glob($0, matches: operation.path) }) { return false }
-        if !methods.isEmpty && !methods.contains(where: { $0.lowercased() == operation.method.rawValue }) { return false }
+        if !paths.isEmpty && !paths.contains(where: { OperationFilter.glob($0, matches: operation.path) }) {
+            return false
+        }
+        if !methods.isEmpty && !methods.contains(where: { $0.lowercased() == operation.method.rawValue }) {
+            return false
+        }
         return true
     }
 

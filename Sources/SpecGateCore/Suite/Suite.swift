@@ -43,8 +43,10 @@ public struct Suite: Sendable {
     public init(
         uri: String, name: String, directoryURI: String, specPath: String? = nil, overlays: [String] = [],
         baseURL: String? = nil, headers: [HeaderField] = [], auth: SuiteAuth? = nil,
-        secrets: [String] = [], include: OperationFilter = OperationFilter(), exclude: OperationFilter = OperationFilter(),
-        parameters: [String: JSONValue] = [:], values: [BodyValue] = [], endpoints: JSONValue? = nil, components: JSONObject? = nil,
+        secrets: [String] = [], include: OperationFilter = OperationFilter(),
+        exclude: OperationFilter = OperationFilter(),
+        parameters: [String: JSONValue] = [:], values: [BodyValue] = [], endpoints: JSONValue? = nil,
+        components: JSONObject? = nil,
         extras: JSONObject = JSONObject(), source: [UInt8] = []
     ) {
         self.uri = uri

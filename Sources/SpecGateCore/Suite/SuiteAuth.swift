@@ -82,7 +82,10 @@ public struct SuiteAuth: Sendable, Hashable {
         self.init(type: type, header: header, queryName: queryName, source: .env(env), prefix: prefix)
     }
 
-    public init(type: Kind, header: String? = nil, queryName: String? = nil, source: Source, prefix: String? = nil, location: String? = nil) {
+    public init(
+        type: Kind, header: String? = nil, queryName: String? = nil, source: Source, prefix: String? = nil,
+        location: String? = nil
+    ) {
         self.type = type
         self.header = type == .query ? header : (header ?? "Authorization")
         self.queryName = queryName
@@ -163,7 +166,10 @@ extension SuiteAuth {
         /// Where the token is in the JSON answer.
         public var capture: JSONPointer
 
-        public init(target: Target, targetLocation: String = "", body: JSONObject = JSONObject(), variables: [Variable] = [], capture: JSONPointer) {
+        public init(
+            target: Target, targetLocation: String = "", body: JSONObject = JSONObject(), variables: [Variable] = [],
+            capture: JSONPointer
+        ) {
             self.target = target
             self.targetLocation = targetLocation
             self.body = body

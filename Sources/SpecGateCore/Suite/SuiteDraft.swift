@@ -69,11 +69,15 @@ public struct SuiteDraft: Sendable {
     public static func environmentPrefix(_ name: String) -> String {
         var result = ""
         for scalar in name.unicodeScalars {
-            let isAlphanumeric = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-            result += isAlphanumeric ? String(scalar).uppercased() : (result.hasSuffix("_") || result.isEmpty ? "" : "_")
+            let isAlphanumeric =
+                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            result +=
+                isAlphanumeric ? String(scalar).uppercased() : (result.hasSuffix("_") || result.isEmpty ? "" : "_")
         }
         while result.hasSuffix("_") { result.removeLast() }
-        if result.isEmpty || result.first.map({ ("0"..."9").contains($0) }) == true { result = "API" + (result.isEmpty ? "" : "_" + result) }
+        if result.isEmpty || result.first.map({ ("0"..."9").contains($0) }) == true {
+            result = "API" + (result.isEmpty ? "" : "_" + result)
+        }
         return result
     }
 
@@ -135,9 +139,14 @@ public struct SuiteDraft: Sendable {
                 required[key] = (required[key]?.name ?? parameter.name, (required[key]?.count ?? 0) + 1)
             }
         }
-        guard let (key, header) = required.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }) else { return (nil, nil) }
-        let origin = "required header parameter \(header.name) (\(header.count) operation\(header.count == 1 ? "" : "s"))"
-        if key == "authorization" { return (SuiteAuth(type: .bearer, header: header.name, env: prefix + "_API_KEY"), origin) }
+        guard let (key, header) = required.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }) else {
+            return (nil, nil)
+        }
+        let origin =
+            "required header parameter \(header.name) (\(header.count) operation\(header.count == 1 ? "" : "s"))"
+        if key == "authorization" {
+            return (SuiteAuth(type: .bearer, header: header.name, env: prefix + "_API_KEY"), origin)
+        }
         return (SuiteAuth(type: .header, header: header.name, env: prefix + "_API_KEY"), origin)
     }
 
@@ -160,7 +169,8 @@ public struct SuiteDraft: Sendable {
 
     private static func fixedValue(_ parameter: ParameterSpec, in spec: APISpec) -> String? {
         guard let location = parameter.schema,
-            case .object(let schema)? = spec.documents.value(at: ReferenceResolver.following(location, in: spec.documents))
+            case .object(let schema)? = spec.documents.value(
+                at: ReferenceResolver.following(location, in: spec.documents))
         else { return nil }
         let value: JSONValue?
         if let constant = schema["const"] {
@@ -194,43 +204,62 @@ public struct SuiteDraft: Sendable {
             "overlays: [\(SuiteDraft.quoted(overlayReference))]",
         ]
         if let baseURL {
-            lines += ["# Where requests go: the spec's first server (variables at their defaults); --base-url overrides.", "baseURL: \(SuiteDraft.quoted(baseURL))"]
+            lines += [
+                "# Where requests go: the spec's first server (variables at their defaults); --base-url overrides.",
+                "baseURL: \(SuiteDraft.quoted(baseURL))",
+            ]
         } else if let unusableServer {
             lines += [
                 "# The spec's first server (\(unusableServer)) is not an absolute URL: set baseURL or pass --base-url.",
                 "# baseURL: https://api.example.com",
             ]
         } else {
-            lines += ["# The spec lists no servers: set baseURL or pass --base-url to `specgate run`.", "# baseURL: https://api.example.com"]
+            lines += [
+                "# The spec lists no servers: set baseURL or pass --base-url to `specgate run`.",
+                "# baseURL: https://api.example.com",
+            ]
         }
         if !headers.isEmpty {
             lines.append("# Sent on every request: headers every operation requires with this one value.")
             lines.append("headers:")
-            for header in headers { lines.append("  \(SuiteDraft.quoted(header.name)): \(SuiteDraft.quoted(header.value))") }
+            for header in headers {
+                lines.append("  \(SuiteDraft.quoted(header.name)): \(SuiteDraft.quoted(header.value))")
+            }
         }
         if let auth {
-            lines.append("# How requests authenticate (from the \(authOrigin ?? "spec")). The secret is read from $\(auth.env)")
-            lines.append("# at run time and masked in every output\(auth.type == .basic ? "; it is \"user:password\"" : "").")
+            lines.append(
+                "# How requests authenticate (from the \(authOrigin ?? "spec")). The secret is read from $\(auth.env)")
+            lines.append(
+                "# at run time and masked in every output\(auth.type == .basic ? "; it is \"user:password\"" : "").")
             lines.append("auth:")
             lines.append("  type: \(auth.type.rawValue)")
             if let header = auth.header { lines.append("  header: \(SuiteDraft.quoted(header))") }
             if let query = auth.queryName { lines.append("  query: \(SuiteDraft.quoted(query))") }
             lines.append("  env: \(auth.env)")
         } else {
-            lines.append("# The spec declares no authentication; add `auth: {type: bearer, env: MY_TOKEN}` if the API needs one.")
+            lines.append(
+                "# The spec declares no authentication; add `auth: {type: bearer, env: MY_TOKEN}` if the API needs one."
+            )
         }
         if !secrets.isEmpty {
-            lines.append("# Further credential headers: their values are masked in every output (set them as environment")
+            lines.append(
+                "# Further credential headers: their values are masked in every output (set them as environment")
             lines.append("# variables of the same name to have the values masked too).")
             lines.append("secrets: [\(secrets.map(SuiteDraft.quoted).joined(separator: ", "))]")
         }
         if tags.isEmpty {
-            lines.append("# The spec uses no tags: every operation is tested. Narrow with include/exclude (tags, operations, paths, methods).")
+            lines.append(
+                "# The spec uses no tags: every operation is tested. Narrow with include/exclude (tags, operations, paths, methods)."
+            )
         } else if untaggedOperations > 0 {
-            lines.append("# \(untaggedOperations) operation\(untaggedOperations == 1 ? " has" : "s have") no tag, so no `include` is written: every operation is tested.")
+            lines.append(
+                "# \(untaggedOperations) operation\(untaggedOperations == 1 ? " has" : "s have") no tag, so no `include` is written: every operation is tested."
+            )
             lines.append("# Tags: \(tags.joined(separator: ", "))")
         } else {
-            lines.append("# Which operations are tested: every tag of the spec. Remove tags (or add `exclude:`) to narrow the run.")
+            lines.append(
+                "# Which operations are tested: every tag of the spec. Remove tags (or add `exclude:`) to narrow the run."
+            )
             lines.append("include:")
             lines.append("  tags:")
             for tag in tags { lines.append("    - \(SuiteDraft.quoted(tag))") }

@@ -53,7 +53,8 @@ public struct SuiteParser {
         let specPath = try reader.string(top, "spec")
         let endpoints = top["endpoints"]
         if specPath != nil && endpoints != nil {
-            throw reader.failure("`spec` and `endpoints` exclude each other; use one", at: JSONPointer(tokens: ["endpoints"]))
+            throw reader.failure(
+                "`spec` and `endpoints` exclude each other; use one", at: JSONPointer(tokens: ["endpoints"]))
         }
         if specPath == nil && endpoints == nil {
             throw reader.failure("the suite needs `spec` (an OpenAPI document) or `endpoints`", at: .root)
@@ -83,17 +84,26 @@ public struct SuiteParser {
     }
 
     /// `identities: {name: {env | command | oauth2 | login, optional}}`; each sends its credential as `auth` does.
-    private static func identities(_ top: JSONObject, auth: SuiteAuth?, _ reader: Reader) throws(SpecLoadError) -> [SuiteIdentity] {
+    private static func identities(_ top: JSONObject, auth: SuiteAuth?, _ reader: Reader) throws(SpecLoadError)
+        -> [SuiteIdentity]
+    {
         let at = JSONPointer(tokens: ["identities"])
         guard let map = try reader.object(top, "identities", at: .root) else { return [] }
-        guard let auth else { throw reader.failure("`identities` needs `auth` (the owner's credential, whose type and header they share)", at: at) }
+        guard let auth else {
+            throw reader.failure(
+                "`identities` needs `auth` (the owner's credential, whose type and header they share)", at: at)
+        }
         var result: [SuiteIdentity] = []
         for (name, value) in map {
             let here = at.appending(name)
-            guard case .object(let member) = value else { throw reader.failure("identity \"\(name)\" must be a mapping", at: here) }
+            guard case .object(let member) = value else {
+                throw reader.failure("identity \"\(name)\" must be a mapping", at: here)
+            }
             let known = credentialKeys + ["optional"]
             for (key, _) in member where !known.contains(key) {
-                throw reader.failure("unknown key \"\(key)\" in identity \"\(name)\" (known: \(known.joined(separator: ", ")))", at: here.appending(key))
+                throw reader.failure(
+                    "unknown key \"\(key)\" in identity \"\(name)\" (known: \(known.joined(separator: ", ")))",
+                    at: here.appending(key))
             }
             guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }), !name.isEmpty else {
                 throw reader.failure("identity names are letters, digits, - and _", at: here)
@@ -101,7 +111,9 @@ public struct SuiteParser {
             let (source, location) = try credentialSource(member, at: here, reader)
             var optional = false
             if let flag = member["optional"] {
-                guard let value = flag.boolValue else { throw reader.failure("`optional` must be true or false", at: here.appending("optional")) }
+                guard let value = flag.boolValue else {
+                    throw reader.failure("`optional` must be true or false", at: here.appending("optional"))
+                }
                 optional = value
             }
             if auth.type == .query, !source.isEnvironment {
@@ -148,7 +160,9 @@ public struct SuiteParser {
             case .string(let text): result.append(HeaderField(name: name, value: text))
             case .number(let number): result.append(HeaderField(name: name, value: number.description))
             case .bool(let flag): result.append(HeaderField(name: name, value: flag ? "true" : "false"))
-            default: throw reader.failure("header \"\(name)\" must have a text value", at: JSONPointer(tokens: ["headers", name]))
+            default:
+                throw reader.failure(
+                    "header \"\(name)\" must have a text value", at: JSONPointer(tokens: ["headers", name]))
             }
         }
         return result
@@ -159,10 +173,12 @@ public struct SuiteParser {
         guard let map = try reader.object(top, "auth", at: .root) else { return nil }
         let known = ["type", "header", "query", "prefix"] + credentialKeys
         for (key, _) in map where !known.contains(key) {
-            throw reader.failure("unknown key \"\(key)\" in `auth` (known: \(known.joined(separator: ", ")))", at: at.appending(key))
+            throw reader.failure(
+                "unknown key \"\(key)\" in `auth` (known: \(known.joined(separator: ", ")))", at: at.appending(key))
         }
         let kinds = SuiteAuth.Kind.allCases.map(\.rawValue).joined(separator: ", ")
-        guard let typeText = try reader.string(map, "type", at: at), let kind = SuiteAuth.Kind(rawValue: typeText) else {
+        guard let typeText = try reader.string(map, "type", at: at), let kind = SuiteAuth.Kind(rawValue: typeText)
+        else {
             throw reader.failure("`auth.type` must be one of \(kinds)", at: at)
         }
         let (source, location) = try credentialSource(map, at: at, reader)
@@ -178,12 +194,16 @@ public struct SuiteParser {
             prefix: try reader.string(map, "prefix", at: at), location: location)
     }
 
-    private static func filter(_ top: JSONObject, _ key: String, _ reader: Reader) throws(SpecLoadError) -> OperationFilter {
+    private static func filter(_ top: JSONObject, _ key: String, _ reader: Reader) throws(SpecLoadError)
+        -> OperationFilter
+    {
         let at = JSONPointer(tokens: [key])
         guard let map = try reader.object(top, key, at: .root) else { return OperationFilter() }
         let known = ["tags", "operations", "paths", "methods"]
         for (member, _) in map where !known.contains(member) {
-            throw reader.failure("unknown key \"\(member)\" in `\(key)` (known: \(known.joined(separator: ", ")))", at: at.appending(member))
+            throw reader.failure(
+                "unknown key \"\(member)\" in `\(key)` (known: \(known.joined(separator: ", ")))",
+                at: at.appending(member))
         }
         let methods = try reader.strings(map, "methods", at: at)
         for (index, method) in methods.enumerated() where HTTPMethod(rawValue: method.lowercased()) == nil {
@@ -208,9 +228,13 @@ public struct SuiteParser {
             String(failure("", at: pointer).description.dropLast(2))
         }
 
-        func string(_ object: JSONObject, _ key: String, at parent: JSONPointer = .root) throws(SpecLoadError) -> String? {
+        func string(_ object: JSONObject, _ key: String, at parent: JSONPointer = .root) throws(SpecLoadError)
+            -> String?
+        {
             guard let value = object[key] else { return nil }
-            guard case .string(let text) = value else { throw failure("`\(key)` must be a string", at: parent.appending(key)) }
+            guard case .string(let text) = value else {
+                throw failure("`\(key)` must be a string", at: parent.appending(key))
+            }
             return text
         }
 
@@ -225,7 +249,9 @@ public struct SuiteParser {
 
         func object(_ object: JSONObject, _ key: String, at parent: JSONPointer) throws(SpecLoadError) -> JSONObject? {
             guard let value = object[key] else { return nil }
-            guard case .object(let map) = value else { throw failure("`\(key)` must be a mapping", at: parent.appending(key)) }
+            guard case .object(let map) = value else {
+                throw failure("`\(key)` must be a mapping", at: parent.appending(key))
+            }
             return map
         }
     }

@@ -29,8 +29,10 @@ public struct LinkPlanner: Sendable {
         var chosen: [LinkBinding] = []
         for consumer in consumers {
             for parameter in consumer.parameters(in: .path) where !isFixed(parameter.name, of: consumer) {
-                let best = candidates.filter { $0.consumer == consumer.id && $0.parameter == parameter.name && $0.producer != consumer.id }
-                    .min { $0.origin < $1.origin }
+                let best = candidates.filter {
+                    $0.consumer == consumer.id && $0.parameter == parameter.name && $0.producer != consumer.id
+                }
+                .min { $0.origin < $1.origin }
                 if let best { chosen.append(best) }
             }
         }
@@ -47,8 +49,12 @@ public struct LinkPlanner: Sendable {
         for link in suiteLinks {
             guard let producer = spec.operation(id: link.from) else { continue }
             for capture in link.captures {
-                for consumer in consumers where consumer.parameters(in: .path).contains(where: { $0.name == capture.parameter }) {
-                    if !link.to.isEmpty && !link.to.contains(where: { $0 == consumer.id || $0 == consumer.operationId }) { continue }
+                for consumer in consumers
+                where consumer.parameters(in: .path).contains(where: { $0.name == capture.parameter }) {
+                    if !link.to.isEmpty && !link.to.contains(where: { $0 == consumer.id || $0 == consumer.operationId })
+                    {
+                        continue
+                    }
                     out.append(
                         LinkBinding(
                             consumer: consumer.id, parameter: capture.parameter, producer: producer.id,
@@ -64,7 +70,10 @@ public struct LinkPlanner: Sendable {
         for producer in spec.operations {
             for response in producer.responses where Self.isSuccess(response.status) {
                 for link in response.links {
-                    guard let target = link.operationId.flatMap({ id in consumers.first { $0.operationId == id || $0.id == id } })
+                    guard
+                        let target = link.operationId.flatMap({ id in
+                            consumers.first { $0.operationId == id || $0.id == id }
+                        })
                     else { continue }
                     for (key, text) in link.parameters.sorted(by: { $0.key < $1.key }) {
                         let name = key.hasPrefix("path.") ? String(key.dropFirst(5)) : key

@@ -16,7 +16,9 @@ public struct StateAssertion: Sendable, Hashable {
     public func mismatch(in body: JSONValue) -> String? {
         guard let actual = body.value(at: pointer) else { return "absent" }
         if actual == expected { return nil }
-        if let a = RuntimeExpression.pathText(actual), let e = RuntimeExpression.pathText(expected), a == e { return nil }
+        if let a = RuntimeExpression.pathText(actual), let e = RuntimeExpression.pathText(expected), a == e {
+            return nil
+        }
         return JSONWriter.compact(actual)
     }
 }

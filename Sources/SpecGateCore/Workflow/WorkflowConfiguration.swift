@@ -27,7 +27,9 @@ public struct WorkflowConfiguration: Sendable, Hashable {
         for (i, item) in try r.list(extras["links"], at: JSONPointer(tokens: ["links"])).enumerated() {
             let at = JSONPointer(tokens: ["links"]).appending(i)
             let map = try r.map(item, at: at, known: ["from", "capture", "to"])
-            guard let from = map["from"]?.stringValue else { throw r.failure("a link needs `from` (the producer operation)", at) }
+            guard let from = map["from"]?.stringValue else {
+                throw r.failure("a link needs `from` (the producer operation)", at)
+            }
             guard let capture = map["capture"]?.objectValue, !capture.isEmpty else {
                 throw r.failure("a link needs `capture` ({parameter: runtime expression})", at)
             }
@@ -40,7 +42,8 @@ public struct WorkflowConfiguration: Sendable, Hashable {
                 }
                 captures.append(.init(parameter: name, expression: expression))
             }
-            config.links.append(SuiteLink(from: from, captures: captures, to: try r.strings(map["to"], at: at.appending("to"))))
+            config.links.append(
+                SuiteLink(from: from, captures: captures, to: try r.strings(map["to"], at: at.appending("to"))))
         }
         for (i, item) in try r.list(extras["expectations"], at: JSONPointer(tokens: ["expectations"])).enumerated() {
             let at = JSONPointer(tokens: ["expectations"]).appending(i)
@@ -60,7 +63,8 @@ public struct WorkflowConfiguration: Sendable, Hashable {
                 kind = parameters.isEmpty && values.isEmpty ? .operation : .scenario
             }
             config.expectations.append(
-                SuiteExpectation(operation: operation, kind: kind, parameters: parameters, values: values, expect: expect, index: i))
+                SuiteExpectation(
+                    operation: operation, kind: kind, parameters: parameters, values: values, expect: expect, index: i))
         }
         if let checks = extras["checks"] {
             let at = JSONPointer(tokens: ["checks"])
@@ -74,7 +78,8 @@ public struct WorkflowConfiguration: Sendable, Hashable {
                 guard let reason = entry["reason"]?.stringValue, !reason.isEmpty else {
                     throw r.failure("a disabled check needs a `reason` (shown in the reports)", itemAt)
                 }
-                config.disabledChecks.append(DisabledCheck(operation: entry["operation"]?.stringValue, check: check, reason: reason))
+                config.disabledChecks.append(
+                    DisabledCheck(operation: entry["operation"]?.stringValue, check: check, reason: reason))
             }
         }
         for (i, item) in try r.list(extras["workflows"], at: JSONPointer(tokens: ["workflows"])).enumerated() {
@@ -83,20 +88,29 @@ public struct WorkflowConfiguration: Sendable, Hashable {
             var steps: [WorkflowStep] = []
             for (j, stepItem) in try r.list(map["steps"], at: at.appending("steps")).enumerated() {
                 let stepAt = at.appending("steps").appending(j)
-                let step = try r.map(stepItem, at: stepAt, known: ["operation", "parameters", "values", "expect", "state"])
-                guard let operation = step["operation"]?.stringValue else { throw r.failure("a step needs `operation`", stepAt) }
+                let step = try r.map(
+                    stepItem, at: stepAt, known: ["operation", "parameters", "values", "expect", "state"])
+                guard let operation = step["operation"]?.stringValue else {
+                    throw r.failure("a step needs `operation`", stepAt)
+                }
                 var state: [StateAssertion] = []
-                for (key, value) in try r.object(step["state"], at: stepAt.appending("state")).sorted(by: { $0.key < $1.key }) {
+                for (key, value) in try r.object(step["state"], at: stepAt.appending("state")).sorted(by: {
+                    $0.key < $1.key
+                }) {
                     guard let pointer = JSONPointer(key) else {
-                        throw r.failure("state keys are JSON pointers into the response body (/data/status)", stepAt.appending("state"))
+                        throw r.failure(
+                            "state keys are JSON pointers into the response body (/data/status)",
+                            stepAt.appending("state"))
                     }
                     state.append(StateAssertion(pointer: pointer, expected: value))
                 }
                 steps.append(
                     WorkflowStep(
-                        operation: operation, parameters: try r.object(step["parameters"], at: stepAt.appending("parameters")),
+                        operation: operation,
+                        parameters: try r.object(step["parameters"], at: stepAt.appending("parameters")),
                         values: try r.values(step["values"], at: stepAt.appending("values")),
-                        expect: step["expect"] == nil ? [] : try r.statuses(step["expect"], at: stepAt.appending("expect")),
+                        expect: step["expect"] == nil
+                            ? [] : try r.statuses(step["expect"], at: stepAt.appending("expect")),
                         state: state))
             }
             guard !steps.isEmpty else { throw r.failure("a workflow needs `steps`", at) }
@@ -122,7 +136,8 @@ public struct WorkflowConfiguration: Sendable, Hashable {
         func map(_ value: JSONValue, at pointer: JSONPointer, known: [String]) throws(SpecLoadError) -> JSONObject {
             guard let object = value.objectValue else { throw failure("must be a mapping", pointer) }
             for (key, _) in object where !known.contains(key) {
-                throw failure("unknown key \"\(key)\" (known: \(known.joined(separator: ", ")))", pointer.appending(key))
+                throw failure(
+                    "unknown key \"\(key)\" (known: \(known.joined(separator: ", ")))", pointer.appending(key))
             }
             return object
         }
@@ -139,7 +154,9 @@ public struct WorkflowConfiguration: Sendable, Hashable {
             guard let value else { return [] }
             if let text = value.stringValue { return [text] }
             let items = value.arrayValue?.compactMap(\.stringValue)
-            guard let items, items.count == value.arrayValue?.count else { throw failure("must be a list of strings", pointer) }
+            guard let items, items.count == value.arrayValue?.count else {
+                throw failure("must be a list of strings", pointer)
+            }
             return items
         }
 
@@ -161,7 +178,8 @@ public struct WorkflowConfiguration: Sendable, Hashable {
             var out: [BodyValue] = []
             for (key, member) in try object(value, at: pointer).sorted(by: { $0.key < $1.key }) {
                 guard let parsed = BodyValue(key: key, value: member) else {
-                    throw failure("`values` key \"\(key)\" must be a property name or a JSON pointer", pointer.appending(key))
+                    throw failure(
+                        "`values` key \"\(key)\" must be a property name or a JSON pointer", pointer.appending(key))
                 }
                 out.append(parsed)
             }

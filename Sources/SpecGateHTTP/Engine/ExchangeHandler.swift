@@ -3,9 +3,9 @@ import NIOHTTP1
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One request to write on a connection, and where its answer goes.
@@ -140,7 +140,9 @@ final class ExchangeHandler: ChannelDuplexHandler {
                 request.promise.fail(WireFailure(reason: .failed, underlying: cause, bytesReceived: 0))
             } else {
                 request.promise.fail(
-                    WireFailure(reason: completed > 0 ? .staleConnection : .closed, underlying: ChannelError.ioOnClosedChannel, bytesReceived: 0))
+                    WireFailure(
+                        reason: completed > 0 ? .staleConnection : .closed, underlying: ChannelError.ioOnClosedChannel,
+                        bytesReceived: 0))
             }
             promise?.succeed(())
             return
@@ -229,7 +231,8 @@ final class ExchangeHandler: ChannelDuplexHandler {
         }
         current.promise.succeed(
             WireResponse(
-                head: head, body: current.body, truncated: truncated, bytesReceived: current.received, reusable: reusable,
+                head: head, body: current.body, truncated: truncated, bytesReceived: current.received,
+                reusable: reusable,
                 writtenAt: current.writtenAt, firstByteAt: counters.firstByteAt ?? now, finishedAt: now))
         if !reusable { context?.close(promise: nil) }
     }
@@ -246,13 +249,16 @@ final class ExchangeHandler: ChannelDuplexHandler {
         current.timer?.cancel()
         var reason = reason
         let nothingArrived = counters.bytesSinceRequest == 0 && current.head == nil
-        if nothingArrived, completed > 0, reason == .closed || (reason == .failed && Self.isConnectionLoss(underlying)) {
+        if nothingArrived, completed > 0, reason == .closed || (reason == .failed && Self.isConnectionLoss(underlying))
+        {
             reason = .staleConnection
         } else if reason == .failed, Self.isConnectionLoss(underlying) {
             reason = .closed
         }
         current.promise.fail(
-            WireFailure(reason: reason, underlying: underlying.map(SendableError.init), bytesReceived: counters.bytesSinceRequest))
+            WireFailure(
+                reason: reason, underlying: underlying.map(SendableError.init),
+                bytesReceived: counters.bytesSinceRequest))
     }
 
     /// Errors that mean the peer went away (reset, broken pipe, EOF), as opposed to a protocol or TLS error.

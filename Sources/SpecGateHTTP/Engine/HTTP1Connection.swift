@@ -36,7 +36,8 @@ struct HTTP1Connection: Sendable {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if !tunnel {
-                        try Self.addHTTPHandlers(to: channel, tls: origin.isTLS ? tls : nil, hostname: tlsHostname, fate: fate)
+                        try Self.addHTTPHandlers(
+                            to: channel, tls: origin.isTLS ? tls : nil, hostname: tlsHostname, fate: fate)
                     }
                 }
             }
@@ -52,10 +53,13 @@ struct HTTP1Connection: Sendable {
                 throw error
             }
         }
-        return HTTP1Connection(channel: channel, origin: origin, connectDuration: Duration(NIODeadline.now() - started), fate: fate)
+        return HTTP1Connection(
+            channel: channel, origin: origin, connectDuration: Duration(NIODeadline.now() - started), fate: fate)
     }
 
-    private static func addHTTPHandlers(to channel: any Channel, tls: NIOSSLContext?, hostname: String?, fate: ConnectionFate) throws {
+    private static func addHTTPHandlers(
+        to channel: any Channel, tls: NIOSSLContext?, hostname: String?, fate: ConnectionFate
+    ) throws {
         let operations = channel.pipeline.syncOperations
         if let tls {
             try operations.addHandler(try NIOSSLClientHandler(context: tls, serverHostname: hostname))
@@ -83,7 +87,10 @@ struct HTTP1Connection: Sendable {
             if let cause = fate.cause {
                 promise.fail(WireFailure(reason: .failed, underlying: cause, bytesReceived: 0))
             } else {
-                promise.fail(WireFailure(reason: reused ? .staleConnection : .closed, underlying: SendableError(error), bytesReceived: 0))
+                promise.fail(
+                    WireFailure(
+                        reason: reused ? .staleConnection : .closed, underlying: SendableError(error), bytesReceived: 0)
+                )
             }
         }
         channel.writeAndFlush(request, promise: accepted)

@@ -51,7 +51,11 @@ struct Origin: Sendable, Hashable, CustomStringConvertible {
             guard let close = hostPort.firstIndex(of: "]") else { throw invalid("unclosed IPv6 bracket") }
             host = hostPort[hostPort.index(after: hostPort.startIndex)..<close]
             let rest = hostPort[hostPort.index(after: close)...]
-            if rest.hasPrefix(":") { portText = rest.dropFirst() } else if !rest.isEmpty { throw invalid("junk after ']'") }
+            if rest.hasPrefix(":") {
+                portText = rest.dropFirst()
+            } else if !rest.isEmpty {
+                throw invalid("junk after ']'")
+            }
         } else if let colon = hostPort.lastIndex(of: ":") {
             host = hostPort[..<colon]
             portText = hostPort[hostPort.index(after: colon)...]

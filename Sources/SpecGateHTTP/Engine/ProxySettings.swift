@@ -13,7 +13,8 @@ public struct ProxyEndpoint: Sendable, Hashable {
         }
         let scheme = text[..<colon].lowercased()
         guard scheme == "http" else {
-            throw TransportError(kind: .invalidRequest, message: "proxy URL: only http:// proxies are supported (got \(scheme)://)")
+            throw TransportError(
+                kind: .invalidRequest, message: "proxy URL: only http:// proxies are supported (got \(scheme)://)")
         }
         var authority = text[text.index(colon, offsetBy: 3)...]
         if let slash = authority.firstIndex(of: "/") { authority = authority[..<slash] }
@@ -63,7 +64,9 @@ public struct ProxySettings: Sendable, Hashable {
     /// Loopback targets bypass the proxy (the default).
     public var bypassLoopback: Bool
 
-    public init(http: ProxyEndpoint? = nil, https: ProxyEndpoint? = nil, noProxy: [String] = [], bypassLoopback: Bool = true) {
+    public init(
+        http: ProxyEndpoint? = nil, https: ProxyEndpoint? = nil, noProxy: [String] = [], bypassLoopback: Bool = true
+    ) {
         self.http = http
         self.https = https
         self.noProxy = noProxy
@@ -102,7 +105,9 @@ public struct ProxySettings: Sendable, Hashable {
             if entry == "*" { return nil }
             var pattern = Substring(entry.lowercased())
             var port: Int?
-            if let colon = pattern.lastIndex(of: ":"), !pattern.hasPrefix("["), let number = Int(pattern[pattern.index(after: colon)...]) {
+            if let colon = pattern.lastIndex(of: ":"), !pattern.hasPrefix("["),
+                let number = Int(pattern[pattern.index(after: colon)...])
+            {
                 port = number
                 pattern = pattern[..<colon]
             }

@@ -9,7 +9,9 @@ enum ProxyTunnel {
         var description: String
     }
 
-    static func establish(on channel: any Channel, to origin: Origin, proxy: ProxyEndpoint, deadline: NIODeadline) async throws {
+    static func establish(on channel: any Channel, to origin: Origin, proxy: ProxyEndpoint, deadline: NIODeadline)
+        async throws
+    {
         let promise = channel.eventLoop.makePromise(of: Void.self)
         try await channel.eventLoop.submit {
             let handler = ConnectResponseHandler(promise: promise)
@@ -47,7 +49,9 @@ private final class ConnectResponseHandler: ChannelInboundHandler, RemovableChan
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         buffer.append(contentsOf: unwrapInboundIn(data).readableBytesView)
         guard let end = headEnd() else {
-            if buffer.count > 16 << 10 { complete(refused: "the proxy's answer to CONNECT has no end of head in 16 KiB") }
+            if buffer.count > 16 << 10 {
+                complete(refused: "the proxy's answer to CONNECT has no end of head in 16 KiB")
+            }
             return
         }
         let head = String(decoding: buffer[..<end], as: UTF8.self)

@@ -65,7 +65,9 @@ final class WireHandler: ChannelDuplexHandler {
             promise?.fail(ChannelError.operationUnsupported)
         case .end:
             // Bodies are framed by Content-Length; there is no chunked trailer to write.
-            if let promise { context.write(wrapOutboundOut(context.channel.allocator.buffer(capacity: 0)), promise: promise) }
+            if let promise {
+                context.write(wrapOutboundOut(context.channel.allocator.buffer(capacity: 0)), promise: promise)
+            }
         }
     }
 }

@@ -10,7 +10,9 @@ import SpecGateHTTP
 /// compared) and its own clean-ups. Workflows run on both targets and are compared step by step. The
 /// report lists cases in sending order whatever order they finish in.
 public enum CompareExecutor {
-    public static func execute(_ run: PreparedRun, baseURLA: String, baseURLB: String) async throws(RunError) -> ComparisonReport {
+    public static func execute(_ run: PreparedRun, baseURLA: String, baseURLB: String) async throws(RunError)
+        -> ComparisonReport
+    {
         let options = run.options
         for url in [baseURLA, baseURLB] where !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
             throw RunError("base URL \(url) must start with http:// or https://")
@@ -89,7 +91,8 @@ public enum CompareExecutor {
         }
         let elapsed = clock.now - start
         let credentialNotes = (
-            a: await transportA.credentialNotes(masker: run.masker), b: await transportB.credentialNotes(masker: run.masker)
+            a: await transportA.credentialNotes(masker: run.masker),
+            b: await transportB.credentialNotes(masker: run.masker)
         )
         let diagnostics =
             jobs.cases.diagnostics + (tallyA.notes + credentialNotes.a).map { Diagnostic(note: $0).side("A") }

@@ -40,7 +40,9 @@ public enum BaselineFile {
     }
 
     static func read(_ path: String, what: String) throws(RunError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw RunError("cannot read \(what) \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RunError("cannot read \(what) \(path)")
+        }
         return [UInt8](data)
     }
 

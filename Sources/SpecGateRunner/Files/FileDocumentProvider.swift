@@ -31,7 +31,8 @@ public struct FileDocumentProvider: DocumentProvider {
 
     public func read(uri: String) throws(SpecLoadError) -> [UInt8] {
         guard let path = URIReference.path(ofFileURI: uri) else {
-            throw SpecLoadError(uri: uri, message: "only file: documents are read (SpecGate never fetches over the network)")
+            throw SpecLoadError(
+                uri: uri, message: "only file: documents are read (SpecGate never fetches over the network)")
         }
         let canonical = FileDocumentProvider.canonicalPath(path)
         if !allowOutside && !allowedRoots.isEmpty
@@ -39,7 +40,9 @@ public struct FileDocumentProvider: DocumentProvider {
         {
             throw SpecLoadError(
                 file: path,
-                message: "is outside the allowed folder \(allowedRoots.joined(separator: ", ")); allow it explicitly (allowOutside) to read it")
+                message:
+                    "is outside the allowed folder \(allowedRoots.joined(separator: ", ")); allow it explicitly (allowOutside) to read it"
+            )
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: canonical, isDirectory: &isDirectory) else {
@@ -75,7 +78,8 @@ public struct FileDocumentProvider: DocumentProvider {
         let absolute = absolutePath(path)
         let folder = (absolute as NSString).deletingLastPathComponent
         let provider = FileDocumentProvider(allowedRoots: [folder], allowOutside: allowOutside)
-        return try DocumentSetLoader(provider: provider).load(rootURI: URIReference.fileURI(forPath: absolute), parsedRoot: parsedRoot)
+        return try DocumentSetLoader(provider: provider).load(
+            rootURI: URIReference.fileURI(forPath: absolute), parsedRoot: parsedRoot)
     }
 
     /// Reads and parses a suite file; a relative path is taken from the current folder.

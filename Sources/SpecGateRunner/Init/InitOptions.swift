@@ -19,7 +19,9 @@ public struct InitOptions: Sendable, Hashable {
     /// Documents already fetched (`SuiteInitializer.initializeFetching` fills this in).
     public var remote: RemoteDocuments = RemoteDocuments()
 
-    public init(specPath: String, name: String? = nil, directory: String? = nil, force: Bool = false, copy: Bool = false) {
+    public init(
+        specPath: String, name: String? = nil, directory: String? = nil, force: Bool = false, copy: Bool = false
+    ) {
         self.specPath = specPath
         self.name = name
         self.directory = directory

@@ -12,7 +12,10 @@ public struct InitResult: Sendable {
     /// Lint findings of the new suite (overlay applied, operations included).
     public var findings: [LintFinding]
 
-    public init(directory: String, suitePath: String, overlayPath: String, specReference: String, draft: SuiteDraft, findings: [LintFinding]) {
+    public init(
+        directory: String, suitePath: String, overlayPath: String, specReference: String, draft: SuiteDraft,
+        findings: [LintFinding]
+    ) {
         self.directory = directory
         self.suitePath = suitePath
         self.overlayPath = overlayPath

@@ -11,7 +11,8 @@ public enum SuiteInitializer {
         var options = options
         if RemoteDocuments.isURL(options.specPath) {
             do {
-                options.remote.merge(try await RemoteDocuments.fetchSet(rootURL: options.specPath, options: options.specFetch))
+                options.remote.merge(
+                    try await RemoteDocuments.fetchSet(rootURL: options.specPath, options: options.specFetch))
             } catch {
                 throw InitError(error)
             }
@@ -23,7 +24,8 @@ public enum SuiteInitializer {
     /// and a relative server URL is resolved against it for the suite's `baseURL`.
     public static func initialize(_ options: InitOptions) throws(InitError) -> InitResult {
         let isURL = RemoteDocuments.isURL(options.specPath)
-        let specAbsolute = isURL ? URIReference.stripFragment(options.specPath) : FileDocumentProvider.absolutePath(options.specPath)
+        let specAbsolute =
+            isURL ? URIReference.stripFragment(options.specPath) : FileDocumentProvider.absolutePath(options.specPath)
         let loadOptions = WorkspaceOptions(remote: options.remote)
         let target: LoadedTarget
         do {
@@ -35,22 +37,28 @@ public enum SuiteInitializer {
             throw InitError("\(options.specPath) is a suite; `specgate init` takes an OpenAPI document")
         }
         let name = options.name ?? defaultName(title: target.spec.title, specPath: specAbsolute)
-        guard !name.isEmpty, !name.contains("/") else { throw InitError("--name must be a non-empty name without \"/\"") }
+        guard !name.isEmpty, !name.contains("/") else {
+            throw InitError("--name must be a non-empty name without \"/\"")
+        }
         let directory = options.directory ?? "specs/" + name
         let folder = FileDocumentProvider.absolutePath(directory)
         let files = FileManager.default
         if files.fileExists(atPath: folder) && !options.force {
-            throw InitError("\(directory) already exists; pass --force to write into it (suite.yaml and overlay.yaml are replaced)")
+            throw InitError(
+                "\(directory) already exists; pass --force to write into it (suite.yaml and overlay.yaml are replaced)")
         }
 
         let specReference: String
         if isURL {
-            guard !options.copy else { throw InitError("--copy copies a spec file; a spec given by URL is referenced by its URL") }
+            guard !options.copy else {
+                throw InitError("--copy copies a spec file; a spec given by URL is referenced by its URL")
+            }
             specReference = specAbsolute
         } else if options.copy {
             guard target.documents.store.uris.count == 1 else {
                 throw InitError(
-                    "--copy copies one file, but \(options.specPath) references \(target.documents.store.uris.count - 1) other document(s); reference it instead (leave out --copy)")
+                    "--copy copies one file, but \(options.specPath) references \(target.documents.store.uris.count - 1) other document(s); reference it instead (leave out --copy)"
+                )
             }
             specReference = (specAbsolute as NSString).lastPathComponent
         } else {
@@ -89,7 +97,8 @@ public enum SuiteInitializer {
         }
         let shown = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         return InitResult(
-            directory: shown, suitePath: shown + "/suite.yaml", overlayPath: shown + "/overlay.yaml", specReference: specReference,
+            directory: shown, suitePath: shown + "/suite.yaml", overlayPath: shown + "/overlay.yaml",
+            specReference: specReference,
             draft: draft, findings: suite.lint())
     }
 

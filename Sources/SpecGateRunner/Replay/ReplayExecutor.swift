@@ -39,7 +39,9 @@ public struct ReplayOptions: Sendable {
 /// afterwards; a workflow step is re-sent inside its workflow (the earlier steps as planned). A credential
 /// the report shows only as `***` (a generated unknown key) is taken from the regenerated case.
 public enum ReplayExecutor {
-    public static func execute(_ options: ReplayOptions) async throws(RunError) -> (report: ReplayReport, masker: SecretMasker) {
+    public static func execute(_ options: ReplayOptions) async throws(RunError) -> (
+        report: ReplayReport, masker: SecretMasker
+    ) {
         let source = try BaselineFile.loadReport(options.reportPath)
         var selected = source.findings.filter { !$0.baselined }
         if !options.fingerprints.isEmpty {
@@ -54,17 +56,21 @@ public enum ReplayExecutor {
         }
         var runOptions = RunOptions(
             path: suite, baseURL: options.baseURL ?? source.baseURL, seed: source.seed, maxCasesPerOperation: 500,
-            checks: source.checks.filter { $0 != "max_response_time" }, concurrency: 1, timeoutSeconds: options.timeoutSeconds,
+            checks: source.checks.filter { $0 != "max_response_time" }, concurrency: 1,
+            timeoutSeconds: options.timeoutSeconds,
             retries: 0, environment: options.environment, toolVersion: options.toolVersion)
         var operationIDs: [String] = []
-        for finding in selected where !operationIDs.contains(finding.operationID) { operationIDs.append(finding.operationID) }
+        for finding in selected where !operationIDs.contains(finding.operationID) {
+            operationIDs.append(finding.operationID)
+        }
         runOptions.operations = operationIDs
         let started = Date()
         guard !selected.isEmpty else {
             return (
                 ReplayReport(
                     toolVersion: options.toolVersion, source: options.reportPath, baseURL: runOptions.baseURL ?? "",
-                    startedAt: ISO8601DateFormatter().string(from: started), results: [], diagnostics: [.note("replay.nothing-to-replay", "the report has no finding to replay")]),
+                    startedAt: ISO8601DateFormatter().string(from: started), results: [],
+                    diagnostics: [.note("replay.nothing-to-replay", "the report has no finding to replay")]),
                 SecretMasker()
             )
         }
@@ -77,7 +83,8 @@ public enum ReplayExecutor {
         let cases = Dictionary(run.makeAllCases().map { ($0.testCase.id, $0) }, uniquingKeysWith: { a, _ in a })
         var diagnostics = DiagnosticCollector()
         if source.checks.contains("max_response_time") {
-            diagnostics.emit(.note("replay.not-rejudged", "max_response_time is not re-judged (its limit is not in the report)"))
+            diagnostics.emit(
+                .note("replay.not-rejudged", "max_response_time is not re-judged (its limit is not in the report)"))
         }
         // One finding at a time (`concurrency` 1), in the report's order, through the loop `run` sends with.
         var results: [Int: ReplayResult] = [:]
@@ -87,7 +94,12 @@ public enum ReplayExecutor {
             limit: runOptions.concurrency,
             next: { index in index < findings.count ? findings[index] : nil },
             work: { finding, index in
-                (index, await replay(finding, source: source, run: run, cases: cases, probe: replayProbe, transport: transport, index: index))
+                (
+                    index,
+                    await replay(
+                        finding, source: source, run: run, cases: cases, probe: replayProbe, transport: transport,
+                        index: index)
+                )
             },
             fold: { (index: Int, result: ReplayResult) in results[index] = result })
         let ordered = results.sorted { $0.key < $1.key }.map(\.value)
@@ -95,12 +107,15 @@ public enum ReplayExecutor {
         for note in await transport.credentialNotes(masker: run.masker) { diagnostics.emit(Diagnostic(note: note)) }
         let report = ReplayReport(
             toolVersion: options.toolVersion, source: options.reportPath, baseURL: run.masker.mask(run.baseURL),
-            startedAt: ISO8601DateFormatter().string(from: started), results: ordered, diagnostics: diagnostics.diagnostics)
+            startedAt: ISO8601DateFormatter().string(from: started), results: ordered,
+            diagnostics: diagnostics.diagnostics)
         return (report, run.masker)
     }
 
     /// The stored request of `finding`, placeholders filled from the environment; nil when it cannot be rebuilt.
-    static func request(_ finding: Finding, source: RunReport, run: PreparedRun, regenerated: PreparedRequest?) -> PreparedRequest? {
+    static func request(_ finding: Finding, source: RunReport, run: PreparedRun, regenerated: PreparedRequest?)
+        -> PreparedRequest?
+    {
         guard let method = HTTPMethod(rawValue: finding.request.method.lowercased()) else { return nil }
         let masker = run.masker
         let url = masker.unmask(finding.request.url)
@@ -136,15 +151,24 @@ public enum ReplayExecutor {
         let workflow = run.workflows.first { $0.steps.contains { $0.testCase.id == caseID } }
         let operation = run.judgedOperations.first { $0.id == finding.operationID }
         let planned = cases[caseID] ?? workflow?.steps.first { $0.testCase.id == caseID }
-        func result(_ outcome: ReplayOutcome, _ detail: String, _ sent: PreparedRequest?, status: Int? = nil, links: String? = nil) -> ReplayResult {
+        func result(
+            _ outcome: ReplayOutcome, _ detail: String, _ sent: PreparedRequest?, status: Int? = nil,
+            links: String? = nil
+        ) -> ReplayResult {
             ReplayResult(
                 fingerprint: finding.fingerprint, check: finding.check, operationID: finding.operationID,
-                operationName: finding.operationName, caseID: finding.caseID, outcome: outcome, detail: run.masker.mask(detail),
-                request: sent.map { summary($0, run: run, transport: transport) } ?? finding.request, status: status, linkNote: links)
+                operationName: finding.operationName, caseID: finding.caseID, outcome: outcome,
+                detail: run.masker.mask(detail),
+                request: sent.map { summary($0, run: run, transport: transport) } ?? finding.request, status: status,
+                linkNote: links)
         }
-        guard let operation else { return result(.notReproducible, "operation \(finding.operationID) is not in the suite any more", nil) }
+        guard let operation else {
+            return result(.notReproducible, "operation \(finding.operationID) is not in the suite any more", nil)
+        }
         guard let stored = request(finding, source: source, run: run, regenerated: planned?.testCase.request) else {
-            return result(.notReproducible, "the stored request cannot be rebuilt (\(finding.request.method) \(finding.request.url))", nil)
+            return result(
+                .notReproducible,
+                "the stored request cannot be rebuilt (\(finding.request.method) \(finding.request.url))", nil)
         }
         var sending = planned ?? fallback(finding, operation: operation, run: run)
         sending.testCase.request = stored
@@ -154,10 +178,15 @@ public enum ReplayExecutor {
         if finding.caseID.contains("@") {
             // A producer's own exchange: it makes a fresh resource anyway; re-sent as stored.
             let exchange = await transport.send(stored, index: index)
-            records = [RunExecutor.record(sending, exchange: exchange, transport: transport, identifiersResolved: false, generated: true)]
+            records = [
+                RunExecutor.record(
+                    sending, exchange: exchange, transport: transport, identifiersResolved: false, generated: true)
+            ]
             consumer = 0
         } else if var workflow {
-            for i in workflow.steps.indices where workflow.steps[i].testCase.id == caseID { workflow.steps[i] = sending }
+            for i in workflow.steps.indices where workflow.steps[i].testCase.id == caseID {
+                workflow.steps[i] = sending
+            }
             let outcome = await RunExecutor.runWorkflow(workflow, index: index, run: run, transport: transport)
             records = outcome.records
             consumer = outcome.records.lastIndex { $0.caseID == caseID }
@@ -177,22 +206,29 @@ public enum ReplayExecutor {
         let record = records[consumer]
         switch record.outcome {
         case .transportError(let kind, let message):
-            if finding.check == "transport" { return result(.stillFailing, "\(kind): \(message)", record.request, links: links) }
+            if finding.check == "transport" {
+                return result(.stillFailing, "\(kind): \(message)", record.request, links: links)
+            }
             return result(.notReproducible, "\(kind): \(message)", record.request, links: links)
         case .response(let response):
             if finding.check == "transport" {
                 return response.bodyTruncated
-                    ? result(.stillFailing, "response body cut again", record.request, status: response.status, links: links)
-                    : result(.fixed, "a whole response came (HTTP \(response.status))", record.request, status: response.status, links: links)
+                    ? result(
+                        .stillFailing, "response body cut again", record.request, status: response.status, links: links)
+                    : result(
+                        .fixed, "a whole response came (HTTP \(response.status))", record.request,
+                        status: response.status, links: links)
             }
             let verdict = probe.evaluate(record)
             var others: [String] = []
             for checked in verdict.results {
                 for violation in checked.violations {
                     if checked.check == finding.check
-                        && Fingerprint.of([finding.operationID, checked.check, violation.fingerprintDetail]) == finding.fingerprint
+                        && Fingerprint.of([finding.operationID, checked.check, violation.fingerprintDetail])
+                            == finding.fingerprint
                     {
-                        return result(.stillFailing, violation.message, record.request, status: response.status, links: links)
+                        return result(
+                            .stillFailing, violation.message, record.request, status: response.status, links: links)
                     }
                     others.append(checked.check + ": " + violation.message)
                 }
@@ -219,8 +255,11 @@ public enum ReplayExecutor {
         let url = transport.url(for: request)
         return RequestSummary(
             method: request.method.wireName, url: masker.mask(url),
-            headers: request.headers.map { HeaderField(name: $0.name, value: masker.maskHeader(name: $0.name, value: $0.value)) },
+            headers: request.headers.map {
+                HeaderField(name: $0.name, value: masker.maskHeader(name: $0.name, value: $0.value))
+            },
             bodyExcerpt: request.body.map { masker.mask(String(decoding: $0.prefix(2048), as: UTF8.self)) },
-            curl: CurlCommand.render(method: request.method, url: url, headers: request.headers, body: request.body, masker: masker))
+            curl: CurlCommand.render(
+                method: request.method, url: url, headers: request.headers, body: request.body, masker: masker))
     }
 }

@@ -6,7 +6,9 @@ import SpecGateJUnit
 /// The console, JSON and JUnit views of a `ReplayReport`; every text masked once more.
 public enum ReplayReportWriter {
     /// One line per finding (outcome, check, operation, fingerprint), its detail and curl, then the totals.
-    public static func console(_ report: ReplayReport, style: ConsoleStyle, masker: SecretMasker = SecretMasker()) -> String {
+    public static func console(_ report: ReplayReport, style: ConsoleStyle, masker: SecretMasker = SecretMasker())
+        -> String
+    {
         var lines = [style.bold("replay of \(masker.mask(report.source)) against \(masker.mask(report.baseURL))")]
         for (i, result) in report.results.enumerated() {
             let label: String
@@ -49,7 +51,8 @@ public enum ReplayReportWriter {
                 case .stillFailing:
                     outcome = .failure(message: detail, type: result.check, details: masker.mask(result.request.curl))
                 case .notReproducible:
-                    outcome = .error(message: detail, type: "NotReproducible", details: masker.mask(result.request.curl))
+                    outcome = .error(
+                        message: detail, type: "NotReproducible", details: masker.mask(result.request.curl))
                 }
                 return JUnitTestCase(
                     classname: id, name: result.check + " " + result.fingerprint, outcome: outcome,
@@ -57,13 +60,16 @@ public enum ReplayReportWriter {
             }
             return JUnitTestSuite(
                 name: id, timestamp: timestamp, time: 0,
-                properties: [("replayOf", masker.mask(report.source)), ("baseURL", masker.mask(report.baseURL))], testCases: cases)
+                properties: [("replayOf", masker.mask(report.source)), ("baseURL", masker.mask(report.baseURL))],
+                testCases: cases)
         }
         JUnitReportBuilder.attach(report.diagnostics.map { masker.mask($0) }, to: &suites)
         return JUnitReport(name: "specgate replay", suites: suites)
     }
 
-    public static func write(_ report: ReplayReport, junitPath: String?, jsonPath: String?, masker: SecretMasker) throws(RunError) {
+    public static func write(_ report: ReplayReport, junitPath: String?, jsonPath: String?, masker: SecretMasker)
+        throws(RunError)
+    {
         if let junitPath {
             do {
                 try ReportWriter.createParent(of: junitPath)

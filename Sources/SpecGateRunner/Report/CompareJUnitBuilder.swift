@@ -16,7 +16,9 @@ public enum CompareJUnitBuilder {
                     cases.append(
                         JUnitTestCase(
                             classname: operation.operationID, name: "\(comparison.caseID) \(difference.kind.rawValue)",
-                            outcome: .failure(message: difference.message, type: difference.kind.rawValue, details: details(comparison))))
+                            outcome: .failure(
+                                message: difference.message, type: difference.kind.rawValue,
+                                details: details(comparison))))
                 }
             }
             let identical = operation.cases - differing.count
@@ -30,7 +32,8 @@ public enum CompareJUnitBuilder {
                     name: operation.operationID, timestamp: timestamp, hostname: hostname,
                     properties: [
                         ("operation", operation.name), ("seed", String(report.seed)), ("suite", report.suite),
-                        ("baseURL.a", report.baseURLA), ("baseURL.b", report.baseURLB), ("cases", String(operation.cases)),
+                        ("baseURL.a", report.baseURLA), ("baseURL.b", report.baseURLB),
+                        ("cases", String(operation.cases)),
                     ] + (report.incomplete ? [("incomplete", "true")] : []),
                     testCases: cases))
         }

@@ -17,7 +17,8 @@ public enum CompareReportWriter {
         let hostname = ProcessInfo.processInfo.hostName
         do {
             try ReportWriter.createParent(of: junitPath)
-            try JUnitWriter.write(CompareJUnitBuilder.build(report, hostname: hostname.isEmpty ? nil : hostname), toPath: junitPath)
+            try JUnitWriter.write(
+                CompareJUnitBuilder.build(report, hostname: hostname.isEmpty ? nil : hostname), toPath: junitPath)
         } catch {
             throw RunError("cannot write JUnit report \(junitPath): \(error)")
         }

@@ -12,7 +12,9 @@ public struct CompareSummary: Sendable {
         self.maxCasesShown = maxCasesShown
     }
 
-    static let columns: [(DifferenceKind, String)] = [(.statusClass, "status"), (.verdict, "verdict"), (.shape, "shape")]
+    static let columns: [(DifferenceKind, String)] = [
+        (.statusClass, "status"), (.verdict, "verdict"), (.shape, "shape"),
+    ]
 
     public func render(_ report: ComparisonReport) -> String {
         var lines: [String] = []
@@ -24,7 +26,9 @@ public struct CompareSummary: Sendable {
         for (_, title) in Self.columns { header += "  " + title.padded(7) }
         lines.append(style.bold(header))
         for operation in report.operations {
-            var line = String(operation.name.prefix(nameWidth)).padded(nameWidth) + "  " + String(operation.cases).leftPadded(5)
+            var line =
+                String(operation.name.prefix(nameWidth)).padded(nameWidth) + "  "
+                + String(operation.cases).leftPadded(5)
             for (kind, _) in Self.columns {
                 let count = operation.count(kind)
                 line += "  " + (count == 0 ? style.green("same".padded(7)) : style.red(String(count).padded(7)))
@@ -37,7 +41,8 @@ public struct CompareSummary: Sendable {
             for (i, comparison) in report.differing.prefix(maxCasesShown).enumerated() {
                 lines.append("")
                 let kinds = comparison.kinds.map(\.rawValue).joined(separator: ", ")
-                lines.append("\(i + 1). \(style.red("DIFF")) \(kinds) — \(comparison.operationName)  [\(comparison.caseID)]")
+                lines.append(
+                    "\(i + 1). \(style.red("DIFF")) \(kinds) — \(comparison.operationName)  [\(comparison.caseID)]")
                 lines.append("   A: \(comparison.a.summary)")
                 lines.append("   B: \(comparison.b.summary)")
                 for difference in comparison.differences { lines.append("   - \(difference.message)") }
@@ -57,14 +62,18 @@ public struct CompareSummary: Sendable {
             }
         }
         lines.append("")
-        for (name, unreachable, requests) in [("A", report.unreachableA, report.requestsA), ("B", report.unreachableB, report.requestsB)]
+        for (name, unreachable, requests) in [
+            ("A", report.unreachableA, report.requestsA), ("B", report.unreachableB, report.requestsB),
+        ]
         where unreachable {
             lines.append(style.red("target \(name) unreachable: all \(requests) requests ended in a transport error"))
         }
         let verdict =
             report.differing.isEmpty
             ? style.green("no differences")
-            : style.red("\(report.differenceCount) difference\(report.differenceCount == 1 ? "" : "s") in \(report.differing.count) of \(report.comparedCases) cases")
+            : style.red(
+                "\(report.differenceCount) difference\(report.differenceCount == 1 ? "" : "s") in \(report.differing.count) of \(report.comparedCases) cases"
+            )
         lines.append(
             "\(verdict); \(report.comparedCases) cases on \(report.operations.count) operations, seed \(report.seed)"
                 + (report.incomplete ? style.yellow(" (incomplete)") : ""))

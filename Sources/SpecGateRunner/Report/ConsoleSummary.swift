@@ -55,17 +55,24 @@ public struct ConsoleSummary: Sendable {
             lines.append(style.bold("Findings"))
             for (i, finding) in report.findings.enumerated() {
                 let label =
-                    finding.baselined ? style.dim("BASELINED") : finding.flaky ? style.yellow("FLAKY") : finding.kind == .failure ? style.red("FAIL") : style.yellow("ERROR")
+                    finding.baselined
+                    ? style.dim("BASELINED")
+                    : finding.flaky
+                        ? style.yellow("FLAKY") : finding.kind == .failure ? style.red("FAIL") : style.yellow("ERROR")
                 lines.append("")
                 lines.append("\(i + 1). \(label) \(finding.check) — \(finding.operationName)  [\(finding.fingerprint)]")
                 lines.append("   \(shorten(finding.message))")
-                if let mutation = finding.mutation { lines.append("   case: \(finding.caseID) (\(mutation))") } else {
+                if let mutation = finding.mutation {
+                    lines.append("   case: \(finding.caseID) (\(mutation))")
+                } else {
                     lines.append("   case: \(finding.caseID)")
                 }
                 if let expected = finding.expected, let actual = finding.actual {
                     lines.append("   expected: \(shorten(expected))   actual: \(actual)")
                 }
-                if let pointer = finding.instancePointer { lines.append("   at: \(pointer.description.isEmpty ? "/" : pointer.description)") }
+                if let pointer = finding.instancePointer {
+                    lines.append("   at: \(pointer.description.isEmpty ? "/" : pointer.description)")
+                }
                 if let schema = finding.schemaLocation { lines.append("   schema: \(shorten(schema.description))") }
                 if finding.occurrences > 1 { lines.append("   seen \(finding.occurrences) times") }
                 lines.append("   reproduce: \(finding.request.curl)")
@@ -99,17 +106,25 @@ extension ConsoleSummary {
     /// Root causes, largest first: each with its check, summary and operation count, then its findings
     /// (operation, fingerprint and number in the Findings list).
     func rootCauseLines(_ report: RunReport) -> [String] {
-        let number = Dictionary(report.findings.enumerated().map { ($1.fingerprint, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        let number = Dictionary(
+            report.findings.enumerated().map { ($1.fingerprint, $0 + 1) }, uniquingKeysWith: { a, _ in a })
         let byFingerprint = Dictionary(report.findings.map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
         var lines = ["", style.bold("Root causes")]
         for (i, cause) in report.rootCauses.enumerated() {
             let findings = cause.findings.compactMap { byFingerprint[$0] }
             let open = findings.contains { !$0.baselined && !$0.flaky }
-            let label = !open ? style.dim(findings.allSatisfy(\.baselined) ? "BASELINED" : "FLAKY") : findings.contains { $0.kind == .failure } ? style.red("FAIL") : style.yellow("ERROR")
+            let label =
+                !open
+                ? style.dim(findings.allSatisfy(\.baselined) ? "BASELINED" : "FLAKY")
+                : findings.contains { $0.kind == .failure } ? style.red("FAIL") : style.yellow("ERROR")
             let count = cause.operations.count
-            lines.append("\(i + 1). \(label) \(cause.check) — \(shorten(cause.summary)) — \(count) operation\(count == 1 ? "" : "s")  [\(cause.id)]")
+            lines.append(
+                "\(i + 1). \(label) \(cause.check) — \(shorten(cause.summary)) — \(count) operation\(count == 1 ? "" : "s")  [\(cause.id)]"
+            )
             for finding in findings {
-                lines.append("   - \(finding.operationName)  [\(finding.fingerprint)] finding \(number[finding.fingerprint] ?? 0)")
+                lines.append(
+                    "   - \(finding.operationName)  [\(finding.fingerprint)] finding \(number[finding.fingerprint] ?? 0)"
+                )
             }
         }
         return lines
@@ -125,16 +140,23 @@ extension ConsoleSummary {
             var line = String(name.prefix(nameWidth)).padded(nameWidth) + "  " + operation.statusRatio.padded(8)
             line += "  " + "\(operation.enumValuesObserved)/\(operation.enumValuesDocumented)".padded(11)
             line += "  " + unseen.joined(separator: " ")
-            if !operation.undocumented.isEmpty { line += "  (undocumented seen: \(operation.undocumented.map(String.init).joined(separator: " ")))" }
+            if !operation.undocumented.isEmpty {
+                line += "  (undocumented seen: \(operation.undocumented.map(String.init).joined(separator: " ")))"
+            }
             lines.append(line)
         }
-        let total = "contract coverage: \(coverage.observedStatuses)/\(coverage.documentedStatuses) documented status codes observed (\(String(format1: coverage.statusPercent))%)"
+        let total =
+            "contract coverage: \(coverage.observedStatuses)/\(coverage.documentedStatuses) documented status codes observed (\(String(format1: coverage.statusPercent))%)"
         lines.append(total)
         if let minimum = coverage.minimumPercent {
             lines.append(
                 coverage.belowMinimum
-                    ? style.red("coverage \(String(format1: coverage.statusPercent))% is below --min-coverage \(String(format1: minimum))%: run fails")
-                    : style.green("coverage \(String(format1: coverage.statusPercent))% meets --min-coverage \(String(format1: minimum))%"))
+                    ? style.red(
+                        "coverage \(String(format1: coverage.statusPercent))% is below --min-coverage \(String(format1: minimum))%: run fails"
+                    )
+                    : style.green(
+                        "coverage \(String(format1: coverage.statusPercent))% meets --min-coverage \(String(format1: minimum))%"
+                    ))
         }
         lines.append("")
         return lines
@@ -142,12 +164,18 @@ extension ConsoleSummary {
 
     /// Baseline lines: the file, fixed entries (to remove) and expired entries (no longer suppressing).
     func baselineLines(_ baseline: BaselineComparison) -> [String] {
-        var lines = ["baseline \(baseline.path): \(baseline.baselined.count) baselined, \(baseline.fixed.count) fixed, \(baseline.expired.count) expired"]
+        var lines = [
+            "baseline \(baseline.path): \(baseline.baselined.count) baselined, \(baseline.fixed.count) fixed, \(baseline.expired.count) expired"
+        ]
         for entry in baseline.fixed {
-            lines.append(style.green("  fixed: [\(entry.fingerprint)] \(entry.check) — \(entry.operation): \(entry.message)"))
+            lines.append(
+                style.green("  fixed: [\(entry.fingerprint)] \(entry.check) — \(entry.operation): \(entry.message)"))
         }
         for entry in baseline.expired {
-            lines.append(style.yellow("  warning: expired \(entry.expires ?? ""): [\(entry.fingerprint)] \(entry.check) — \(entry.operation) (no longer suppressed)"))
+            lines.append(
+                style.yellow(
+                    "  warning: expired \(entry.expires ?? ""): [\(entry.fingerprint)] \(entry.check) — \(entry.operation) (no longer suppressed)"
+                ))
         }
         return lines
     }

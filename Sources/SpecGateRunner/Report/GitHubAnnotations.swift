@@ -9,16 +9,25 @@ public enum GitHubAnnotations {
             if finding.baselined { return nil }
             let command = finding.flaky ? "warning" : "error"
             let title = finding.operationName + " " + finding.check
-            return "::\(command) title=\(escapeProperty(masker.mask(title)))::\(escapeData(masker.mask(message(finding))))"
+            return
+                "::\(command) title=\(escapeProperty(masker.mask(title)))::\(escapeData(masker.mask(message(finding))))"
         }
     }
 
     /// The annotation text: the finding's message, expected vs actual, the case and the curl command.
     public static func message(_ finding: Finding) -> String {
         var lines: [String] = []
-        if finding.flaky { lines.append("flaky (passed when re-sent): " + finding.message) } else { lines.append(finding.message) }
-        if let expected = finding.expected, let actual = finding.actual { lines.append("expected: \(expected)   actual: \(actual)") }
-        if let pointer = finding.instancePointer { lines.append("at: " + (pointer.description.isEmpty ? "/" : pointer.description)) }
+        if finding.flaky {
+            lines.append("flaky (passed when re-sent): " + finding.message)
+        } else {
+            lines.append(finding.message)
+        }
+        if let expected = finding.expected, let actual = finding.actual {
+            lines.append("expected: \(expected)   actual: \(actual)")
+        }
+        if let pointer = finding.instancePointer {
+            lines.append("at: " + (pointer.description.isEmpty ? "/" : pointer.description))
+        }
         lines.append("case: " + finding.caseID + (finding.mutation.map { " (\($0))" } ?? ""))
         if finding.occurrences > 1 { lines.append("seen \(finding.occurrences) times") }
         lines.append("reproduce: " + finding.request.curl)

@@ -101,11 +101,13 @@ public struct HTMLReport: Sendable {
         }
         if report.transportErrors > 0 { items.append((String(report.transportErrors), "transport errors", "error")) }
         if let coverage = report.coverage {
-            items.append((String(format1: coverage.statusPercent) + "%", "status coverage", coverage.belowMinimum ? "fail" : ""))
+            items.append(
+                (String(format1: coverage.statusPercent) + "%", "status coverage", coverage.belowMinimum ? "fail" : ""))
         }
         var html = "<div class=\"cards\" id=\"totals\">"
         for (number, label, css) in items {
-            html += "<div class=\"card \(css)\"><div class=\"n\">\(text(number))</div><div class=\"l\">\(label)</div></div>"
+            html +=
+                "<div class=\"card \(css)\"><div class=\"n\">\(text(number))</div><div class=\"l\">\(label)</div></div>"
         }
         return html + "</div>\n"
     }
@@ -127,7 +129,9 @@ public struct HTMLReport: Sendable {
         for operation in report.operations {
             for check in operation.checks where !columns.contains(check.name) { columns.append(check.name) }
         }
-        if report.findings.contains(where: { $0.check == "transport" }) && !columns.contains("transport") { columns.append("transport") }
+        if report.findings.contains(where: { $0.check == "transport" }) && !columns.contains("transport") {
+            columns.append("transport")
+        }
         return columns
     }
 
@@ -135,13 +139,19 @@ public struct HTMLReport: Sendable {
         let columns = columns(report)
         let failing = report.operations.filter { operation in
             operation.checks.contains { [.fail, .flaky, .error].contains(HTMLCellState.of($0, in: report)) }
-                || report.findings.contains { $0.operationID == operation.operationID && $0.check == "transport" && !$0.baselined }
+                || report.findings.contains {
+                    $0.operationID == operation.operationID && $0.check == "transport" && !$0.baselined
+                }
         }.count
-        var html = "<section id=\"grid-section\"><h2>Operations × checks <span class=\"count\">\(report.operations.count) operations, \(failing) failing</span>"
-        html += "<span class=\"tools\"><label hidden><input type=\"checkbox\" id=\"only-failing\"> only failing operations</label></span></h2>\n"
-        html += "<div class=\"scroll\"><table class=\"grid\" id=\"grid\"><thead><tr><th>operation</th><th class=\"num\">cases</th>"
+        var html =
+            "<section id=\"grid-section\"><h2>Operations × checks <span class=\"count\">\(report.operations.count) operations, \(failing) failing</span>"
+        html +=
+            "<span class=\"tools\"><label hidden><input type=\"checkbox\" id=\"only-failing\"> only failing operations</label></span></h2>\n"
+        html +=
+            "<div class=\"scroll\"><table class=\"grid\" id=\"grid\"><thead><tr><th>operation</th><th class=\"num\">cases</th>"
         for column in columns {
-            html += "<th class=\"check\" title=\"\(text(column))\">\(text(ConsoleSummary.abbreviations[column] ?? column))</th>"
+            html +=
+                "<th class=\"check\" title=\"\(text(column))\">\(text(ConsoleSummary.abbreviations[column] ?? column))</th>"
         }
         html += "</tr></thead>\n<tbody>\n"
         var disabled: [(operation: String, check: String, reason: String)] = []
@@ -153,7 +163,9 @@ public struct HTMLReport: Sendable {
                 var findings: [String]
                 var reason: String?
                 if column == "transport" && !operation.checks.contains(where: { $0.name == column }) {
-                    findings = report.findings.filter { $0.operationID == operation.operationID && $0.check == "transport" }.map(\.fingerprint)
+                    findings = report.findings.filter {
+                        $0.operationID == operation.operationID && $0.check == "transport"
+                    }.map(\.fingerprint)
                     let open = report.findings.filter { findings.contains($0.fingerprint) && !$0.baselined }
                     state = findings.isEmpty ? .pass : open.isEmpty ? .baselined : .error
                 } else {
@@ -169,15 +181,20 @@ public struct HTMLReport: Sendable {
                 if !findings.isEmpty { title += " (\(findings.count) finding\(findings.count == 1 ? "" : "s"))" }
                 let label = findings.count > 1 ? "\(state.label) ×\(findings.count)" : state.label
                 if let first = findings.first, let anchor = anchors[first] {
-                    cells += "<td class=\"cell \(state.cssClass)\" data-check=\"\(text(column))\"><a href=\"#\(anchor)\" title=\"\(text(title))\">\(label)</a></td>"
+                    cells +=
+                        "<td class=\"cell \(state.cssClass)\" data-check=\"\(text(column))\"><a href=\"#\(anchor)\" title=\"\(text(title))\">\(label)</a></td>"
                 } else {
-                    cells += "<td class=\"cell \(state.cssClass)\" data-check=\"\(text(column))\"><span title=\"\(text(title))\">\(label)</span></td>"
+                    cells +=
+                        "<td class=\"cell \(state.cssClass)\" data-check=\"\(text(column))\"><span title=\"\(text(title))\">\(label)</span></td>"
                 }
             }
-            html += "<tr class=\"\(rowFails ? "failing" : "ok")\" data-operation=\"\(text(operation.operationID))\"><td class=\"op\">"
+            html +=
+                "<tr class=\"\(rowFails ? "failing" : "ok")\" data-operation=\"\(text(operation.operationID))\"><td class=\"op\">"
             html += "<span class=\"method \(HTMLText.anchor(operation.method))\">\(text(operation.method))</span>"
-            html += "<span class=\"name\">\(text(operation.path))</span><div class=\"id\">\(text(operation.operationID))</div></td>"
-            html += "<td class=\"num\" title=\"\(operation.validCases) valid, \(operation.invalidCases) invalid\">\(operation.validCases + operation.invalidCases)</td>"
+            html +=
+                "<span class=\"name\">\(text(operation.path))</span><div class=\"id\">\(text(operation.operationID))</div></td>"
+            html +=
+                "<td class=\"num\" title=\"\(operation.validCases) valid, \(operation.invalidCases) invalid\">\(operation.validCases + operation.invalidCases)</td>"
             html += cells + "</tr>\n"
         }
         html += "</tbody></table></div>\n<div class=\"legend\">"
@@ -188,7 +205,8 @@ public struct HTMLReport: Sendable {
         if !disabled.isEmpty {
             html += "<h4>Disabled checks</h4><ul class=\"plain\" id=\"disabled\">"
             for item in disabled {
-                html += "<li><code>\(text(item.check))</code> on <code>\(text(item.operation))</code>: \(text(item.reason))</li>"
+                html +=
+                    "<li><code>\(text(item.check))</code> on <code>\(text(item.operation))</code>: \(text(item.reason))</li>"
             }
             html += "</ul>\n"
         }
@@ -218,11 +236,14 @@ public struct HTMLReport: Sendable {
 
     func findings(_ report: RunReport, anchors: [String: String]) -> String {
         guard !report.findings.isEmpty else {
-            return "<section id=\"findings\"><h2>Findings <span class=\"count\">0</span></h2><p class=\"ok-text\">No findings: every check passed.</p></section>\n"
+            return
+                "<section id=\"findings\"><h2>Findings <span class=\"count\">0</span></h2><p class=\"ok-text\">No findings: every check passed.</p></section>\n"
         }
         let order: [FindingState] = [.fail, .error, .flaky, .baselined]
         let sorted = report.findings.enumerated().sorted { a, b in
-            let (sa, sb) = (order.firstIndex(of: state(of: a.element)) ?? 0, order.firstIndex(of: state(of: b.element)) ?? 0)
+            let (sa, sb) = (
+                order.firstIndex(of: state(of: a.element)) ?? 0, order.firstIndex(of: state(of: b.element)) ?? 0
+            )
             return sa != sb ? sa < sb : a.offset < b.offset
         }
         var html = "<section id=\"findings\"><h2>Findings <span class=\"count\">\(report.findings.count)</span>"
@@ -250,14 +271,17 @@ public struct HTMLReport: Sendable {
             let states = findings.map(state(of:))
             let state: FindingState = [.fail, .error, .flaky, .baselined].first(where: states.contains) ?? .fail
             let count = cause.operations.count
-            html += "<details class=\"root-cause \(state.rawValue)\" id=\"\(HTMLText.anchor(cause.id))\" data-check=\"\(text(cause.check))\" data-operations=\"\(count)\">"
+            html +=
+                "<details class=\"root-cause \(state.rawValue)\" id=\"\(HTMLText.anchor(cause.id))\" data-check=\"\(text(cause.check))\" data-operations=\"\(count)\">"
             html += "<summary><span class=\"badge \(state.rawValue)\">\(state.label)</span>"
             html += "<span class=\"summary-check\">\(text(cause.check))</span>"
             html += "<span class=\"summary-msg\">\(text(shorten(cause.summary)))</span>"
-            html += "<span class=\"times\">\(count) operation\(count == 1 ? "" : "s")</span></summary>\n<ul class=\"plain\">"
+            html +=
+                "<span class=\"times\">\(count) operation\(count == 1 ? "" : "s")</span></summary>\n<ul class=\"plain\">"
             for finding in findings {
                 let anchor = anchors[finding.fingerprint] ?? HTMLText.anchor(finding.fingerprint)
-                html += "<li><a href=\"#\(anchor)\"><code>\(text(finding.operationName))</code></a> <span class=\"muted mono\">\(text(finding.fingerprint))</span> \(text(shorten(finding.message)))</li>"
+                html +=
+                    "<li><a href=\"#\(anchor)\"><code>\(text(finding.operationName))</code></a> <span class=\"muted mono\">\(text(finding.fingerprint))</span> \(text(shorten(finding.message)))</li>"
             }
             html += "</ul></details>\n"
         }
@@ -266,11 +290,13 @@ public struct HTMLReport: Sendable {
 
     func finding(_ finding: Finding, id: String, baseline: BaselineComparison?) -> String {
         let state = state(of: finding)
-        var html = "<details class=\"finding \(state.rawValue)\" id=\"\(id)\" data-check=\"\(text(finding.check))\" data-operation=\"\(text(finding.operationID))\">"
+        var html =
+            "<details class=\"finding \(state.rawValue)\" id=\"\(id)\" data-check=\"\(text(finding.check))\" data-operation=\"\(text(finding.operationID))\">"
         html += "<summary><span class=\"badge \(state.rawValue)\">\(state.label)</span>"
         if let baseline {
             let status =
-                finding.baselined ? "known" : baseline.expired.contains { $0.fingerprint == finding.fingerprint } ? "expired" : "new"
+                finding.baselined
+                ? "known" : baseline.expired.contains { $0.fingerprint == finding.fingerprint } ? "expired" : "new"
             html += "<span class=\"badge \(status)\" title=\"baseline status\">\(status)</span>"
         }
         html += "<span class=\"summary-check\">\(text(finding.check))</span>"
@@ -278,11 +304,16 @@ public struct HTMLReport: Sendable {
         html += "<span class=\"summary-msg\">\(text(shorten(finding.message)))</span>"
         if finding.occurrences > 1 { html += "<span class=\"times\">×\(finding.occurrences)</span>" }
         html += "</summary>\n<div class=\"body\"><dl class=\"kv\">"
-        var rows: [(String, String)] = [("message", shorten(finding.message)), ("operation", finding.operationName + "  (" + finding.operationID + ")")]
+        var rows: [(String, String)] = [
+            ("message", shorten(finding.message)),
+            ("operation", finding.operationName + "  (" + finding.operationID + ")"),
+        ]
         rows.append(("case", finding.caseID + (finding.mutation.map { "  — mutation " + $0 } ?? "")))
         if let expected = finding.expected { rows.append(("expected", shorten(expected))) }
         if let actual = finding.actual { rows.append(("actual", actual)) }
-        if let pointer = finding.instancePointer { rows.append(("instance pointer", pointer.description.isEmpty ? "/" : pointer.description)) }
+        if let pointer = finding.instancePointer {
+            rows.append(("instance pointer", pointer.description.isEmpty ? "/" : pointer.description))
+        }
         if let schema = finding.schemaLocation { rows.append(("schema location", shorten(schema.description))) }
         rows.append(("occurrences", String(finding.occurrences)))
         rows.append(("fingerprint", finding.fingerprint))
@@ -300,15 +331,20 @@ public struct HTMLReport: Sendable {
             if response.truncated { line += " · body truncated" }
             html += "<pre>\(text(line))</pre>"
             html += headerTable(response.headers)
-            if let body = response.bodyExcerpt, !body.isEmpty { html += "<pre class=\"response-body\">\(text(pretty(body)))</pre>" }
+            if let body = response.bodyExcerpt, !body.isEmpty {
+                html += "<pre class=\"response-body\">\(text(pretty(body)))</pre>"
+            }
         } else {
             html += "<p class=\"muted\">no response (transport error)</p>"
         }
-        html += "</div></div>\n<h4>Reproduce</h4><div class=\"curl\"><pre id=\"\(id)-curl\">\(text(finding.request.curl))</pre>"
+        html +=
+            "</div></div>\n<h4>Reproduce</h4><div class=\"curl\"><pre id=\"\(id)-curl\">\(text(finding.request.curl))</pre>"
         html += "<button type=\"button\" data-copy=\"\(id)-curl\" hidden>Copy</button></div>"
         if let repro = finding.minimalRepro {
-            let what = repro.changes.isEmpty ? "no smaller request failed the same way" : repro.changes.joined(separator: ", ")
-            html += "<h4>Minimal repro</h4><p class=\"muted\">\(text("\(repro.resends) re-sends while shrinking; answered \(repro.status); \(what)"))</p>"
+            let what =
+                repro.changes.isEmpty ? "no smaller request failed the same way" : repro.changes.joined(separator: ", ")
+            html +=
+                "<h4>Minimal repro</h4><p class=\"muted\">\(text("\(repro.resends) re-sends while shrinking; answered \(repro.status); \(what)"))</p>"
             html += "<div class=\"curl\"><pre id=\"\(id)-minimal\">\(text(repro.request.curl))</pre>"
             html += "<button type=\"button\" data-copy=\"\(id)-minimal\" hidden>Copy</button></div>"
         }
@@ -324,7 +360,9 @@ public struct HTMLReport: Sendable {
 
     /// A JSON body indented for reading; anything else (cut excerpts included) as it is.
     func pretty(_ body: String) -> String {
-        guard let first = body.first, first == "{" || first == "[", let value = try? JSONParser.parse(body) else { return body }
+        guard let first = body.first, first == "{" || first == "[", let value = try? JSONParser.parse(body) else {
+            return body
+        }
         return JSONWriter.pretty(value)
     }
 
@@ -342,7 +380,8 @@ public struct HTMLReport: Sendable {
 
     func baselineSection(_ baseline: BaselineComparison) -> String {
         var html = "<section id=\"baseline\"><h2>Baseline <span class=\"count\">\(text(baseline.path))</span></h2>"
-        html += "<p>\(baseline.baselined.count) known (baselined), \(baseline.fixed.count) fixed, \(baseline.expired.count) expired.</p>"
+        html +=
+            "<p>\(baseline.baselined.count) known (baselined), \(baseline.fixed.count) fixed, \(baseline.expired.count) expired.</p>"
         if !baseline.fixed.isEmpty {
             html += "<h4>Fixed — not seen in this run, can be removed</h4><ul class=\"plain\">"
             for entry in baseline.fixed { html += "<li>" + entryLine(entry) + "</li>" }
@@ -350,14 +389,19 @@ public struct HTMLReport: Sendable {
         }
         if !baseline.expired.isEmpty {
             html += "<h4>Expired — no longer suppressed</h4><ul class=\"plain\">"
-            for entry in baseline.expired { html += "<li>" + entryLine(entry) + " <span class=\"badge expired\">expired \(text(entry.expires ?? ""))</span></li>" }
+            for entry in baseline.expired {
+                html +=
+                    "<li>" + entryLine(entry)
+                    + " <span class=\"badge expired\">expired \(text(entry.expires ?? ""))</span></li>"
+            }
             html += "</ul>"
         }
         return html + "</section>\n"
     }
 
     func entryLine(_ entry: BaselineEntry) -> String {
-        var line = "<code>\(text(entry.fingerprint))</code> <code>\(text(entry.check))</code> on <code>\(text(entry.operation))</code>: \(text(entry.message))"
+        var line =
+            "<code>\(text(entry.fingerprint))</code> <code>\(text(entry.check))</code> on <code>\(text(entry.operation))</code>: \(text(entry.message))"
         if let reason = entry.reason { line += " <span class=\"muted\">(\(text(reason)))</span>" }
         return line
     }
@@ -370,15 +414,23 @@ public struct HTMLReport: Sendable {
         func ms(_ value: Double) -> String { value < 10 ? String(format1: value) : String(Int(value.rounded())) }
         func figures(_ p: LatencyPercentiles?) -> String {
             guard let p else { return "<td class=\"num\">–</td><td class=\"num\">–</td><td class=\"num\">–</td>" }
-            return "<td class=\"num\">\(ms(p.p50))</td><td class=\"num\">\(ms(p.p95))</td><td class=\"num\">\(ms(p.p99))</td>"
+            return
+                "<td class=\"num\">\(ms(p.p50))</td><td class=\"num\">\(ms(p.p95))</td><td class=\"num\">\(ms(p.p99))</td>"
         }
-        var html = "<section id=\"latency\"><h2>Latency <span class=\"count\">milliseconds per operation: total (judged by max_response_time), time to first byte, connect</span></h2>"
-        html += "<div class=\"scroll\"><table class=\"cov\"><thead><tr><th rowspan=\"2\">operation</th><th rowspan=\"2\" class=\"num\">responses</th>"
+        var html =
+            "<section id=\"latency\"><h2>Latency <span class=\"count\">milliseconds per operation: total (judged by max_response_time), time to first byte, connect</span></h2>"
+        html +=
+            "<div class=\"scroll\"><table class=\"cov\"><thead><tr><th rowspan=\"2\">operation</th><th rowspan=\"2\" class=\"num\">responses</th>"
         html += "<th colspan=\"4\">total</th><th colspan=\"3\">first byte</th><th colspan=\"3\">connect</th></tr><tr>"
-        html += "<th class=\"num\">p50</th><th class=\"num\">p95</th><th class=\"num\">p99</th><th class=\"num\">max</th>"
-        html += String(repeating: "<th class=\"num\">p50</th><th class=\"num\">p95</th><th class=\"num\">p99</th>", count: 2) + "</tr></thead><tbody>"
+        html +=
+            "<th class=\"num\">p50</th><th class=\"num\">p95</th><th class=\"num\">p99</th><th class=\"num\">max</th>"
+        html +=
+            String(
+                repeating: "<th class=\"num\">p50</th><th class=\"num\">p95</th><th class=\"num\">p99</th>", count: 2)
+            + "</tr></thead><tbody>"
         for (operation, latency) in measured {
-            html += "<tr data-operation=\"\(text(operation.operationID))\"><td class=\"mono\">\(text(operation.name))</td><td class=\"num\">\(latency.samples)</td>"
+            html +=
+                "<tr data-operation=\"\(text(operation.operationID))\"><td class=\"mono\">\(text(operation.name))</td><td class=\"num\">\(latency.samples)</td>"
             html += figures(latency.total) + "<td class=\"num\">\(ms(latency.total.max))</td>"
             html += figures(latency.firstByte) + figures(latency.connect) + "</tr>"
         }
@@ -387,20 +439,24 @@ public struct HTMLReport: Sendable {
 
     func coverageSection(_ coverage: ContractCoverage, operations: [OperationResult]) -> String {
         var html = "<section id=\"coverage\"><h2>Contract coverage <span class=\"count\">"
-        html += "\(coverage.observedStatuses)/\(coverage.documentedStatuses) documented status codes observed (\(String(format1: coverage.statusPercent))%)</span></h2>"
+        html +=
+            "\(coverage.observedStatuses)/\(coverage.documentedStatuses) documented status codes observed (\(String(format1: coverage.statusPercent))%)</span></h2>"
         if let minimum = coverage.minimumPercent {
             html +=
                 coverage.belowMinimum
                 ? "<p class=\"bad-text\">Coverage is below --min-coverage \(String(format1: minimum))%: the run fails.</p>"
                 : "<p class=\"ok-text\">Coverage meets --min-coverage \(String(format1: minimum))%.</p>"
         }
-        html += "<div class=\"scroll\"><table class=\"cov\"><thead><tr><th>operation</th><th>statuses observed</th><th>not seen</th><th>undocumented seen</th><th>enum values</th></tr></thead><tbody>"
+        html +=
+            "<div class=\"scroll\"><table class=\"cov\"><thead><tr><th>operation</th><th>statuses observed</th><th>not seen</th><th>undocumented seen</th><th>enum values</th></tr></thead><tbody>"
         for operation in coverage.operations {
             let name = operations.first { $0.operationID == operation.operationID }?.name ?? operation.operationID
-            let fraction = operation.documented.isEmpty ? 1 : Double(operation.observed.count) / Double(operation.documented.count)
+            let fraction =
+                operation.documented.isEmpty ? 1 : Double(operation.observed.count) / Double(operation.documented.count)
             let unseen = operation.documented.filter { !operation.observed.contains($0) }
             html += "<tr><td class=\"mono\">\(text(name))</td>"
-            html += "<td><span class=\"bar\"><i style=\"width:\(Int((fraction * 100).rounded()))%\"></i></span>\(text(operation.statusRatio))</td>"
+            html +=
+                "<td><span class=\"bar\"><i style=\"width:\(Int((fraction * 100).rounded()))%\"></i></span>\(text(operation.statusRatio))</td>"
             html += "<td class=\"mono\">\(text(unseen.joined(separator: " ")))</td>"
             html += "<td class=\"mono\">\(text(operation.undocumented.map(String.init).joined(separator: " ")))</td>"
             html += "<td>\(operation.enumValuesObserved)/\(operation.enumValuesDocumented)</td></tr>"

@@ -9,7 +9,9 @@ public enum JUnitReportBuilder {
         let findings = Dictionary(report.findings.map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
         let timestamp = String(report.startedAt.prefix(19))
         var causeOf: [String: String] = [:]
-        for cause in report.rootCauses { for fingerprint in cause.findings where causeOf[fingerprint] == nil { causeOf[fingerprint] = cause.id } }
+        for cause in report.rootCauses {
+            for fingerprint in cause.findings where causeOf[fingerprint] == nil { causeOf[fingerprint] = cause.id }
+        }
         var suites: [JUnitTestSuite] = []
         for operation in report.operations {
             var cases: [JUnitTestCase] = []
@@ -30,7 +32,8 @@ public enum JUnitReportBuilder {
                     let first = checkFindings.first
                     let message =
                         checkFindings.count > 1
-                        ? "\(checkFindings.count) findings; first: \(first?.message ?? "")" : (first?.message ?? "failed")
+                        ? "\(checkFindings.count) findings; first: \(first?.message ?? "")"
+                        : (first?.message ?? "failed")
                     outcome = .failure(message: message, type: check.name, details: details(checkFindings))
                 }
                 let flaky = report.isFlakyOnly(check) ? checkFindings.filter(\.flaky) : []
@@ -40,15 +43,20 @@ public enum JUnitReportBuilder {
                         systemOut: "judged \(check.judged) exchanges, \(check.failedExchanges) failed"
                             + (report.isBaselinedOnly(check)
                                 ? "; baselined: " + check.findings.joined(separator: ", ") : ""),
-                        flakyFailures: flaky.map { JUnitFlaky(message: $0.message, type: check.name, details: details([$0])) }))
+                        flakyFailures: flaky.map {
+                            JUnitFlaky(message: $0.message, type: check.name, details: details([$0]))
+                        }))
             }
-            let transport = report.findings.filter { $0.operationID == operation.operationID && $0.check == "transport" && !$0.baselined }
+            let transport = report.findings.filter {
+                $0.operationID == operation.operationID && $0.check == "transport" && !$0.baselined
+            }
             if !transport.isEmpty {
                 cases.append(
                     JUnitTestCase(
                         classname: operation.operationID, name: "transport",
                         outcome: .error(
-                            message: "\(transport.count) transport error\(transport.count == 1 ? "" : "s"); first: \(transport[0].message)",
+                            message:
+                                "\(transport.count) transport error\(transport.count == 1 ? "" : "s"); first: \(transport[0].message)",
                             type: "TransportError", details: details(transport))))
             }
             suites.append(
@@ -98,9 +106,14 @@ public enum JUnitReportBuilder {
 
     /// `coverage.statuses` ("observed/documented: 200 404") and `coverage.enums` (values seen/documented).
     static func coverageProperties(_ report: RunReport, _ operation: OperationResult) -> [(String, String)] {
-        guard let coverage = report.coverage?.operations.first(where: { $0.operationID == operation.operationID }) else { return [] }
+        guard let coverage = report.coverage?.operations.first(where: { $0.operationID == operation.operationID })
+        else { return [] }
         return [
-            ("coverage.statuses", coverage.statusRatio + (coverage.observed.isEmpty ? "" : ": " + coverage.observed.joined(separator: " "))),
+            (
+                "coverage.statuses",
+                coverage.statusRatio
+                    + (coverage.observed.isEmpty ? "" : ": " + coverage.observed.joined(separator: " "))
+            ),
             ("coverage.enums", "\(coverage.enumValuesObserved)/\(coverage.enumValuesDocumented)"),
         ]
     }

@@ -24,13 +24,19 @@ public struct MarkdownSummary: Sendable {
         default: verdict = report.failures.isEmpty && !report.errors.isEmpty ? "⚠️ errors" : "❌ failed"
         }
         var lines = ["## SpecGate \(md(report.suite)): \(verdict)", ""]
-        lines.append("\(md(report.specTitle)) · \(md(report.baseURL)) · seed \(report.seed) · \(md(report.startedAt)) · \(String(format1: report.durationMilliseconds / 1000)) s")
+        lines.append(
+            "\(md(report.specTitle)) · \(md(report.baseURL)) · seed \(report.seed) · \(md(report.startedAt)) · \(String(format1: report.durationMilliseconds / 1000)) s"
+        )
         lines.append("")
         var head = ["operations", "requests", "failures", "flaky", "errors", "baselined"]
-        var row = [report.operations.count, report.requests, report.failures.count, report.flakyFindings.count, report.errors.count, report.baselinedFindings.count].map(String.init)
+        var row = [
+            report.operations.count, report.requests, report.failures.count, report.flakyFindings.count,
+            report.errors.count, report.baselinedFindings.count,
+        ].map(String.init)
         if let coverage = report.coverage {
             head.append("status coverage")
-            row.append(String(format1: coverage.statusPercent) + "%" + (coverage.belowMinimum ? " (below minimum)" : ""))
+            row.append(
+                String(format1: coverage.statusPercent) + "%" + (coverage.belowMinimum ? " (below minimum)" : ""))
         }
         lines.append("| " + head.joined(separator: " | ") + " |")
         lines.append("|" + String(repeating: "---:|", count: head.count))
@@ -44,7 +50,10 @@ public struct MarkdownSummary: Sendable {
             return checks.isEmpty ? nil : (operation, checks)
         }
         if failing.isEmpty {
-            lines.append(report.findings.isEmpty ? "Every check passed on every operation." : "No failing check (findings are baselined or transport errors).")
+            lines.append(
+                report.findings.isEmpty
+                    ? "Every check passed on every operation."
+                    : "No failing check (findings are baselined or transport errors).")
         } else {
             lines.append("| operation | failing checks | findings |")
             lines.append("|---|---|---:|")
@@ -64,10 +73,14 @@ public struct MarkdownSummary: Sendable {
             lines.append("### Findings")
             lines.append("")
             for finding in shown.prefix(maxFindings) { lines.append(contentsOf: details(finding)) }
-            if shown.count > maxFindings { lines.append("… and \(shown.count - maxFindings) more in the JSON report."); lines.append("") }
+            if shown.count > maxFindings {
+                lines.append("… and \(shown.count - maxFindings) more in the JSON report.")
+                lines.append("")
+            }
         }
         for diagnostic in report.diagnostics {
-            lines.append("> " + (diagnostic.severity == .note ? "" : "**\(diagnostic.severity)** ") + md(diagnostic.description))
+            lines.append(
+                "> " + (diagnostic.severity == .note ? "" : "**\(diagnostic.severity)** ") + md(diagnostic.description))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -75,20 +88,28 @@ public struct MarkdownSummary: Sendable {
     /// Root causes of the findings not baselined, largest first, each a `<details>` listing its findings.
     func rootCauses(_ report: RunReport) -> [String] {
         let byFingerprint = Dictionary(report.findings.map { ($0.fingerprint, $0) }, uniquingKeysWith: { a, _ in a })
-        let causes = report.rootCauses.filter { cause in cause.findings.contains { byFingerprint[$0]?.baselined == false } }
+        let causes = report.rootCauses.filter { cause in
+            cause.findings.contains { byFingerprint[$0]?.baselined == false }
+        }
         guard !causes.isEmpty else { return [] }
         var lines = ["### Root causes", ""]
         for cause in causes.prefix(maxFindings) {
             let count = cause.operations.count
             lines.append(
-                "<details><summary><code>\(html(cause.check))</code> \(html(oneLine(cause.summary))) — <b>\(count) operation\(count == 1 ? "" : "s")</b> (\(html(cause.id)))</summary>")
+                "<details><summary><code>\(html(cause.check))</code> \(html(oneLine(cause.summary))) — <b>\(count) operation\(count == 1 ? "" : "s")</b> (\(html(cause.id)))</summary>"
+            )
             lines.append("")
             for finding in cause.findings.compactMap({ byFingerprint[$0] }) {
-                lines.append("- `" + code(finding.operationName) + "` `" + code(finding.fingerprint) + "`: " + md(finding.message))
+                lines.append(
+                    "- `" + code(finding.operationName) + "` `" + code(finding.fingerprint) + "`: "
+                        + md(finding.message))
             }
             lines += ["", "</details>", ""]
         }
-        if causes.count > maxFindings { lines.append("… and \(causes.count - maxFindings) more root causes in the JSON report."); lines.append("") }
+        if causes.count > maxFindings {
+            lines.append("… and \(causes.count - maxFindings) more root causes in the JSON report.")
+            lines.append("")
+        }
         return lines
     }
 
@@ -100,7 +121,9 @@ public struct MarkdownSummary: Sendable {
         ]
         if let expected = finding.expected { lines.append("- expected: " + md(expected)) }
         if let actual = finding.actual { lines.append("- actual: " + md(actual)) }
-        if let pointer = finding.instancePointer { lines.append("- at: " + md(pointer.description.isEmpty ? "/" : pointer.description)) }
+        if let pointer = finding.instancePointer {
+            lines.append("- at: " + md(pointer.description.isEmpty ? "/" : pointer.description))
+        }
         lines.append("- case: " + md(finding.caseID) + (finding.mutation.map { " (" + md($0) + ")" } ?? ""))
         if let response = finding.response { lines.append("- response: HTTP \(response.status)") }
         if finding.occurrences > 1 { lines.append("- seen \(finding.occurrences) times") }
@@ -111,7 +134,8 @@ public struct MarkdownSummary: Sendable {
             let minimal = masker.mask(repro.request.curl)
             let minimalFence = String(repeating: "`", count: max(3, longestBacktickRun(minimal) + 1))
             lines += [
-                "Minimal repro (\(repro.resends) re-sends while shrinking, answered HTTP \(repro.status)):", "", minimalFence + "sh", minimal,
+                "Minimal repro (\(repro.resends) re-sends while shrinking, answered HTTP \(repro.status)):", "",
+                minimalFence + "sh", minimal,
                 minimalFence, "",
             ]
         }

@@ -40,7 +40,9 @@ public enum ReportWriter {
     }
 
     /// Writes the HTML report (`HTMLReport`) to `path`, creating the folder; `masker` is applied once more.
-    public static func writeHTML(_ report: RunReport, toPath path: String, masker: SecretMasker = SecretMasker()) throws(RunError) {
+    public static func writeHTML(_ report: RunReport, toPath path: String, masker: SecretMasker = SecretMasker())
+        throws(RunError)
+    {
         let html = HTMLReport(masker: masker, workingDirectory: FileManager.default.currentDirectoryPath).render(report)
         do {
             try createParent(of: path)

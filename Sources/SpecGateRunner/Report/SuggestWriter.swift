@@ -5,7 +5,9 @@ import SpecGateJSON
 /// Writes `specgate suggest`'s overlay (YAML) and says what was refused.
 public enum SuggestWriter {
     /// The overlay as YAML, masked once more (reports are already masked).
-    public static func yaml(_ suggestion: OverlaySuggester.Suggestion, masker: SecretMasker = SecretMasker()) throws(RunError) -> String {
+    public static func yaml(_ suggestion: OverlaySuggester.Suggestion, masker: SecretMasker = SecretMasker())
+        throws(RunError) -> String
+    {
         do {
             return masker.mask(try YAMLWriter().string(suggestion.overlay))
         } catch {

@@ -27,7 +27,9 @@ public struct ChangedSinceSelection: Sendable {
         "changed-since: \(selected) of \(total) operation\(total == 1 ? "" : "s") selected (\(oldPath))"
     }
 
-    static func loadOld(path: String, for target: LoadedTarget, options: WorkspaceOptions) throws(SpecLoadError) -> APISpec {
+    static func loadOld(path: String, for target: LoadedTarget, options: WorkspaceOptions) throws(SpecLoadError)
+        -> APISpec
+    {
         let loaded = try Workspace.load(path: path, options: options)
         guard loaded.suite == nil, var suite = target.suite, suite.specPath != nil else { return loaded.fullSpec }
         // The current suite, pointed at OLD: the same overlays apply to both versions.

@@ -25,7 +25,8 @@ public enum DryRun {
             for step in workflow.steps { render(step) }
         }
         // Notes come first; generation findings are known once every case is made.
-        return ["# dry run: nothing is sent"] + feed.diagnostics.map { "# \($0.severity): " + singleLine($0.description) } + lines
+        return ["# dry run: nothing is sent"]
+            + feed.diagnostics.map { "# \($0.severity): " + singleLine($0.description) } + lines
     }
 
     /// "# <case id>  expect <outcome>  <summary>", on one line.
@@ -36,7 +37,8 @@ public enum DryRun {
     /// The request as the curl command every SpecGate output shows.
     public static func curl(_ request: PreparedRequest, baseURL: String, masker: SecretMasker) -> String {
         CurlCommand.render(
-            method: request.method, url: url(baseURL, request.pathAndQuery), headers: request.headers, body: request.body,
+            method: request.method, url: url(baseURL, request.pathAndQuery), headers: request.headers,
+            body: request.body,
             masker: masker)
     }
 

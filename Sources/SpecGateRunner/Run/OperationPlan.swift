@@ -17,7 +17,8 @@ public struct OperationPlan: Sendable {
     public var caseBound: Int
 
     public init(
-        operation: Operation, exactValidStatuses: Bool, mutationExpectations: [SuiteExpectation], scenarios: [PlannedCase],
+        operation: Operation, exactValidStatuses: Bool, mutationExpectations: [SuiteExpectation],
+        scenarios: [PlannedCase],
         scenarioNotes: [String], caseBound: Int
     ) {
         self.operation = operation

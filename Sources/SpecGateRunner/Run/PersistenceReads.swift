@@ -14,13 +14,15 @@ extension RunExecutor {
     /// True when a 2xx JSON read disagrees with the answer on some field both hold.
     static func disagrees(answer: JSONValue, exchange: Exchange) -> Bool {
         guard case .success(let response) = exchange.result, (200...299).contains(response.status),
-            let read = try? JSONParser().parse(response.body), let comparisons = PersistedFields.compare(answer: answer, read: read)
+            let read = try? JSONParser().parse(response.body),
+            let comparisons = PersistedFields.compare(answer: answer, read: read)
         else { return false }
         return comparisons.contains { !$0.agrees }
     }
 
     static func persistedReads(
-        _ consumer: PlannedCase, response: ObservedResponse, created: [CreatedResource], run: PreparedRun, transport: RunTransport,
+        _ consumer: PlannedCase, response: ObservedResponse, created: [CreatedResource], run: PreparedRun,
+        transport: RunTransport,
         index: Int, outcome: inout JobOutcome
     ) async {
         let operation = consumer.operation
@@ -41,33 +43,40 @@ extension RunExecutor {
             if let first = read.linked.first {
                 var pointer: JSONPointer?
                 if case .responseBody(let linked) = first.binding.expression { pointer = linked }
-                identity = PersistedFields.identity(of: answer, linkPointer: pointer, parameter: first.binding.parameter, value: first.value)
+                identity = PersistedFields.identity(
+                    of: answer, linkPointer: pointer, parameter: first.binding.parameter, value: first.value)
             }
             guard !read.resources.isEmpty else { continue }
             switch identity {
             case .same: break
             case .other(let pointer, _):
-                outcome.notes.append("resource_persisted: \(changing) answered another resource (\(pointer)), so its answer was not compared with a read")
+                outcome.notes.append(
+                    "resource_persisted: \(changing) answered another resource (\(pointer)), so its answer was not compared with a read"
+                )
                 continue
             case .unknown:
                 outcome.notes.append(
-                    "resource_persisted: \(changing) answered no identifier of the resource (the link's pointer or a member named as the path parameter), so its answer was not compared with a read")
+                    "resource_persisted: \(changing) answered no identifier of the resource (the link's pointer or a member named as the path parameter), so its answer was not compared with a read"
+                )
                 continue
             }
             let changed = consumer.testCase.request
             var probe = StateProbe(
-                kind: .changed(answer: answer), priorRequest: "\(changed.method.rawValue.uppercased()) \(changed.pathAndQuery)",
+                kind: .changed(answer: answer),
+                priorRequest: "\(changed.method.rawValue.uppercased()) \(changed.pathAndQuery)",
                 priorStatus: response.status, priorCurl: DryRun.curl(changed, baseURL: run.baseURL, masker: run.masker),
                 resource: read.resources.joined(separator: ", "))
             probe.priorOperation = changing
             var sent = await sendStateRead(
-                read.request, reader: reader, probe: probe, caseID: "state/changed/\(consumer.testCase.id)", transport: transport, index: index)
+                read.request, reader: reader, probe: probe, caseID: "state/changed/\(consumer.testCase.id)",
+                transport: transport, index: index)
             // A read that disagrees is repeated once a moment later: a replica that has not caught up yet is not a defect.
             if disagrees(answer: answer, exchange: sent.exchange), !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(rereadDelayMilliseconds))
                 probe.rereadAfterMilliseconds = rereadDelayMilliseconds
                 sent = await sendStateRead(
-                    read.request, reader: reader, probe: probe, caseID: "state/changed/\(consumer.testCase.id)", transport: transport, index: index)
+                    read.request, reader: reader, probe: probe, caseID: "state/changed/\(consumer.testCase.id)",
+                    transport: transport, index: index)
             }
             outcome.records.append(sent.record)
             outcome.compared.add(changing: changing, reader: reader.operation, answer: answer, exchange: sent.exchange)
@@ -85,7 +94,8 @@ struct PersistedNotes: Sendable {
         var entry = byOperation[changing] ?? ("\(reader.method.rawValue.uppercased()) \(reader.path)", [], 0, 0)
         entry.reads += 1
         if case .success(let response) = exchange.result, (200...299).contains(response.status),
-            let read = try? JSONParser().parse(response.body), let comparisons = PersistedFields.compare(answer: answer, read: read)
+            let read = try? JSONParser().parse(response.body),
+            let comparisons = PersistedFields.compare(answer: answer, read: read)
         {
             entry.fields.formUnion(comparisons.map(\.shown))
         } else {
@@ -108,9 +118,14 @@ struct PersistedNotes: Sendable {
         byOperation.keys.sorted().compactMap { changing in
             guard let entry = byOperation[changing] else { return nil }
             let times = entry.reads == 1 ? "once" : "\(entry.reads) times"
-            var note = "resource_persisted: after \(changing) answered 2xx, \(entry.reader) read the resource back (\(times)) and compared "
-            note += entry.fields.isEmpty ? "no field (none held by both)" : "on " + entry.fields.sorted().joined(separator: ", ")
-            if entry.unusable > 0 { note += "; \(entry.unusable) read\(entry.unusable == 1 ? "" : "s") gave no 2xx JSON resource to compare" }
+            var note =
+                "resource_persisted: after \(changing) answered 2xx, \(entry.reader) read the resource back (\(times)) and compared "
+            note +=
+                entry.fields.isEmpty
+                ? "no field (none held by both)" : "on " + entry.fields.sorted().joined(separator: ", ")
+            if entry.unusable > 0 {
+                note += "; \(entry.unusable) read\(entry.unusable == 1 ? "" : "s") gave no 2xx JSON resource to compare"
+            }
             return note
         }
     }

@@ -47,7 +47,9 @@ public struct PreparedRun: Sendable {
     /// The credential requests carry when it is obtained at run time (`auth.command`, `auth.oauth2`, `auth.login`):
     /// cases hold its placeholder, ``CredentialProvider`` the secret.
     public var runtimeCredential: (auth: SuiteAuth, credential: Credential)? {
-        guard let auth = target.suite?.auth, auth.isRefreshable, let credential = generator.options.credential else { return nil }
+        guard let auth = target.suite?.auth, auth.isRefreshable, let credential = generator.options.credential else {
+            return nil
+        }
         return (auth, credential)
     }
 
@@ -59,7 +61,11 @@ public struct PreparedRun: Sendable {
             guard let auth = identity.runtimeAuth else { continue }
             let scheme: String? = auth.type == .bearer ? "Bearer" : auth.type == .basic ? "Basic" : nil
             all.append(
-                (identity.name, auth, Credential(header: identity.header, scheme: scheme, secret: auth.placeholder(identity: identity.name))))
+                (
+                    identity.name, auth,
+                    Credential(
+                        header: identity.header, scheme: scheme, secret: auth.placeholder(identity: identity.name))
+                ))
         }
         return all
     }

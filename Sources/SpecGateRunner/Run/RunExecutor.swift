@@ -74,7 +74,8 @@ public enum RunExecutor {
                     let elapsed = clock.now - start
                     progress(
                         RunProgress(
-                            done: done, total: jobs.progressTotal(steps: steps, done: done), failures: judge.failureCount,
+                            done: done, total: jobs.progressTotal(steps: steps, done: done),
+                            failures: judge.failureCount,
                             errors: judge.transportErrors, elapsedSeconds: elapsed.seconds,
                             casesMade: jobs.casesMade, casesInFlight: casesInFlight, totalIsExact: jobs.totalIsExact))
                 }
@@ -82,10 +83,12 @@ public enum RunExecutor {
         let complete = jobs.exhausted && loop.folded == loop.launched
         // Minimal repro: failing valid cases re-sent smaller while they fail the same way (Shrinking.swift).
         if !shrinkTargets.isEmpty, !Task.isCancelled {
-            let shrunk = await Shrinking.shrink(shrinkTargets, run: run, transport: transport, shared: shared, judge: probe)
+            let shrunk = await Shrinking.shrink(
+                shrinkTargets, run: run, transport: transport, shared: shared, judge: probe)
             for result in shrunk.results {
                 judge.attachMinimalRepro(
-                    fingerprint: result.fingerprint, exchange: result.record, status: result.status, resends: result.resends, changes: result.changes)
+                    fingerprint: result.fingerprint, exchange: result.record, status: result.status,
+                    resends: result.resends, changes: result.changes)
             }
             tally.add(shrunk.outcome)
         }
@@ -113,7 +116,8 @@ public enum RunExecutor {
             toolVersion: options.toolVersion, suite: run.suiteName, specTitle: run.target.spec.title,
             baseURL: run.baseURL, seed: options.seed, startedAt: ISO8601DateFormatter().string(from: started),
             durationMilliseconds: milliseconds, incomplete: !complete,
-            diagnostics: jobs.cases.diagnostics + ((jobs.budget?.notes ?? []) + tally.notes + authNotes).map(Diagnostic.init(note:)))
+            diagnostics: jobs.cases.diagnostics
+                + ((jobs.budget?.notes ?? []) + tally.notes + authNotes).map(Diagnostic.init(note:)))
         report.suitePath = options.path
         report.shard = options.shard
         return report
@@ -132,7 +136,9 @@ public enum RunExecutor {
             var outcome = await runCase(planned, index: index, run: run, transport: transport, shared: shared)
             outcome.isCase = true
             outcome.verdicts = outcome.records.map(probe.evaluate)
-            if run.options.shrinkBudget > 0 { outcome.shrinkTarget = ShrinkTarget.of(planned, index: index, outcome: outcome) }
+            if run.options.shrinkBudget > 0 {
+                outcome.shrinkTarget = ShrinkTarget.of(planned, index: index, outcome: outcome)
+            }
             guard run.options.rerunFailures > 0, let i = outcome.consumerIndex, outcome.verdicts[i].fails else {
                 return outcome
             }
@@ -142,7 +148,8 @@ public enum RunExecutor {
                 outcome.cleaned += again.cleaned
                 if let j = again.consumerIndex, !probe.fails(again.records[j]) {
                     outcome.flaky = true
-                    outcome.notes.append("rerun: a failing case passed when re-sent; its findings are reported as flaky")
+                    outcome.notes.append(
+                        "rerun: a failing case passed when re-sent; its findings are reported as flaky")
                     break
                 }
             }
@@ -207,7 +214,11 @@ public enum RunExecutor {
             retried += outcome.records.filter { $0.attempts > 1 }.count
             staleRetries += outcome.staleRetries + outcome.records.reduce(0) { $0 + $1.staleRetries }
             for note in outcome.notes {
-                if let i = counts.firstIndex(where: { $0.note == note }) { counts[i].count += 1 } else { counts.append((note, 1)) }
+                if let i = counts.firstIndex(where: { $0.note == note }) {
+                    counts[i].count += 1
+                } else {
+                    counts.append((note, 1))
+                }
             }
             compared.merge(outcome.compared)
         }
@@ -223,7 +234,8 @@ public enum RunExecutor {
             }
             if retried > 0 {
                 out.append(
-                    "retries: \(retried) requests were re-sent after a transport error or Retry-After (POST and PATCH only when they never reached the server)")
+                    "retries: \(retried) requests were re-sent after a transport error or Retry-After (POST and PATCH only when they never reached the server)"
+                )
             }
             if staleRetries > 0 {
                 out.append(Self.staleNote(staleRetries))
@@ -239,7 +251,8 @@ public enum RunExecutor {
 
     /// One case, with fresh producer requests for its linked path parameters and clean-up afterwards.
     static func runCase(
-        _ planned: PlannedCase, index: Int, run: PreparedRun, transport: RunTransport, shared: SharedResources = SharedResources()
+        _ planned: PlannedCase, index: Int, run: PreparedRun, transport: RunTransport,
+        shared: SharedResources = SharedResources()
     ) async -> JobOutcome {
         var outcome = JobOutcome(plannedDone: 1)
         let operation = planned.operation
@@ -253,7 +266,9 @@ public enum RunExecutor {
         var linked: Set<String> = []
         var created: [CreatedResource] = []
         var producerOrder: [String] = []
-        for binding in bindings where !producerOrder.contains(binding.producer) { producerOrder.append(binding.producer) }
+        for binding in bindings where !producerOrder.contains(binding.producer) {
+            producerOrder.append(binding.producer)
+        }
         for producerID in producerOrder {
             let group = bindings.filter { $0.producer == producerID }
             let names = group.map(\.parameter).joined(separator: ", ")
@@ -264,14 +279,17 @@ public enum RunExecutor {
                 fresh = false
             } else {
                 guard var producer = run.producers[producerID] else {
-                    outcome.notes.append("links: \(producerID) has no valid request; a consumer case used a generated \(names)")
+                    outcome.notes.append(
+                        "links: \(producerID) has no valid request; a consumer case used a generated \(names)")
                     continue
                 }
                 producer.testCase.id += "@" + planned.testCase.id
                 let produced = await produce(producer, index: index, transport: transport)
                 outcome.records.append(produced.record)
                 guard let created = produced.source else {
-                    outcome.notes.append("links: the producer \(producerID) \(produced.failure); a consumer case used a generated \(names)")
+                    outcome.notes.append(
+                        "links: the producer \(producerID) \(produced.failure); a consumer case used a generated \(names)"
+                    )
                     continue
                 }
                 source = created
@@ -279,11 +297,18 @@ public enum RunExecutor {
             }
             for binding in group {
                 guard let text = source.value(of: binding) else {
-                    outcome.notes.append("links: \(binding.expression) found nothing in the response of \(producerID); \(operation.id) used a generated \(binding.parameter)")
+                    outcome.notes.append(
+                        "links: \(binding.expression) found nothing in the response of \(producerID); \(operation.id) used a generated \(binding.parameter)"
+                    )
                     continue
                 }
-                if fresh { created.append(CreatedResource(parameter: binding.parameter, producer: producerID, value: text)) }
-                guard let rewritten = PathRewriter.replacing(binding.parameter, with: text, in: request, operation: operation) else {
+                if fresh {
+                    created.append(CreatedResource(parameter: binding.parameter, producer: producerID, value: text))
+                }
+                guard
+                    let rewritten = PathRewriter.replacing(
+                        binding.parameter, with: text, in: request, operation: operation)
+                else {
                     continue
                 }
                 request = rewritten
@@ -306,10 +331,14 @@ public enum RunExecutor {
         {
             let observed = observe(response)
             if run.checks.contains(where: { $0.name == "use_after_delete" }) {
-                await removedReads(consumer, response: observed, created: created, run: run, transport: transport, index: index, outcome: &outcome)
+                await removedReads(
+                    consumer, response: observed, created: created, run: run, transport: transport, index: index,
+                    outcome: &outcome)
             }
             if run.checks.contains(where: { $0.name == "resource_persisted" }) {
-                await persistedReads(consumer, response: observed, created: created, run: run, transport: transport, index: index, outcome: &outcome)
+                await persistedReads(
+                    consumer, response: observed, created: created, run: run, transport: transport, index: index,
+                    outcome: &outcome)
             }
         }
         await cleanUp(created, run: run, transport: transport, index: index, outcome: &outcome)
@@ -324,7 +353,8 @@ public enum RunExecutor {
     /// the read operation's item path) or ended it (a request under that path answering a terminal status),
     /// reads the resource right after (`use_after_delete`).
     static func removedReads(
-        _ consumer: PlannedCase, response: ObservedResponse, created: [CreatedResource], run: PreparedRun, transport: RunTransport,
+        _ consumer: PlannedCase, response: ObservedResponse, created: [CreatedResource], run: PreparedRun,
+        transport: RunTransport,
         index: Int, outcome: inout JobOutcome
     ) async {
         let operation = consumer.operation
@@ -346,15 +376,19 @@ public enum RunExecutor {
             guard !read.resources.isEmpty else { continue }
             let removing = consumer.testCase.request
             let probe = StateProbe(
-                kind: .removed(terminal: terminal), priorRequest: "\(removing.method.rawValue.uppercased()) \(removing.pathAndQuery)",
-                priorStatus: response.status, priorCurl: DryRun.curl(removing, baseURL: run.baseURL, masker: run.masker),
+                kind: .removed(terminal: terminal),
+                priorRequest: "\(removing.method.rawValue.uppercased()) \(removing.pathAndQuery)",
+                priorStatus: response.status,
+                priorCurl: DryRun.curl(removing, baseURL: run.baseURL, masker: run.masker),
                 resource: read.resources.joined(separator: ", "))
             let sent = await sendStateRead(
-                read.request, reader: reader, probe: probe, caseID: "state/removed/\(consumer.testCase.id)", transport: transport, index: index)
+                read.request, reader: reader, probe: probe, caseID: "state/removed/\(consumer.testCase.id)",
+                transport: transport, index: index)
             outcome.records.append(sent.record)
             let shown = terminal.map { "404/410 or \($0.pointer) = \(JSONWriter.compact($0.expected))" } ?? "404/410"
             outcome.notes.append(
-                "use_after_delete: after \(operation.method.rawValue.uppercased()) \(operation.path) answered 2xx, \(reader.operation.method.rawValue.uppercased()) \(reader.operation.path) read the resource back expecting \(shown)")
+                "use_after_delete: after \(operation.method.rawValue.uppercased()) \(operation.path) answered 2xx, \(reader.operation.method.rawValue.uppercased()) \(reader.operation.path) read the resource back expecting \(shown)"
+            )
         }
     }
 
@@ -371,7 +405,8 @@ public enum RunExecutor {
 
     /// Each extra identity requests every resource the owner created for the read-only cases, through
     /// each read-only operation that takes it (with the identity's credential in place of the owner's).
-    static func crossUserProbes(run: PreparedRun, shared: SharedResources, transport: RunTransport) async -> JobOutcome {
+    static func crossUserProbes(run: PreparedRun, shared: SharedResources, transport: RunTransport) async -> JobOutcome
+    {
         var outcome = JobOutcome()
         let ownerShown = run.masker.mask(run.generator.options.credential?.headerValue ?? "")
         for planned in run.crossUserCases {
@@ -380,9 +415,11 @@ public enum RunExecutor {
             var resources: [String] = []
             var owner = ""
             var complete = true
-            for binding in run.links where binding.consumer == operation.id && !planned.fixedParameters.contains(binding.parameter) {
+            for binding in run.links
+            where binding.consumer == operation.id && !planned.fixedParameters.contains(binding.parameter) {
                 guard let source = shared.sources[binding.producer], let value = source.value(of: binding),
-                    let rewritten = PathRewriter.replacing(binding.parameter, with: value, in: request, operation: operation)
+                    let rewritten = PathRewriter.replacing(
+                        binding.parameter, with: value, in: request, operation: operation)
                 else {
                     complete = false
                     break
@@ -406,7 +443,9 @@ public enum RunExecutor {
                     identity: identity.name, identityCredential: identity.shownAs, ownerCredential: ownerShown,
                     ownerRequest: owner, resource: resources.joined(separator: ", "))
                 outcome.records.append(
-                    crossUserRecord(probe, identity: identity.name, operation: operation, sent: sent, exchange: exchange, transport: transport))
+                    crossUserRecord(
+                        probe, identity: identity.name, operation: operation, sent: sent, exchange: exchange,
+                        transport: transport))
             }
         }
         return outcome
@@ -422,13 +461,17 @@ public enum RunExecutor {
             let operation = planned.operation
             // A documented exception (`checks.disable`) is not sent at all: it would change the resource for nothing.
             if run.disabledChecks.contains(where: { $0.disables("cross_user_access", for: operation) }) { continue }
-            let bindings = run.links.filter { $0.consumer == operation.id && !planned.fixedParameters.contains($0.parameter) }
+            let bindings = run.links.filter {
+                $0.consumer == operation.id && !planned.fixedParameters.contains($0.parameter)
+            }
             guard let producerID = bindings.first?.producer, bindings.allSatisfy({ $0.producer == producerID }),
                 let producer = run.producers[producerID]
             else { continue }
             // The owner's read of the same resource: a read-only case whose links all come from this producer.
             let reader = run.crossUserCases.first { read in
-                let links = run.links.filter { $0.consumer == read.operation.id && !read.fixedParameters.contains($0.parameter) }
+                let links = run.links.filter {
+                    $0.consumer == read.operation.id && !read.fixedParameters.contains($0.parameter)
+                }
                 return !links.isEmpty && links.allSatisfy { $0.producer == producerID }
             }
             for identity in run.identities {
@@ -436,7 +479,8 @@ public enum RunExecutor {
                 made.testCase.id += "@" + planned.testCase.id + "/" + identity.name
                 let produced = await produce(made, index: 0, transport: transport)
                 guard let source = produced.source else {
-                    outcome.notes.append("cross_user_access: the producer \(producerID) \(produced.failure); \(operation.id) not probed")
+                    outcome.notes.append(
+                        "cross_user_access: the producer \(producerID) \(produced.failure); \(operation.id) not probed")
                     continue
                 }
                 var request = planned.testCase.request
@@ -445,13 +489,15 @@ public enum RunExecutor {
                 var created: [CreatedResource] = []
                 for binding in bindings {
                     guard let value = source.value(of: binding),
-                        let rewritten = PathRewriter.replacing(binding.parameter, with: value, in: request, operation: operation)
+                        let rewritten = PathRewriter.replacing(
+                            binding.parameter, with: value, in: request, operation: operation)
                     else { continue }
                     request = rewritten
                     resources.append("\(binding.parameter)=\(value)")
                     created.append(CreatedResource(parameter: binding.parameter, producer: producerID, value: value))
                     if let reader, let current = readRequest {
-                        readRequest = PathRewriter.replacing(binding.parameter, with: value, in: current, operation: reader.operation)
+                        readRequest = PathRewriter.replacing(
+                            binding.parameter, with: value, in: current, operation: reader.operation)
                     }
                 }
                 guard resources.count == bindings.count else {
@@ -469,10 +515,13 @@ public enum RunExecutor {
                 let made_ = made.testCase.request
                 var probe = CrossUserProbe(
                     identity: identity.name, identityCredential: identity.shownAs, ownerCredential: ownerShown,
-                    ownerRequest: "\(made_.method.rawValue.uppercased()) \(made_.pathAndQuery)", resource: resources.joined(separator: ", "))
+                    ownerRequest: "\(made_.method.rawValue.uppercased()) \(made_.pathAndQuery)",
+                    resource: resources.joined(separator: ", "))
                 if let before, let after { probe.changed = before != after }
                 outcome.records.append(
-                    crossUserRecord(probe, identity: identity.name, operation: operation, sent: sent, exchange: exchange, transport: transport))
+                    crossUserRecord(
+                        probe, identity: identity.name, operation: operation, sent: sent, exchange: exchange,
+                        transport: transport))
                 await cleanUp(created, run: run, transport: transport, index: 0, outcome: &outcome)
             }
         }
@@ -489,13 +538,17 @@ public enum RunExecutor {
             guard !read.resources.isEmpty else { continue }
             let made = source.producer.testCase.request
             let probe = StateProbe(
-                kind: .created, priorRequest: "\(made.method.rawValue.uppercased()) \(made.pathAndQuery)", priorStatus: source.response.status,
-                priorCurl: DryRun.curl(made, baseURL: run.baseURL, masker: run.masker), resource: read.resources.joined(separator: ", "))
+                kind: .created, priorRequest: "\(made.method.rawValue.uppercased()) \(made.pathAndQuery)",
+                priorStatus: source.response.status,
+                priorCurl: DryRun.curl(made, baseURL: run.baseURL, masker: run.masker),
+                resource: read.resources.joined(separator: ", "))
             let sent = await sendStateRead(
-                read.request, reader: reader, probe: probe, caseID: "state/created/\(reader.operation.id)", transport: transport, index: 0)
+                read.request, reader: reader, probe: probe, caseID: "state/created/\(reader.operation.id)",
+                transport: transport, index: 0)
             outcome.records.append(sent.record)
             outcome.notes.append(
-                "resource_available: the resource \(producerID) created was read back right after by \(reader.operation.method.rawValue.uppercased()) \(reader.operation.path)")
+                "resource_available: the resource \(producerID) created was read back right after by \(reader.operation.method.rawValue.uppercased()) \(reader.operation.path)"
+            )
         }
         return outcome
     }
@@ -514,7 +567,8 @@ public enum RunExecutor {
         _ producer: PlannedCase, index: Int, transport: RunTransport
     ) async -> (record: ExchangeRecord, source: SharedResources.Source?, failure: String) {
         let exchange = await transport.send(producer.testCase.request, index: index)
-        let sent = record(producer, exchange: exchange, transport: transport, identifiersResolved: false, generated: true)
+        let sent = record(
+            producer, exchange: exchange, transport: transport, identifiersResolved: false, generated: true)
         switch exchange.result {
         case .success(let response) where (200...299).contains(response.status):
             return (sent, SharedResources.Source(producer: producer, response: observe(response)), "")
@@ -526,7 +580,9 @@ public enum RunExecutor {
     }
 
     /// The steps of a workflow in order; each step's linked path parameters take what earlier steps captured.
-    static func runWorkflow(_ workflow: PlannedWorkflow, index: Int, run: PreparedRun, transport: RunTransport) async -> JobOutcome {
+    static func runWorkflow(_ workflow: PlannedWorkflow, index: Int, run: PreparedRun, transport: RunTransport) async
+        -> JobOutcome
+    {
         var outcome = JobOutcome(plannedDone: workflow.steps.count)
         var captured: [String: String] = [:]
         var created: [CreatedResource] = []
@@ -536,7 +592,8 @@ public enum RunExecutor {
             var linked: Set<String> = []
             for parameter in operation.parameters(in: .path) where !step.fixedParameters.contains(parameter.name) {
                 guard let value = captured[parameter.name],
-                    let rewritten = PathRewriter.replacing(parameter.name, with: value, in: request, operation: operation)
+                    let rewritten = PathRewriter.replacing(
+                        parameter.name, with: value, in: request, operation: operation)
                 else { continue }
                 request = rewritten
                 linked.insert(parameter.name)
@@ -552,7 +609,9 @@ public enum RunExecutor {
                     identifiersResolved: !linked.isEmpty && pathNames.allSatisfy(real.contains),
                     generated: !pathNames.allSatisfy(real.contains)))
             guard case .success(let response) = exchange.result, step.testCase.expected.accepts(response.status) else {
-                outcome.notes.append("workflow \(workflow.name): stopped at step \(number + 1) (\(operation.id)), which did not answer \(step.testCase.expected)")
+                outcome.notes.append(
+                    "workflow \(workflow.name): stopped at step \(number + 1) (\(operation.id)), which did not answer \(step.testCase.expected)"
+                )
                 break
             }
             let observed = observe(response)
@@ -576,17 +635,21 @@ public enum RunExecutor {
         for resource in created {
             outcome.created += 1
             guard let plan = run.cleanups[resource.producer + "." + resource.parameter],
-                let request = PathRewriter.replacing(plan.parameter, with: resource.value, in: plan.request, operation: plan.operation)
+                let request = PathRewriter.replacing(
+                    plan.parameter, with: resource.value, in: plan.request, operation: plan.operation)
             else { continue }
             let exchange = await transport.send(request, index: index)
             outcome.staleRetries += exchange.staleRetries
-            if case .success(let response) = exchange.result, (200...299).contains(response.status) { outcome.cleaned += 1 }
+            if case .success(let response) = exchange.result, (200...299).contains(response.status) {
+                outcome.cleaned += 1
+            }
         }
     }
 
     /// The record of an identity's request for the owner's resource, judged by `cross_user_access`.
     static func crossUserRecord(
-        _ probe: CrossUserProbe, identity: String, operation: SpecGateCore.Operation, sent: PreparedRequest, exchange: Exchange,
+        _ probe: CrossUserProbe, identity: String, operation: SpecGateCore.Operation, sent: PreparedRequest,
+        exchange: Exchange,
         transport: RunTransport
     ) -> ExchangeRecord {
         var label = CaseLabel(
@@ -594,7 +657,8 @@ public enum RunExecutor {
             expectedStatuses: [401, 403, 404], identifiersResolved: true)
         label.crossUser = probe
         var record = ExchangeRecord(
-            operation: operation, label: label, url: transport.url(for: sent), request: sent, outcome: Self.outcome(of: exchange),
+            operation: operation, label: label, url: transport.url(for: sent), request: sent,
+            outcome: Self.outcome(of: exchange),
             attempts: exchange.attempts)
         record.staleRetries = exchange.staleRetries
         return record
@@ -629,12 +693,16 @@ public enum RunExecutor {
         case .rejected(let statuses): expectedStatuses = statuses
         }
         let label = CaseLabel(
-            caseID: testCase.id, expectsSuccess: testCase.kind == .valid, mutation: testCase.mutation, expectedStatuses: expectedStatuses,
-            isAuthMutation: testCase.kind == .invalid && expectedStatuses == [401] && testCase.mutation != "expectation",
-            pathParametersGenerated: generated, identifiersResolved: identifiersResolved, exactStatuses: planned.exactStatuses,
+            caseID: testCase.id, expectsSuccess: testCase.kind == .valid, mutation: testCase.mutation,
+            expectedStatuses: expectedStatuses,
+            isAuthMutation: testCase.kind == .invalid && expectedStatuses == [401]
+                && testCase.mutation != "expectation",
+            pathParametersGenerated: generated, identifiersResolved: identifiersResolved,
+            exactStatuses: planned.exactStatuses,
             stateAssertions: planned.stateAssertions)
         var record = ExchangeRecord(
-            operation: planned.operation, label: label, url: transport.url(for: testCase.request), request: testCase.request,
+            operation: planned.operation, label: label, url: transport.url(for: testCase.request),
+            request: testCase.request,
             outcome: outcome, attempts: exchange.attempts)
         record.staleRetries = exchange.staleRetries
         return record

@@ -60,8 +60,10 @@ public struct RunOptions: Sendable {
     public var toolVersion: String
 
     public init(
-        path: String, baseURL: String? = nil, seed: UInt64 = 1, maxCasesPerOperation: Int = 30, includeInvalid: Bool = true,
-        checks: [String] = [], maxResponseTimeMilliseconds: Double? = nil, concurrency: Int = 8, timeoutSeconds: Double = 10,
+        path: String, baseURL: String? = nil, seed: UInt64 = 1, maxCasesPerOperation: Int = 30,
+        includeInvalid: Bool = true,
+        checks: [String] = [], maxResponseTimeMilliseconds: Double? = nil, concurrency: Int = 8,
+        timeoutSeconds: Double = 10,
         rateLimit: Double? = nil, retries: Int = 2, maxResponseBytes: Int = 10 << 20, caCertificatePath: String? = nil,
         operations: [String] = [], environment: [String: String] = [:], toolVersion: String = SpecGateVersion.current
     ) {

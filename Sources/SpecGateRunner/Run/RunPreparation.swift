@@ -28,7 +28,8 @@ public enum RunPreparation {
     public static func prepare(_ options: RunOptions) throws(RunError) -> PreparedRun {
         let target: LoadedTarget
         do {
-            target = try Workspace.load(path: options.path, options: WorkspaceOptions(environment: options.environment, remote: options.remote))
+            target = try Workspace.load(
+                path: options.path, options: WorkspaceOptions(environment: options.environment, remote: options.remote))
         } catch {
             throw RunError(error)
         }
@@ -43,7 +44,8 @@ public enum RunPreparation {
         let operations = selection.operations
         let (checks, config) = try checksAndConfiguration(options, suite: target.suite)
         let generation = generationOptions(
-            options, suite: target.suite, credential: auth.credential, config: config, operations: operations, checks: checks)
+            options, suite: target.suite, credential: auth.credential, config: config, operations: operations,
+            checks: checks)
         let generator = CaseGenerator(spec: target.fullSpec, options: generation)
         let parameters = target.suite?.parameters ?? [:]
         let fixed = Set(parameters.keys.map { $0.split(separator: ".").last.map(String.init) ?? $0 })
@@ -52,7 +54,8 @@ public enum RunPreparation {
         let planner = LinkPlanner(spec: target.spec, suiteLinks: config.links, fixedParameters: parameters)
         var links = planner.bindings(for: operations)
         let producerIDs = links.map(\.producer).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        let ordered = operations.filter { producerIDs.contains($0.id) } + operations.filter { !producerIDs.contains($0.id) }
+        let ordered =
+            operations.filter { producerIDs.contains($0.id) } + operations.filter { !producerIDs.contains($0.id) }
         let plans = operationPlans(ordered, config: config, generation: generation, target: target, fixed: fixed)
         var (producers, notes) = producerCases(producerIDs, generation: generation, target: target, fixed: fixed)
         let captures = uniqueCaptures(planner.bindings(for: target.spec.operations))
@@ -60,8 +63,12 @@ public enum RunPreparation {
         var workflows = try plannedWorkflows(config, generation: generation, target: target, fixed: fixed)
 
         notes += linkNotes(links)
-        notes += config.disabledChecks.map { "check \($0.check) disabled\($0.operation.map { " for " + $0 } ?? ""): \($0.reason)" }
-        scope(options, selection: selection, links: &links, producers: &producers, cleanups: &cleanups, workflows: &workflows)
+        notes += config.disabledChecks.map {
+            "check \($0.check) disabled\($0.operation.map { " for " + $0 } ?? ""): \($0.reason)"
+        }
+        scope(
+            options, selection: selection, links: &links, producers: &producers, cleanups: &cleanups,
+            workflows: &workflows)
         let judged = judgedOperations(operations, producers: producers, cleanups: cleanups, workflows: workflows)
         let cross = crossUserCases(
             options, operations: operations, links: links, generation: generation, target: target, fixed: fixed,
@@ -69,11 +76,15 @@ public enum RunPreparation {
         let reads = stateReads(operations, links: links, generation: generation, target: target, fixed: fixed)
         notes += auth.notes
         return PreparedRun(
-            target: target, baseURL: baseURL, operations: operations, plans: plans, generator: generator, checks: checks,
-            judgedOperations: judged, schemas: ResponseSchemas(spec: target.spec, operations: judged), masker: auth.masker, fixedParameters: fixed,
+            target: target, baseURL: baseURL, operations: operations, plans: plans, generator: generator,
+            checks: checks,
+            judgedOperations: judged, schemas: ResponseSchemas(spec: target.spec, operations: judged),
+            masker: auth.masker, fixedParameters: fixed,
             links: links, producers: producers, captures: captures, cleanups: cleanups, workflows: workflows,
-            disabledChecks: config.disabledChecks, leadingDiagnostics: selection.leadingNotes.map(Diagnostic.init(note:)),
-            trailingDiagnostics: notes.map(Diagnostic.init(note:)) + target.overlayWarnings.map(\.diagnostic), options: options,
+            disabledChecks: config.disabledChecks,
+            leadingDiagnostics: selection.leadingNotes.map(Diagnostic.init(note:)),
+            trailingDiagnostics: notes.map(Diagnostic.init(note:)) + target.overlayWarnings.map(\.diagnostic),
+            options: options,
             identities: auth.identities, crossUserCases: cross.reads, crossUserWrites: cross.writes, stateReads: reads)
     }
 
@@ -98,7 +109,8 @@ public enum RunPreparation {
         case .absolute(let url):
             if isHTTP(url) { return url }
             if options.planOnly { return "http://localhost" }
-            throw RunError("base URL \(url) (the spec's first server) must start with http:// or https://; pass --base-url")
+            throw RunError(
+                "base URL \(url) (the spec's first server) must start with http:// or https://; pass --base-url")
         case .relative(let url):
             if options.planOnly { return "http://localhost" + (url.hasPrefix("/") ? url : "/" + url) }
             throw RunError(
@@ -120,14 +132,17 @@ public enum RunPreparation {
         single.validCasesPerOperation = 1
         single.includeInvalid = false
         single.expectationOverrides = [:]
-        guard let testCase = CaseGenerator(spec: spec, options: single).generate(for: operation).cases.first else { return nil }
+        guard let testCase = CaseGenerator(spec: spec, options: single).generate(for: operation).cases.first else {
+            return nil
+        }
         return PlannedCase(operation: operation, testCase: testCase, fixedParameters: fixed)
     }
 
     /// The extra case of a scenario expectation: the first valid request with the scenario's values,
     /// labelled with the expected statuses (judged exactly by `negative_data_rejection`).
     static func scenarioCase(
-        _ expectation: SuiteExpectation, operation: Operation, options: GenerationOptions, spec: APISpec, fixed: Set<String>
+        _ expectation: SuiteExpectation, operation: Operation, options: GenerationOptions, spec: APISpec,
+        fixed: Set<String>
     ) -> PlannedCase? {
         var scenario = options
         for (name, value) in expectation.parameters { scenario.parameterValues[operation.id + "." + name] = value }
@@ -136,13 +151,18 @@ public enum RunPreparation {
             scoped.operation = operation.id
             return scoped
         }
-        guard var planned = firstValid(operation, options: scenario, spec: spec, fixed: fixed.union(expectation.parameters.keys))
+        guard
+            var planned = firstValid(
+                operation, options: scenario, spec: spec, fixed: fixed.union(expectation.parameters.keys))
         else { return nil }
-        let values = expectation.parameters.sorted { $0.key < $1.key }.map { "\($0.key)=\(JSONWriter.compact($0.value))" }
+        let values = expectation.parameters.sorted { $0.key < $1.key }.map {
+            "\($0.key)=\(JSONWriter.compact($0.value))"
+        }
         planned.testCase.id = operation.id + "/expectation/" + String(expectation.index + 1)
         planned.testCase.kind = .invalid
         planned.testCase.mutation = "expectation"
-        planned.testCase.summary = "suite expectation \(expectation.label)" + (values.isEmpty ? "" : " for " + values.joined(separator: ", "))
+        planned.testCase.summary =
+            "suite expectation \(expectation.label)" + (values.isEmpty ? "" : " for " + values.joined(separator: ", "))
         planned.testCase.expected = .rejected(statuses: expectation.expect)
         planned.exactStatuses = true
         return planned
@@ -163,7 +183,8 @@ public enum RunPreparation {
         }
         for operation in candidates.sorted(by: { $0.method == .delete && $1.method != .delete }) {
             if let planned = firstValid(operation, options: options, spec: spec, fixed: []) {
-                return CleanupPlan(parameter: capture.parameter, operation: operation, request: planned.testCase.request)
+                return CleanupPlan(
+                    parameter: capture.parameter, operation: operation, request: planned.testCase.request)
             }
         }
         return nil
@@ -174,7 +195,11 @@ public enum RunPreparation {
         var groups: [(key: String, count: Int)] = []
         for link in links {
             let key = "\(link.parameter) ← \(link.producer) \(link.expression) (\(link.origin.rawValue))"
-            if let i = groups.firstIndex(where: { $0.key == key }) { groups[i].count += 1 } else { groups.append((key, 1)) }
+            if let i = groups.firstIndex(where: { $0.key == key }) {
+                groups[i].count += 1
+            } else {
+                groups.append((key, 1))
+            }
         }
         return groups.map { "links: \($0.key) for \($0.count) operation\($0.count == 1 ? "" : "s")" }
     }
@@ -190,7 +215,9 @@ public enum RunPreparation {
         var notes: [String]
     }
 
-    static func credentials(_ options: RunOptions, target: LoadedTarget, baseURL: String) throws(RunError) -> Credentials {
+    static func credentials(_ options: RunOptions, target: LoadedTarget, baseURL: String) throws(RunError)
+        -> Credentials
+    {
         let suite = target.suite
         var masker = SecretMasker()
         for header in options.specFetch.headers {
@@ -203,7 +230,9 @@ public enum RunPreparation {
             case .env(let env):
                 let given = options.environment[env].flatMap { $0.isEmpty ? nil : $0 }
                 guard let value = given ?? (options.planOnly ? "<" + env + ">" : nil) else {
-                    throw RunError("\(auth.location.map { $0 + ": " } ?? "")the suite takes its credential from $\(env), which is not set")
+                    throw RunError(
+                        "\(auth.location.map { $0 + ": " } ?? "")the suite takes its credential from $\(env), which is not set"
+                    )
                 }
                 secret = value
                 masker.add(.init(value: secret, placeholder: "$" + env))
@@ -224,14 +253,19 @@ public enum RunPreparation {
         var identityNotes: [String] = []
         for identity in suite?.identities ?? [] {
             let where_ = identity.auth.location.map { $0 + ": " } ?? ""
-            let scheme: String? = identity.auth.type == .bearer ? "Bearer" : identity.auth.type == .basic ? "Basic" : nil
+            let scheme: String? =
+                identity.auth.type == .bearer ? "Bearer" : identity.auth.type == .basic ? "Basic" : nil
             guard case .env(let env) = identity.auth.source else {
                 // Obtained at run time (`CredentialProvider`): requests carry the placeholder.
-                if identity.optional, !options.planOnly, let unset = CredentialSetup.unsetVariable(of: identity.auth.source, environment: options.environment) {
+                if identity.optional, !options.planOnly,
+                    let unset = CredentialSetup.unsetVariable(
+                        of: identity.auth.source, environment: options.environment)
+                {
                     identityNotes.append("cross_user_access: identity \(identity.name) skipped: \(unset)")
                     continue
                 }
-                try CredentialSetup.prepare(identity.auth, target: target, options: options, baseURL: baseURL, masker: &masker)
+                try CredentialSetup.prepare(
+                    identity.auth, target: target, options: options, baseURL: baseURL, masker: &masker)
                 let placeholder = identity.auth.placeholder(identity: identity.name)
                 var runtime = RunIdentity(
                     name: identity.name, header: identity.auth.header ?? "Authorization",
@@ -307,7 +341,8 @@ public enum RunPreparation {
             let unsafe = operations.filter { !$0.method.isSafe }
             operations = operations.filter { $0.method.isSafe }
             safeNotes.append(
-                "safe mode (--safe): only GET, HEAD and OPTIONS requests were sent; \(unsafe.count) operation\(unsafe.count == 1 ? "" : "s") with other methods skipped, no links, clean-ups or workflow steps with other methods")
+                "safe mode (--safe): only GET, HEAD and OPTIONS requests were sent; \(unsafe.count) operation\(unsafe.count == 1 ? "" : "s") with other methods skipped, no links, clean-ups or workflow steps with other methods"
+            )
         }
         if operations.isEmpty && changedNote == nil {
             throw RunError("no operation left to test after the filters\(options.safe ? " and --safe" : "")")
@@ -316,14 +351,18 @@ public enum RunPreparation {
             let mine = shard.select(operations.map(\.id))
             let total = operations.count
             operations = operations.filter { mine.contains($0.id) }
-            shardNote = "shard \(shard): \(operations.count) of \(total) operations\(shard.index == 1 ? "; workflows run in this shard" : "; workflows run in shard 1")"
+            shardNote =
+                "shard \(shard): \(operations.count) of \(total) operations\(shard.index == 1 ? "; workflows run in this shard" : "; workflows run in shard 1")"
             if operations.isEmpty && changedNote == nil {
                 throw RunError("shard \(shard) has no operation (\(total) operations for \(shard.count) shards)")
             }
         }
-        let leadingNotes = (shardNote.map { [$0] } ?? []) + (changedNote.map { [$0] } ?? []) + (options.safe ? safeNotes : [])
-        let filtered = !options.operations.isEmpty || !options.include.isEmpty || !options.exclude.isEmpty || changedNote != nil
-        return Selection(operations: operations, changedNote: changedNote, leadingNotes: leadingNotes, filtered: filtered)
+        let leadingNotes =
+            (shardNote.map { [$0] } ?? []) + (changedNote.map { [$0] } ?? []) + (options.safe ? safeNotes : [])
+        let filtered =
+            !options.operations.isEmpty || !options.include.isEmpty || !options.exclude.isEmpty || changedNote != nil
+        return Selection(
+            operations: operations, changedNote: changedNote, leadingNotes: leadingNotes, filtered: filtered)
     }
 
     /// The checks `--checks` names, and the suite's links, expectations, workflows and disabled checks.
@@ -332,7 +371,8 @@ public enum RunPreparation {
     ) throws(RunError) -> (checks: [any ResponseCheck], config: WorkflowConfiguration) {
         let checks: [any ResponseCheck]
         do {
-            checks = try CheckCatalog.select(names: options.checks, budgetMilliseconds: options.maxResponseTimeMilliseconds)
+            checks = try CheckCatalog.select(
+                names: options.checks, budgetMilliseconds: options.maxResponseTimeMilliseconds)
         } catch {
             throw RunError(.error("usage.checks", error.description), underlying: error)
         }
@@ -379,7 +419,8 @@ public enum RunPreparation {
 
     /// One plan per operation, producers first: its scenario cases (suite expectations) and how many cases it has at most.
     static func operationPlans(
-        _ ordered: [SpecGateCore.Operation], config: WorkflowConfiguration, generation: GenerationOptions, target: LoadedTarget,
+        _ ordered: [SpecGateCore.Operation], config: WorkflowConfiguration, generation: GenerationOptions,
+        target: LoadedTarget,
         fixed: Set<String>
     ) -> [OperationPlan] {
         let overrides = generation.expectationOverrides
@@ -389,10 +430,15 @@ public enum RunPreparation {
         for operation in ordered {
             var scenarios: [PlannedCase] = []
             var scenarioNotes: [String] = []
-            for expectation in config.expectations where expectation.kind == .scenario && expectation.concerns(operation) {
-                guard let scenario = scenarioCase(expectation, operation: operation, options: generation, spec: target.fullSpec, fixed: fixed)
+            for expectation in config.expectations
+            where expectation.kind == .scenario && expectation.concerns(operation) {
+                guard
+                    let scenario = scenarioCase(
+                        expectation, operation: operation, options: generation, spec: target.fullSpec, fixed: fixed)
                 else {
-                    scenarioNotes.append("expectation \(expectation.index + 1) (\(operation.id)): no valid request could be built; not sent")
+                    scenarioNotes.append(
+                        "expectation \(expectation.index + 1) (\(operation.id)): no valid request could be built; not sent"
+                    )
                     continue
                 }
                 scenarios.append(scenario)
@@ -429,7 +475,9 @@ public enum RunPreparation {
     }
 
     /// How each captured resource is removed after the run, where the spec offers a way.
-    static func cleanupPlans(_ captures: [LinkBinding], generation: GenerationOptions, target: LoadedTarget) -> [String: CleanupPlan] {
+    static func cleanupPlans(_ captures: [LinkBinding], generation: GenerationOptions, target: LoadedTarget) -> [String:
+        CleanupPlan]
+    {
         var cleanups: [String: CleanupPlan] = [:]
         for capture in captures {
             guard let plan = cleanupPlan(for: capture, in: target.fullSpec, options: generation) else { continue }
@@ -447,7 +495,8 @@ public enum RunPreparation {
             var steps: [PlannedCase] = []
             for (index, step) in workflow.steps.enumerated() {
                 guard let operation = target.fullSpec.operation(id: step.operation) else {
-                    throw RunError("workflow \"\(workflow.name)\" step \(index + 1): no operation \(step.operation) in the spec")
+                    throw RunError(
+                        "workflow \"\(workflow.name)\" step \(index + 1): no operation \(step.operation) in the spec")
                 }
                 var stepOptions = generation
                 for (name, value) in step.parameters { stepOptions.parameterValues[operation.id + "." + name] = value }
@@ -456,9 +505,14 @@ public enum RunPreparation {
                     scoped.operation = operation.id
                     return scoped
                 }
-                guard var planned = firstValid(operation, options: stepOptions, spec: target.fullSpec, fixed: fixed.union(step.parameters.keys))
+                guard
+                    var planned = firstValid(
+                        operation, options: stepOptions, spec: target.fullSpec, fixed: fixed.union(step.parameters.keys)
+                    )
                 else {
-                    throw RunError("workflow \"\(workflow.name)\" step \(index + 1): no valid request can be built for \(operation.id)")
+                    throw RunError(
+                        "workflow \"\(workflow.name)\" step \(index + 1): no valid request can be built for \(operation.id)"
+                    )
                 }
                 planned.testCase.id = "workflow/\(workflow.name)/\(index + 1)/\(operation.id)"
                 planned.testCase.summary = "workflow \(workflow.name), step \(index + 1)"
@@ -515,7 +569,9 @@ public enum RunPreparation {
         // Producers, clean-ups and workflow steps outside the selection are judged too: compile their schemas.
         var judged = operations
         var judgedIDs = Set(operations.map(\.id))
-        let extra = producers.values.map(\.operation) + cleanups.values.map(\.operation) + workflows.flatMap { $0.steps.map(\.operation) }
+        let extra =
+            producers.values.map(\.operation) + cleanups.values.map(\.operation)
+            + workflows.flatMap { $0.steps.map(\.operation) }
         for operation in extra where judgedIDs.insert(operation.id).inserted { judged.append(operation) }
         return judged
     }
@@ -523,7 +579,8 @@ public enum RunPreparation {
     /// The requests other identities send for the owner's linked resources (`cross_user_access`): reads, and
     /// outside `--safe` writes.
     static func crossUserCases(
-        _ options: RunOptions, operations: [SpecGateCore.Operation], links: [LinkBinding], generation: GenerationOptions,
+        _ options: RunOptions, operations: [SpecGateCore.Operation], links: [LinkBinding],
+        generation: GenerationOptions,
         target: LoadedTarget, fixed: Set<String>, hasIdentities: Bool
     ) -> (reads: [PlannedCase], writes: [PlannedCase]) {
         // What each identity sends for the owner's resources: one valid request per read-only linked operation.
@@ -532,13 +589,17 @@ public enum RunPreparation {
         if hasIdentities {
             let linkedReads = operations.filter { op in op.method == .get && links.contains { $0.consumer == op.id } }
             for operation in linkedReads {
-                guard var planned = firstValid(operation, options: generation, spec: target.fullSpec, fixed: fixed) else { continue }
+                guard var planned = firstValid(operation, options: generation, spec: target.fullSpec, fixed: fixed)
+                else { continue }
                 planned.testCase.id = "cross-user/" + operation.id
                 crossUserCases.append(planned)
             }
-            let linkedWrites = options.safe ? [] : operations.filter { op in !op.method.isSafe && links.contains { $0.consumer == op.id } }
+            let linkedWrites =
+                options.safe
+                ? [] : operations.filter { op in !op.method.isSafe && links.contains { $0.consumer == op.id } }
             for operation in linkedWrites {
-                guard var planned = firstValid(operation, options: generation, spec: target.fullSpec, fixed: fixed) else { continue }
+                guard var planned = firstValid(operation, options: generation, spec: target.fullSpec, fixed: fixed)
+                else { continue }
                 planned.testCase.id = "cross-user/" + operation.id
                 crossUserWrites.append(planned)
             }
@@ -548,13 +609,16 @@ public enum RunPreparation {
 
     /// The read of each producer's resource (a GET on its item path): what the automatic state checks read back.
     static func stateReads(
-        _ operations: [SpecGateCore.Operation], links: [LinkBinding], generation: GenerationOptions, target: LoadedTarget,
+        _ operations: [SpecGateCore.Operation], links: [LinkBinding], generation: GenerationOptions,
+        target: LoadedTarget,
         fixed: Set<String>
     ) -> [String: PlannedCase] {
         // The read operation of each producer's resource (a GET on its item path, every path parameter linked
         // to that producer): what the automatic state checks read back (`resource_available`).
         var stateReads: [String: PlannedCase] = [:]
-        let itemReads = operations.filter { $0.method == .get && $0.path.hasSuffix("}") }.sorted { $0.path.count < $1.path.count }
+        let itemReads = operations.filter { $0.method == .get && $0.path.hasSuffix("}") }.sorted {
+            $0.path.count < $1.path.count
+        }
         for operation in itemReads {
             let open = operation.parameters(in: .path).map(\.name).filter { !fixed.contains($0) }
             let bindings = links.filter { $0.consumer == operation.id && open.contains($0.parameter) }

@@ -32,7 +32,8 @@ struct SharedResources: Sendable {
 
     /// Sends one request per shared producer (judged like any producer request) and keeps what each
     /// answered with a 2xx.
-    static func create(for run: PreparedRun, transport: RunTransport) async -> (SharedResources, RunExecutor.JobOutcome) {
+    static func create(for run: PreparedRun, transport: RunTransport) async -> (SharedResources, RunExecutor.JobOutcome)
+    {
         var shared = SharedResources()
         var outcome = RunExecutor.JobOutcome()
         for producerID in producers(for: run) where !Task.isCancelled {
@@ -41,18 +42,23 @@ struct SharedResources: Sendable {
             let produced = await RunExecutor.produce(producer, index: 0, transport: transport)
             outcome.records.append(produced.record)
             guard let source = produced.source else {
-                outcome.notes.append("links: the shared \(producerID) request \(produced.failure); read-only cases created their own resources")
+                outcome.notes.append(
+                    "links: the shared \(producerID) request \(produced.failure); read-only cases created their own resources"
+                )
                 continue
             }
             shared.sources[producerID] = source
             var parameters: Set<String> = []
             for link in run.links where link.producer == producerID && parameters.insert(link.parameter).inserted {
-                if let text = source.value(of: link) { shared.created.append(CreatedResource(parameter: link.parameter, producer: producerID, value: text)) }
+                if let text = source.value(of: link) {
+                    shared.created.append(CreatedResource(parameter: link.parameter, producer: producerID, value: text))
+                }
             }
         }
         if !shared.sources.isEmpty {
             outcome.notes.append(
-                "links: cases of read-only operations shared one resource per producer (\(shared.sources.keys.sorted().joined(separator: ", "))); other cases created their own")
+                "links: cases of read-only operations shared one resource per producer (\(shared.sources.keys.sorted().joined(separator: ", "))); other cases created their own"
+            )
         }
         return (shared, outcome)
     }
@@ -61,6 +67,7 @@ struct SharedResources: Sendable {
 extension SharedResources.Source {
     /// The path text `link` takes from this producer's request and response, if any.
     func value(of link: LinkBinding) -> String? {
-        link.expression.evaluate(requestBody: producer.testCase.bodyValue, response: response).flatMap(RuntimeExpression.pathText)
+        link.expression.evaluate(requestBody: producer.testCase.bodyValue, response: response).flatMap(
+            RuntimeExpression.pathText)
     }
 }

@@ -20,11 +20,14 @@ struct ShrinkTarget: Sendable {
 
     /// The target a job's case gives, when its own exchange failed one of ``checks``.
     static func of(_ planned: PlannedCase, index: Int, outcome: RunExecutor.JobOutcome) -> ShrinkTarget? {
-        guard planned.testCase.kind == .valid, let i = outcome.consumerIndex, outcome.verdicts.indices.contains(i) else { return nil }
+        guard planned.testCase.kind == .valid, let i = outcome.consumerIndex, outcome.verdicts.indices.contains(i)
+        else { return nil }
         let verdict = outcome.verdicts[i]
         guard case .response(let response) = verdict.exchange.outcome else { return nil }
         for check in checks {
-            guard let result = verdict.results.first(where: { $0.check == check }), let violation = result.violations.first else { continue }
+            guard let result = verdict.results.first(where: { $0.check == check }),
+                let violation = result.violations.first
+            else { continue }
             return ShrinkTarget(
                 index: index, planned: planned, record: verdict.exchange, check: check, status: response.status,
                 fingerprint: Fingerprint.of([planned.operation.id, check, violation.fingerprintDetail]))
@@ -61,7 +64,8 @@ enum Shrinking {
             guard !done.contains(target.fingerprint), !(run.options.safe && !operation.method.isSafe) else { continue }
             done.insert(target.fingerprint)
             var shrinker = Shrinker(
-                operation: operation, documents: run.target.spec.documents, dialect: run.target.spec.dialect, options: run.generator.options)
+                operation: operation, documents: run.target.spec.documents, dialect: run.target.spec.dialect,
+                options: run.generator.options)
             var current = target.planned
             var record = target.record
             var status = target.status
@@ -72,7 +76,8 @@ enum Shrinking {
             var progress = true
             while progress, resends < budget, left > 0, !Task.isCancelled {
                 progress = false
-                for candidate in shrinker.candidates(request: current.testCase.request, body: current.testCase.bodyValue)
+                for candidate in shrinker.candidates(
+                    request: current.testCase.request, body: current.testCase.bodyValue)
                 where !rejected.contains(candidate.change) && !tried.contains(candidate.request) {
                     guard resends < budget, left > 0, !Task.isCancelled else { break }
                     tried.insert(candidate.request)
@@ -81,12 +86,14 @@ enum Shrinking {
                     sent.testCase.bodyValue = candidate.body
                     resends += 1
                     left -= 1
-                    let again = await RunExecutor.runCase(sent, index: target.index, run: run, transport: transport, shared: shared)
+                    let again = await RunExecutor.runCase(
+                        sent, index: target.index, run: run, transport: transport, shared: shared)
                     outcome.created += again.created
                     outcome.cleaned += again.cleaned
                     guard let i = again.consumerIndex else { continue }
                     let exchange = again.records[i]
-                    await cleanUpCreated(by: sent, exchange: exchange, run: run, transport: transport, outcome: &outcome)
+                    await cleanUpCreated(
+                        by: sent, exchange: exchange, run: run, transport: transport, outcome: &outcome)
                     let verdict = judge.evaluate(exchange)
                     guard case .response(let response) = exchange.outcome, response.status / 100 == target.status / 100,
                         verdict.results.contains(where: { $0.check == target.check && !$0.violations.isEmpty })
@@ -102,24 +109,33 @@ enum Shrinking {
                     break
                 }
             }
-            results.append(Result(fingerprint: target.fingerprint, record: record, status: status, resends: resends, changes: changes))
+            results.append(
+                Result(
+                    fingerprint: target.fingerprint, record: record, status: status, resends: resends, changes: changes)
+            )
             outcome.notes.append(
-                "shrinking: \(operation.id) (\(target.check)) shrunk with \(resends) re-send\(resends == 1 ? "" : "s"), \(changes.count) change\(changes.count == 1 ? "" : "s") kept")
+                "shrinking: \(operation.id) (\(target.check)) shrunk with \(resends) re-send\(resends == 1 ? "" : "s"), \(changes.count) change\(changes.count == 1 ? "" : "s") kept"
+            )
         }
-        if left <= 0 { outcome.notes.append("shrinking: the run's cap of \(budget * 10) re-sends was reached; later failures were not shrunk") }
+        if left <= 0 {
+            outcome.notes.append(
+                "shrinking: the run's cap of \(budget * 10) re-sends was reached; later failures were not shrunk")
+        }
         return (results, outcome)
     }
 
     /// A re-send that created a resource (2xx on an operation links take identifiers from) is removed the
     /// way the run removes a link's resources.
     static func cleanUpCreated(
-        by planned: PlannedCase, exchange: ExchangeRecord, run: PreparedRun, transport: RunTransport, outcome: inout RunExecutor.JobOutcome
+        by planned: PlannedCase, exchange: ExchangeRecord, run: PreparedRun, transport: RunTransport,
+        outcome: inout RunExecutor.JobOutcome
     ) async {
         guard case .response(let response) = exchange.outcome, (200...299).contains(response.status) else { return }
         let source = SharedResources.Source(producer: planned, response: response)
         var created: [CreatedResource] = []
         for binding in run.links where binding.producer == planned.operation.id {
-            guard !created.contains(where: { $0.parameter == binding.parameter }), let value = source.value(of: binding) else { continue }
+            guard !created.contains(where: { $0.parameter == binding.parameter }), let value = source.value(of: binding)
+            else { continue }
             created.append(CreatedResource(parameter: binding.parameter, producer: binding.producer, value: value))
         }
         await RunExecutor.cleanUp(created, run: run, transport: transport, index: 0, outcome: &outcome)

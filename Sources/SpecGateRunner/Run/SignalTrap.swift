@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Turns SIGINT/SIGTERM into cancellation of a task, remembering which signal arrived
 /// (exit 130 for SIGINT, 143 for SIGTERM).

@@ -23,7 +23,8 @@ public struct TimeBudget: Sendable, Hashable, CustomStringConvertible {
             factor = unit.factor
             break
         }
-        guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let value = Double(number),
+        guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+            let value = Double(number),
             value.isFinite, value > 0
         else { return nil }
         self.seconds = value * factor

@@ -49,7 +49,8 @@ public struct LoadedTarget: Sendable {
     /// One `swagger2-conversion` warning per construct OpenAPI 3.0 cannot say exactly.
     private var notes: [LintFinding] {
         (documents.conversion?.notes ?? []).map { note in
-            LintFinding(rule: LoadedTarget.conversionRuleID, severity: .warning, location: note.location, message: note.message)
+            LintFinding(
+                rule: LoadedTarget.conversionRuleID, severity: .warning, location: note.location, message: note.message)
         }
     }
 }

@@ -36,7 +36,9 @@ public struct RemoteDocuments: Sendable, Hashable {
     /// Fetches what loading `path` needs: the spec set when `path` is a URL, or the spec set a local suite's
     /// `spec:` names when that is a URL; nothing otherwise (a local file that cannot be read or parsed is left
     /// to the loader to report).
-    public static func fetch(for path: String, options: SpecFetcher.Options) async throws(SpecLoadError) -> RemoteDocuments {
+    public static func fetch(for path: String, options: SpecFetcher.Options) async throws(SpecLoadError)
+        -> RemoteDocuments
+    {
         if isURL(path) { return try await fetchSet(rootURL: path, options: options) }
         let uri = URIReference.fileURI(forPath: FileDocumentProvider.absolutePath(path))
         guard let bytes = try? FileDocumentProvider().read(uri: uri),
@@ -50,7 +52,9 @@ public struct RemoteDocuments: Sendable, Hashable {
 
     /// Fetches the spec at `rootURL` and every `http:`/`https:` document it references, transitively. The root
     /// must be a JSON or YAML OpenAPI (or Swagger 2.0) document.
-    public static func fetchSet(rootURL: String, options: SpecFetcher.Options) async throws(SpecLoadError) -> RemoteDocuments {
+    public static func fetchSet(rootURL: String, options: SpecFetcher.Options) async throws(SpecLoadError)
+        -> RemoteDocuments
+    {
         let fetcher = SpecFetcher(options: options)
         let requested = URIReference.stripFragment(rootURL)
         var fetched = RemoteDocuments()
@@ -72,14 +76,19 @@ public struct RemoteDocuments: Sendable, Hashable {
             } catch {
                 guard let referrer else { throw error }
                 var amended = error
-                amended.message += " (referenced by $ref \"\(referrer.reference)\" at "
-                    + SpecLoadError.displayName(forURI: referrer.location.document) + referrer.location.pointer.uriFragment + ")"
+                amended.message +=
+                    " (referenced by $ref \"\(referrer.reference)\" at "
+                    + SpecLoadError.displayName(forURI: referrer.location.document)
+                    + referrer.location.pointer.uriFragment + ")"
                 throw amended
             }
             total += document.bytes.count
             guard total <= options.maxBytes else {
                 throw SpecLoadError(
-                    uri: uri, message: "the spec's documents come to more than the limit of \(options.maxBytes) bytes (--max-spec-bytes)")
+                    uri: uri,
+                    message:
+                        "the spec's documents come to more than the limit of \(options.maxBytes) bytes (--max-spec-bytes)"
+                )
             }
             let value = try parse(document, uri: uri, isRoot: referrer == nil)
             fetched.documents[uri] = document
@@ -111,7 +120,9 @@ public struct RemoteDocuments: Sendable, Hashable {
             let looksLikeHTML = document.bytes.prefix(512).contains(UInt8(ascii: "<"))
             throw SpecLoadError(
                 uri: uri, line: 1, column: 1,
-                message: "not a JSON or YAML OpenAPI document (\(type); \(looksLikeHTML ? "the body looks like HTML" : "no top-level `openapi` or `swagger` member"))")
+                message:
+                    "not a JSON or YAML OpenAPI document (\(type); \(looksLikeHTML ? "the body looks like HTML" : "no top-level `openapi` or `swagger` member"))"
+            )
         }
         return value
     }
@@ -131,7 +142,10 @@ struct RemoteDocumentProvider: DocumentProvider {
         if let document = remote.documents[uri] { return document.bytes }
         guard RemoteDocuments.isURL(uri) else {
             throw SpecLoadError(
-                uri: uri, message: "is not an http: or https: document; a spec given by URL may only refer to documents served over HTTP")
+                uri: uri,
+                message:
+                    "is not an http: or https: document; a spec given by URL may only refer to documents served over HTTP"
+            )
         }
         throw SpecLoadError(uri: uri, message: "was not fetched")
     }

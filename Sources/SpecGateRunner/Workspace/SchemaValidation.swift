@@ -14,7 +14,8 @@ public enum SchemaValidation {
     /// `schema` is a JSON pointer into the root document (`#/components/schemas/X` or `/components/…`)
     /// or a component schema name (`X`).
     public static func validate(
-        instance: [UInt8], instanceName: String, schema: String, in target: LoadedTarget, direction: ValidationDirection,
+        instance: [UInt8], instanceName: String, schema: String, in target: LoadedTarget,
+        direction: ValidationDirection,
         assertFormats: Bool = true
     ) throws(RunError) -> Result {
         let root = target.documents.rootURI
@@ -33,7 +34,8 @@ public enum SchemaValidation {
         }
         let value: JSONValue
         do {
-            value = try DocumentParser.parse(instance, uri: instanceName.hasSuffix(".json") ? instanceName : instanceName + ".json")
+            value = try DocumentParser.parse(
+                instance, uri: instanceName.hasSuffix(".json") ? instanceName : instanceName + ".json")
         } catch {
             throw RunError(error.description)
         }

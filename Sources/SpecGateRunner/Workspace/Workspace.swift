@@ -51,7 +51,8 @@ public struct Workspace: Sendable {
             let provider = RemoteDocumentProvider(remote: options.remote)
             let documents = try DocumentSetLoader(provider: provider).load(rootURI: uri)
             let spec = try OpenAPIModelBuilder.build(documents)
-            return .loaded(LoadedTarget(suite: nil, documents: documents, rawDocuments: documents, spec: spec, fullSpec: spec))
+            return .loaded(
+                LoadedTarget(suite: nil, documents: documents, rawDocuments: documents, spec: spec, fullSpec: spec))
         }
         let absolute = FileDocumentProvider.absolutePath(path)
         let uri = URIReference.fileURI(forPath: absolute)
@@ -66,9 +67,11 @@ public struct Workspace: Sendable {
         if object["openapi"] != nil || object["swagger"] != nil {
             let documents = try FileDocumentProvider.load(
                 path: absolute, allowOutside: options.allowOutside,
-                parsedRoot: DocumentSetLoader.ParsedDocument(bytes: bytes, value: document, positions: parsed.positions))
+                parsedRoot: DocumentSetLoader.ParsedDocument(bytes: bytes, value: document, positions: parsed.positions)
+            )
             let spec = try OpenAPIModelBuilder.build(documents)
-            return .loaded(LoadedTarget(suite: nil, documents: documents, rawDocuments: documents, spec: spec, fullSpec: spec))
+            return .loaded(
+                LoadedTarget(suite: nil, documents: documents, rawDocuments: documents, spec: spec, fullSpec: spec))
         }
         guard object["spec"] != nil || object["endpoints"] != nil else {
             throw SpecLoadError(
@@ -95,7 +98,8 @@ public struct Workspace: Sendable {
         documents: [String: [UInt8]], root: String, options: WorkspaceOptions = .init()
     ) throws(SpecLoadError) -> LoadedTarget {
         func uri(_ name: String) -> String {
-            URIReference.fileURI(forPath: inMemoryFolder + "/" + (name.hasPrefix("/") ? String(name.dropFirst()) : name))
+            URIReference.fileURI(
+                forPath: inMemoryFolder + "/" + (name.hasPrefix("/") ? String(name.dropFirst()) : name))
         }
         let provider = InMemoryDocumentProvider(
             documents: Dictionary(documents.map { (uri($0.key), $0.value) }, uniquingKeysWith: { _, last in last }))
@@ -104,7 +108,8 @@ public struct Workspace: Sendable {
         let document = try DocumentParser.parse(bytes, uri: rootURI)
         guard case .object(let object) = document else {
             throw SpecLoadError(
-                uri: rootURI, pointer: .root, line: 1, column: 1, message: "is neither an OpenAPI document nor a suite (not a mapping)")
+                uri: rootURI, pointer: .root, line: 1, column: 1,
+                message: "is neither an OpenAPI document nor a suite (not a mapping)")
         }
         if object["openapi"] != nil || object["swagger"] != nil {
             let loaded = try DocumentSetLoader(provider: provider).load(rootURI: rootURI)
@@ -121,8 +126,11 @@ public struct Workspace: Sendable {
     }
 
     /// Loads a parsed suite's spec (or endpoints), applies its overlays and filters its operations.
-    public static func loadSuite(_ suite: Suite, options: WorkspaceOptions = .init()) throws(SpecLoadError) -> LoadedTarget {
-        try loadSuite(suite, options: options, provider: FileDocumentProvider(suite: suite, allowOutside: options.allowOutside))
+    public static func loadSuite(_ suite: Suite, options: WorkspaceOptions = .init()) throws(SpecLoadError)
+        -> LoadedTarget
+    {
+        try loadSuite(
+            suite, options: options, provider: FileDocumentProvider(suite: suite, allowOutside: options.allowOutside))
     }
 
     /// `loadSuite(_:options:)` reading the suite's local documents through `provider`.
@@ -160,7 +168,8 @@ public struct Workspace: Sendable {
         var spec = fullSpec
         spec.operations = fullSpec.operations.filter(suite.selects)
         return LoadedTarget(
-            suite: suite, documents: documents, rawDocuments: raw, spec: spec, fullSpec: fullSpec, overlayWarnings: warnings)
+            suite: suite, documents: documents, rawDocuments: raw, spec: spec, fullSpec: fullSpec,
+            overlayWarnings: warnings)
     }
 
     private static func applyOverlay(
@@ -173,7 +182,8 @@ public struct Workspace: Sendable {
             return try OverlayEngine.apply(overlay, to: root)
         } catch {
             let action = error.actionIndex.map { "action \($0): " } ?? ""
-            throw SpecLoadError(uri: uri, pointer: error.pointer, message: action + error.message).locating(in: bytes, uri: uri)
+            throw SpecLoadError(uri: uri, pointer: error.pointer, message: action + error.message).locating(
+                in: bytes, uri: uri)
         }
     }
 }

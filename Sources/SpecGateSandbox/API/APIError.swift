@@ -33,7 +33,8 @@ struct APIError: Error, Sendable {
 
     /// 405 Method Not Allowed; `allowed` nil leaves the Allow header out (the `method_not_allowed_without_allow` fault).
     static func methodNotAllowed(_ method: String, path: String, allowed: [String]?) -> APIError {
-        var error = APIError(status: 405, code: "MethodNotAllowedException", message: "Method \(method) is not allowed on \(path)")
+        var error = APIError(
+            status: 405, code: "MethodNotAllowedException", message: "Method \(method) is not allowed on \(path)")
         if let allowed { error.headers = [("Allow", allowed.joined(separator: ", "))] }
         return error
     }

@@ -29,7 +29,9 @@ indirect enum BodyRule: Sendable {
             }
             switch format {
             case .dateTime?:
-                guard Timestamp(rfc3339: s) != nil else { throw .invalidBody("\(label) must be a valid ISO 8601 date-time") }
+                guard Timestamp(rfc3339: s) != nil else {
+                    throw .invalidBody("\(label) must be a valid ISO 8601 date-time")
+                }
             case .email?:
                 guard BodyRule.isEmail(s) else { throw .invalidBody("\(label) must be an email") }
             case nil:

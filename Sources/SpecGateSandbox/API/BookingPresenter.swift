@@ -88,7 +88,10 @@ struct BookingPresenter: Sendable {
                     "https://outlook.office.com/calendar/0/deeplink/compose?path=/calendar/action/compose&rru=addevent&startdt=\(isoStart)&enddt=\(isoEnd)&subject=\(title)&location=\(location)"
                 ),
             ],
-            ["label": "ICS", "link": .string("data:text/calendar,BEGIN:VCALENDAR%0AUID:\(percentEncode(b.uid))%0AEND:VCALENDAR")],
+            [
+                "label": "ICS",
+                "link": .string("data:text/calendar,BEGIN:VCALENDAR%0AUID:\(percentEncode(b.uid))%0AEND:VCALENDAR"),
+            ],
         ]
     }
 

@@ -10,7 +10,8 @@ enum BookingRules {
     ]
 
     static let integrations = [
-        "cal-video", "google-meet", "zoom", "whereby-video", "whatsapp-video", "webex-video", "telegram-video", "tandem",
+        "cal-video", "google-meet", "zoom", "whereby-video", "whatsapp-video", "webex-video", "telegram-video",
+        "tandem",
         "sylaps-video", "skype-video", "sirius-video", "signal-video", "shimmer-video", "salesroom-video", "roam-video",
         "riverside-video", "ping-video", "office365-video", "mirotalk-video", "jitsi", "jelly-video",
         "jelly-conferencing", "huddle", "facetime-video", "element-call-video", "eightxeight-video", "discord-video",
@@ -61,7 +62,8 @@ enum BookingRules {
         properties: [
             "host": .boolean,
             "attendees": .array(
-                .object(properties: ["email": .string(format: .email), "absent": .boolean], required: ["email", "absent"])),
+                .object(
+                    properties: ["email": .string(format: .email), "absent": .boolean], required: ["email", "absent"])),
         ])
 
     static let reason = BodyRule.object(properties: ["reason": .string()])
@@ -95,7 +97,8 @@ enum BookingRules {
         guard let memberValue = o[member] else { throw .invalidBody("location.\(member) should not be empty") }
         guard let text = memberValue.stringValue else { throw .invalidBody("location.\(member) must be a string") }
         if member == "integration", !integrations.contains(text) {
-            throw .invalidBody("location.integration must be one of the following values: \(integrations.joined(separator: ", "))")
+            throw .invalidBody(
+                "location.integration must be one of the following values: \(integrations.joined(separator: ", "))")
         }
     }
 

@@ -74,7 +74,8 @@ struct BookingsAPI: Sendable {
                 throw .methodNotAllowed(request.method, path: request.path, allowed: nil)
             }
             if configuration.unroutedMethod == .methodNotAllowed {
-                throw .methodNotAllowed(request.method, path: request.path, allowed: allowed.contains("GET") ? allowed + ["HEAD"] : allowed)
+                throw .methodNotAllowed(
+                    request.method, path: request.path, allowed: allowed.contains("GET") ? allowed + ["HEAD"] : allowed)
             }
             throw .notFound("Cannot \(request.method) \(request.path)")
         case .failure(.unknownPath):
@@ -113,7 +114,8 @@ struct BookingsAPI: Sendable {
             if configuration.has(.serverErrorOnOptionalProperty), body["reschedulingReason"] != nil {
                 throw APIError(status: 500, code: "InternalServerErrorException", message: "Internal server error")
             }
-            let start = body["start"]?.stringValue.flatMap { Timestamp(rfc3339: $0) } ?? existing.start.adding(minutes: 1440)
+            let start =
+                body["start"]?.stringValue.flatMap { Timestamp(rfc3339: $0) } ?? existing.start.adding(minutes: 1440)
             let booking = try await store.reschedule(
                 uid: uid, start: start, reason: body["reschedulingReason"]?.stringValue,
                 by: body["rescheduledBy"]?.stringValue ?? user?.email, now: now)
@@ -249,7 +251,9 @@ struct BookingsAPI: Sendable {
     private func list(query: [(name: String, value: String)], user: SandboxSeed.User, now: Timestamp)
         async throws(APIError) -> Success
     {
-        let q = try BookingsQueryParser(lenient: lenient, ignoreUnknownStatuses: configuration.has(.ignoreQueryArrayEnum)).parse(query)
+        let q = try BookingsQueryParser(
+            lenient: lenient, ignoreUnknownStatuses: configuration.has(.ignoreQueryArrayEnum)
+        ).parse(query)
         let (page, total) = await store.list(for: user, query: q, now: now)
         let returned = page.count
         let pagination: JSONValue = [
@@ -271,7 +275,8 @@ struct BookingsAPI: Sendable {
     private func referenceType(_ query: [(name: String, value: String)]) throws(APIError) -> String? {
         guard let type = query.first(where: { $0.name == "type" })?.value else { return nil }
         if !lenient, !BookingRules.referenceTypes.contains(type) {
-            throw .badRequest("type must be one of the following values: \(BookingRules.referenceTypes.joined(separator: ", "))")
+            throw .badRequest(
+                "type must be one of the following values: \(BookingRules.referenceTypes.joined(separator: ", "))")
         }
         return type
     }
@@ -300,8 +305,12 @@ struct BookingsAPI: Sendable {
         if let user { return user }
         if let header, header.hasPrefix("Bearer ") {
             let state = await tokens.state(of: String(header.dropFirst("Bearer ".count)))
-            if state.known && !state.expired, let user = seed.users.first(where: { $0.id == state.userID }) { return user }
-            if state.known && !configuration.has(.ignoreAuth) && required { throw .unauthorized("Access token expired") }
+            if state.known && !state.expired, let user = seed.users.first(where: { $0.id == state.userID }) {
+                return user
+            }
+            if state.known && !configuration.has(.ignoreAuth) && required {
+                throw .unauthorized("Access token expired")
+            }
         }
         if configuration.has(.ignoreAuth) { return seed.owner }
         guard required else { return nil }
@@ -367,7 +376,8 @@ struct BookingsAPI: Sendable {
     }
 
     private func render(_ success: Success, for request: SandboxRequest, now: Timestamp) async -> SandboxResponse {
-        let body = FaultInjector(faults: configuration.faults).apply(to: success.body, carriesBookings: success.carriesBookings)
+        let body = FaultInjector(faults: configuration.faults).apply(
+            to: success.body, carriesBookings: success.carriesBookings)
         var bytes = JSONWriter().bytes(body)
         if configuration.has(.malformedJSON) { bytes = Array(#"{"status":"success","data":"#.utf8) }
         var response = SandboxResponse(
@@ -395,7 +405,8 @@ struct BookingsAPI: Sendable {
     }
 
     private func headers(for request: SandboxRequest, now: Timestamp) async -> [(name: String, value: String)] {
-        let contentType = configuration.has(.wrongContentType) ? "text/plain; charset=utf-8" : "application/json; charset=utf-8"
+        let contentType =
+            configuration.has(.wrongContentType) ? "text/plain; charset=utf-8" : "application/json; charset=utf-8"
         var headers: [(name: String, value: String)] = [("Content-Type", contentType)]
         // Cal.com's throttler guard names the headers after the throttler: `-Default` for the default one
         // (apps/api/v2/src/lib/throttler/throttler-guard.ts; the API v2 rate-limit docs show the same names).

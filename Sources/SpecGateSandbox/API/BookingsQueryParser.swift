@@ -15,7 +15,9 @@ struct BookingsQueryParser: Sendable {
                 for status in value.split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
                     guard BookingRules.listStatuses.contains(status) else {
                         if ignoreUnknownStatuses { continue }
-                        try reject("each value in status must be one of the following values: \(BookingRules.listStatuses.joined(separator: ", "))")
+                        try reject(
+                            "each value in status must be one of the following values: \(BookingRules.listStatuses.joined(separator: ", "))"
+                        )
                         continue
                     }
                     q.statuses.append(status)

@@ -38,7 +38,9 @@ actor TestTokenIssuer {
     func issue(lifetime: Duration, userID: Int) -> String {
         var rng = SystemRandomNumberGenerator()
         let hex = (0..<16).map { _ in String(UInt8.random(in: 0...15, using: &rng), radix: 16) }.joined()
-        let expiry = Timestamp.now().milliseconds + lifetime.components.seconds * 1000 + lifetime.components.attoseconds / 1_000_000_000_000_000
+        let expiry =
+            Timestamp.now().milliseconds + lifetime.components.seconds * 1000 + lifetime.components.attoseconds
+            / 1_000_000_000_000_000
         let body = "\(userID)_\(expiry)_\(hex)"
         return SandboxTestTokens.tokenPrefix + body + "_" + Self.check(body)
     }
@@ -47,7 +49,8 @@ actor TestTokenIssuer {
     /// signature does not match); `userID` whom it acts as.
     func state(of token: String) -> (known: Bool, expired: Bool, userID: Int?) {
         guard token.hasPrefix(SandboxTestTokens.tokenPrefix) else { return (false, false, nil) }
-        let parts = token.dropFirst(SandboxTestTokens.tokenPrefix.count).split(separator: "_", omittingEmptySubsequences: false)
+        let parts = token.dropFirst(SandboxTestTokens.tokenPrefix.count).split(
+            separator: "_", omittingEmptySubsequences: false)
         guard parts.count == 4, let userID = Int(parts[0]), let expiry = Int64(parts[1]),
             Self.check(parts[0...2].joined(separator: "_")) == parts[3]
         else { return (true, true, nil) }
@@ -68,7 +71,8 @@ actor TestTokenIssuer {
     func respond(to request: SandboxRequest, lifetime: Duration, seed: SandboxSeed) -> SandboxResponse {
         func answer(_ status: Int, _ json: String) -> SandboxResponse {
             SandboxResponse(
-                status: status, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")], body: Array(json.utf8))
+                status: status, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
+                body: Array(json.utf8))
         }
         guard request.method == "POST" else {
             return answer(405, #"{"error":"invalid_request","error_description":"use POST"}"#)
@@ -92,22 +96,29 @@ actor TestTokenIssuer {
             return answer(400, #"{"error":"unsupported_grant_type"}"#)
         }
         let userID: Int
-        if fields["client_id"] == SandboxTestTokens.clientID, fields["client_secret"] == SandboxTestTokens.clientSecret {
+        if fields["client_id"] == SandboxTestTokens.clientID, fields["client_secret"] == SandboxTestTokens.clientSecret
+        {
             userID = seed.owner.id
-        } else if fields["client_id"] == SandboxTestTokens.outsiderClientID, fields["client_secret"] == SandboxTestTokens.outsiderClientSecret {
+        } else if fields["client_id"] == SandboxTestTokens.outsiderClientID,
+            fields["client_secret"] == SandboxTestTokens.outsiderClientSecret
+        {
             userID = seed.outsider.id
         } else {
             return answer(401, #"{"error":"invalid_client"}"#)
         }
         let token = issue(lifetime: lifetime, userID: userID)
-        return answer(200, #"{"access_token":""# + token + #"","token_type":"Bearer","expires_in":"# + String(Self.seconds(lifetime)) + "}")
+        return answer(
+            200,
+            #"{"access_token":""# + token + #"","token_type":"Bearer","expires_in":"# + String(Self.seconds(lifetime))
+                + "}")
     }
 
     /// Answers a login request: JSON `{"email", "password"}` of a seeded user.
     func respondToLogin(_ request: SandboxRequest, lifetime: Duration, seed: SandboxSeed) -> SandboxResponse {
         func answer(_ status: Int, _ json: String) -> SandboxResponse {
             SandboxResponse(
-                status: status, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")], body: Array(json.utf8))
+                status: status, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
+                body: Array(json.utf8))
         }
         guard request.method == "POST" else {
             return answer(405, #"{"status":"error","error":{"code":"METHOD_NOT_ALLOWED","message":"use POST"}}"#)
@@ -115,10 +126,15 @@ actor TestTokenIssuer {
         guard let body = try? JSONParser().parse(request.body), let email = body["email"]?.stringValue,
             let password = body["password"]?.stringValue
         else {
-            return answer(400, #"{"status":"error","error":{"code":"BAD_REQUEST","message":"a JSON body with email and password is required"}}"#)
+            return answer(
+                400,
+                #"{"status":"error","error":{"code":"BAD_REQUEST","message":"a JSON body with email and password is required"}}"#
+            )
         }
-        guard password == SandboxTestTokens.loginPassword, let user = seed.users.first(where: { $0.email == email }) else {
-            return answer(401, #"{"status":"error","error":{"code":"UNAUTHORIZED","message":"Invalid email or password"}}"#)
+        guard password == SandboxTestTokens.loginPassword, let user = seed.users.first(where: { $0.email == email })
+        else {
+            return answer(
+                401, #"{"status":"error","error":{"code":"UNAUTHORIZED","message":"Invalid email or password"}}"#)
         }
         let token = issue(lifetime: lifetime, userID: user.id)
         let data: JSONValue = .object(

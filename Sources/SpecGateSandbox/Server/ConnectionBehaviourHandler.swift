@@ -20,7 +20,8 @@ public enum SandboxConnectionBehaviour: Sendable, Hashable, CustomStringConverti
 
     /// The names `specgate sandbox --connection` takes.
     public static let names: [(String, SandboxConnectionBehaviour)] = [
-        ("keep-alive", .keepAlive), ("close-always", .closeAfterEveryAnswer), ("close-after-5xx", .closeAfterServerError),
+        ("keep-alive", .keepAlive), ("close-always", .closeAfterEveryAnswer),
+        ("close-after-5xx", .closeAfterServerError),
         ("drop-idle", .dropWhenIdle), ("close-on-reuse", .closeOnReuse),
     ]
 

@@ -2,9 +2,9 @@ import NIOCore
 import NIOHTTP1
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Collects one HTTP request (head, body up to the limit, end), hands it to the API off the
@@ -37,7 +37,8 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             self.head = head
             body = []
             bodyTooLarge = false
-            headersTooLarge = head.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
+            headersTooLarge =
+                head.headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count }
                 > SandboxHTTPHandler.maxHeaderBytes
             if let length = head.headers.first(name: "content-length").flatMap(Int.init), length > maxBodyBytes {
                 bodyTooLarge = true
@@ -81,7 +82,9 @@ final class SandboxHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.close(promise: nil)
     }
 
-    private func write(_ response: SandboxResponse, version: HTTPVersion, keepAlive: Bool, context: ChannelHandlerContext) {
+    private func write(
+        _ response: SandboxResponse, version: HTTPVersion, keepAlive: Bool, context: ChannelHandlerContext
+    ) {
         guard context.channel.isActive else { return }
         let keepAlive = keepAlive && !response.closeConnection && response.delivery == .normal
         var headers = HTTPHeaders(response.headers.map { ($0.name, $0.value) })

@@ -27,7 +27,8 @@ struct SandboxRequest: Sendable {
 
     /// Headers whose duplicates Node.js discards (`IncomingMessage` `matchKnownFields`).
     static let nodeKeepsFirst: Set<String> = [
-        "age", "authorization", "content-length", "content-type", "etag", "expires", "from", "host", "if-modified-since",
+        "age", "authorization", "content-length", "content-type", "etag", "expires", "from", "host",
+        "if-modified-since",
         "if-unmodified-since", "last-modified", "location", "max-forwards", "proxy-authorization", "referer",
         "retry-after", "server", "user-agent",
     ]

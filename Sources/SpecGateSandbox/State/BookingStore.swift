@@ -51,7 +51,9 @@ actor BookingStore {
     // MARK: Reading
 
     func booking(uid: String) throws(APIError) -> Booking {
-        guard let booking = bookings[uid] else { throw .notFound("Booking with uid=\(uid) was not found in the database") }
+        guard let booking = bookings[uid] else {
+            throw .notFound("Booking with uid=\(uid) was not found in the database")
+        }
         return booking
     }
 
@@ -137,7 +139,9 @@ actor BookingStore {
     }
 
     /// `persist` false (fault `cancel_not_persisted`): answers the cancelled booking but keeps the old one.
-    func cancel(uid: String, reason: String?, by email: String, now: Timestamp, persist: Bool = true) throws(APIError) -> Booking {
+    func cancel(uid: String, reason: String?, by email: String, now: Timestamp, persist: Bool = true) throws(APIError)
+        -> Booking
+    {
         var booking = try self.booking(uid: uid)
         booking.status = .cancelled
         booking.cancellationReason = reason ?? booking.cancellationReason
@@ -228,14 +232,16 @@ actor BookingStore {
     /// `allowNonHost` is the `reassign_to_non_host` fault.
     /// `persist` false (fault `reassign_not_persisted`): answers the new host but keeps the booking as it was.
     func reassign(
-        uid: String, to targetId: Int?, actor: SandboxSeed.User, allowNonHost: Bool, now: Timestamp, persist: Bool = true
+        uid: String, to targetId: Int?, actor: SandboxSeed.User, allowNonHost: Bool, now: Timestamp,
+        persist: Bool = true
     ) throws(APIError) -> (booking: Booking, host: SandboxSeed.User) {
         var booking = try self.booking(uid: uid)
         guard actor.id == booking.ownerId else {
             throw .forbidden("User \(actor.id) is not the organiser of booking \(uid) and cannot reassign it")
         }
         guard let eventType = seed.eventType(id: booking.eventTypeId), eventType.isRoundRobin else {
-            throw .badRequest("Booking \(uid) is not a round robin booking; only round robin bookings can be reassigned")
+            throw .badRequest(
+                "Booking \(uid) is not a round robin booking; only round robin bookings can be reassigned")
         }
         guard booking.status != .cancelled, booking.status != .rejected else {
             throw .badRequest("Booking \(uid) is \(booking.status.rawValue) and cannot be reassigned")

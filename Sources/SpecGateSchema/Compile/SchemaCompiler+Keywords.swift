@@ -66,14 +66,21 @@ extension SchemaCompiler {
         if let value = o["enum"] {
             guard case .array(let values) = value else { throw invalid(location, "enum", "must be an array") }
             checks.append(
-                .enumeration(values: values, lookup: values.count > 8 ? Set(values.map(StrictEquality.key)) : nil, allowsNull: nullable))
+                .enumeration(
+                    values: values, lookup: values.count > 8 ? Set(values.map(StrictEquality.key)) : nil,
+                    allowsNull: nullable))
         }
         if dialect == .draft2020_12, let value = o["const"] { checks.append(.constant(value)) }
-        for (bound, exclusiveKeyword, isMinimum) in [("minimum", "exclusiveMinimum", true), ("maximum", "exclusiveMaximum", false)] {
+        for (bound, exclusiveKeyword, isMinimum) in [
+            ("minimum", "exclusiveMinimum", true), ("maximum", "exclusiveMaximum", false),
+        ] {
             if dialect == .draft2020_12 {
                 if let value = o[bound] {
                     let n = try number(value, at: location, bound)
-                    checks.append(isMinimum ? .minimum(n, exclusive: false, keyword: bound) : .maximum(n, exclusive: false, keyword: bound))
+                    checks.append(
+                        isMinimum
+                            ? .minimum(n, exclusive: false, keyword: bound)
+                            : .maximum(n, exclusive: false, keyword: bound))
                 }
                 if let value = o[exclusiveKeyword] {
                     let n = try number(value, at: location, exclusiveKeyword)
@@ -85,12 +92,17 @@ extension SchemaCompiler {
             } else {
                 var exclusive = false
                 if let flag = o[exclusiveKeyword] {
-                    guard case .bool(let b) = flag else { throw invalid(location, exclusiveKeyword, "must be a boolean") }
+                    guard case .bool(let b) = flag else {
+                        throw invalid(location, exclusiveKeyword, "must be a boolean")
+                    }
                     exclusive = b
                 }
                 if let value = o[bound] {
                     let n = try number(value, at: location, bound)
-                    checks.append(isMinimum ? .minimum(n, exclusive: exclusive, keyword: bound) : .maximum(n, exclusive: exclusive, keyword: bound))
+                    checks.append(
+                        isMinimum
+                            ? .minimum(n, exclusive: exclusive, keyword: bound)
+                            : .maximum(n, exclusive: exclusive, keyword: bound))
                 }
             }
         }
@@ -111,20 +123,27 @@ extension SchemaCompiler {
             guard case .bool(let unique) = value else { throw invalid(location, "uniqueItems", "must be a boolean") }
             if unique { checks.append(.uniqueItems) }
         }
-        if let value = o["minProperties"] { checks.append(.minProperties(try count(value, at: location, "minProperties"))) }
-        if let value = o["maxProperties"] { checks.append(.maxProperties(try count(value, at: location, "maxProperties"))) }
+        if let value = o["minProperties"] {
+            checks.append(.minProperties(try count(value, at: location, "minProperties")))
+        }
+        if let value = o["maxProperties"] {
+            checks.append(.maxProperties(try count(value, at: location, "maxProperties")))
+        }
         if let value = o["required"] {
             let names = try strings(value, at: location, "required")
             let applicable = names.filter { requiredApplies($0, in: o, at: location) }
             if !applicable.isEmpty { checks.append(.required(applicable)) }
         }
         if dialect == .draft2020_12, let value = o["dependentRequired"] {
-            guard case .object(let map) = value else { throw invalid(location, "dependentRequired", "must be an object") }
+            guard case .object(let map) = value else {
+                throw invalid(location, "dependentRequired", "must be an object")
+            }
             var entries: [DependentRequirement] = []
             for (property, list) in map {
                 entries.append(
                     DependentRequirement(
-                        property: property, required: try strings(list, at: location.appending("dependentRequired"), property)))
+                        property: property,
+                        required: try strings(list, at: location.appending("dependentRequired"), property)))
             }
             checks.append(.dependentRequired(entries, keyword: "dependentRequired"))
         }
@@ -133,7 +152,8 @@ extension SchemaCompiler {
             for (property, list) in map where list.arrayValue != nil {
                 entries.append(
                     DependentRequirement(
-                        property: property, required: try strings(list, at: location.appending("dependencies"), property)))
+                        property: property,
+                        required: try strings(list, at: location.appending("dependencies"), property)))
             }
             if !entries.isEmpty { checks.append(.dependentRequired(entries, keyword: "dependencies")) }
         }
@@ -152,7 +172,9 @@ extension SchemaCompiler {
             guard case .string(let reference) = current["$ref"] else { break }
             let full = URIReference.resolve(reference, against: index.baseURI(of: currentLocation))
             let document = URIReference.stripFragment(full)
-            guard let root = index.resources[document] ?? (documents[document] != nil ? JSONLocation(document: document) : nil),
+            guard
+                let root = index.resources[document]
+                    ?? (documents[document] != nil ? JSONLocation(document: document) : nil),
                 let pointer = JSONPointer("#" + (URIReference.fragment(of: full) ?? ""))
             else { break }
             currentLocation = JSONLocation(document: root.document, pointer: root.pointer.appending(pointer))
@@ -177,7 +199,9 @@ extension SchemaCompiler {
         }
         var patterns: [PatternEdge] = []
         if let value = o["patternProperties"] {
-            guard case .object(let map) = value else { throw invalid(location, "patternProperties", "must be an object") }
+            guard case .object(let map) = value else {
+                throw invalid(location, "patternProperties", "must be an object")
+            }
             for (source, _) in map {
                 patterns.append(
                     PatternEdge(
@@ -227,12 +251,14 @@ extension SchemaCompiler {
         if dialect == .draft2020_12, o["propertyNames"] != nil {
             checks.append(.propertyNames(try edge(location, "propertyNames")))
         }
-        let dependentKeyword = dialect == .draft2020_12 ? "dependentSchemas" : (dialect == .draft4 ? "dependencies" : nil)
+        let dependentKeyword =
+            dialect == .draft2020_12 ? "dependentSchemas" : (dialect == .draft4 ? "dependencies" : nil)
         if let dependentKeyword, let value = o[dependentKeyword] {
             guard case .object(let map) = value else { throw invalid(location, dependentKeyword, "must be an object") }
             var entries: [DependentSchema] = []
             for (property, schema) in map where schema.arrayValue == nil {
-                entries.append(DependentSchema(property: property, edge: try edge(location, dependentKeyword, property)))
+                entries.append(
+                    DependentSchema(property: property, edge: try edge(location, dependentKeyword, property)))
             }
             if !entries.isEmpty { checks.append(.dependentSchemas(entries)) }
         }
@@ -285,13 +311,16 @@ extension SchemaCompiler {
             }
         }
         if let mapping = d["mapping"] {
-            guard case .object(let map) = mapping else { throw invalid(location, "discriminator", "mapping must be an object") }
+            guard case .object(let map) = mapping else {
+                throw invalid(location, "discriminator", "mapping must be an object")
+            }
             let mappingLocation = location.appending("discriminator").appending("mapping")
             for (discriminatorValue, target) in map {
                 guard case .string(let reference) = target else {
                     throw invalid(mappingLocation, discriminatorValue, "must be a string")
                 }
-                let full = reference.contains("/") || reference.contains("#") ? reference : "#/components/schemas/" + reference
+                let full =
+                    reference.contains("/") || reference.contains("#") ? reference : "#/components/schemas/" + reference
                 let targetLocation = try resolve(full, base: base, at: mappingLocation.appending(discriminatorValue))
                 if let branchEdge = byTarget[targetLocation] {
                     choices[discriminatorValue] = branchEdge
@@ -307,7 +336,9 @@ extension SchemaCompiler {
 
     // MARK: references
 
-    mutating func referenceEdge(_ value: JSONValue, keyword: String, at location: JSONLocation, base: String, bare: Bool)
+    mutating func referenceEdge(
+        _ value: JSONValue, keyword: String, at location: JSONLocation, base: String, bare: Bool
+    )
         throws(SchemaCompileError) -> Edge
     {
         guard case .string(let reference) = value else { throw invalid(location, keyword, "must be a string") }
@@ -323,7 +354,9 @@ extension SchemaCompiler {
         let target = try resolve(reference, base: base, at: location.appending("$dynamicRef"))
         let targetEdge = Edge(node: try node(at: target), path: ["$dynamicRef"])
         let fragment = URIReference.fragment(of: reference) ?? ""
-        if !fragment.isEmpty, !fragment.hasPrefix("/"), documents.value(at: target)?["$dynamicAnchor"] == .string(fragment) {
+        if !fragment.isEmpty, !fragment.hasPrefix("/"),
+            documents.value(at: target)?["$dynamicAnchor"] == .string(fragment)
+        {
             return .dynamicRef(targetEdge, anchor: fragment)
         }
         return .ref(targetEdge)
@@ -364,7 +397,8 @@ extension SchemaCompiler {
         default:
             break
         }
-        throw SchemaCompileError(location: location, message: "type \(value) is not a JSON Schema type or list of types")
+        throw SchemaCompileError(
+            location: location, message: "type \(value) is not a JSON Schema type or list of types")
     }
 
     private func number(_ value: JSONValue, at location: JSONLocation, _ keyword: String) throws(SchemaCompileError)
@@ -374,7 +408,9 @@ extension SchemaCompiler {
         return n
     }
 
-    private func count(_ value: JSONValue, at location: JSONLocation, _ keyword: String) throws(SchemaCompileError) -> Int {
+    private func count(_ value: JSONValue, at location: JSONLocation, _ keyword: String) throws(SchemaCompileError)
+        -> Int
+    {
         guard case .number(let n) = value, n.isInteger, !n.negative else {
             throw invalid(location, keyword, "must be a non-negative integer, found \(value)")
         }

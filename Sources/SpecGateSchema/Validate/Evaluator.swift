@@ -26,7 +26,8 @@ struct Evaluator {
 
     // MARK: traversal
 
-    mutating func evaluate(_ index: Int, _ instance: JSONValue, collect: Bool, _ annotations: inout Annotations) -> Bool {
+    mutating func evaluate(_ index: Int, _ instance: JSONValue, collect: Bool, _ annotations: inout Annotations) -> Bool
+    {
         let node = arena[index]
         if let constant = node.constant {
             if !constant { report(node, nil, "no value is allowed here (the schema is false)") }
@@ -56,7 +57,9 @@ struct Evaluator {
     }
 
     /// Evaluates a subschema on the same instance.
-    private mutating func inPlace(_ edge: Edge, _ instance: JSONValue, _ collect: Bool, _ annotations: inout Annotations)
+    private mutating func inPlace(
+        _ edge: Edge, _ instance: JSONValue, _ collect: Bool, _ annotations: inout Annotations
+    )
         -> Bool
     {
         let record = recording
@@ -143,7 +146,8 @@ struct Evaluator {
         _ check: Check, _ node: SchemaNode, _ instance: JSONValue, _ collect: Bool, _ annotations: inout Annotations
     ) -> Bool {
         switch check {
-        case .type, .enumeration, .constant, .minimum, .maximum, .multipleOf, .minLength, .maxLength, .pattern, .format, .minItems, .maxItems, .uniqueItems, .minProperties, .maxProperties, .required, .dependentRequired:
+        case .type, .enumeration, .constant, .minimum, .maximum, .multipleOf, .minLength, .maxLength, .pattern, .format,
+            .minItems, .maxItems, .uniqueItems, .minProperties, .maxProperties, .required, .dependentRequired:
             return applyAssertion(check, node, instance)
         case .object(let applicator):
             guard case .object(let o) = instance else { return true }
@@ -185,7 +189,9 @@ struct Evaluator {
         switch check {
         case .type(let types, let nullable):
             if types.admits(instance) || (nullable && instance == .null) { return true }
-            report(node, "type", "expected \(types.listing)\(nullable ? " or null" : ""), got \(Evaluator.describe(instance))")
+            report(
+                node, "type",
+                "expected \(types.listing)\(nullable ? " or null" : ""), got \(Evaluator.describe(instance))")
             return false
 
         case .enumeration(let values, let lookup, let allowsNull):
@@ -200,21 +206,31 @@ struct Evaluator {
 
         case .constant(let expected):
             if StrictEquality.equal(instance, expected) { return true }
-            report(node, "const", "\(ValueFormatter.render(instance)) is not equal to the constant \(ValueFormatter.render(expected))")
+            report(
+                node, "const",
+                "\(ValueFormatter.render(instance)) is not equal to the constant \(ValueFormatter.render(expected))")
             return false
 
         case .minimum(let bound, let exclusive, let keyword):
             guard case .number(let n) = instance else { return true }
             let order = n.compare(bound)
             if exclusive ? order > 0 : order >= 0 { return true }
-            report(node, keyword, exclusive ? "\(n) is not greater than the exclusive minimum \(bound)" : "\(n) is less than the minimum \(bound)")
+            report(
+                node, keyword,
+                exclusive
+                    ? "\(n) is not greater than the exclusive minimum \(bound)"
+                    : "\(n) is less than the minimum \(bound)")
             return false
 
         case .maximum(let bound, let exclusive, let keyword):
             guard case .number(let n) = instance else { return true }
             let order = n.compare(bound)
             if exclusive ? order < 0 : order <= 0 { return true }
-            report(node, keyword, exclusive ? "\(n) is not less than the exclusive maximum \(bound)" : "\(n) is greater than the maximum \(bound)")
+            report(
+                node, keyword,
+                exclusive
+                    ? "\(n) is not less than the exclusive maximum \(bound)"
+                    : "\(n) is greater than the maximum \(bound)")
             return false
 
         case .multipleOf(let divisor):
@@ -226,14 +242,20 @@ struct Evaluator {
             guard case .string(let s) = instance else { return true }
             let length = s.unicodeScalars.count
             if length >= limit { return true }
-            report(node, "minLength", "\(ValueFormatter.render(instance)) is shorter than \(ValueFormatter.plural(limit, "character")) (length \(length))")
+            report(
+                node, "minLength",
+                "\(ValueFormatter.render(instance)) is shorter than \(ValueFormatter.plural(limit, "character")) (length \(length))"
+            )
             return false
 
         case .maxLength(let limit):
             guard case .string(let s) = instance else { return true }
             let length = s.unicodeScalars.count
             if length <= limit { return true }
-            report(node, "maxLength", "\(ValueFormatter.render(instance)) is longer than \(ValueFormatter.plural(limit, "character")) (length \(length))")
+            report(
+                node, "maxLength",
+                "\(ValueFormatter.render(instance)) is longer than \(ValueFormatter.plural(limit, "character")) (length \(length))"
+            )
             return false
 
         case .pattern(let source, let matcher):
@@ -247,12 +269,16 @@ struct Evaluator {
 
         case .minItems(let limit):
             guard case .array(let a) = instance, a.count < limit else { return true }
-            report(node, "minItems", "array has \(ValueFormatter.plural(a.count, "item")), fewer than the minimum of \(limit)")
+            report(
+                node, "minItems",
+                "array has \(ValueFormatter.plural(a.count, "item")), fewer than the minimum of \(limit)")
             return false
 
         case .maxItems(let limit):
             guard case .array(let a) = instance, a.count > limit else { return true }
-            report(node, "maxItems", "array has \(ValueFormatter.plural(a.count, "item")), more than the maximum of \(limit)")
+            report(
+                node, "maxItems",
+                "array has \(ValueFormatter.plural(a.count, "item")), more than the maximum of \(limit)")
             return false
 
         case .uniqueItems:
@@ -270,12 +296,16 @@ struct Evaluator {
 
         case .minProperties(let limit):
             guard case .object(let o) = instance, o.count < limit else { return true }
-            report(node, "minProperties", "object has \(ValueFormatter.plural(o.count, "property")), fewer than the minimum of \(limit)")
+            report(
+                node, "minProperties",
+                "object has \(ValueFormatter.plural(o.count, "property")), fewer than the minimum of \(limit)")
             return false
 
         case .maxProperties(let limit):
             guard case .object(let o) = instance, o.count > limit else { return true }
-            report(node, "maxProperties", "object has \(ValueFormatter.plural(o.count, "property")), more than the maximum of \(limit)")
+            report(
+                node, "maxProperties",
+                "object has \(ValueFormatter.plural(o.count, "property")), more than the maximum of \(limit)")
             return false
 
         case .required(let names):
@@ -293,7 +323,10 @@ struct Evaluator {
             var valid = true
             for entry in entries where o[entry.property] != nil {
                 for name in entry.required where o[name] == nil {
-                    report(node, keyword, "property \(JSONWriter.quote(name)) is required when \(JSONWriter.quote(entry.property)) is present")
+                    report(
+                        node, keyword,
+                        "property \(JSONWriter.quote(name)) is required when \(JSONWriter.quote(entry.property)) is present"
+                    )
                     valid = false
                     if !recording { return false }
                 }
@@ -306,7 +339,8 @@ struct Evaluator {
     }
 
     private mutating func applyContains(
-        _ edge: Edge, _ minimum: Int, _ maximum: Int?, _ minKeyword: String, _ node: SchemaNode, _ instance: JSONValue, _ collect: Bool,
+        _ edge: Edge, _ minimum: Int, _ maximum: Int?, _ minKeyword: String, _ node: SchemaNode, _ instance: JSONValue,
+        _ collect: Bool,
         _ annotations: inout Annotations
     ) -> Bool {
         guard case .array(let a) = instance else { return true }
@@ -328,7 +362,9 @@ struct Evaluator {
             return false
         }
         if let maximum, matches > maximum {
-            report(node, "maxContains", "\(ValueFormatter.plural(matches, "item")) match contains, more than maxContains \(maximum)")
+            report(
+                node, "maxContains",
+                "\(ValueFormatter.plural(matches, "item")) match contains, more than maxContains \(maximum)")
             return false
         }
         return true
@@ -418,11 +454,14 @@ struct Evaluator {
         if matchedBranches.isEmpty {
             if recording {
                 let details = summary(edges, instance)
-                report(node, "oneOf", "matches none of the \(edges.count) branches of oneOf; exactly one must match: \(details)")
+                report(
+                    node, "oneOf",
+                    "matches none of the \(edges.count) branches of oneOf; exactly one must match: \(details)")
             }
         } else {
             let list = matchedBranches.map(String.init).joined(separator: ", ")
-            report(node, "oneOf", "matches \(matchedBranches.count) branches (\(list)) of oneOf; exactly one must match")
+            report(
+                node, "oneOf", "matches \(matchedBranches.count) branches (\(list)) of oneOf; exactly one must match")
         }
         return false
     }
@@ -438,7 +477,8 @@ struct Evaluator {
     }
 
     private mutating func applyConditional(
-        _ condition: Edge, _ then: Edge?, _ otherwise: Edge?, _ node: SchemaNode, _ instance: JSONValue, _ collect: Bool,
+        _ condition: Edge, _ then: Edge?, _ otherwise: Edge?, _ node: SchemaNode, _ instance: JSONValue,
+        _ collect: Bool,
         _ annotations: inout Annotations
     ) -> Bool {
         var conditionAnnotations = Annotations()
@@ -478,7 +518,10 @@ struct Evaluator {
         guard discriminator.selectsBranch else { return true }
         guard case .string(let key) = value, let edge = discriminator.choices[key] else {
             let known = discriminator.choices.keys.sorted().map { JSONValue.string($0) }
-            report(node, "discriminator", "discriminator \(name) value \(ValueFormatter.render(value)) is not one of \(ValueFormatter.list(known))")
+            report(
+                node, "discriminator",
+                "discriminator \(name) value \(ValueFormatter.render(value)) is not one of \(ValueFormatter.list(known))"
+            )
             return false
         }
         return inPlace(edge, instance, collect, &annotations)
@@ -492,7 +535,9 @@ struct Evaluator {
         var valid = true
         for (key, value) in o where !annotations.properties.contains(key) {
             if isFalse(edge) {
-                report(node, "unevaluatedProperties", "property \(JSONWriter.quote(key)) is not allowed (unevaluatedProperties)")
+                report(
+                    node, "unevaluatedProperties",
+                    "property \(JSONWriter.quote(key)) is not allowed (unevaluatedProperties)")
                 valid = false
             } else if !child(edge, .key(key), value) {
                 valid = false
@@ -509,7 +554,8 @@ struct Evaluator {
     ) -> Bool {
         guard case .array(let a) = instance, !annotations.allItems else { return true }
         var valid = true
-        for i in annotations.prefixItems..<max(a.count, annotations.prefixItems) where !annotations.containsIndices.contains(i) {
+        for i in annotations.prefixItems..<max(a.count, annotations.prefixItems)
+        where !annotations.containsIndices.contains(i) {
             if isFalse(edge) {
                 report(node, "unevaluatedItems", "item \(i) is not allowed (unevaluatedItems)")
                 valid = false
@@ -522,7 +568,8 @@ struct Evaluator {
         return valid
     }
     private mutating func checkPattern(
-        _ node: SchemaNode, _ keyword: String, _ source: String, _ matcher: PatternMatcher, _ text: String, subject: @autoclosure () -> String
+        _ node: SchemaNode, _ keyword: String, _ source: String, _ matcher: PatternMatcher, _ text: String,
+        subject: @autoclosure () -> String
     ) -> Bool {
         switch matcher {
         case .invalid(let why):
@@ -537,14 +584,18 @@ struct Evaluator {
                 return false
             case .budgetExceeded:
                 let budget = regexStepBudget
-                report(node, keyword, "pattern \(JSONWriter.quote(source)) exceeded the regex step budget of \(budget) steps on \(subject())")
+                report(
+                    node, keyword,
+                    "pattern \(JSONWriter.quote(source)) exceeded the regex step budget of \(budget) steps on \(subject())"
+                )
                 return false
             }
         }
     }
 
     private mutating func applyObject(
-        _ applicator: ObjectApplicator, _ node: SchemaNode, _ o: JSONObject, _ collect: Bool, _ annotations: inout Annotations
+        _ applicator: ObjectApplicator, _ node: SchemaNode, _ o: JSONObject, _ collect: Bool,
+        _ annotations: inout Annotations
     ) -> Bool {
         var valid = true
         for pattern in applicator.patterns {
@@ -574,14 +625,19 @@ struct Evaluator {
                 case .budgetExceeded:
                     valid = false
                     let budget = regexStepBudget
-                    report(node, "patternProperties", "pattern \(JSONWriter.quote(pattern.source)) exceeded the regex step budget of \(budget) steps on property name \(JSONWriter.quote(key))")
+                    report(
+                        node, "patternProperties",
+                        "pattern \(JSONWriter.quote(pattern.source)) exceeded the regex step budget of \(budget) steps on property name \(JSONWriter.quote(key))"
+                    )
                 }
                 if !valid && !recording { return false }
             }
             if !evaluated, let additional = applicator.additional {
                 evaluated = true
                 if isFalse(additional) {
-                    report(node, "additionalProperties", "property \(JSONWriter.quote(key)) is not allowed (additionalProperties is false)")
+                    report(
+                        node, "additionalProperties",
+                        "property \(JSONWriter.quote(key)) is not allowed (additionalProperties is false)")
                     valid = false
                 } else if !child(additional, .key(key), value) {
                     valid = false
@@ -594,7 +650,8 @@ struct Evaluator {
     }
 
     private mutating func applyArray(
-        _ applicator: ArrayApplicator, _ node: SchemaNode, _ a: [JSONValue], _ collect: Bool, _ annotations: inout Annotations
+        _ applicator: ArrayApplicator, _ node: SchemaNode, _ a: [JSONValue], _ collect: Bool,
+        _ annotations: inout Annotations
     ) -> Bool {
         var valid = true
         for (i, item) in a.enumerated() {
@@ -603,7 +660,10 @@ struct Evaluator {
                 edge = applicator.prefix[i]
             } else if let rest = applicator.rest {
                 if isFalse(rest) {
-                    report(node, applicator.restKeyword, "array has \(ValueFormatter.plural(a.count, "item")); only \(applicator.prefix.count) allowed (\(applicator.restKeyword) is false)")
+                    report(
+                        node, applicator.restKeyword,
+                        "array has \(ValueFormatter.plural(a.count, "item")); only \(applicator.prefix.count) allowed (\(applicator.restKeyword) is false)"
+                    )
                     return false
                 }
                 edge = rest

@@ -251,12 +251,16 @@ public enum FormatChecker {
         }
         if s.filter({ $0 == UInt8(ascii: "#") }).count > 1 { return false }
         let colon = s.firstIndex(of: UInt8(ascii: ":"))
-        let firstDelimiter = s.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
+        let firstDelimiter = s.firstIndex(where: {
+            $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#")
+        })
         let hasScheme: Bool
         if let colon, colon > 0, firstDelimiter.map({ colon < $0 }) ?? true {
             let scheme = s[..<colon]
             guard let first = scheme.first, (first >= 65 && first <= 90) || (first >= 97 && first <= 122),
-                scheme.allSatisfy({ isAlnum($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
+                scheme.allSatisfy({
+                    isAlnum($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+                })
             else { return false }
             hasScheme = true
             let rest = s[(colon + 1)...]
@@ -264,7 +268,8 @@ public enum FormatChecker {
                 // Authority: brackets only around an IP literal.
                 let authority = rest.dropFirst(2).prefix { $0 != 47 && $0 != 63 && $0 != 35 }
                 if authority.contains(UInt8(ascii: "[")) || authority.contains(UInt8(ascii: "]")) {
-                    guard let open = authority.firstIndex(of: 91), let close = authority.firstIndex(of: 93), open < close
+                    guard let open = authority.firstIndex(of: 91), let close = authority.firstIndex(of: 93),
+                        open < close
                     else { return false }
                 }
             } else if rest.contains(UInt8(ascii: "[")) || rest.contains(UInt8(ascii: "]")) {

@@ -2,7 +2,7 @@ import Foundation
 import SpecGateFuzzTargets
 
 #if LIBFUZZER
-import CLibFuzzer
+    import CLibFuzzer
 #endif
 
 /// `specgate-fuzz <target> [inputs or libFuzzer options…]`.
@@ -18,21 +18,22 @@ struct SpecGateFuzz {
         let arguments = CommandLine.arguments
         guard arguments.count >= 2, let target = FuzzTarget(rawValue: arguments[1]) else {
             let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")
-            FileHandle.standardError.write(Data("usage: specgate-fuzz <\(names)> [inputs or libFuzzer options…]\n".utf8))
+            FileHandle.standardError.write(
+                Data("usage: specgate-fuzz <\(names)> [inputs or libFuzzer options…]\n".utf8))
             exit(2)
         }
         #if LIBFUZZER
-        _ = selected
-        let driverArguments = [arguments[0]] + arguments.dropFirst(2)
-        var cStrings: [UnsafeMutablePointer<CChar>?] = driverArguments.map { strdup($0) } + [nil]
-        var argc = CInt(driverArguments.count)
-        let status = cStrings.withUnsafeMutableBufferPointer { buffer in
-            var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = buffer.baseAddress
-            return LLVMFuzzerRunDriver(&argc, &argv) { data, size in LLVMFuzzerTestOneInput(data, size) }
-        }
-        exit(status)
+            _ = selected
+            let driverArguments = [arguments[0]] + arguments.dropFirst(2)
+            var cStrings: [UnsafeMutablePointer<CChar>?] = driverArguments.map { strdup($0) } + [nil]
+            var argc = CInt(driverArguments.count)
+            let status = cStrings.withUnsafeMutableBufferPointer { buffer in
+                var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = buffer.baseAddress
+                return LLVMFuzzerRunDriver(&argc, &argv) { data, size in LLVMFuzzerTestOneInput(data, size) }
+            }
+            exit(status)
         #else
-        exit(replay(target, paths: Array(arguments.dropFirst(2))))
+            exit(replay(target, paths: Array(arguments.dropFirst(2))))
         #endif
     }
 
@@ -67,18 +68,21 @@ struct SpecGateFuzz {
 }
 
 /// Where junit-10.xsd is: `SPECGATE_JUNIT_XSD`, else `shared/reference` above the package.
-let context = FuzzContext(junitXSDPath: ProcessInfo.processInfo.environment["SPECGATE_JUNIT_XSD"] ?? FuzzContext.findJUnitXSD(from: #filePath))
+let context = FuzzContext(
+    junitXSDPath: ProcessInfo.processInfo.environment["SPECGATE_JUNIT_XSD"] ?? FuzzContext.findJUnitXSD(from: #filePath)
+)
 
 #if LIBFUZZER
-/// The target named by the first argument (libFuzzer's callback has no context parameter).
-let selected: FuzzTarget = FuzzTarget(rawValue: CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "") ?? .json
+    /// The target named by the first argument (libFuzzer's callback has no context parameter).
+    let selected: FuzzTarget =
+        FuzzTarget(rawValue: CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "") ?? .json
 
-/// libFuzzer's entry point: a broken invariant stops the run like a crash, keeping the input.
-@_cdecl("LLVMFuzzerTestOneInput")
-func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
-    let problems = selected.run(input, context: context)
-    if !problems.isEmpty { fatalError("specgate-fuzz \(selected.rawValue): " + problems.joined(separator: "; ")) }
-    return 0
-}
+    /// libFuzzer's entry point: a broken invariant stops the run like a crash, keeping the input.
+    @_cdecl("LLVMFuzzerTestOneInput")
+    func LLVMFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+        let input = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+        let problems = selected.run(input, context: context)
+        if !problems.isEmpty { fatalError("specgate-fuzz \(selected.rawValue): " + problems.joined(separator: "; ")) }
+        return 0
+    }
 #endif

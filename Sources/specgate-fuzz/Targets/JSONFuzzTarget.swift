@@ -9,13 +9,18 @@ enum JSONFuzzTarget {
             value = try JSONParser().parse(input)
         } catch {
             var problems: [String] = []
-            if error.offset < 0 || error.offset > input.count { problems.append("error offset \(error.offset) outside the input") }
-            if error.line < 1 || error.column < 1 { problems.append("error line/column \(error.line):\(error.column) not 1-based") }
+            if error.offset < 0 || error.offset > input.count {
+                problems.append("error offset \(error.offset) outside the input")
+            }
+            if error.line < 1 || error.column < 1 {
+                problems.append("error line/column \(error.line):\(error.column) not 1-based")
+            }
             return problems
         }
         var problems: [String] = []
         let writers = [
-            ("compact", JSONWriter()), ("pretty", JSONWriter(pretty: true)), ("canonical", JSONWriter(sortedKeys: true)),
+            ("compact", JSONWriter()), ("pretty", JSONWriter(pretty: true)),
+            ("canonical", JSONWriter(sortedKeys: true)),
             ("escaped slashes", JSONWriter(escapeSlashes: true)),
         ]
         for (name, writer) in writers {

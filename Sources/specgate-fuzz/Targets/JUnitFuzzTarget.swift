@@ -18,7 +18,8 @@ enum JUnitFuzzTarget {
                 case 2: outcome = .skipped(message: next())
                 default: outcome = .passed
                 }
-                let flaky = c == 1 ? [JUnitFlaky(message: next(), type: next(), details: next(), systemOut: next())] : []
+                let flaky =
+                    c == 1 ? [JUnitFlaky(message: next(), type: next(), details: next(), systemOut: next())] : []
                 cases.append(
                     JUnitTestCase(
                         classname: next(), name: next(), time: Double(c) * 0.25, outcome: outcome, systemOut: next(),

@@ -16,16 +16,24 @@ enum OverlayFuzzTarget {
                 "get": [
                     "operationId": "getItem",
                     "parameters": [["name": "id", "in": "path", "required": true, "schema": ["type": "string"]]],
-                    "responses": ["200": ["description": "ok", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Item"]]]]],
+                    "responses": [
+                        "200": [
+                            "description": "ok",
+                            "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Item"]]],
+                        ]
+                    ],
                 ]
             ]
         ],
-        "components": ["schemas": ["Item": ["type": "object", "properties": ["id": ["type": "string", "pattern": "^[a-z]+$"]]]]],
+        "components": [
+            "schemas": ["Item": ["type": "object", "properties": ["id": ["type": "string", "pattern": "^[a-z]+$"]]]]
+        ],
     ]
 
     static func run(_ input: [UInt8]) -> [String] {
         let (head, rest) = FuzzInput.splitFirstLine(input)
-        let document = (try? DocumentParser.parse(rest, uri: uri, limits: .init(maxNodes: 100_000, maxDepth: 64))) ?? openAPI
+        let document =
+            (try? DocumentParser.parse(rest, uri: uri, limits: .init(maxNodes: 100_000, maxDepth: 64))) ?? openAPI
         var problems: [String] = []
         if let path = try? JSONPath(String(decoding: head, as: UTF8.self)) {
             problems += checkSelection(path, in: document)
@@ -53,7 +61,8 @@ enum OverlayFuzzTarget {
             problems.append("\(path): value at \(pointer) differs from the document")
         }
         for remove in [false, true] {
-            let action = OverlayAction(target: path, description: nil, update: remove ? nil : ["x-fuzz": true], remove: remove)
+            let action = OverlayAction(
+                target: path, description: nil, update: remove ? nil : ["x-fuzz": true], remove: remove)
             do {
                 _ = try OverlayEngine.apply(Overlay(actions: [action], uri: uri), to: document)
             } catch {

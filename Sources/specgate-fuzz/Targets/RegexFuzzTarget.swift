@@ -17,10 +17,14 @@ enum RegexFuzzTarget {
             problems.append("/\(pattern)/: search is not deterministic")
         }
         var rng = SplitMix64(seed: UInt64(truncatingIfNeeded: input.count))
-        if let match = regex.generateMatch(using: &rng, maxRepeat: 4), regex.search(in: match, stepBudget: budget) == .notMatched {
+        if let match = regex.generateMatch(using: &rng, maxRepeat: 4),
+            regex.search(in: match, stepBudget: budget) == .notMatched
+        {
             problems.append("/\(pattern)/: generated match \(debug(match)) does not match")
         }
-        if let nonMatch = regex.generateNonMatch(using: &rng), regex.search(in: nonMatch, stepBudget: budget) == .matched {
+        if let nonMatch = regex.generateNonMatch(using: &rng),
+            regex.search(in: nonMatch, stepBudget: budget) == .matched
+        {
             problems.append("/\(pattern)/: generated non-match \(debug(nonMatch)) matches")
         }
         return problems

@@ -14,7 +14,8 @@ enum SchemaFuzzTarget {
         var problems: [String] = []
         for dialect in [SchemaDialect.openAPI30, .draft4, .draft2020_12] {
             var compiler = SchemaCompiler(
-                documents: DocumentStore([uri: schema]), options: SchemaOptions(dialect: dialect, regexStepBudget: 20_000))
+                documents: DocumentStore([uri: schema]),
+                options: SchemaOptions(dialect: dialect, regexStepBudget: 20_000))
             let compiled: CompiledSchema
             do {
                 compiled = try compiler.compile(JSONLocation(document: uri))
@@ -27,7 +28,9 @@ enum SchemaFuzzTarget {
             if valid != violations.isEmpty {
                 problems.append("\(dialect): isValid is \(valid) but validate found \(violations.count) violations")
             }
-            if compiled.validate(instance) != violations { problems.append("\(dialect): validation is not deterministic") }
+            if compiled.validate(instance) != violations {
+                problems.append("\(dialect): validation is not deterministic")
+            }
             for violation in violations where violation.message.isEmpty {
                 problems.append("\(dialect): violation at \(violation.instanceLocation) without a message")
             }

@@ -40,7 +40,9 @@ enum YAMLFuzzTarget {
             switch current {
             case .object(let object) where object.count > 0:
                 let keys = object.keys
-                guard let key = last ? keys.last : keys.first, let child = object[key] else { return JSONPointer(tokens: tokens) }
+                guard let key = last ? keys.last : keys.first, let child = object[key] else {
+                    return JSONPointer(tokens: tokens)
+                }
                 tokens.append(key)
                 current = child
             case .array(let elements) where !elements.isEmpty:

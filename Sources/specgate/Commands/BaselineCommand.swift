@@ -37,19 +37,25 @@ struct BaselineAcceptCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        if let expires, !Baseline.isDate(expires) { throw ValidationError("--expires must be a date YYYY-MM-DD, not \(expires)") }
+        if let expires, !Baseline.isDate(expires) {
+            throw ValidationError("--expires must be a date YYYY-MM-DD, not \(expires)")
+        }
     }
 
     func run() throws {
         let loaded = try BaselineFile.loadReport(report)
         guard let path = output ?? loaded.suitePath.map(BaselineFile.defaultPath(forSuite:)) else {
             throw CommandFailure.cannotGoOn(
-                .error("baseline.no-suite", "\(report) does not name its suite file; give -o FILE", at: .init(file: report)))
+                .error(
+                    "baseline.no-suite", "\(report) does not name its suite file; give -o FILE", at: .init(file: report)
+                ))
         }
         let existing = FileManager.default.fileExists(atPath: path) ? try BaselineFile.load(path) : Baseline()
         let baseline = Baseline.accepting(
             loaded, reason: reason, expires: expires, today: BaselineFile.today(), existing: existing)
         try BaselineFile.write(baseline, to: path)
-        print("\(path): \(loaded.findings.count) finding\(loaded.findings.count == 1 ? "" : "s") accepted, \(baseline.entries.count) entries")
+        print(
+            "\(path): \(loaded.findings.count) finding\(loaded.findings.count == 1 ? "" : "s") accepted, \(baseline.entries.count) entries"
+        )
     }
 }

@@ -8,8 +8,10 @@ import SpecGateRunner
 struct BundleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bundle",
-        abstract: "Write the spec as a suite sees it (overlays applied, selected operations, external files merged) as one document.",
-        discussion: "References to other files become local references into `components`. The output loads again with lint, list and run."
+        abstract:
+            "Write the spec as a suite sees it (overlays applied, selected operations, external files merged) as one document.",
+        discussion:
+            "References to other files become local references into `components`. The output loads again with lint, list and run."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -34,7 +36,8 @@ struct BundleCommand: AsyncParsableCommand {
             keeping: loaded.suite == nil ? nil : loaded.spec.operations)
         let chosen = format ?? (output.hasSuffix(".yaml") || output.hasSuffix(".yml") ? .yaml : .json)
         do {
-            let text = chosen == .json ? JSONWriter(pretty: true).string(bundled) + "\n" : try YAMLWriter().string(bundled)
+            let text =
+                chosen == .json ? JSONWriter(pretty: true).string(bundled) + "\n" : try YAMLWriter().string(bundled)
             try SpecCommandOutput.write(text, to: output)
         } catch {
             throw CommandFailure.cannotWrite(output, error)

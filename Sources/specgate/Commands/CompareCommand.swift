@@ -39,7 +39,9 @@ struct CompareCommand: AsyncParsableCommand {
     var junit: String?
 
     func validate() throws {
-        guard baseURLs.count == 2 else { throw ValidationError("give --base-url exactly twice (A, then B), not \(baseURLs.count) times") }
+        guard baseURLs.count == 2 else {
+            throw ValidationError("give --base-url exactly twice (A, then B), not \(baseURLs.count) times")
+        }
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
     }
 

@@ -35,7 +35,8 @@ struct DiffCommand: AsyncParsableCommand {
     func run() async throws {
         let before = try await SpecCommandOutput.load(old, source: source)
         let after = try await SpecCommandOutput.load(new, source: source)
-        let report = DiffReport(changes: SpecDiff(old: before.spec, new: after.spec).changes(), oldName: old, newName: new)
+        let report = DiffReport(
+            changes: SpecDiff(old: before.spec, new: after.spec).changes(), oldName: old, newName: new)
         for line in report.lines { print(line) }
         print(report.summary)
         if let jsonFile {

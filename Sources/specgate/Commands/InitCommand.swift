@@ -47,17 +47,23 @@ struct InitCommand: AsyncParsableCommand {
         } else {
             print("auth: none declared by the spec")
         }
-        if !draft.headers.isEmpty { print("fixed headers: \(draft.headers.map { "\($0.name): \($0.value)" }.joined(separator: ", "))") }
+        if !draft.headers.isEmpty {
+            print("fixed headers: \(draft.headers.map { "\($0.name): \($0.value)" }.joined(separator: ", "))")
+        }
         if let baseURL = draft.baseURL {
             print("base URL: \(baseURL)")
         } else if let relative = draft.unusableServer {
-            print("base URL: the spec's server \(relative) is not an absolute URL (a relative one is relative to where the spec is served); "
-                + "set baseURL in the suite or pass --base-url to run, e.g. --base-url \(ServerURL.exampleBaseURL(forRelative: relative))")
+            print(
+                "base URL: the spec's server \(relative) is not an absolute URL (a relative one is relative to where the spec is served); "
+                    + "set baseURL in the suite or pass --base-url to run, e.g. --base-url \(ServerURL.exampleBaseURL(forRelative: relative))"
+            )
         } else {
             print("base URL: none in the spec (pass --base-url)")
         }
         let infos = result.findings.count - result.errorCount - result.warningCount
-        print("lint: \(result.errorCount) errors, \(result.warningCount) warnings" + (infos > 0 ? ", \(infos) infos" : ""))
+        print(
+            "lint: \(result.errorCount) errors, \(result.warningCount) warnings" + (infos > 0 ? ", \(infos) infos" : "")
+        )
         print("next steps:")
         print("  specgate lint \(result.suitePath)      # each finding; repair the spec in \(result.overlayPath)")
         print("  specgate plan \(result.suitePath)      # the generated cases as curl commands, nothing sent")

@@ -39,7 +39,9 @@ struct LintCommand: AsyncParsableCommand {
         print(report.summary)
         if let jsonFile {
             do {
-                try SpecCommandOutput.write(JSONWriter(pretty: true).string(report.json(overlayWarnings: loaded.overlayWarnings)) + "\n", to: jsonFile)
+                try SpecCommandOutput.write(
+                    JSONWriter(pretty: true).string(report.json(overlayWarnings: loaded.overlayWarnings)) + "\n",
+                    to: jsonFile)
             } catch {
                 throw CommandFailure.cannotWrite(jsonFile, error)
             }
@@ -50,7 +52,8 @@ struct LintCommand: AsyncParsableCommand {
                     findings: findings, ruleIDs: ruleIDs(findings), target: target,
                     toPath: junitFile, place: report.place(of:))
             } catch {
-                throw CommandFailure.cannotGoOn(.error("output.write", error.description, at: .init(file: junitFile)), underlying: error)
+                throw CommandFailure.cannotGoOn(
+                    .error("output.write", error.description, at: .init(file: junitFile)), underlying: error)
             }
         }
         if findings.contains(where: { $0.severity == .error }) { throw CommandFailure.findings }
@@ -59,7 +62,8 @@ struct LintCommand: AsyncParsableCommand {
 
 /// The rules a JUnit report lists: the linter's, and the Swagger 2.0 conversion warnings when there are some.
 private func ruleIDs(_ findings: [LintFinding]) -> [String] {
-    let conversion = findings.contains { $0.rule == LoadedTarget.conversionRuleID } ? [LoadedTarget.conversionRuleID] : []
+    let conversion =
+        findings.contains { $0.rule == LoadedTarget.conversionRuleID } ? [LoadedTarget.conversionRuleID] : []
     return Linter.defaultRules.map { type(of: $0).id } + conversion
 }
 
@@ -73,8 +77,11 @@ struct LintReport {
     /// `severity  rule  file:line  #pointer  message`, one per finding, in finding order.
     var lines: [String] {
         findings.map { finding in
-            [finding.severity.rawValue, finding.rule, place(of: finding), "#" + finding.location.pointer.description, finding.message]
-                .joined(separator: "  ")
+            [
+                finding.severity.rawValue, finding.rule, place(of: finding), "#" + finding.location.pointer.description,
+                finding.message,
+            ]
+            .joined(separator: "  ")
         }
     }
 

@@ -51,7 +51,8 @@ struct OperationRow {
 
     var cells: [String] {
         [
-            method, path, operationID, tags.joined(separator: ","), requiredHeaders.joined(separator: ","), hasBody ? "yes" : "no",
+            method, path, operationID, tags.joined(separator: ","), requiredHeaders.joined(separator: ","),
+            hasBody ? "yes" : "no",
             statuses.joined(separator: ","),
         ]
     }
@@ -59,7 +60,8 @@ struct OperationRow {
     var json: JSONValue {
         [
             "method": .string(method), "path": .string(path), "operationId": .string(operationID),
-            "tags": .array(tags.map(JSONValue.string)), "requiredHeaders": .array(requiredHeaders.map(JSONValue.string)),
+            "tags": .array(tags.map(JSONValue.string)),
+            "requiredHeaders": .array(requiredHeaders.map(JSONValue.string)),
             "body": .bool(hasBody), "statuses": .array(statuses.map(JSONValue.string)),
         ]
     }

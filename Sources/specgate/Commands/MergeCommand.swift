@@ -26,9 +26,13 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         var parts: [RunReport] = []
         for path in reports { parts.append(try BaselineFile.loadReport(path)) }
-        guard let merged = ReportMerger.merge(parts) else { throw CommandFailure.cannotGoOn("nothing to merge", code: "merge.empty") }
+        guard let merged = ReportMerger.merge(parts) else {
+            throw CommandFailure.cannotGoOn("nothing to merge", code: "merge.empty")
+        }
         let paths = try outputs.write(merged)
-        print(ConsoleSummary(style: ConsoleStyle.detect(), workingDirectory: FileManager.default.currentDirectoryPath).render(merged))
+        print(
+            ConsoleSummary(style: ConsoleStyle.detect(), workingDirectory: FileManager.default.currentDirectoryPath)
+                .render(merged))
         print("merged \(reports.count) reports: \(paths)")
         try outputs.format.emit(merged)
         try CommandFailure.check(reportExitCode: merged.exitCode)

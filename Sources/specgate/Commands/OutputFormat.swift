@@ -11,7 +11,10 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
 
     /// After the console summary: for `github`, prints a workflow command per finding and appends the
     /// Markdown job summary to `$GITHUB_STEP_SUMMARY` when it is set.
-    func emit(_ report: RunReport, masker: SecretMasker = SecretMasker(), environment: [String: String] = ProcessInfo.processInfo.environment) throws(RunError) {
+    func emit(
+        _ report: RunReport, masker: SecretMasker = SecretMasker(),
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(RunError) {
         guard self == .github else { return }
         for line in GitHubAnnotations.lines(report, masker: masker) { print(line) }
         if let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty {

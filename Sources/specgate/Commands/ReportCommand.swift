@@ -20,11 +20,16 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Where to write the HTML report.")
     var html: String?
 
-    @Option(help: "Also print the report: console (the summary) or github (the summary, workflow commands and the job summary).")
+    @Option(
+        help:
+            "Also print the report: console (the summary) or github (the summary, workflow commands and the job summary)."
+    )
     var format: OutputFormat?
 
     func validate() throws {
-        guard html != nil || format != nil else { throw ValidationError("give --html FILE and/or --format console|github") }
+        guard html != nil || format != nil else {
+            throw ValidationError("give --html FILE and/or --format console|github")
+        }
     }
 
     func run() throws {
@@ -34,7 +39,9 @@ struct ReportCommand: ParsableCommand {
             print("html report: \(html)")
         }
         if let format {
-            print(ConsoleSummary(style: ConsoleStyle.detect(), workingDirectory: FileManager.default.currentDirectoryPath).render(loaded))
+            print(
+                ConsoleSummary(style: ConsoleStyle.detect(), workingDirectory: FileManager.default.currentDirectoryPath)
+                    .render(loaded))
             try format.emit(loaded)
         }
     }

@@ -31,7 +31,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Requests in flight at once.")
     var concurrency: Int = 8
 
-    @Option(name: .customLong("changed-since"), help: "Only operations whose contract changed since this older spec or suite (new ones included).")
+    @Option(
+        name: .customLong("changed-since"),
+        help: "Only operations whose contract changed since this older spec or suite (new ones included).")
     var changedSince: String?
 
     @Flag(name: .customLong("dry-run"), help: "Print every planned request as a curl command and send nothing.")
@@ -43,35 +45,48 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Run only shard i of n (1-based): operations sorted by id, dealt round-robin.")
     var shard: String?
 
-    @Option(name: .customLong("min-coverage"), help: "Fail when fewer than this percentage of documented status codes are observed.")
+    @Option(
+        name: .customLong("min-coverage"),
+        help: "Fail when fewer than this percentage of documented status codes are observed.")
     var minCoverage: Double?
 
-    @Option(name: .customLong("rerun-failures"), help: "Re-send a failing case up to N times; if it then passes its findings are reported as flaky.")
+    @Option(
+        name: .customLong("rerun-failures"),
+        help: "Re-send a failing case up to N times; if it then passes its findings are reported as flaky.")
     var rerunFailures: Int = 0
 
     @Option(
         name: .customLong("max-time"),
-        help: "Keep sending new, distinct cases until this much time has passed (e.g. 30s, 2m, 500ms); the default cases come first.")
+        help:
+            "Keep sending new, distinct cases until this much time has passed (e.g. 30s, 2m, 500ms); the default cases come first."
+    )
     var maxTime: String?
 
     @Option(
         name: .customLong("shrink-budget"),
-        help: "Most re-sends spent shrinking each failing valid case (5xx, or rejected when it should be accepted) to a minimal repro; 0 disables.")
+        help:
+            "Most re-sends spent shrinking each failing valid case (5xx, or rejected when it should be accepted) to a minimal repro; 0 disables."
+    )
     var shrinkBudget: Int = 40
 
     @OptionGroup var outputs: ReportOptions
 
     func validate() throws {
         guard concurrency >= 1 else { throw ValidationError("--concurrency must be at least 1") }
-        if let shard, Shard(shard) == nil { throw ValidationError("--shard must be i/n with 1 <= i <= n, not \(shard)") }
-        if let minCoverage, !(0...100).contains(minCoverage) { throw ValidationError("--min-coverage must be between 0 and 100") }
+        if let shard, Shard(shard) == nil {
+            throw ValidationError("--shard must be i/n with 1 <= i <= n, not \(shard)")
+        }
+        if let minCoverage, !(0...100).contains(minCoverage) {
+            throw ValidationError("--min-coverage must be between 0 and 100")
+        }
         guard rerunFailures >= 0 else { throw ValidationError("--rerun-failures must be 0 or more") }
         if let maxTime, TimeBudget(maxTime) == nil {
             throw ValidationError("--max-time must be a positive duration such as 30s, 2m or 500ms, not \(maxTime)")
         }
         if maxTime != nil, dryRun {
             throw ValidationError(
-                "--max-time cannot be used with --dry-run: which cases a time budget sends depends on the answers; --dry-run (or `specgate plan`) prints the default cases")
+                "--max-time cannot be used with --dry-run: which cases a time budget sends depends on the answers; --dry-run (or `specgate plan`) prints the default cases"
+            )
         }
         guard shrinkBudget >= 0 else { throw ValidationError("--shrink-budget must be 0 or more") }
     }
@@ -114,10 +129,12 @@ struct RunCommand: AsyncParsableCommand {
         }
         do {
             let paths = try outputs.write(report, masker: prepared.masker)
-            print(ConsoleSummary(style: style, workingDirectory: FileManager.default.currentDirectoryPath).render(report))
+            print(
+                ConsoleSummary(style: style, workingDirectory: FileManager.default.currentDirectoryPath).render(report))
             print("reports: \(paths)")
         } catch {
-            print(ConsoleSummary(style: style, workingDirectory: FileManager.default.currentDirectoryPath).render(report))
+            print(
+                ConsoleSummary(style: style, workingDirectory: FileManager.default.currentDirectoryPath).render(report))
             throw error
         }
         try outputs.format.emit(report, masker: prepared.masker)

@@ -4,9 +4,9 @@ import Foundation
 import SpecGateSandbox
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `specgate sandbox`: runs the Cal.com-compatible sandbox with switchable contract faults.
@@ -34,15 +34,23 @@ struct SandboxCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: "What to do with a kept-alive connection after an answer: keep-alive, close-always, close-after-5xx or drop-idle (20-200 ms). Closes never send Connection: close, like uvicorn after a 500.")
+        help:
+            "What to do with a kept-alive connection after an answer: keep-alive, close-always, close-after-5xx or drop-idle (20-200 ms). Closes never send Connection: close, like uvicorn after a 500."
+    )
     var connection: String = "keep-alive"
 
-    @Option(name: .long, help: "Lifetime in seconds of access tokens from the test-only token and login endpoints (POST /_test/oauth/token, /_test/auth/login; not Cal.com endpoints).")
+    @Option(
+        name: .long,
+        help:
+            "Lifetime in seconds of access tokens from the test-only token and login endpoints (POST /_test/oauth/token, /_test/auth/login; not Cal.com endpoints)."
+    )
     var tokenLifetime: Double = 3600
 
     @Option(
         name: .long,
-        help: "How a method a served path does not route is answered: 404 (Express, as Cal.com does) or 405 (RFC 9110, with Allow; not Cal.com's behaviour).")
+        help:
+            "How a method a served path does not route is answered: 404 (Express, as Cal.com does) or 405 (RFC 9110, with Allow; not Cal.com's behaviour)."
+    )
     var unroutedMethod: String = "404"
 
     @Flag(name: .long, help: "Print the fault catalogue and exit.")
@@ -52,15 +60,20 @@ struct SandboxCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard slowDelayMs >= 0 else { throw ValidationError("--slow-delay-ms must not be negative") }
         guard maxBodyBytes > 0 else { throw ValidationError("--max-body-bytes must be positive") }
-        guard SandboxUnroutedMethod(rawValue: unroutedMethod) != nil else { throw ValidationError("--unrouted-method must be 404 or 405") }
+        guard SandboxUnroutedMethod(rawValue: unroutedMethod) != nil else {
+            throw ValidationError("--unrouted-method must be 404 or 405")
+        }
         guard tokenLifetime > 0 else { throw ValidationError("--token-lifetime must be positive") }
         guard SandboxConnectionBehaviour(name: connection) != nil else {
-            throw ValidationError("--connection must be one of: \(SandboxConnectionBehaviour.names.map(\.0).joined(separator: ", "))")
+            throw ValidationError(
+                "--connection must be one of: \(SandboxConnectionBehaviour.names.map(\.0).joined(separator: ", "))")
         }
         let unknown = fault.filter { SandboxFault(rawValue: $0) == nil }
         if !unknown.isEmpty {
             let valid = SandboxFault.allCases.map(\.rawValue).joined(separator: "\n  ")
-            throw CommandFailure.cannotGoOn("unknown fault \(unknown.joined(separator: ", ")); valid faults:\n  \(valid)", code: "sandbox.unknown-fault")
+            throw CommandFailure.cannotGoOn(
+                "unknown fault \(unknown.joined(separator: ", ")); valid faults:\n  \(valid)",
+                code: "sandbox.unknown-fault")
         }
     }
 
@@ -80,8 +93,10 @@ struct SandboxCommand: AsyncParsableCommand {
         for user in sandbox.seed.users {
             banner += "\(user.role.rawValue) \(user.id) \(user.username): \(user.apiKey)\n"
         }
-        banner += "test-only token endpoint (not Cal.com): POST \(sandbox.baseURL)\(SandboxTestTokens.path) client \(SandboxTestTokens.clientID):\(SandboxTestTokens.clientSecret), tokens valid \(tokenLifetime) s\n"
-        banner += "test-only login endpoint (not Cal.com): POST \(sandbox.baseURL)\(SandboxTestTokens.loginPath) {\"email\": \"\(sandbox.seed.owner.email)\" (or another seeded user's), \"password\": \"\(SandboxTestTokens.loginPassword)\"}, tokens valid \(tokenLifetime) s\n"
+        banner +=
+            "test-only token endpoint (not Cal.com): POST \(sandbox.baseURL)\(SandboxTestTokens.path) client \(SandboxTestTokens.clientID):\(SandboxTestTokens.clientSecret), tokens valid \(tokenLifetime) s\n"
+        banner +=
+            "test-only login endpoint (not Cal.com): POST \(sandbox.baseURL)\(SandboxTestTokens.loginPath) {\"email\": \"\(sandbox.seed.owner.email)\" (or another seeded user's), \"password\": \"\(SandboxTestTokens.loginPassword)\"}, tokens valid \(tokenLifetime) s\n"
         if !configuration.faults.isEmpty {
             banner += "faults: \(configuration.faults.sorted().map(\.rawValue).joined(separator: ", "))\n"
         }
@@ -93,8 +108,11 @@ struct SandboxCommand: AsyncParsableCommand {
 
     /// The fault catalogue as an aligned table: name, expected check, summary.
     static func catalogue() -> String {
-        let rows = [("FAULT", "EXPECTED CHECK", "WHAT THE SANDBOX DOES")]
-            + SandboxFault.allCases.map { ($0.rawValue, $0.expectedCheck, $0.summary + ($0.isTransport ? " [transport]" : "")) }
+        let rows =
+            [("FAULT", "EXPECTED CHECK", "WHAT THE SANDBOX DOES")]
+            + SandboxFault.allCases.map {
+                ($0.rawValue, $0.expectedCheck, $0.summary + ($0.isTransport ? " [transport]" : ""))
+            }
         let nameWidth = rows.map { $0.0.count }.max() ?? 0
         let checkWidth = rows.map { $0.1.count }.max() ?? 0
         func pad(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: width - s.count) }

@@ -29,9 +29,16 @@ struct SuggestCommand: ParsableCommand {
         StandardError.write(lines: SuggestWriter.refusalLines(suggestion))
         guard suggestion.actionCount > 0 else {
             throw CommandFailure(
-                .findings, [.error("suggest.nothing", "no finding in \(report) is the spec's to repair; nothing written", at: .init(file: report))])
+                .findings,
+                [
+                    .error(
+                        "suggest.nothing", "no finding in \(report) is the spec's to repair; nothing written",
+                        at: .init(file: report))
+                ])
         }
         try SuggestWriter.write(suggestion, toPath: output)
-        print("overlay: \(output) (\(suggestion.actionCount) action\(suggestion.actionCount == 1 ? "" : "s"), \(suggestion.refusals.count) finding\(suggestion.refusals.count == 1 ? "" : "s") refused)")
+        print(
+            "overlay: \(output) (\(suggestion.actionCount) action\(suggestion.actionCount == 1 ? "" : "s"), \(suggestion.refusals.count) finding\(suggestion.refusals.count == 1 ? "" : "s") refused)"
+        )
     }
 }

@@ -9,7 +9,8 @@ struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Validate a JSON instance against a schema of a spec or suite (overlays applied).",
-        discussion: "Prints every violation as `<instance pointer>: <message>  (schema <location>)`. Exit codes: 0 valid, 1 invalid, 2 usage or load error."
+        discussion:
+            "Prints every violation as `<instance pointer>: <message>  (schema <location>)`. Exit codes: 0 valid, 1 invalid, 2 usage or load error."
     )
 
     @Option(help: "An OpenAPI document or a suite file.")
@@ -30,7 +31,9 @@ struct ValidateCommand: AsyncParsableCommand {
     var instance: String
 
     func run() async throws {
-        let directions: [String: ValidationDirection] = ["request": .request, "response": .response, "neutral": .neutral]
+        let directions: [String: ValidationDirection] = [
+            "request": .request, "response": .response, "neutral": .neutral,
+        ]
         guard let chosen = directions[direction] else {
             throw ValidationError("--direction must be request, response or neutral")
         }
@@ -40,7 +43,8 @@ struct ValidateCommand: AsyncParsableCommand {
             bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         } else {
             guard let data = FileManager.default.contents(atPath: instance) else {
-                throw CommandFailure.cannotGoOn(.error("validate.no-instance", "no such file", at: .init(file: instance)))
+                throw CommandFailure.cannotGoOn(
+                    .error("validate.no-instance", "no such file", at: .init(file: instance)))
             }
             bytes = [UInt8](data)
         }
@@ -48,7 +52,9 @@ struct ValidateCommand: AsyncParsableCommand {
             instance: bytes, instanceName: instance == "-" ? "stdin.json" : instance, schema: schema, in: target,
             direction: chosen, assertFormats: !noFormats)
         for violation in result.violations {
-            print("\(violation.description)  (schema \(SpecCommandOutput.displayPath(forURI: violation.schemaLocation.document))#\(violation.schemaLocation.pointer))")
+            print(
+                "\(violation.description)  (schema \(SpecCommandOutput.displayPath(forURI: violation.schemaLocation.document))#\(violation.schemaLocation.pointer))"
+            )
         }
         if result.violations.isEmpty {
             print("valid against \(schema)")

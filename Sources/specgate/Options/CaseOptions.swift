@@ -11,7 +11,9 @@ struct CaseOptions: ParsableArguments {
     @Option(name: .customLong("max-cases"), help: "Most cases per operation.")
     var maxCases: Int = 30
 
-    @Option(name: .customLong("valid-cases"), help: "Valid cases per operation (within --max-cases); raise it for load-style runs.")
+    @Option(
+        name: .customLong("valid-cases"),
+        help: "Valid cases per operation (within --max-cases); raise it for load-style runs.")
     var validCases: Int = 3
 
     @Flag(name: .customLong("no-invalid"), help: "Send valid cases only.")
@@ -56,10 +58,13 @@ struct CaseOptions: ParsableArguments {
     @Option(name: .customLong("exclude-method"), help: "Skip operations with this HTTP method; repeatable.")
     var excludeMethods: [String] = []
 
-    @Option(name: .customLong("path"), help: "Only operations whose path template matches this glob (* within a segment, ** across); repeatable.")
+    @Option(
+        name: .customLong("path"),
+        help: "Only operations whose path template matches this glob (* within a segment, ** across); repeatable.")
     var paths: [String] = []
 
-    @Option(name: .customLong("exclude-path"), help: "Skip operations whose path template matches this glob; repeatable.")
+    @Option(
+        name: .customLong("exclude-path"), help: "Skip operations whose path template matches this glob; repeatable.")
     var excludePaths: [String] = []
 
     @Flag(help: "Send only GET, HEAD and OPTIONS requests (for staging and production); the report says so.")
@@ -77,12 +82,14 @@ struct CaseOptions: ParsableArguments {
     func runOptions(suite: String, baseURL: String?, concurrency: Int) -> RunOptions {
         var options = RunOptions(
             path: suite, baseURL: baseURL, seed: seed, maxCasesPerOperation: maxCases, includeInvalid: !noInvalid,
-            checks: checks.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } } ?? [],
+            checks: checks.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+                ?? [],
             maxResponseTimeMilliseconds: maxResponseTime, concurrency: concurrency, timeoutSeconds: timeout,
             rateLimit: rateLimit, retries: retries, maxResponseBytes: maxResponseBytes, caCertificatePath: caCert,
             operations: operations, environment: ProcessInfo.processInfo.environment)
         options.include = OperationFilter(tags: tags, paths: paths, methods: methods)
-        options.exclude = OperationFilter(tags: excludeTags, operations: excludeOperations, paths: excludePaths, methods: excludeMethods)
+        options.exclude = OperationFilter(
+            tags: excludeTags, operations: excludeOperations, paths: excludePaths, methods: excludeMethods)
         options.safe = safe
         options.validCasesPerOperation = validCases
         return options

@@ -17,7 +17,10 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Output: console (the summary) or github (also workflow commands and $GITHUB_STEP_SUMMARY).")
     var format: OutputFormat = .console
 
-    @Option(help: "Also write the failing exchanges next to the JSON report: http (failures.http, REST Client format) or har (failures.har, HAR 1.2). Repeatable.")
+    @Option(
+        help:
+            "Also write the failing exchanges next to the JSON report: http (failures.http, REST Client format) or har (failures.har, HAR 1.2). Repeatable."
+    )
     var export: [ReproFormat] = []
 
     /// Writes the JUnit, JSON, (when asked) HTML and repro files; returns their paths for the console, comma-separated.

@@ -7,13 +7,16 @@ import SpecGateHTTP
 struct SpecSourceOptions: ParsableArguments {
     @Option(
         name: .customLong("spec-header"),
-        help: "Header sent when fetching a spec given by URL, as 'Name: value' (repeatable); values are masked in all output.")
+        help:
+            "Header sent when fetching a spec given by URL, as 'Name: value' (repeatable); values are masked in all output."
+    )
     var specHeaders: [String] = []
 
     @Option(name: .customLong("max-spec-bytes"), help: "Largest spec (all its fetched documents together) in bytes.")
     var maxSpecBytes: Int = 50 << 20
 
-    @Option(name: .customLong("spec-timeout"), help: "Seconds allowed for fetching one document of a spec given by URL.")
+    @Option(
+        name: .customLong("spec-timeout"), help: "Seconds allowed for fetching one document of a spec given by URL.")
     var specTimeout: Double = 30
 
     func validate() throws {
@@ -44,7 +47,8 @@ struct SpecSourceOptions: ParsableArguments {
 struct ServerVariableOptions: ParsableArguments {
     @Option(
         name: .customLong("server-var"),
-        help: "Value for a variable of the spec's first server, as name=value (repeatable); others take their defaults.")
+        help: "Value for a variable of the spec's first server, as name=value (repeatable); others take their defaults."
+    )
     var serverVars: [String] = []
 
     func validate() throws {

@@ -50,13 +50,16 @@ import Testing
 
     func record(status: Int, body: String, contentType: String = "application/json") -> ExchangeRecord {
         let request = PreparedRequest(
-            method: .get, pathAndQuery: "/items/7", headers: [HeaderField(name: "Authorization", value: "Bearer cal_live_0123456789abcdef")])
+            method: .get, pathAndQuery: "/items/7",
+            headers: [HeaderField(name: "Authorization", value: "Bearer cal_live_0123456789abcdef")])
         return ExchangeRecord(
-            operation: operation, label: CaseLabel(caseID: "getItem/valid/0", expectsSuccess: true, pathParametersGenerated: true),
+            operation: operation,
+            label: CaseLabel(caseID: "getItem/valid/0", expectsSuccess: true, pathParametersGenerated: true),
             url: "http://a.example/items/7", request: request,
             outcome: .response(
                 ObservedResponse(
-                    status: status, headers: [HeaderField(name: "Content-Type", value: contentType)], body: Array(body.utf8),
+                    status: status, headers: [HeaderField(name: "Content-Type", value: contentType)],
+                    body: Array(body.utf8),
                     elapsedMilliseconds: 1)))
     }
 
@@ -96,7 +99,8 @@ import Testing
     @Test func transportErrorsAndMissingExchanges() throws {
         var failed = record(status: 200, body: "")
         failed.outcome = .transportError(kind: "refused", message: "connection refused")
-        let comparison = try #require(comparator.compare(record(status: 200, body: #"{"status":"success","data":{"id":1}}"#), failed))
+        let comparison = try #require(
+            comparator.compare(record(status: 200, body: #"{"status":"success","data":{"id":1}}"#), failed))
         #expect(comparison.differences.map(\.message) == ["status class A 2xx, B transport error"])
         let notSent = try #require(comparator.compare(failed, nil))
         #expect(notSent.b == .notSent)
@@ -107,14 +111,20 @@ import Testing
     @Test func secretsAreMaskedInCurlAndEchoedValues() throws {
         let echo = #"{"status":"cal_live_0123456789abcdef","data":{"id":1}}"#
         let comparison = try #require(
-            comparator.compare(record(status: 200, body: #"{"status":"success","data":{"id":1}}"#), record(status: 200, body: echo)))
+            comparator.compare(
+                record(status: 200, body: #"{"status":"success","data":{"id":1}}"#), record(status: 200, body: echo)))
         let text = JSONWriter.pretty(
             ComparisonReportJSON.encode(
                 ComparisonReport(
-                    toolVersion: "t", suite: "s", specTitle: "Compare", baseURLA: "http://a", baseURLB: "http://b", seed: 1,
+                    toolVersion: "t", suite: "s", specTitle: "Compare", baseURLA: "http://a", baseURLB: "http://b",
+                    seed: 1,
                     startedAt: "2026-01-01T00:00:00Z", durationMilliseconds: 1, checks: comparator.checks.map(\.name),
-                    operations: [OperationComparison(operationID: "getItem", name: "GET /items/{id}", cases: 1, casesByKind: [.verdict: 1])],
-                    differing: [comparison], comparedCases: 1, requestsA: 1, requestsB: 1, transportErrorsA: 0, transportErrorsB: 0)))
+                    operations: [
+                        OperationComparison(
+                            operationID: "getItem", name: "GET /items/{id}", cases: 1, casesByKind: [.verdict: 1])
+                    ],
+                    differing: [comparison], comparedCases: 1, requestsA: 1, requestsB: 1, transportErrorsA: 0,
+                    transportErrorsB: 0)))
         #expect(!text.contains("cal_live_0123456789abcdef"))
         #expect(text.contains(#"\"$CAL_API_KEY\""#), "the echoed enum value is shown masked")
         #expect(comparison.curlA.contains(#"Bearer '"$CAL_API_KEY""#))
@@ -128,8 +138,12 @@ import Testing
         var report = ComparisonReport(
             toolVersion: "t", suite: "s", specTitle: "Compare", baseURLA: "http://a", baseURLB: "http://b", seed: 7,
             startedAt: "2026-01-01T00:00:00Z", durationMilliseconds: 1, checks: ["response_schema_conformance"],
-            operations: [OperationComparison(operationID: "getItem", name: "GET /items/{id}", cases: 2, casesByKind: [.verdict: 1, .shape: 1])],
-            differing: [comparison], comparedCases: 2, requestsA: 2, requestsB: 2, transportErrorsA: 0, transportErrorsB: 0)
+            operations: [
+                OperationComparison(
+                    operationID: "getItem", name: "GET /items/{id}", cases: 2, casesByKind: [.verdict: 1, .shape: 1])
+            ],
+            differing: [comparison], comparedCases: 2, requestsA: 2, requestsB: 2, transportErrorsA: 0,
+            transportErrorsB: 0)
         #expect(report.exitCode == 1)
         let json = ComparisonReportJSON.encode(report)
         #expect(json["specgateCompare"]?.intValue == 1)

@@ -7,7 +7,8 @@ import Testing
     func json(_ text: String) throws -> JSONValue { try JSONParser().parse(Array(text.utf8)) }
 
     @Test func shapeHasTypesByCollapsedPointerAndNoValues() throws {
-        let body = try json(#"{"status":"success","data":[{"id":1,"uid":"a","n":null},{"id":2.5,"uid":"b","tags":["x"]}],"a/b":true}"#)
+        let body = try json(
+            #"{"status":"success","data":[{"id":1,"uid":"a","n":null},{"id":2.5,"uid":"b","tags":["x"]}],"a/b":true}"#)
         let shape = ResponseShape.extract(body)
         #expect(shape.types[""] == ["object"])
         #expect(shape.types["/data"] == ["array"])
@@ -21,8 +22,12 @@ import Testing
     }
 
     @Test func valuesOtherThanEnumsDoNotChangeTheShape() throws {
-        let a = ResponseShape.extract(try json(#"{"data":{"id":1,"uid":"x1","start":"2024-08-13T09:00:00Z","status":"accepted"}}"#), enumPointers: ["/data/status"])
-        let b = ResponseShape.extract(try json(#"{"data":{"id":977,"uid":"zz","start":"2030-01-01T00:00:00Z","status":"accepted"}}"#), enumPointers: ["/data/status"])
+        let a = ResponseShape.extract(
+            try json(#"{"data":{"id":1,"uid":"x1","start":"2024-08-13T09:00:00Z","status":"accepted"}}"#),
+            enumPointers: ["/data/status"])
+        let b = ResponseShape.extract(
+            try json(#"{"data":{"id":977,"uid":"zz","start":"2030-01-01T00:00:00Z","status":"accepted"}}"#),
+            enumPointers: ["/data/status"])
         #expect(a == b)
         #expect(ShapeDifference.between(a, b).isEmpty)
         #expect(a.enumValues["/data/status"] == [#""accepted""#])
@@ -32,7 +37,10 @@ import Testing
         let a = ResponseShape.extract(try json(#"{"status":"success","data":{}}"#), enumPointers: ["/status"])
         let b = ResponseShape.extract(try json(#"{"status":"succeeded","data":{}}"#), enumPointers: ["/status"])
         let differences = ShapeDifference.between(a, b)
-        #expect(differences == [ShapeDifference(pointer: "/status", kind: .enumValues, a: [#""success""#], b: [#""succeeded""#])])
+        #expect(
+            differences == [
+                ShapeDifference(pointer: "/status", kind: .enumValues, a: [#""success""#], b: [#""succeeded""#])
+            ])
         #expect(differences.first?.line == #"/status: enum values A "success", B "succeeded""#)
     }
 
@@ -41,7 +49,9 @@ import Testing
         let b = ResponseShape.extract(try json(#"{"data":{"id":"1","extra":true}}"#))
         let differences = ShapeDifference.between(a, b)
         #expect(differences.map(\.pointer) == ["/data/extra", "/data/host", "/data/id", "/data/title"])
-        #expect(differences.map(\.kind) == [.onlyInB, .onlyInA, .types, .onlyInA], "members of a missing object are not repeated")
+        #expect(
+            differences.map(\.kind) == [.onlyInB, .onlyInA, .types, .onlyInA],
+            "members of a missing object are not repeated")
         #expect(differences[2].line == "/data/id: type A number, B string")
     }
 

@@ -47,7 +47,8 @@ struct DiffTests {
         for (pointerText, json) in edits {
             let pointer = try #require(JSONPointer(pointerText))
             if let json {
-                value = try #require(value.replacing(at: pointer, with: try JSONParser.parse(json)), "no parent for \(pointerText)")
+                value = try #require(
+                    value.replacing(at: pointer, with: try JSONParser.parse(json)), "no parent for \(pointerText)")
             } else {
                 value = try #require(value.removing(at: pointer), "nothing at \(pointerText)")
             }
@@ -67,78 +68,113 @@ struct DiffTests {
     static let all: Set<String> = ["listItems", "createItem", "getItem"]
 
     static let edits: [Edit] = [
-        Edit(pointer: "/paths/~1tree", json: nil, kind: .operationRemoved, severity: .breaking, operations: ["getTree"]),
         Edit(
-            pointer: "/paths/~1other", json: #"{"get": {"responses": {"200": {"description": "ok"}}}}"#, kind: .operationAdded,
+            pointer: "/paths/~1tree", json: nil, kind: .operationRemoved, severity: .breaking, operations: ["getTree"]),
+        Edit(
+            pointer: "/paths/~1other", json: #"{"get": {"responses": {"200": {"description": "ok"}}}}"#,
+            kind: .operationAdded,
             severity: .nonBreaking, operations: ["GET /other"]),
         Edit(
             pointer: limit,
-            json: #"[{"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 100}}, {"name": "q", "in": "query", "required": true, "schema": {"type": "string"}}]"#,
+            json:
+                #"[{"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 100}}, {"name": "q", "in": "query", "required": true, "schema": {"type": "string"}}]"#,
             kind: .parameterAdded, severity: .breaking, operations: ["listItems"]),
         Edit(
             pointer: limit,
-            json: #"[{"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 100}}, {"name": "q", "in": "query", "schema": {"type": "string"}}]"#,
+            json:
+                #"[{"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 100}}, {"name": "q", "in": "query", "schema": {"type": "string"}}]"#,
             kind: .parameterAdded, severity: .nonBreaking, operations: ["listItems"]),
         Edit(pointer: limit, json: "[]", kind: .parameterRemoved, severity: .breaking, operations: ["listItems"]),
-        Edit(pointer: limit + "/0/required", json: "true", kind: .parameterBecameRequired, severity: .breaking, operations: ["listItems"]),
-        Edit(pointer: limit + "/0/in", json: #""header""#, kind: .parameterMoved, severity: .breaking, operations: ["listItems"]),
-        Edit(pointer: limit + "/0/schema/type", json: #""string""#, kind: .typeChanged, severity: .breaking, operations: ["listItems"]),
-        Edit(pointer: limit + "/0/schema/maximum", json: "50", kind: .constraintTightened, severity: .breaking, operations: ["listItems"]),
-        Edit(pointer: limit + "/0/schema/maximum", json: "500", kind: .constraintLoosened, severity: .nonBreaking, operations: ["listItems"]),
         Edit(
-            pointer: "/paths/~1items~1{id}/get/requestBody", json: #"{"content": {"application/json": {"schema": {"type": "object"}}}}"#,
+            pointer: limit + "/0/required", json: "true", kind: .parameterBecameRequired, severity: .breaking,
+            operations: ["listItems"]),
+        Edit(
+            pointer: limit + "/0/in", json: #""header""#, kind: .parameterMoved, severity: .breaking,
+            operations: ["listItems"]),
+        Edit(
+            pointer: limit + "/0/schema/type", json: #""string""#, kind: .typeChanged, severity: .breaking,
+            operations: ["listItems"]),
+        Edit(
+            pointer: limit + "/0/schema/maximum", json: "50", kind: .constraintTightened, severity: .breaking,
+            operations: ["listItems"]),
+        Edit(
+            pointer: limit + "/0/schema/maximum", json: "500", kind: .constraintLoosened, severity: .nonBreaking,
+            operations: ["listItems"]),
+        Edit(
+            pointer: "/paths/~1items~1{id}/get/requestBody",
+            json: #"{"content": {"application/json": {"schema": {"type": "object"}}}}"#,
             kind: .requestBodyAdded, severity: .nonBreaking, operations: ["getItem"]),
         Edit(
             pointer: "/paths/~1items~1{id}/get/requestBody",
             json: #"{"required": true, "content": {"application/json": {"schema": {"type": "object"}}}}"#,
             kind: .requestBodyAdded, severity: .breaking, operations: ["getItem"]),
         Edit(
-            pointer: "/paths/~1items/post/requestBody/required", json: "false", kind: .requestBodyBecameOptional, severity: .nonBreaking,
+            pointer: "/paths/~1items/post/requestBody/required", json: "false", kind: .requestBodyBecameOptional,
+            severity: .nonBreaking,
             operations: ["createItem"]),
         Edit(
-            pointer: newItem + "/required", json: #"["name", "kind"]"#, kind: .propertyBecameRequired, severity: .breaking,
+            pointer: newItem + "/required", json: #"["name", "kind"]"#, kind: .propertyBecameRequired,
+            severity: .breaking,
             operations: ["createItem"]),
         Edit(
             pointer: newItem + "/properties/kind/enum", json: #"["a"]"#, kind: .enumValueRemoved, severity: .breaking,
             operations: ["createItem"]),
         Edit(
-            pointer: newItem + "/properties/kind/enum", json: #"["a", "b", "c"]"#, kind: .enumValueAdded, severity: .nonBreaking,
+            pointer: newItem + "/properties/kind/enum", json: #"["a", "b", "c"]"#, kind: .enumValueAdded,
+            severity: .nonBreaking,
             operations: ["createItem"]),
         Edit(
-            pointer: newItem + "/properties/name/maxLength", json: "20", kind: .constraintTightened, severity: .breaking,
+            pointer: newItem + "/properties/name/maxLength", json: "20", kind: .constraintTightened,
+            severity: .breaking,
             operations: ["createItem"]),
         Edit(
-            pointer: newItem + "/properties/name/pattern", json: #""^[a-z]+$""#, kind: .constraintTightened, severity: .breaking,
+            pointer: newItem + "/properties/name/pattern", json: #""^[a-z]+$""#, kind: .constraintTightened,
+            severity: .breaking,
             operations: ["createItem"]),
         Edit(
             pointer: newItem + "/properties/count/type", json: #""number""#, kind: .typeChanged, severity: .nonBreaking,
             operations: ["createItem"]),
         Edit(
-            pointer: item + "/properties/status/enum", json: #"["open", "closed", "archived"]"#, kind: .enumValueAdded, severity: .breaking,
+            pointer: item + "/properties/status/enum", json: #"["open", "closed", "archived"]"#, kind: .enumValueAdded,
+            severity: .breaking,
             operations: all),
         Edit(
-            pointer: item + "/properties/status/enum", json: #"["open"]"#, kind: .enumValueRemoved, severity: .nonBreaking, operations: all),
-        Edit(pointer: item + "/properties/note", json: nil, kind: .propertyRemoved, severity: .breaking, operations: all),
-        Edit(pointer: item + "/required", json: #"["id"]"#, kind: .propertyBecameOptional, severity: .breaking, operations: all),
-        Edit(pointer: item + "/properties/note/nullable", json: "true", kind: .nullableAdded, severity: .breaking, operations: all),
-        Edit(pointer: item + "/properties/id/type", json: #""integer""#, kind: .typeChanged, severity: .breaking, operations: all),
+            pointer: item + "/properties/status/enum", json: #"["open"]"#, kind: .enumValueRemoved,
+            severity: .nonBreaking, operations: all),
         Edit(
-            pointer: item + "/properties/extra", json: #"{"type": "string"}"#, kind: .propertyAdded, severity: .nonBreaking,
+            pointer: item + "/properties/note", json: nil, kind: .propertyRemoved, severity: .breaking, operations: all),
+        Edit(
+            pointer: item + "/required", json: #"["id"]"#, kind: .propertyBecameOptional, severity: .breaking,
             operations: all),
         Edit(
-            pointer: "/paths/~1items/get/responses/400", json: nil, kind: .responseStatusRemoved, severity: .nonBreaking,
+            pointer: item + "/properties/note/nullable", json: "true", kind: .nullableAdded, severity: .breaking,
+            operations: all),
+        Edit(
+            pointer: item + "/properties/id/type", json: #""integer""#, kind: .typeChanged, severity: .breaking,
+            operations: all),
+        Edit(
+            pointer: item + "/properties/extra", json: #"{"type": "string"}"#, kind: .propertyAdded,
+            severity: .nonBreaking,
+            operations: all),
+        Edit(
+            pointer: "/paths/~1items/get/responses/400", json: nil, kind: .responseStatusRemoved,
+            severity: .nonBreaking,
             operations: ["listItems"]),
         Edit(
-            pointer: "/paths/~1items~1{id}/get/responses/200", json: #"{"description": "gone"}"#, kind: .responseContentTypeRemoved,
+            pointer: "/paths/~1items~1{id}/get/responses/200", json: #"{"description": "gone"}"#,
+            kind: .responseContentTypeRemoved,
             severity: .breaking, operations: ["getItem"]),
         Edit(
-            pointer: "/paths/~1items~1{id}/get/responses/404", json: #"{"description": "no such item"}"#, kind: .responseStatusAdded,
+            pointer: "/paths/~1items~1{id}/get/responses/404", json: #"{"description": "no such item"}"#,
+            kind: .responseStatusAdded,
             severity: .nonBreaking, operations: ["getItem"]),
         Edit(
-            pointer: "/paths/~1tree/get/security", json: #"[{"bearer": []}]"#, kind: .securityChanged, severity: .breaking,
+            pointer: "/paths/~1tree/get/security", json: #"[{"bearer": []}]"#, kind: .securityChanged,
+            severity: .breaking,
             operations: ["getTree"]),
         Edit(
-            pointer: "/components/schemas/Node/properties/name/type", json: #""integer""#, kind: .typeChanged, severity: .breaking,
+            pointer: "/components/schemas/Node/properties/name/type", json: #""integer""#, kind: .typeChanged,
+            severity: .breaking,
             operations: ["getTree"]),
     ]
 
@@ -146,7 +182,9 @@ struct DiffTests {
         let changes = try Self.changes([(edit.pointer, edit.json)])
         #expect(!changes.isEmpty)
         let matching = changes.filter { $0.kind == edit.kind }
-        #expect(Set(matching.map(\.operation)) == edit.operations, "\(changes.map { "\($0.operation) \($0.kind) \($0.message)" })")
+        #expect(
+            Set(matching.map(\.operation)) == edit.operations,
+            "\(changes.map { "\($0.operation) \($0.kind) \($0.message)" })")
         #expect(matching.allSatisfy { $0.severity == edit.severity }, "\(matching.map(\.message))")
         // Each operation reports a change once: shared schemas are compared once per operation.
         #expect(matching.count == edit.operations.count, "\(matching.map(\.message))")
@@ -157,7 +195,9 @@ struct DiffTests {
     }
 
     @Test func removedSuccessStatusIsBreakingAndPointsIntoOld() throws {
-        let changes = try Self.changes([("/paths/~1tree/get/responses/200", nil), ("/paths/~1tree/get/responses/404", #"{"description": "x"}"#)])
+        let changes = try Self.changes([
+            ("/paths/~1tree/get/responses/200", nil), ("/paths/~1tree/get/responses/404", #"{"description": "x"}"#),
+        ])
         let removed = try #require(changes.first { $0.kind == .responseStatusRemoved })
         #expect(removed.severity == .breaking)
         #expect(removed.location.document == "file:///mem/old.json")
@@ -170,30 +210,45 @@ struct DiffTests {
         #expect(changes.map(\.kind) == [.propertyBecameRequired])
         #expect(changes.first?.severity == .nonBreaking)
         // Mutually recursive schemas, where following $refs alternates between two schemas.
-        let mutual = try Self.edited(Self.base, [
-            ("/components/schemas/Node/properties/children/items/$ref", ##""#/components/schemas/Leaf""##),
-            ("/components/schemas/Leaf", ##"{"type": "object", "properties": {"parent": {"$ref": "#/components/schemas/Node"}}}"##),
-        ])
+        let mutual = try Self.edited(
+            Self.base,
+            [
+                ("/components/schemas/Node/properties/children/items/$ref", ##""#/components/schemas/Leaf""##),
+                (
+                    "/components/schemas/Leaf",
+                    ##"{"type": "object", "properties": {"parent": {"$ref": "#/components/schemas/Node"}}}"##
+                ),
+            ])
         let edited = try Self.edited(mutual, [("/components/schemas/Leaf/properties/size", #"{"type": "integer"}"#)])
         let mutualChanges = SpecDiff(
-            old: try Fixtures.spec(text: mutual, name: "old.json"), new: try Fixtures.spec(text: edited, name: "new.json")
+            old: try Fixtures.spec(text: mutual, name: "old.json"),
+            new: try Fixtures.spec(text: edited, name: "new.json")
         ).changes()
         #expect(mutualChanges.map(\.kind) == [.propertyAdded])
     }
 
     @Test func fingerprintsSelectEveryOperationReachingASharedSchema() throws {
         let old = try Fixtures.spec(text: Self.base, name: "old.json")
-        let shared = try Fixtures.spec(text: try Self.edited(Self.base, [(Self.item + "/properties/note/maxLength", "10")]), name: "new.json")
-        #expect(ContractFingerprint.changedOperations(old: old, new: shared) == ["GET /items", "POST /items", "GET /items/{}"])
+        let shared = try Fixtures.spec(
+            text: try Self.edited(Self.base, [(Self.item + "/properties/note/maxLength", "10")]), name: "new.json")
+        #expect(
+            ContractFingerprint.changedOperations(old: old, new: shared) == [
+                "GET /items", "POST /items", "GET /items/{}",
+            ])
         let recursive = try Fixtures.spec(
-            text: try Self.edited(Self.base, [("/components/schemas/Node/properties/name/minLength", "1")]), name: "new.json")
+            text: try Self.edited(Self.base, [("/components/schemas/Node/properties/name/minLength", "1")]),
+            name: "new.json")
         #expect(ContractFingerprint.changedOperations(old: old, new: recursive) == ["GET /tree"])
         let added = try Fixtures.spec(
-            text: try Self.edited(Self.base, [("/paths/~1other", #"{"get": {"responses": {"200": {"description": "ok"}}}}"#)]), name: "new.json")
+            text: try Self.edited(
+                Self.base, [("/paths/~1other", #"{"get": {"responses": {"200": {"description": "ok"}}}}"#)]),
+            name: "new.json")
         #expect(ContractFingerprint.changedOperations(old: old, new: added) == ["GET /other"])
         // Documentation edits are not contract changes.
         let documented = try Fixtures.spec(
-            text: try Self.edited(Self.base, [(Self.item + "/description", #""An item.""#), ("/paths/~1tree/get/summary", #""The tree""#)]),
+            text: try Self.edited(
+                Self.base,
+                [(Self.item + "/description", #""An item.""#), ("/paths/~1tree/get/summary", #""The tree""#)]),
             name: "new.json")
         #expect(ContractFingerprint.changedOperations(old: old, new: documented).isEmpty)
     }
@@ -221,11 +276,13 @@ struct DiffTests {
         let pointer = try #require(JSONPointer(cancelParameters))
         let existing = try #require(try JSONParser.parse(text).value(at: pointer)?.arrayValue)
         let reason: JSONValue = ["name": "reason", "in": "query", "required": true, "schema": ["type": "string"]]
-        let edited = try Self.edited(text, [
-            (bookings + "~1reassign~1{userId}/post/requestBody/required", "false"),
-            (bookings + "/get/responses/200", nil),
-            (cancelParameters, JSONWriter.compact(.array(existing + [reason]))),
-        ])
+        let edited = try Self.edited(
+            text,
+            [
+                (bookings + "~1reassign~1{userId}/post/requestBody/required", "false"),
+                (bookings + "/get/responses/200", nil),
+                (cancelParameters, JSONWriter.compact(.array(existing + [reason]))),
+            ])
         let new = try Fixtures.spec(text: edited, name: "edited.json")
         let changes = SpecDiff(old: spec, new: new).changes()
         let summary = changes.map { "\($0.operation) \($0.kind.rawValue) \($0.severity.rawValue)" }.sorted()

@@ -30,11 +30,16 @@ struct GenerationCacheTests {
                 var warmRNG = freshRNG
                 var freshFindings: [GenerationFinding] = []
                 var warmFindings: [GenerationFinding] = []
-                let a = generator.validDraft(operation, mode: mode, generator: &fresh, rng: &freshRNG, findings: &freshFindings)
-                let b = generator.validDraft(operation, mode: mode, generator: &warm, rng: &warmRNG, findings: &warmFindings)
+                let a = generator.validDraft(
+                    operation, mode: mode, generator: &fresh, rng: &freshRNG, findings: &freshFindings)
+                let b = generator.validDraft(
+                    operation, mode: mode, generator: &warm, rng: &warmRNG, findings: &warmFindings)
                 // Compared as a Bool so a failure names the operation instead of printing both drafts.
                 let same = a == b
-                #expect(same, "\(operation.id) \(mode): warm caches changed the draft: \(String(describing: a?.serialized().pathAndQuery)) vs \(String(describing: b?.serialized().pathAndQuery))")
+                #expect(
+                    same,
+                    "\(operation.id) \(mode): warm caches changed the draft: \(String(describing: a?.serialized().pathAndQuery)) vs \(String(describing: b?.serialized().pathAndQuery))"
+                )
                 #expect(freshFindings == warmFindings, "\(operation.id) \(mode): warm caches changed the findings")
                 #expect(freshRNG == warmRNG, "\(operation.id) \(mode): warm caches changed how many draws were made")
                 if a != nil { compared += 1 }

@@ -87,7 +87,8 @@ struct GenerationCaseTests {
             let masker = SecretMasker(secrets: [.init(value: S.calcomCredential.secret, placeholder: "$CAL_API_KEY")])
             return sets.flatMap(\.cases).map { c in
                 CurlCommand.render(
-                    method: c.request.method, url: "https://api.cal.com" + c.request.pathAndQuery, headers: c.request.headers,
+                    method: c.request.method, url: "https://api.cal.com" + c.request.pathAndQuery,
+                    headers: c.request.headers,
                     body: c.request.body, masker: masker)
             }.joined(separator: "\n")
         }
@@ -117,19 +118,31 @@ struct GenerationCaseTests {
     }
 
     @Test func boundaryVariantsAreAmongValidCases() throws {
-        let store = try S.store(#"{"Body": {"type": "object", "required": ["n"], "properties": {"n": {"type": "integer", "minimum": 2, "maximum": 9}}}}"#)
+        let store = try S.store(
+            #"{"Body": {"type": "object", "required": ["n"], "properties": {"n": {"type": "integer", "minimum": 2, "maximum": 9}}}}"#
+        )
         let uri = S.documentURI
         let op = SpecGateCore.Operation(
             id: "op", operationId: "op", method: .post, path: "/things",
             parameters: [
-                ParameterSpec(name: "limit", location: .query, required: false, schema: S.location("Body").appending("properties").appending("n"), source: JSONLocation(document: uri))
+                ParameterSpec(
+                    name: "limit", location: .query, required: false,
+                    schema: S.location("Body").appending("properties").appending("n"),
+                    source: JSONLocation(document: uri))
             ],
             requestBody: RequestBodySpec(
-                required: true, content: [MediaTypeSpec(mediaType: "application/json", schema: S.location("Body"), source: JSONLocation(document: uri))],
+                required: true,
+                content: [
+                    MediaTypeSpec(
+                        mediaType: "application/json", schema: S.location("Body"), source: JSONLocation(document: uri))
+                ],
                 source: JSONLocation(document: uri)),
             source: JSONLocation(document: uri))
-        let spec = APISpec(title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [op], documents: store, rootURI: uri)
-        let set = CaseGenerator(spec: spec, options: GenerationOptions(seed: 1, validCasesPerOperation: 4)).generate(for: op)
+        let spec = APISpec(
+            title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [op], documents: store,
+            rootURI: uri)
+        let set = CaseGenerator(spec: spec, options: GenerationOptions(seed: 1, validCasesPerOperation: 4)).generate(
+            for: op)
         let bodies = set.validCases.compactMap { $0.bodyValue?["n"]?.intValue }
         #expect(bodies.contains(2))
         #expect(bodies.contains(9))

@@ -48,7 +48,9 @@ struct GenerationDetectTests {
     func arrayItems() throws {
         let all = try cases()
         let status = all.first { $0.mutation == "query-array-item-invalid" && $0.target == "/query/status" }
-        #expect(status?.request.pathAndQuery.contains("status=upcoming,specgate-not-in-enum") == true, "\(status?.request.pathAndQuery ?? "none")")
+        #expect(
+            status?.request.pathAndQuery.contains("status=upcoming,specgate-not-in-enum") == true,
+            "\(status?.request.pathAndQuery ?? "none")")
         #expect(status?.expected == .rejected(statuses: [400, 422]))
     }
 
@@ -71,24 +73,32 @@ struct GenerationDetectTests {
         let all = try cases()
         let tags = all.filter { $0.kind == .valid && $0.operationID.hasSuffix("listItems") }.map(\.request.pathAndQuery)
         for tag in ["red", "green", "blue"] { #expect(tags.contains { $0.contains("tag=" + tag) }, "\(tags)") }
-        let names = all.filter { $0.kind == .valid && $0.operationID.hasSuffix("createItem") }.compactMap { $0.bodyValue?["name"] }
+        let names = all.filter { $0.kind == .valid && $0.operationID.hasSuffix("createItem") }.compactMap {
+            $0.bodyValue?["name"]
+        }
         for name in ["alpha", "beta", "gamma"] { #expect(names.contains(.string(name)), "\(names)") }
     }
 
     @Test("the method probe: only on chosen operations, an undeclared method, no body")
     func methodProbe() throws {
-        #expect(try cases().allSatisfy { $0.mutation != "unsupported-method" }, "off unless the run chooses the operation")
+        #expect(
+            try cases().allSatisfy { $0.mutation != "unsupported-method" }, "off unless the run chooses the operation")
         var options = GenerationOptions()
         let spec = try Fixtures.spec(text: Self.spec)
         let create = try #require(spec.operations.first { $0.operationId == "createItem" })
         options.methodProbeOperations = [create.id]
-        let probes = CaseGenerator(spec: spec, options: options).generateAll().flatMap(\.cases).filter { $0.mutation == "unsupported-method" }
+        let probes = CaseGenerator(spec: spec, options: options).generateAll().flatMap(\.cases).filter {
+            $0.mutation == "unsupported-method"
+        }
         #expect(probes.count == 1)
         #expect(probes.first?.request.method == .put)
         #expect(probes.first?.request.body == nil)
         #expect(probes.first?.expected == .rejected(statuses: [405]))
         options.safeMethodProbesOnly = true
-        #expect(CaseGenerator(spec: spec, options: options).generateAll().flatMap(\.cases).allSatisfy { $0.mutation != "unsupported-method" })
+        #expect(
+            CaseGenerator(spec: spec, options: options).generateAll().flatMap(\.cases).allSatisfy {
+                $0.mutation != "unsupported-method"
+            })
     }
 }
 
@@ -122,7 +132,9 @@ struct GenerationEdgeValueTests {
     func cases(seed: UInt64) throws -> [TestCase] {
         let spec = try Fixtures.spec(text: Self.spec)
         var options = GenerationOptions(seed: seed, validCasesPerOperation: 8, includeInvalid: false)
-        options.bodyValues = [BodyValue(operation: nil, pointer: JSONPointer(tokens: ["fixed"]), byName: true, value: 7)]
+        options.bodyValues = [
+            BodyValue(operation: nil, pointer: JSONPointer(tokens: ["fixed"]), byName: true, value: 7)
+        ]
         return CaseGenerator(spec: spec, options: options).generateAll().flatMap(\.cases)
     }
 
@@ -136,10 +148,14 @@ struct GenerationEdgeValueTests {
                 let edges = testCase.summary[range.upperBound...].dropLast().components(separatedBy: ", /")
                 #expect(edges.count <= 2, "\(testCase.summary)")
                 #expect(!testCase.summary.contains("/fixed"))
-                #expect(!testCase.summary.contains("/rank = 0") && !testCase.summary.contains("/rank = -1"), "rank has a minimum")
+                #expect(
+                    !testCase.summary.contains("/rank = 0") && !testCase.summary.contains("/rank = -1"),
+                    "rank has a minimum")
                 #expect(!testCase.summary.contains("/title = a 1200"), "title has a maxLength")
                 #expect(testCase.bodyValue?["fixed"] == 7)
-                for edge in edges { seen.insert(String(edge.split(separator: "=").first ?? "").trimmingCharacters(in: .whitespaces)) }
+                for edge in edges {
+                    seen.insert(String(edge.split(separator: "=").first ?? "").trimmingCharacters(in: .whitespaces))
+                }
             }
         }
         #expect(seen.count >= 4, "\(seen)")
@@ -147,8 +163,12 @@ struct GenerationEdgeValueTests {
 
     @Test("the same seed gives byte-identical edge cases")
     func deterministic() throws {
-        let one = try cases(seed: 3).map { [$0.id, $0.summary, $0.request.pathAndQuery, String(decoding: $0.request.body ?? [], as: UTF8.self)] }
-        let two = try cases(seed: 3).map { [$0.id, $0.summary, $0.request.pathAndQuery, String(decoding: $0.request.body ?? [], as: UTF8.self)] }
+        let one = try cases(seed: 3).map {
+            [$0.id, $0.summary, $0.request.pathAndQuery, String(decoding: $0.request.body ?? [], as: UTF8.self)]
+        }
+        let two = try cases(seed: 3).map {
+            [$0.id, $0.summary, $0.request.pathAndQuery, String(decoding: $0.request.body ?? [], as: UTF8.self)]
+        }
         #expect(one == two)
     }
 }

@@ -8,7 +8,8 @@ struct GenerationOneOfOverlapTests {
     typealias S = GenerationTestSupport
 
     @Test func subsumedBranchIsReportedWithWitness() throws {
-        let store = try S.store(#"""
+        let store = try S.store(
+            #"""
             {"Input": {"oneOf": [{"$ref": "#/components/schemas/Plain"}, {"$ref": "#/components/schemas/Seated"}]},
              "Plain": {"type": "object", "required": ["start"], "properties": {"start": {"type": "string"}}},
              "Seated": {"type": "object", "required": ["start", "seatUid"], "properties": {"start": {"type": "string"}, "seatUid": {"type": "string"}}},
@@ -33,7 +34,9 @@ struct GenerationOneOfOverlapTests {
         let locations = OneOfOverlapDetector.oneOfLocations(in: spec.documents)
         let body = JSONLocation(
             document: S.calcomURI,
-            pointer: JSONPointer(tokens: ["paths", "/v2/bookings", "post", "requestBody", "content", "application/json", "schema"]))
+            pointer: JSONPointer(tokens: [
+                "paths", "/v2/bookings", "post", "requestBody", "content", "application/json", "schema",
+            ]))
         #expect(locations.contains(body))
         var detector = OneOfOverlapDetector(documents: spec.documents, dialect: .openAPI30)
         let overlaps = detector.overlaps(in: body)
@@ -50,7 +53,9 @@ struct GenerationOneOfOverlapTests {
         let spec = try S.calcomSpec()
         let context = LintContext(documents: spec.documents, spec: spec, scope: .reachableFromOperations)
         let findings = OverlappingOneOfRule().check(context)
-        let body = JSONPointer(tokens: ["paths", "/v2/bookings", "post", "requestBody", "content", "application/json", "schema"])
+        let body = JSONPointer(tokens: [
+            "paths", "/v2/bookings", "post", "requestBody", "content", "application/json", "schema",
+        ])
         let create = findings.filter { $0.location.pointer == body }
         #expect(!create.isEmpty)
         for finding in findings {

@@ -49,9 +49,11 @@ struct GenerationParameterEdgeTests {
                 for edge in edges {
                     seen.insert(edge)
                     // Never where the schema forbids it, never on suite values, enums or formatted strings.
-                    #expect(!edge.hasPrefix("query short"), "short has a minLength and a maxLength shorter than the text")
+                    #expect(
+                        !edge.hasPrefix("query short"), "short has a minLength and a maxLength shorter than the text")
                     #expect(!edge.hasPrefix("query page ="), "page has a minimum")
-                    #expect(!edge.hasPrefix("query kind") && !edge.hasPrefix("query day") && !edge.hasPrefix("query fixed"))
+                    #expect(
+                        !edge.hasPrefix("query kind") && !edge.hasPrefix("query day") && !edge.hasPrefix("query fixed"))
                     #expect(edge != "path slug = \"\"", "no empty path segment")
                 }
                 let path = testCase.request.pathAndQuery
@@ -61,8 +63,12 @@ struct GenerationParameterEdgeTests {
                 #expect(ascii, "not percent-encoded: \(path)")
                 if edges.contains("query q = \"\"") { #expect(path.contains("q=&") || path.hasSuffix("q=")) }
                 if edges.contains("query offset = -1") { #expect(path.contains("offset=-1")) }
-                if edges.contains("query q = a 1000-character string") { #expect(path.contains("q=SpecGate%20edge%20value%20")) }
-                if edges.contains("path slug = a 200-character string") { #expect(path.contains("/SpecGate-edge-value-SpecGate-edge-value-")) }
+                if edges.contains("query q = a 1000-character string") {
+                    #expect(path.contains("q=SpecGate%20edge%20value%20"))
+                }
+                if edges.contains("path slug = a 200-character string") {
+                    #expect(path.contains("/SpecGate-edge-value-SpecGate-edge-value-"))
+                }
                 if edges.contains("query tags = [] (left out)") { #expect(!path.contains("tags=")) }
                 if edges.contains(where: { $0.hasPrefix("query q = \"Zo") }) {
                     // Astral characters percent-encoded as their four UTF-8 bytes.
@@ -71,7 +77,8 @@ struct GenerationParameterEdgeTests {
             }
         }
         for expected in [
-            "query q = \"\"", "query offset = 0", "query offset = -1", "path noteId = -1", "query q = a 1000-character string",
+            "query q = \"\"", "query offset = 0", "query offset = -1", "path noteId = -1",
+            "query q = a 1000-character string",
             "path slug = a 200-character string",
         ] {
             #expect(seen.contains(expected), "never drawn: \(expected) in \(seen.sorted())")
@@ -83,21 +90,30 @@ struct GenerationParameterEdgeTests {
     func selfChecked() throws {
         let spec = try Fixtures.spec(text: Self.spec)
         let operation = try #require(spec.operations.first)
-        let context = MutationContext(resolver: SchemaResolver(documents: spec.documents), dialect: spec.dialect, options: GenerationOptions())
+        let context = MutationContext(
+            resolver: SchemaResolver(documents: spec.documents), dialect: spec.dialect, options: GenerationOptions())
         var checker = SchemaChecker(documents: spec.documents, dialect: spec.dialect, direction: .request)
         let short = try #require(operation.parameters.first { $0.name == "short" })
-        #expect(ParameterEdgeValues(context: context).candidates(for: short, schema: try #require(short.schema)).contains(.string(EdgeValues.unicode)))
+        #expect(
+            ParameterEdgeValues(context: context).candidates(for: short, schema: try #require(short.schema)).contains(
+                .string(EdgeValues.unicode)))
         var seenShort = false
         for seed in UInt64(1)...20 {
             var draft = RequestDraft(
                 operation: operation,
                 parameters: operation.parameters.map { p in
                     let integer = p.name == "noteId" || p.name == "page" || p.name == "offset"
-                    return .init(spec: p, value: integer ? 5 : p.name == "tags" ? ["a"] : p.name == "kind" ? "x" : p.name == "day" ? "2024-01-02" : "text")
+                    return .init(
+                        spec: p,
+                        value: integer
+                            ? 5
+                            : p.name == "tags"
+                                ? ["a"] : p.name == "kind" ? "x" : p.name == "day" ? "2024-01-02" : "text")
                 })
             var rng = SplitMix64(seed: seed)
             let edgeValues = ParameterEdgeValues(context: context, limit: 20)
-            let sites = edgeValues.sites(of: operation.parameters, generated: operation.parameters.map { $0.name != "fixed" })
+            let sites = edgeValues.sites(
+                of: operation.parameters, generated: operation.parameters.map { $0.name != "fixed" })
             let edges = edgeValues.apply(to: &draft, sites: sites, checker: &checker, rng: &rng)
             #expect(edges.count >= 5)
             for parameter in draft.parameters {

@@ -22,7 +22,8 @@ struct GenerationSelfCheckTests {
             for operation in spec.operations {
                 for mode in GenerationMode.allCases {
                     var findings: [GenerationFinding] = []
-                    let draft = generator.validDraft(operation, mode: mode, generator: &values, rng: &rng, findings: &findings)
+                    let draft = generator.validDraft(
+                        operation, mode: mode, generator: &values, rng: &rng, findings: &findings)
                     for f in findings where !unsatisfied.contains(f.location.pointer.description) {
                         unsatisfied.append(f.location.pointer.description)
                     }
@@ -32,7 +33,9 @@ struct GenerationSelfCheckTests {
                     for p in draft.parameters where !p.isCredential {
                         guard let value = p.value, let schema = p.spec.schema else { continue }
                         let outcome = checker.check(value, against: schema)
-                        #expect(outcome == .valid, "\(operation.id) seed \(seed) \(mode) parameter \(p.spec.name) = \(value): \(outcome)")
+                        #expect(
+                            outcome == .valid,
+                            "\(operation.id) seed \(seed) \(mode) parameter \(p.spec.name) = \(value): \(outcome)")
                     }
                     if let body = draft.body, let value = body.value, let schema = body.schema {
                         generatedBodies += 1
@@ -52,7 +55,8 @@ struct GenerationSelfCheckTests {
         let specURI = Fixtures.repositoryURI("specs/calcom/openapi-v2.json")
         let overlayURI = Fixtures.repositoryURI("specs/calcom/overlay.yaml")
         let raw = try DocumentSetLoader(provider: DiskProvider()).load(rootURI: specURI)
-        let overlay = try Overlay(parsing: DocumentParser.parse(Fixtures.bytes(ofURI: overlayURI), uri: overlayURI), uri: overlayURI)
+        let overlay = try Overlay(
+            parsing: DocumentParser.parse(Fixtures.bytes(ofURI: overlayURI), uri: overlayURI), uri: overlayURI)
         let (patched, _) = try OverlayEngine.apply(overlay, to: raw.root)
         let provider = MemoryProvider(files: [specURI: String(decoding: JSONWriter().bytes(patched), as: UTF8.self)])
         return try OpenAPIModelBuilder.build(DocumentSetLoader(provider: provider).load(rootURI: specURI))

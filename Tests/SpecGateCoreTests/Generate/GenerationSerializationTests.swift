@@ -21,17 +21,39 @@ struct GenerationSerializationTests {
     }
 
     static let table: [Row] = [
-        Row(style: .matrix, explode: false, location: .path, expected: [";color", ";color=blue", ";color=blue,black,brown", ";color=R,100,G,200,B,150"]),
-        Row(style: .matrix, explode: true, location: .path, expected: [";color", ";color=blue", ";color=blue;color=black;color=brown", ";R=100;G=200;B=150"]),
-        Row(style: .label, explode: false, location: .path, expected: [".", ".blue", ".blue,black,brown", ".R,100,G,200,B,150"]),
-        Row(style: .label, explode: true, location: .path, expected: [".", ".blue", ".blue.black.brown", ".R=100.G=200.B=150"]),
-        Row(style: .simple, explode: false, location: .path, expected: ["", "blue", "blue,black,brown", "R,100,G,200,B,150"]),
-        Row(style: .simple, explode: true, location: .path, expected: ["", "blue", "blue,black,brown", "R=100,G=200,B=150"]),
-        Row(style: .form, explode: false, location: .query, expected: ["color=", "color=blue", "color=blue,black,brown", "color=R,100,G,200,B,150"]),
-        Row(style: .form, explode: true, location: .query, expected: ["color=", "color=blue", "color=blue&color=black&color=brown", "R=100&G=200&B=150"]),
-        Row(style: .spaceDelimited, explode: false, location: .query, expected: [nil, nil, "color=blue%20black%20brown", "color=R%20100%20G%20200%20B%20150"]),
-        Row(style: .pipeDelimited, explode: false, location: .query, expected: [nil, nil, "color=blue%7Cblack%7Cbrown", "color=R%7C100%7CG%7C200%7CB%7C150"]),
-        Row(style: .deepObject, explode: true, location: .query, expected: [nil, nil, nil, "color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150"]),
+        Row(
+            style: .matrix, explode: false, location: .path,
+            expected: [";color", ";color=blue", ";color=blue,black,brown", ";color=R,100,G,200,B,150"]),
+        Row(
+            style: .matrix, explode: true, location: .path,
+            expected: [";color", ";color=blue", ";color=blue;color=black;color=brown", ";R=100;G=200;B=150"]),
+        Row(
+            style: .label, explode: false, location: .path,
+            expected: [".", ".blue", ".blue,black,brown", ".R,100,G,200,B,150"]),
+        Row(
+            style: .label, explode: true, location: .path,
+            expected: [".", ".blue", ".blue.black.brown", ".R=100.G=200.B=150"]),
+        Row(
+            style: .simple, explode: false, location: .path,
+            expected: ["", "blue", "blue,black,brown", "R,100,G,200,B,150"]),
+        Row(
+            style: .simple, explode: true, location: .path,
+            expected: ["", "blue", "blue,black,brown", "R=100,G=200,B=150"]),
+        Row(
+            style: .form, explode: false, location: .query,
+            expected: ["color=", "color=blue", "color=blue,black,brown", "color=R,100,G,200,B,150"]),
+        Row(
+            style: .form, explode: true, location: .query,
+            expected: ["color=", "color=blue", "color=blue&color=black&color=brown", "R=100&G=200&B=150"]),
+        Row(
+            style: .spaceDelimited, explode: false, location: .query,
+            expected: [nil, nil, "color=blue%20black%20brown", "color=R%20100%20G%20200%20B%20150"]),
+        Row(
+            style: .pipeDelimited, explode: false, location: .query,
+            expected: [nil, nil, "color=blue%7Cblack%7Cbrown", "color=R%7C100%7CG%7C200%7CB%7C150"]),
+        Row(
+            style: .deepObject, explode: true, location: .query,
+            expected: [nil, nil, nil, "color%5BR%5D=100&color%5BG%5D=200&color%5BB%5D=150"]),
     ]
 
     @Test(arguments: table)
@@ -47,13 +69,26 @@ struct GenerationSerializationTests {
 
     @Test func percentEncodingAndAllowReserved() {
         let value: JSONValue = "a b/c?d&é"
-        #expect(ParameterSerializer.serialize(name: "q", value: value, style: .form, explode: true, location: .query) == "q=a%20b%2Fc%3Fd%26%C3%A9")
-        #expect(ParameterSerializer.serialize(name: "q", value: value, style: .form, explode: true, location: .query, allowReserved: true) == "q=a%20b/c?d&%C3%A9")
-        #expect(ParameterSerializer.serialize(name: "id", value: "x/y", style: .simple, explode: false, location: .path) == "x%2Fy")
+        #expect(
+            ParameterSerializer.serialize(name: "q", value: value, style: .form, explode: true, location: .query)
+                == "q=a%20b%2Fc%3Fd%26%C3%A9")
+        #expect(
+            ParameterSerializer.serialize(
+                name: "q", value: value, style: .form, explode: true, location: .query, allowReserved: true)
+                == "q=a%20b/c?d&%C3%A9")
+        #expect(
+            ParameterSerializer.serialize(name: "id", value: "x/y", style: .simple, explode: false, location: .path)
+                == "x%2Fy")
         // Headers are not percent-encoded.
-        #expect(ParameterSerializer.serialize(name: "h", value: "a b", style: .simple, explode: false, location: .header) == "a b")
-        #expect(ParameterSerializer.serialize(name: "n", value: 1.5, style: .form, explode: true, location: .query) == "n=1.5")
-        #expect(ParameterSerializer.serialize(name: "b", value: true, style: .form, explode: true, location: .cookie) == "b=true")
+        #expect(
+            ParameterSerializer.serialize(name: "h", value: "a b", style: .simple, explode: false, location: .header)
+                == "a b")
+        #expect(
+            ParameterSerializer.serialize(name: "n", value: 1.5, style: .form, explode: true, location: .query)
+                == "n=1.5")
+        #expect(
+            ParameterSerializer.serialize(name: "b", value: true, style: .form, explode: true, location: .cookie)
+                == "b=true")
     }
 
     @Test func bodies() {
@@ -66,7 +101,10 @@ struct GenerationSerializationTests {
         let multipart = BodyEncoder.encode(value, mediaType: "multipart/form-data")
         #expect(multipart.contentType == "multipart/form-data; boundary=" + BodyEncoder.multipartBoundary)
         let text = String(decoding: multipart.bytes, as: UTF8.self)
-        #expect(text.hasPrefix("--" + BodyEncoder.multipartBoundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nAnn Lee\r\n"))
+        #expect(
+            text.hasPrefix(
+                "--" + BodyEncoder.multipartBoundary
+                    + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nAnn Lee\r\n"))
         #expect(text.components(separatedBy: "name=\"tags\"").count == 3)
         #expect(text.contains("name=\"meta\"\r\nContent-Type: application/json\r\n\r\n{\"k\":1}\r\n"))
         #expect(text.hasSuffix("--" + BodyEncoder.multipartBoundary + "--\r\n"))
@@ -78,10 +116,16 @@ struct GenerationPlanRenderingTests {
     /// The one renderer every output uses (`plan`, `run --dry-run`, findings, HTML, compare): shell-quoted,
     /// secrets as `$VAR` the shell expands, unknown credentials in sensitive headers redacted.
     @Test func curlLinesQuoteAndMaskSecrets() {
-        let masker = SecretMasker(secrets: [.init(value: "s3cr3t", placeholder: "$API_KEY"), .init(value: "ABCD", placeholder: "$OTHER")])
+        let masker = SecretMasker(secrets: [
+            .init(value: "s3cr3t", placeholder: "$API_KEY"), .init(value: "ABCD", placeholder: "$OTHER"),
+        ])
         let text = CurlCommand.render(
             method: .post, url: "https://api.example.com/v2/x?q=a%20b",
-            headers: [HeaderField(name: "Authorization", value: "Bearer s3cr3t"), HeaderField(name: "x-other", value: "tok-ABCD"), HeaderField(name: "x-note", value: "it's"), HeaderField(name: "x-api-key", value: "generated-key")],
+            headers: [
+                HeaderField(name: "Authorization", value: "Bearer s3cr3t"),
+                HeaderField(name: "x-other", value: "tok-ABCD"), HeaderField(name: "x-note", value: "it's"),
+                HeaderField(name: "x-api-key", value: "generated-key"),
+            ],
             body: Array(#"{"a":"s3cr3t$"}"#.utf8), masker: masker)
         #expect(!text.contains("s3cr3t") && !text.contains("ABCD") && !text.contains("generated-key"))
         #expect(text.hasPrefix("curl -sS -X POST 'https://api.example.com/v2/x?q=a%20b'"))

@@ -20,7 +20,8 @@ struct GenerationValueTests {
     }
 
     @Test func integerBoundsOpenAPI30Exclusive() throws {
-        let schemas = #"{"i": {"type": "integer", "minimum": 10, "exclusiveMinimum": true, "maximum": 20, "exclusiveMaximum": true}}"#
+        let schemas =
+            #"{"i": {"type": "integer", "minimum": 10, "exclusiveMinimum": true, "maximum": 20, "exclusiveMaximum": true}}"#
         let values = try S.values(schemas, "i")
         for (mode, v) in values {
             let n = try #require(v.intValue)
@@ -98,12 +99,16 @@ struct GenerationValueTests {
         for (_, v) in try S.values(schemas, "e") { #expect(v.stringValue?.contains("@") == true) }
         for (_, v) in try S.values(schemas, "ip") { #expect(v.stringValue?.split(separator: ".").count == 4) }
         for (_, v) in try S.values(schemas, "uri") { #expect(v.stringValue?.hasPrefix("https://") == true) }
-        for (_, v) in try S.values(schemas, "i32") { #expect((2_147_483_640...2_147_483_647).contains(try #require(v.intValue))) }
+        for (_, v) in try S.values(schemas, "i32") {
+            #expect((2_147_483_640...2_147_483_647).contains(try #require(v.intValue)))
+        }
     }
 
     @Test func typeArraysAndNullable() throws {
         var sawNull = false
-        for (_, v) in try S.values(#"{"t": {"type": ["integer", "null"]}}"#, "t", dialect: .jsonSchema2020_12, seeds: 1...60) {
+        for (_, v) in try S.values(
+            #"{"t": {"type": ["integer", "null"]}}"#, "t", dialect: .jsonSchema2020_12, seeds: 1...60)
+        {
             #expect(v.isNull || v.numberValue?.isInteger == true)
             if v.isNull { sawNull = true }
         }
@@ -114,7 +119,8 @@ struct GenerationValueTests {
     }
 
     @Test func arraysWithCountsAndUniqueness() throws {
-        let schemas = #"{"a": {"type": "array", "minItems": 2, "maxItems": 4, "uniqueItems": true, "items": {"type": "integer", "minimum": 1, "maximum": 6}}}"#
+        let schemas =
+            #"{"a": {"type": "array", "minItems": 2, "maxItems": 4, "uniqueItems": true, "items": {"type": "integer", "minimum": 1, "maximum": 6}}}"#
         for (mode, v) in try S.values(schemas, "a") {
             let items = try #require(v.arrayValue)
             #expect((2...4).contains(items.count))
@@ -174,7 +180,8 @@ struct GenerationValueTests {
     }
 
     @Test func examplesAreUsedInExamplesMode() throws {
-        let schemas = #"{"s": {"type": "string", "example": "Host has to take another call"}, "d": {"type": "integer", "default": 15}}"#
+        let schemas =
+            #"{"s": {"type": "string", "example": "Host has to take another call"}, "d": {"type": "integer", "default": 15}}"#
         for (_, v) in try S.values(schemas, "s", modes: [.examples]) { #expect(v == "Host has to take another call") }
         for (_, v) in try S.values(schemas, "d", modes: [.examples]) { #expect(v == 15) }
     }
@@ -220,7 +227,8 @@ struct GenerationValueTests {
     }
 
     @Test func sameSeedSameValueDifferentSeedsDiffer() throws {
-        let schemas = #"{"o": {"type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "integer"}, "c": {"type": "array", "items": {"type": "string", "format": "uuid"}}}}}"#
+        let schemas =
+            #"{"o": {"type": "object", "properties": {"a": {"type": "string"}, "b": {"type": "integer"}, "c": {"type": "array", "items": {"type": "string", "format": "uuid"}}}}}"#
         let first = try S.values(schemas, "o", modes: [.random])
         let second = try S.values(schemas, "o", modes: [.random])
         #expect(first.map { JSONWriter.compact($0.value) } == second.map { JSONWriter.compact($0.value) })

@@ -22,21 +22,28 @@ struct MutationTests {
     /// path parameter, a bounded query parameter and a JSON body.
     static func fixture(_ bodySchema: String, extraSchemas: String = "") throws -> (APISpec, SpecGateCore.Operation) {
         let store = try S.store(
-            "{\"Body\": " + bodySchema + ", \"Version\": {\"type\": \"string\", \"enum\": [\"2024-08-13\"]}, \"Id\": {\"type\": \"integer\"},"
+            "{\"Body\": " + bodySchema
+                + ", \"Version\": {\"type\": \"string\", \"enum\": [\"2024-08-13\"]}, \"Id\": {\"type\": \"integer\"},"
                 + " \"Limit\": {\"type\": \"integer\", \"minimum\": 1, \"maximum\": 250}" + extraSchemas + "}")
         let src = JSONLocation(document: S.documentURI)
         let op = SpecGateCore.Operation(
             id: "createThing", operationId: "createThing", method: .post, path: "/things/{id}",
             parameters: [
-                ParameterSpec(name: "x-version", location: .header, required: true, schema: S.location("Version"), source: src),
+                ParameterSpec(
+                    name: "x-version", location: .header, required: true, schema: S.location("Version"), source: src),
                 ParameterSpec(name: "id", location: .path, required: true, schema: S.location("Id"), source: src),
-                ParameterSpec(name: "limit", location: .query, required: true, schema: S.location("Limit"), source: src),
+                ParameterSpec(
+                    name: "limit", location: .query, required: true, schema: S.location("Limit"), source: src),
                 ParameterSpec(name: "Authorization", location: .header, required: true, schema: nil, source: src),
             ],
             requestBody: RequestBodySpec(
-                required: true, content: [MediaTypeSpec(mediaType: "application/json", schema: S.location("Body"), source: src)], source: src),
+                required: true,
+                content: [MediaTypeSpec(mediaType: "application/json", schema: S.location("Body"), source: src)],
+                source: src),
             source: src)
-        let spec = APISpec(title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [op], documents: store, rootURI: S.documentURI)
+        let spec = APISpec(
+            title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [op], documents: store,
+            rootURI: S.documentURI)
         return (spec, op)
     }
 
@@ -56,7 +63,8 @@ struct MutationTests {
         """#
 
     func only(_ set: CaseSet, _ mutation: String, _ key: String) throws -> TestCase {
-        try #require(set.invalidCases.first { $0.mutation == mutation && $0.id.hasSuffix("/" + key) }, "\(mutation)/\(key)")
+        try #require(
+            set.invalidCases.first { $0.mutation == mutation && $0.id.hasSuffix("/" + key) }, "\(mutation)/\(key)")
     }
 
     @Test func eachMutationChangesOneThingWithTheRightLabel() throws {
@@ -79,7 +87,8 @@ struct MutationTests {
         let mismatch = try only(set, "pattern-mismatch", "name").bodyValue?["name"]?.stringValue
         #expect(mismatch == "~")
         #expect(try only(set, "format-violation", "when").bodyValue?["when"] == "not a date-time")
-        #expect(try only(set, "additional-property", "specgateUnexpected").bodyValue?["specgateUnexpected"] == "unexpected")
+        #expect(
+            try only(set, "additional-property", "specgateUnexpected").bodyValue?["specgateUnexpected"] == "unexpected")
         let empty = try only(set, "empty-body", "body")
         #expect(empty.request.body == [] && empty.request.header("Content-Type") == "application/json")
         let wrongType = try only(set, "wrong-content-type", "Content-Type")
@@ -108,8 +117,10 @@ struct MutationTests {
         // A body with no constraints: no enum/bounds/length/pattern/format/closed mutations.
         let set = try Self.cases(#"{"type": "object", "properties": {"note": {"type": "string"}}}"#)
         let names = Set(set.invalidCases.compactMap(\.mutation))
-        for absent in ["value-outside-enum", "below-minimum", "above-maximum", "string-too-short", "string-too-long",
-            "pattern-mismatch", "format-violation", "additional-property", "missing-required-property"] {
+        for absent in [
+            "value-outside-enum", "below-minimum", "above-maximum", "string-too-short", "string-too-long",
+            "pattern-mismatch", "format-violation", "additional-property", "missing-required-property",
+        ] {
             #expect(!names.contains(absent), "\(absent)")
         }
         #expect(names.contains("wrong-property-type"))

@@ -40,7 +40,10 @@ struct ShrinkerTests {
     static func request(_ body: JSONValue) -> PreparedRequest {
         PreparedRequest(
             method: .post, pathAndQuery: "/things?verbose=true",
-            headers: [HeaderField(name: "X-Tenant", value: "t1"), HeaderField(name: "X-Trace", value: "abc"), HeaderField(name: "Content-Type", value: "application/json")],
+            headers: [
+                HeaderField(name: "X-Tenant", value: "t1"), HeaderField(name: "X-Trace", value: "abc"),
+                HeaderField(name: "Content-Type", value: "application/json"),
+            ],
             body: BodyEncoder.encode(body, mediaType: "application/json").bytes)
     }
 
@@ -52,7 +55,9 @@ struct ShrinkerTests {
 
     /// What the runner does, with a predicate standing in for "the same failure persists": greedy, first
     /// candidate that still fails is kept, a change that did not fail is not proposed again.
-    static func shrink(_ shrinker: inout Shrinker, budget: Int, fails: (Shrinker.Candidate) -> Bool) -> (Shrinker.Candidate, Int, [String]) {
+    static func shrink(_ shrinker: inout Shrinker, budget: Int, fails: (Shrinker.Candidate) -> Bool) -> (
+        Shrinker.Candidate, Int, [String]
+    ) {
         var current = Shrinker.Candidate(request: request(body), body: body, change: "")
         var resends = 0
         var rejected: Set<String> = []
@@ -60,7 +65,8 @@ struct ShrinkerTests {
         var progress = true
         while progress && resends < budget {
             progress = false
-            for candidate in shrinker.candidates(request: current.request, body: current.body) where !rejected.contains(candidate.change) {
+            for candidate in shrinker.candidates(request: current.request, body: current.body)
+            where !rejected.contains(candidate.change) {
                 guard resends < budget else { break }
                 resends += 1
                 if fails(candidate) {
@@ -86,7 +92,8 @@ struct ShrinkerTests {
         #expect(first.request.body == Array(#"{"name":"Widget","kind":"large"}"#.utf8))
         // Required properties are never dropped; a value the schema rejects is never proposed.
         #expect(!candidates.contains { $0.change == "drop /body/name" || $0.change == "drop /body/kind" })
-        #expect(candidates.contains { $0.change == "drop query parameter verbose" && $0.request.pathAndQuery == "/things" })
+        #expect(
+            candidates.contains { $0.change == "drop query parameter verbose" && $0.request.pathAndQuery == "/things" })
         #expect(candidates.contains { $0.change == "drop header parameter X-Trace" })
         #expect(!candidates.contains { $0.change.contains("X-Tenant") })
         let size = try #require(candidates.first { $0.change == "simplify /body/size" })
@@ -134,7 +141,8 @@ struct ShrinkerTests {
         options.credential = Credential(header: "X-Tenant", scheme: nil, secret: "t1")
         var shrinker = try Self.shrinker(options)
         let candidates = shrinker.candidates(request: Self.request(Self.body), body: Self.body)
-        #expect(candidates.allSatisfy { $0.request.header("X-Trace") == "abc" && $0.request.header("X-Tenant") == "t1" })
+        #expect(
+            candidates.allSatisfy { $0.request.header("X-Trace") == "abc" && $0.request.header("X-Tenant") == "t1" })
         #expect(candidates.contains { $0.change == "drop query parameter verbose" })
     }
 }

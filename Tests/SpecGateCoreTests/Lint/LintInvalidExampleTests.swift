@@ -46,9 +46,14 @@ import Testing
 
     @Test func calcomStatusObjectDefectIsReported() throws {
         // The raw Cal.com document: the status-as-object defect shows up as an invalid example.
-        let documents = try DocumentSetLoader(provider: DiskProvider()).load(rootURI: Fixtures.repositoryURI("specs/calcom/openapi-v2.json"))
+        let documents = try DocumentSetLoader(provider: DiskProvider()).load(
+            rootURI: Fixtures.repositoryURI("specs/calcom/openapi-v2.json"))
         let findings = InvalidExampleRule().check(LintContext(documents: documents.store, spec: nil))
         #expect(findings.count > 50)
-        #expect(findings.contains { $0.location.pointer.description == "/components/schemas/CalendarLinksOutput_2024_08_13/properties/status/example" })
+        #expect(
+            findings.contains {
+                $0.location.pointer.description
+                    == "/components/schemas/CalendarLinksOutput_2024_08_13/properties/status/example"
+            })
     }
 }

@@ -14,22 +14,31 @@ private func lint(schemas: JSONValue, rule: some LintRule) -> [LintFinding] {
 private func pointer(_ text: String) -> JSONPointer { JSONPointer(text) ?? .root }
 
 private func operation(
-    _ id: String?, _ method: HTTPMethod = .get, _ path: String = "/pets", parameters: [ParameterSpec] = [], responses: [StatusPattern] = [.exact(200)]
+    _ id: String?, _ method: HTTPMethod = .get, _ path: String = "/pets", parameters: [ParameterSpec] = [],
+    responses: [StatusPattern] = [.exact(200)]
 ) -> Operation {
     let source = JSONLocation(document: uri, pointer: JSONPointer(tokens: ["paths", path, method.rawValue]))
     return Operation(
         id: id ?? "\(method.wireName) \(path)", operationId: id, method: method, path: path, parameters: parameters,
-        responses: responses.map { ResponseSpec(status: $0, description: "", content: [], source: source.appending("responses").appending($0.description)) },
+        responses: responses.map {
+            ResponseSpec(
+                status: $0, description: "", content: [],
+                source: source.appending("responses").appending($0.description))
+        },
         source: source)
 }
 
 private func pathParameter(_ name: String) -> ParameterSpec {
-    ParameterSpec(name: name, location: .path, required: true, schema: nil, source: JSONLocation(document: uri, pointer: pointer("/p/\(name)")))
+    ParameterSpec(
+        name: name, location: .path, required: true, schema: nil,
+        source: JSONLocation(document: uri, pointer: pointer("/p/\(name)")))
 }
 
 private func lint(operations: [Operation], rule: some LintRule) -> [LintFinding] {
     let store = DocumentStore([uri: ["openapi": "3.0.3"]])
-    let spec = APISpec(title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: operations, documents: store, rootURI: uri)
+    let spec = APISpec(
+        title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: operations,
+        documents: store, rootURI: uri)
     return rule.check(LintContext(documents: store, spec: spec))
 }
 
@@ -41,12 +50,20 @@ private func lint(operations: [Operation], rule: some LintRule) -> [LintFinding]
             schemas: [
                 "Wrapper": [
                     "type": "object", "required": ["data"],
-                    "properties": ["data": ["oneOf": [["$ref": "#/components/schemas/Wrapper"]], "allOf": [["$ref": "#/components/schemas/Wrapper"]]]],
+                    "properties": [
+                        "data": [
+                            "oneOf": [["$ref": "#/components/schemas/Wrapper"]],
+                            "allOf": [["$ref": "#/components/schemas/Wrapper"]],
+                        ]
+                    ],
                 ],
-                "UsesWrapper": ["type": "object", "required": ["w"], "properties": ["w": ["$ref": "#/components/schemas/Wrapper"]]],
+                "UsesWrapper": [
+                    "type": "object", "required": ["w"], "properties": ["w": ["$ref": "#/components/schemas/Wrapper"]],
+                ],
             ], rule: UnsatisfiableSchemaRule())
         #expect(findings.count == 1)
-        #expect(findings.first?.location == JSONLocation(document: uri, pointer: pointer("/components/schemas/Wrapper")))
+        #expect(
+            findings.first?.location == JSONLocation(document: uri, pointer: pointer("/components/schemas/Wrapper")))
         #expect(findings.first?.severity == .error)
         #expect(findings.first?.message.contains("properties/data") == true)
     }
@@ -63,8 +80,14 @@ private func lint(operations: [Operation], rule: some LintRule) -> [LintFinding]
     @Test func recursionThroughOptionalOrEscapableBranchesIsFine() {
         let findings = lint(
             schemas: [
-                "Tree": ["type": "object", "properties": ["children": ["type": "array", "items": ["$ref": "#/components/schemas/Tree"]]]],
-                "List": ["required": ["next"], "properties": ["next": ["oneOf": [["$ref": "#/components/schemas/List"], ["type": "null"]]]]],
+                "Tree": [
+                    "type": "object",
+                    "properties": ["children": ["type": "array", "items": ["$ref": "#/components/schemas/Tree"]]],
+                ],
+                "List": [
+                    "required": ["next"],
+                    "properties": ["next": ["oneOf": [["$ref": "#/components/schemas/List"], ["type": "null"]]]],
+                ],
                 "Items": ["type": "array", "items": ["$ref": "#/components/schemas/Items"]],
                 "Plain": ["type": "string", "minLength": 1, "maxLength": 1, "enum": ["a"]],
             ], rule: UnsatisfiableSchemaRule())
@@ -72,7 +95,9 @@ private func lint(operations: [Operation], rule: some LintRule) -> [LintFinding]
     }
 
     @Test func nonEmptyArrayOfItselfIsUnsatisfiable() {
-        let findings = lint(schemas: ["Nest": ["type": "array", "minItems": 1, "items": ["$ref": "#/components/schemas/Nest"]]], rule: UnsatisfiableSchemaRule())
+        let findings = lint(
+            schemas: ["Nest": ["type": "array", "minItems": 1, "items": ["$ref": "#/components/schemas/Nest"]]],
+            rule: UnsatisfiableSchemaRule())
         #expect(findings.count == 1)
     }
 
@@ -86,9 +111,11 @@ private func lint(operations: [Operation], rule: some LintRule) -> [LintFinding]
                 "Int": ["type": "integer"],
                 "NumberAndInteger": ["type": "number", "allOf": [["type": "integer"]]],
             ], rule: UnsatisfiableSchemaRule())
-        #expect(Set(findings.map(\.location.pointer.description)) == [
-            "/components/schemas/Empty", "/components/schemas/Bounds", "/components/schemas/Length", "/components/schemas/Types",
-        ])
+        #expect(
+            Set(findings.map(\.location.pointer.description)) == [
+                "/components/schemas/Empty", "/components/schemas/Bounds", "/components/schemas/Length",
+                "/components/schemas/Types",
+            ])
     }
 
     // MARK: invalid-pattern
@@ -105,19 +132,33 @@ private func lint(operations: [Operation], rule: some LintRule) -> [LintFinding]
                 "Word": ["type": "string", "pattern": "ABC"],
                 "Path": ["type": "string", "pattern": "^/api/"],
             ], rule: InvalidPatternRule())
-        #expect(Set(findings.map(\.location.pointer.description)) == [
-            "/components/schemas/Syntax/pattern", "/components/schemas/Delimited/pattern", "/components/schemas/Constant/pattern",
-            "/components/schemas/Nested/properties/p/pattern", "/components/schemas/Keys/patternProperties/(",
-        ])
-        #expect(findings.first { $0.location.pointer.description.hasSuffix("Delimited/pattern") }?.message.contains("Remove the delimiters: \"^\\\\d+$\"") == true)
-        #expect(findings.first { $0.location.pointer.description.hasSuffix("Constant/pattern") }?.message.contains("constant name") == true)
+        #expect(
+            Set(findings.map(\.location.pointer.description)) == [
+                "/components/schemas/Syntax/pattern", "/components/schemas/Delimited/pattern",
+                "/components/schemas/Constant/pattern",
+                "/components/schemas/Nested/properties/p/pattern", "/components/schemas/Keys/patternProperties/(",
+            ])
+        #expect(
+            findings.first { $0.location.pointer.description.hasSuffix("Delimited/pattern") }?.message.contains(
+                "Remove the delimiters: \"^\\\\d+$\"") == true)
+        #expect(
+            findings.first { $0.location.pointer.description.hasSuffix("Constant/pattern") }?.message.contains(
+                "constant name") == true)
     }
 
     // MARK: unknown-format
 
     @Test func unknownFormats() {
         let findings = lint(
-            schemas: ["A": ["type": "object", "properties": ["phone": ["type": "string", "format": "phone"], "at": ["type": "string", "format": "date-time"]]]],
+            schemas: [
+                "A": [
+                    "type": "object",
+                    "properties": [
+                        "phone": ["type": "string", "format": "phone"],
+                        "at": ["type": "string", "format": "date-time"],
+                    ],
+                ]
+            ],
             rule: UnknownFormatRule())
         #expect(findings.map(\.location.pointer.description) == ["/components/schemas/A/properties/phone/format"])
         #expect(findings.first?.severity == .warning)
@@ -138,7 +179,10 @@ private func lint(operations: [Operation], rule: some LintRule) -> [LintFinding]
 
     @Test func duplicateOperationIDs() {
         let findings = lint(
-            operations: [operation("x", .get), operation("x", .post), operation("y", .put), operation(nil, .delete), operation(nil, .patch)],
+            operations: [
+                operation("x", .get), operation("x", .post), operation("y", .put), operation(nil, .delete),
+                operation(nil, .patch),
+            ],
             rule: DuplicateOperationIDRule())
         #expect(findings.count == 1)
         #expect(findings.first?.location.pointer.description == "/paths/~1pets/post/operationId")
@@ -169,15 +213,19 @@ private func lint(operations: [Operation], rule: some LintRule) -> [LintFinding]
                     "BadPointer": ["$ref": "common.json#/components/schemas/Cat"],
                     "Escaped": ["$ref": "#/paths/~1a/get"],
                     "Anchor": ["$ref": "#someAnchor"],
-                    "Data": ["type": "object", "example": ["$ref": "not a ref"], "properties": ["$ref": ["type": "string"]]],
+                    "Data": [
+                        "type": "object", "example": ["$ref": "not a ref"], "properties": ["$ref": ["type": "string"]],
+                    ],
                 ]
             ],
         ]
         let store = DocumentStore([uri: document, other: ["components": ["schemas": ["Pet": ["type": "object"]]]]])
         let findings = UnresolvedRefRule().check(LintContext(documents: store, spec: nil))
-        #expect(findings.map(\.location.pointer.description).sorted() == [
-            "/components/schemas/BadFile/$ref", "/components/schemas/BadPointer/$ref", "/paths/~1a/get/responses/200/$ref",
-        ])
+        #expect(
+            findings.map(\.location.pointer.description).sorted() == [
+                "/components/schemas/BadFile/$ref", "/components/schemas/BadPointer/$ref",
+                "/paths/~1a/get/responses/200/$ref",
+            ])
     }
 
     // MARK: Linter
@@ -195,8 +243,14 @@ private func lint(operations: [Operation], rule: some LintRule) -> [LintFinding]
         let store = DocumentStore([uri: document])
         let used = JSONLocation(document: uri, pointer: pointer("/components/schemas/Used"))
         var op = operation("op", responses: [.exact(404)])
-        op.responses = [ResponseSpec(status: .exact(404), description: "", content: [MediaTypeSpec(mediaType: "application/json", schema: used, source: used)], source: used)]
-        let spec = APISpec(title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [op], documents: store, rootURI: uri)
+        op.responses = [
+            ResponseSpec(
+                status: .exact(404), description: "",
+                content: [MediaTypeSpec(mediaType: "application/json", schema: used, source: used)], source: used)
+        ]
+        let spec = APISpec(
+            title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [op], documents: store,
+            rootURI: uri)
         let everything = Linter().lint(documents: store, spec: spec)
         // Sorted by pointer: "Unused" before "Used".
         #expect(everything.map(\.rule) == ["unknown-format", "invalid-pattern"])

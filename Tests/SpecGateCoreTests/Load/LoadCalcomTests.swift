@@ -23,7 +23,8 @@ import Testing
 
     @Test func reassignToUserOperation() throws {
         let spec = try Self.spec.get()
-        let operation = try #require(spec.operations.first { $0.method == .post && $0.path == "/v2/bookings/{bookingUid}/reassign/{userId}" })
+        let operation = try #require(
+            spec.operations.first { $0.method == .post && $0.path == "/v2/bookings/{bookingUid}/reassign/{userId}" })
         #expect(operation.tags == ["Bookings"])
         let bookingUid = try #require(operation.parameters.first { $0.name == "bookingUid" })
         let userId = try #require(operation.parameters.first { $0.name == "userId" })

@@ -10,7 +10,9 @@ import Testing
         #expect(spec.openAPIVersion == "3.0.3")
         #expect(spec.dialect == .openAPI30)
         #expect(spec.servers == ["https://pets.example.com/v1"])
-        #expect(spec.securitySchemes["apiKey"] == SecurityScheme(name: "apiKey", kind: .apiKey, location: .header, parameterName: "X-API-Key"))
+        #expect(
+            spec.securitySchemes["apiKey"]
+                == SecurityScheme(name: "apiKey", kind: .apiKey, location: .header, parameterName: "X-API-Key"))
         #expect(spec.operations.map(\.id) == ["getPet", "DELETE /pets/{petId}", "getOwner"])
         #expect(spec.rootURI == Fixtures.uri("petstore.yaml"))
     }

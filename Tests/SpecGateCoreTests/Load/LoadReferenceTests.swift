@@ -19,7 +19,11 @@ import Testing
 
     @Test func relativeFileReferencesAcrossFilesAndFolders() throws {
         let documents = try Fixtures.load("multi/root.yaml")
-        #expect(Set(documents.store.uris) == Set(["multi/root.yaml", "multi/paths/pets.yaml", "multi/common.yaml", "multi/schemas/pet.json"].map(Fixtures.uri)))
+        #expect(
+            Set(documents.store.uris)
+                == Set(
+                    ["multi/root.yaml", "multi/paths/pets.yaml", "multi/common.yaml", "multi/schemas/pet.json"].map(
+                        Fixtures.uri)))
         #expect(documents.sources.count == 4)
         let spec = try OpenAPIModelBuilder.build(documents)
         #expect(spec.dialect == .jsonSchema2020_12)
@@ -29,8 +33,16 @@ import Testing
         let ok = try #require(list.response(for: 200))
         #expect(ok.content.first?.schema == JSONLocation(document: Fixtures.uri("multi/schemas/pet.json")))
         let error = try #require(list.response(for: 500))
-        #expect(error.source == JSONLocation(document: Fixtures.uri("multi/common.yaml"), pointer: JSONPointer(tokens: ["components", "responses", "Error"])))
-        #expect(error.content.first?.schema == JSONLocation(document: Fixtures.uri("multi/common.yaml"), pointer: JSONPointer(tokens: ["components", "schemas", "Error"])))
+        #expect(
+            error.source
+                == JSONLocation(
+                    document: Fixtures.uri("multi/common.yaml"),
+                    pointer: JSONPointer(tokens: ["components", "responses", "Error"])))
+        #expect(
+            error.content.first?.schema
+                == JSONLocation(
+                    document: Fixtures.uri("multi/common.yaml"),
+                    pointer: JSONPointer(tokens: ["components", "schemas", "Error"])))
         let tags = try #require(spec.operation(id: "GET /tags"))
         #expect(tags.parameters.map(\.name) == ["page"])
         #expect(tags.parameters.first?.source.document == Fixtures.uri("multi/common.yaml"))
@@ -41,8 +53,13 @@ import Testing
         let resolver = ReferenceResolver(store: documents.store)
         let from = JSONLocation(document: Fixtures.uri("multi/paths/pets.yaml"), pointer: JSONPointer(tokens: ["get"]))
         let target = try resolver.resolve("../common.yaml#/components/schemas/Tag", from: from)
-        #expect(target == JSONLocation(document: Fixtures.uri("multi/common.yaml"), pointer: JSONPointer(tokens: ["components", "schemas", "Tag"])))
-        let (location, value) = try resolver.deref(JSONLocation(document: Fixtures.uri("multi/root.yaml"), pointer: JSONPointer(tokens: ["paths", "/pets"])))
+        #expect(
+            target
+                == JSONLocation(
+                    document: Fixtures.uri("multi/common.yaml"),
+                    pointer: JSONPointer(tokens: ["components", "schemas", "Tag"])))
+        let (location, value) = try resolver.deref(
+            JSONLocation(document: Fixtures.uri("multi/root.yaml"), pointer: JSONPointer(tokens: ["paths", "/pets"])))
         #expect(location.document == Fixtures.uri("multi/paths/pets.yaml"))
         #expect(value["get"]?["operationId"] == "listPets")
         let dangling = Fixtures.error { try resolver.resolve("#/nope", from: from) }
@@ -55,7 +72,9 @@ import Testing
         #expect(body.required)
         let schema = try #require(body.content.first?.schema)
         #expect(schema.pointer == JSONPointer(tokens: ["components", "schemas", "Node"]))
-        #expect(spec.documents.value(at: schema)?["properties"]?["children"]?["items"]?["$ref"] == "#/components/schemas/Node")
+        #expect(
+            spec.documents.value(at: schema)?["properties"]?["children"]?["items"]?["$ref"]
+                == "#/components/schemas/Node")
     }
 
     @Test func danglingReferenceNamesPointerAndLine() {
@@ -75,7 +94,11 @@ import Testing
             """
         let error = Fixtures.error { try Fixtures.spec(text: text) }
         #expect(error?.message == "dangling $ref \"#/components/schemas/Nope\"")
-        #expect(error?.pointer == JSONPointer(tokens: ["paths", "/a", "get", "responses", "200", "content", "application/json", "schema"]))
+        #expect(
+            error?.pointer
+                == JSONPointer(tokens: [
+                    "paths", "/a", "get", "responses", "200", "content", "application/json", "schema",
+                ]))
         #expect(error?.line == 11)
         #expect(error?.description.contains("#/paths/~1a/get/responses/200/content/application~1json/schema") == true)
     }
@@ -92,21 +115,27 @@ import Testing
             """
         let error = Fixtures.error { try Fixtures.spec(text: text) }
         #expect(error?.message.contains("$ref cycle") == true)
-        #expect(error?.message.contains("#/components/parameters/A -> #/components/parameters/B -> #/components/parameters/A") == true
-            || error?.message.contains("#/components/parameters/B -> #/components/parameters/A -> #/components/parameters/B") == true)
+        #expect(
+            error?.message.contains(
+                "#/components/parameters/A -> #/components/parameters/B -> #/components/parameters/A") == true
+                || error?.message.contains(
+                    "#/components/parameters/B -> #/components/parameters/A -> #/components/parameters/B") == true
+        )
         #expect(error?.line != nil)
 
         // The resolver detects the same cycle on a store it did not load.
         let store = DocumentStore(["file:///mem/c.json": ["x": ["$ref": "#/y"], "y": ["$ref": "#/x"]]])
         let resolverError = Fixtures.error {
-            try ReferenceResolver(store: store).deref(JSONLocation(document: "file:///mem/c.json", pointer: JSONPointer(tokens: ["x"])))
+            try ReferenceResolver(store: store).deref(
+                JSONLocation(document: "file:///mem/c.json", pointer: JSONPointer(tokens: ["x"])))
         }
         #expect(resolverError?.message.contains("#/x -> #/y -> #/x") == true)
     }
 
     @Test func missingReferencedFileNamesBothFiles() {
         let provider = MemoryProvider(files: [
-            "file:///mem/root.yaml": "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    $ref: 'gone.yaml'\n"
+            "file:///mem/root.yaml":
+                "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    $ref: 'gone.yaml'\n"
         ])
         let error = Fixtures.error { try DocumentSetLoader(provider: provider).load(rootURI: "file:///mem/root.yaml") }
         #expect(error?.file == "/mem/gone.yaml")
@@ -116,7 +145,8 @@ import Testing
 
     @Test func remoteReferencesAreRefused() {
         let provider = MemoryProvider(files: [
-            "file:///mem/root.yaml": "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    $ref: 'https://example.com/a.yaml'\n"
+            "file:///mem/root.yaml":
+                "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    $ref: 'https://example.com/a.yaml'\n"
         ])
         let error = Fixtures.error { try DocumentSetLoader(provider: provider).load(rootURI: "file:///mem/root.yaml") }
         #expect(error?.message.contains("never fetches over the network") == true)

@@ -24,11 +24,14 @@ import Testing
     }
 
     private static func reference(_ pointer: JSONPointer, in bytes: [UInt8], yaml: Bool) -> (line: Int, column: Int)? {
-        yaml ? ReferenceLocator.locateInYAML(pointer, in: bytes[...]) : ReferenceLocator.locateInJSON(pointer, in: bytes[...])
+        yaml
+            ? ReferenceLocator.locateInYAML(pointer, in: bytes[...])
+            : ReferenceLocator.locateInJSON(pointer, in: bytes[...])
     }
 
     @Test(arguments: [
-        "petstore.yaml", "petstore.json", "multi/root.yaml", "multi/common.yaml", "multi/paths/pets.yaml", "multi/schemas/pet.json",
+        "petstore.yaml", "petstore.json", "multi/root.yaml", "multi/common.yaml", "multi/paths/pets.yaml",
+        "multi/schemas/pet.json",
     ])
     func everyPointerOfAFixtureMatchesTheReference(_ name: String) throws {
         let uri = Fixtures.uri(name)
@@ -55,7 +58,8 @@ import Testing
         for pointer in Self.pointers(of: parsed.value) {
             let location = JSONLocation(document: uri, pointer: pointer)
             let fromLoader = documents.position(of: location)
-            #expect(fromLoader?.line == index.locate(pointer)?.line && fromLoader?.column == index.locate(pointer)?.column)
+            #expect(
+                fromLoader?.line == index.locate(pointer)?.line && fromLoader?.column == index.locate(pointer)?.column)
         }
     }
 
@@ -75,9 +79,11 @@ import Testing
                 mismatches.append("\(pointer): not found")
                 continue
             }
-            let text = String(decoding: lines[position.line - 1], as: UTF8.self).unicodeScalars.dropFirst(position.column - 1)
+            let text = String(decoding: lines[position.line - 1], as: UTF8.self).unicodeScalars.dropFirst(
+                position.column - 1)
             let rest = String(String.UnicodeScalarView(text))
-            let parentIsArray = value.value(at: JSONPointer(tokens: Array(pointer.tokens.dropLast())))?.arrayValue != nil
+            let parentIsArray =
+                value.value(at: JSONPointer(tokens: Array(pointer.tokens.dropLast())))?.arrayValue != nil
             if parentIsArray {
                 guard let member = value.value(at: pointer) else { continue }
                 let first = JSONWriter().string(member).first
@@ -126,14 +132,19 @@ import Testing
                 continue
             }
             let expected = Self.reference(pointer, in: body, yaml: true)
-            #expect(found?.line == expected?.line && found?.column == expected?.column, "\(pointer) \(String(describing: found)) \(String(describing: expected))")
+            #expect(
+                found?.line == expected?.line && found?.column == expected?.column,
+                "\(pointer) \(String(describing: found)) \(String(describing: expected))")
         }
     }
 
     @Test func yamlPositionsOfNamedPlaces() throws {
-        let text = "a: 1\r\nb:\r\n  c: [1, 2]\r\n  d:\r\n    - e\r\n    - f: g\r\n? |\r\n  k\r\n: v\r\nm:\r\n  <<: {x: 1}\r\n  y: 2\r\n"
+        let text =
+            "a: 1\r\nb:\r\n  c: [1, 2]\r\n  d:\r\n    - e\r\n    - f: g\r\n? |\r\n  k\r\n: v\r\nm:\r\n  <<: {x: 1}\r\n  y: 2\r\n"
         let index = try #require(try DocumentParser.parseIndexed(Array(text.utf8), uri: "file:///mem/p.yaml").positions)
-        func at(_ tokens: String...) -> [Int]? { index.locate(JSONPointer(tokens: tokens)).map { [$0.line, $0.column] } }
+        func at(_ tokens: String...) -> [Int]? {
+            index.locate(JSONPointer(tokens: tokens)).map { [$0.line, $0.column] }
+        }
         #expect(at() == [1, 1])
         #expect(at("b") == [2, 1])
         #expect(at("b", "c", "1") == [3, 10])

@@ -12,7 +12,8 @@ import Testing
     static func documents() throws -> LoadedDocuments { try Fixtures.load(file) }
 
     static func lines() throws -> [Substring] {
-        try String(contentsOfFile: Fixtures.folder + "/" + file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        try String(contentsOfFile: Fixtures.folder + "/" + file, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
     }
 
     @Test func loadsEveryOperation() throws {
@@ -32,7 +33,11 @@ import Testing
         #expect(methods == ["GET": 15, "POST": 8, "DELETE": 5, "PATCH": 3, "PUT": 1])
         var tags: [String: Int] = [:]
         for operation in spec.operations { for tag in operation.tags { tags[tag, default: 0] += 1 } }
-        #expect(tags == ["contents": 9, "sessions": 5, "kernels": 6, "kernelspecs": 1, "config": 2, "terminals": 4, "identity": 1, "status": 1, "api-spec": 1])
+        #expect(
+            tags == [
+                "contents": 9, "sessions": 5, "kernels": 6, "kernelspecs": 1, "config": 2, "terminals": 4,
+                "identity": 1, "status": 1, "api-spec": 1,
+            ])
         #expect(spec.operations.filter { $0.requestBody != nil }.count == 7)
         // Every operation's responses have JSON content where 2.0 gave a schema.
         let create = try #require(spec.operations.first { $0.method == .post && $0.path == "/api/contents/{path}" })
@@ -42,7 +47,8 @@ import Testing
 
     @Test func generatesValidCasesForEveryOperation() throws {
         let spec = try OpenAPIModelBuilder.build(Self.documents())
-        let sets = CaseGenerator(spec: spec, options: GenerationOptions(seed: 11, maxCasesPerOperation: 20)).generateAll()
+        let sets = CaseGenerator(spec: spec, options: GenerationOptions(seed: 11, maxCasesPerOperation: 20))
+            .generateAll()
         #expect(sets.count == 32)
         for set in sets {
             #expect(!set.validCases.isEmpty, "\(set.operationID): no valid case; findings \(set.findings)")
@@ -63,9 +69,12 @@ import Testing
             #expect(line >= 1 && line <= lines.count)
         }
         // `format: dateTime` of the Last-Modified header is unknown; the finding names its 2.0 line.
-        let dateTime = try #require(findings.first { $0.rule == UnknownFormatRule.id && $0.message.contains("dateTime") })
+        let dateTime = try #require(
+            findings.first { $0.rule == UnknownFormatRule.id && $0.message.contains("dateTime") })
         let line = try #require(documents.position(of: dateTime.location)?.line)
         #expect(lines[line - 1].contains("format: dateTime"), "line \(line): \(lines[line - 1])")
-        #expect(dateTime.location.pointer.tokens.starts(with: ["paths"]) || dateTime.location.pointer.tokens.starts(with: ["components"]))
+        #expect(
+            dateTime.location.pointer.tokens.starts(with: ["paths"])
+                || dateTime.location.pointer.tokens.starts(with: ["components"]))
     }
 }

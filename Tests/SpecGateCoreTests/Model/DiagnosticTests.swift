@@ -5,7 +5,8 @@ import Testing
 @Suite struct DiagnosticTests {
     @Test func describesLocationThenMessageLeavingOutWhatIsUnknown() {
         let full = Diagnostic.error(
-            "spec.load", "expected an object", at: .init(file: "spec.yaml", pointer: JSONPointer(tokens: ["paths", "/a"]), line: 7, column: 3))
+            "spec.load", "expected an object",
+            at: .init(file: "spec.yaml", pointer: JSONPointer(tokens: ["paths", "/a"]), line: 7, column: 3))
         #expect(full.description == "spec.yaml:7:3: #/paths/~1a: expected an object")
         #expect(full.line == "error: spec.yaml:7:3: #/paths/~1a: expected an object")
         #expect(Diagnostic.warning("x", "m", at: .init(file: "f")).description == "f: m")
@@ -22,14 +23,19 @@ import Testing
     }
 
     @Test func domainMessagesConvertInOnePlaceEach() {
-        let overlay = OverlayWarning(file: "file:///s/overlay.yaml", actionIndex: 2, target: "$.paths", message: "selects nothing")
+        let overlay = OverlayWarning(
+            file: "file:///s/overlay.yaml", actionIndex: 2, target: "$.paths", message: "selects nothing")
         #expect(overlay.diagnostic.severity == .warning)
-        #expect(overlay.diagnostic.description == "/s/overlay.yaml: #/actions/2: overlay action 2 ($.paths): selects nothing")
+        #expect(
+            overlay.diagnostic.description
+                == "/s/overlay.yaml: #/actions/2: overlay action 2 ($.paths): selects nothing")
         let lint = LintFinding(
-            rule: "invalid-pattern", severity: .info, location: JSONLocation(document: "file:///s/a.json", pointer: .root), message: "m")
+            rule: "invalid-pattern", severity: .info,
+            location: JSONLocation(document: "file:///s/a.json", pointer: .root), message: "m")
         #expect(lint.diagnostic.code == "lint.invalid-pattern")
         #expect(lint.diagnostic.severity == .note)
-        let load = SpecLoadError(file: "a.json", pointer: JSONPointer(tokens: ["info"]), line: 2, message: "missing title")
+        let load = SpecLoadError(
+            file: "a.json", pointer: JSONPointer(tokens: ["info"]), line: 2, message: "missing title")
         #expect(load.diagnostic.description == load.description)
     }
 
@@ -44,12 +50,19 @@ import Testing
 
     @Test func theJSONReportCarriesDiagnosticsAndNotesAndReadsThemBack() throws {
         var report = RunReport(
-            toolVersion: "0", suite: "s", specTitle: "t", baseURL: "http://127.0.0.1", seed: 1, startedAt: "2026-01-01T00:00:00Z",
+            toolVersion: "0", suite: "s", specTitle: "t", baseURL: "http://127.0.0.1", seed: 1,
+            startedAt: "2026-01-01T00:00:00Z",
             durationMilliseconds: 1, checks: [], operations: [], findings: [], requests: 0, transportErrors: 0,
-            diagnostics: [.warning("overlay.action", "m", at: .init(file: "o.yaml", pointer: JSONPointer(tokens: ["actions", "0"]), line: 4))])
+            diagnostics: [
+                .warning(
+                    "overlay.action", "m",
+                    at: .init(file: "o.yaml", pointer: JSONPointer(tokens: ["actions", "0"]), line: 4))
+            ])
         report.append(note: "links: x")
         let json = RunReportJSON.encode(report)
-        guard case .object(let root) = json, case .array(let list)? = root["diagnostics"], case .object(let first)? = list.first else {
+        guard case .object(let root) = json, case .array(let list)? = root["diagnostics"],
+            case .object(let first)? = list.first
+        else {
             Issue.record("no diagnostics array")
             return
         }
@@ -67,8 +80,10 @@ import Testing
 extension DiagnosticTests {
     @Test func appendingToNotesKeepsTheTypedDiagnostics() {
         var report = RunReport(
-            toolVersion: "0", suite: "s", specTitle: "t", baseURL: "http://127.0.0.1", seed: 1, startedAt: "", durationMilliseconds: 0,
-            checks: [], operations: [], findings: [], requests: 0, transportErrors: 0, diagnostics: [.warning("overlay.action", "m")])
+            toolVersion: "0", suite: "s", specTitle: "t", baseURL: "http://127.0.0.1", seed: 1, startedAt: "",
+            durationMilliseconds: 0,
+            checks: [], operations: [], findings: [], requests: 0, transportErrors: 0,
+            diagnostics: [.warning("overlay.action", "m")])
         report.notes.append("time budget: stopped")
         #expect(report.diagnostics == [.warning("overlay.action", "m"), Diagnostic(note: "time budget: stopped")])
         #expect(report.diagnostics.last?.code == "note.time")

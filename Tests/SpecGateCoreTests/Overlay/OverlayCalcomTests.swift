@@ -9,7 +9,8 @@ import Testing
         let (uri, document) = try LintCalcomTests.loadCalcom()
         let overlayPath = LintCalcomTests.root + "/specs/calcom/overlay.yaml"
         let overlayURI = URIReference.fileURI(forPath: overlayPath)
-        let overlay = try Overlay(parsing: try DocumentParser.parse(try readFile(overlayPath), uri: overlayURI), uri: overlayURI)
+        let overlay = try Overlay(
+            parsing: try DocumentParser.parse(try readFile(overlayPath), uri: overlayURI), uri: overlayURI)
         #expect(overlay.actions.allSatisfy { $0.description?.isEmpty == false })
         let (patched, warnings) = try OverlayEngine.apply(overlay, to: document)
         #expect(warnings.isEmpty)
@@ -17,9 +18,11 @@ import Testing
         #expect(data?["required"] == ["bookingUid", "reassignedTo"])
         #expect(data?["oneOf"] == nil && data?["allOf"] == nil)
         #expect(data?["properties"]?["reassignedTo"] == ["$ref": "#/components/schemas/ReassignedToDto"])
-        let start = patched["components"]?["schemas"]?["ScheduleAvailabilityInput_2024_06_11"]?["properties"]?["startTime"]?["pattern"]
+        let start = patched["components"]?["schemas"]?["ScheduleAvailabilityInput_2024_06_11"]?["properties"]?[
+            "startTime"]?["pattern"]
         #expect(start == "^([01]\\d|2[0-3]):[0-5]\\d$")
-        let phone = patched["components"]?["schemas"]?["CreatePhoneCallInput"]?["properties"]?["numberToCall"]?["pattern"]
+        let phone = patched["components"]?["schemas"]?["CreatePhoneCallInput"]?["properties"]?["numberToCall"]?[
+            "pattern"]
         #expect(phone == "^\\+[1-9]\\d{1,14}$")
         let findings = Linter().lint(documents: DocumentStore([uri: patched]), spec: nil)
         #expect(!findings.contains { $0.rule == "invalid-pattern" })
@@ -34,6 +37,9 @@ import Testing
         }
         // Every Bookings operation documents the error envelope.
         let reassign = patched["paths"]?["/v2/bookings/{bookingUid}/reassign/{userId}"]?["post"]?["responses"]
-        #expect(reassign?["403"]?["content"]?["application/json"]?["schema"] == ["$ref": "#/components/schemas/SpecGateErrorOutput"])
+        #expect(
+            reassign?["403"]?["content"]?["application/json"]?["schema"] == [
+                "$ref": "#/components/schemas/SpecGateErrorOutput"
+            ])
     }
 }

@@ -4,7 +4,9 @@ import Testing
 @testable import SpecGateCore
 
 private func overlay(_ actions: [JSONValue]) throws(OverlayError) -> Overlay {
-    try Overlay(parsing: ["overlay": "1.0.0", "info": ["title": "t", "version": "1"], "actions": .array(actions)], uri: "file:///o.yaml")
+    try Overlay(
+        parsing: ["overlay": "1.0.0", "info": ["title": "t", "version": "1"], "actions": .array(actions)],
+        uri: "file:///o.yaml")
 }
 
 @Suite struct OverlayEngineTests {
@@ -13,7 +15,10 @@ private func overlay(_ actions: [JSONValue]) throws(OverlayError) -> Overlay {
         "tags": ["a"],
         "components": [
             "schemas": [
-                "Pet": ["type": "object", "required": ["id"], "properties": ["id": ["type": "integer"], "name": ["type": "string"]]]
+                "Pet": [
+                    "type": "object", "required": ["id"],
+                    "properties": ["id": ["type": "integer"], "name": ["type": "string"]],
+                ]
             ]
         ],
     ]
@@ -99,9 +104,15 @@ private func overlay(_ actions: [JSONValue]) throws(OverlayError) -> Overlay {
     }
 
     @Test func parseErrorsNameTheAction() throws {
-        #expect(throws: OverlayError.self) { try Overlay(parsing: ["info": [:], "actions": []], uri: "file:///o.yaml") }
-        #expect(throws: OverlayError.self) { try Overlay(parsing: ["overlay": "2.0.0", "actions": []], uri: "file:///o.yaml") }
-        for bad: JSONValue in [["update": [:]], ["target": "$.a["], ["target": "$.a"], ["target": "$.a", "remove": "yes"]] {
+        #expect(throws: OverlayError.self) {
+            try Overlay(parsing: ["info": [:], "actions": []], uri: "file:///o.yaml")
+        }
+        #expect(throws: OverlayError.self) {
+            try Overlay(parsing: ["overlay": "2.0.0", "actions": []], uri: "file:///o.yaml")
+        }
+        for bad: JSONValue in [
+            ["update": [:]], ["target": "$.a["], ["target": "$.a"], ["target": "$.a", "remove": "yes"],
+        ] {
             do {
                 _ = try overlay([["target": "$.ok", "remove": true], bad])
                 Issue.record("accepted \(bad)")
@@ -118,7 +129,8 @@ private func overlay(_ actions: [JSONValue]) throws(OverlayError) -> Overlay {
     }
 
     @Test func extendsIsRecorded() throws {
-        let o = try Overlay(parsing: ["overlay": "1.0.0", "extends": "openapi.json", "actions": []], uri: "file:///o.yaml")
+        let o = try Overlay(
+            parsing: ["overlay": "1.0.0", "extends": "openapi.json", "actions": []], uri: "file:///o.yaml")
         #expect(o.extends == "openapi.json")
         #expect(o.actions.isEmpty)
     }

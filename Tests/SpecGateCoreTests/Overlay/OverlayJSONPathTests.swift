@@ -31,8 +31,13 @@ private let store: JSONValue = [
     }
 
     @Test func bracketNamesWithEscapesAndSlashes() throws {
-        let doc: JSONValue = ["paths": ["/v2/bookings/{bookingUid}/reassign": ["post": ["operationId": "x"]]], "a'b": 1, "t\"q": 2]
-        #expect(try select("$.paths['/v2/bookings/{bookingUid}/reassign'].post", doc) == ["/paths/~1v2~1bookings~1{bookingUid}~1reassign/post"])
+        let doc: JSONValue = [
+            "paths": ["/v2/bookings/{bookingUid}/reassign": ["post": ["operationId": "x"]]], "a'b": 1, "t\"q": 2,
+        ]
+        #expect(
+            try select("$.paths['/v2/bookings/{bookingUid}/reassign'].post", doc) == [
+                "/paths/~1v2~1bookings~1{bookingUid}~1reassign/post"
+            ])
         #expect(try select("$['a\\'b']", doc) == ["/a'b"])
         #expect(try select("$[\"t\\\"q\"]", doc) == ["/t\"q"])
         #expect(try select("$['\\u0061\\u0027b']", doc) == ["/a'b"])
@@ -52,7 +57,10 @@ private let store: JSONValue = [
         #expect(try select("$.store.book[1:3]", store) == ["/store/book/1", "/store/book/2"])
         #expect(try select("$.store.book[:2]", store) == ["/store/book/0", "/store/book/1"])
         #expect(try select("$.store.book[::2]", store) == ["/store/book/0", "/store/book/2"])
-        #expect(try select("$.store.book[::-1]", store) == ["/store/book/3", "/store/book/2", "/store/book/1", "/store/book/0"])
+        #expect(
+            try select("$.store.book[::-1]", store) == [
+                "/store/book/3", "/store/book/2", "/store/book/1", "/store/book/0",
+            ])
         #expect(try select("$.store.book[-2:]", store) == ["/store/book/2", "/store/book/3"])
         #expect(try select("$.store.book[0:4:0]", store) == [])
         #expect(try select("$.store.book[0,0]", store) == ["/store/book/0", "/store/book/0"])
@@ -60,18 +68,27 @@ private let store: JSONValue = [
 
     @Test func descendants() throws {
         #expect(try select("$..author", store).count == 4)
-        #expect(try select("$..price", store) == [
-            "/store/book/0/price", "/store/book/1/price", "/store/book/2/price", "/store/book/3/price", "/store/bicycle/price",
-        ])
+        #expect(
+            try select("$..price", store) == [
+                "/store/book/0/price", "/store/book/1/price", "/store/book/2/price", "/store/book/3/price",
+                "/store/bicycle/price",
+            ])
         #expect(try select("$.store..[?@.isbn]", store) == ["/store/book/2", "/store/book/3"])
-        #expect(try select("$..[?@.pattern == 'X']", ["a": ["b": ["pattern": "X"], "c": ["pattern": "Y"]], "d": [["pattern": "X"]]])
-            == ["/a/b", "/d/0"])
+        #expect(
+            try select(
+                "$..[?@.pattern == 'X']",
+                ["a": ["b": ["pattern": "X"], "c": ["pattern": "Y"]], "d": [["pattern": "X"]]])
+                == ["/a/b", "/d/0"])
         #expect(try select("$..*", ["a": [1]]) == ["/a", "/a/0"])
     }
 
     @Test func filterComparisons() throws {
-        #expect(try select("$.store.book[?@.price < 10].title", store) == ["/store/book/0/title", "/store/book/2/title"])
-        #expect(try select("$.store.book[?@.price >= 12.99].author", store) == ["/store/book/1/author", "/store/book/3/author"])
+        #expect(
+            try select("$.store.book[?@.price < 10].title", store) == ["/store/book/0/title", "/store/book/2/title"])
+        #expect(
+            try select("$.store.book[?@.price >= 12.99].author", store) == [
+                "/store/book/1/author", "/store/book/3/author",
+            ])
         #expect(try select("$.store.book[?@.category != 'fiction']", store) == ["/store/book/0"])
         #expect(try select("$.store.book[?@.category == \"fiction\" && @.price > 20]", store) == ["/store/book/3"])
         #expect(try select("$.store.book[?@.price < 9 || @.author == 'Waugh']", store).count == 3)

@@ -21,11 +21,13 @@ struct ReplayCoreTests {
         let request = RequestSummary(method: "GET", url: "http://x/a", headers: [], bodyExcerpt: nil, curl: "curl")
         func result(_ outcome: ReplayOutcome) -> ReplayResult {
             ReplayResult(
-                fingerprint: "f", check: "c", operationID: "o", operationName: "GET /a", caseID: "o/valid/0", outcome: outcome,
+                fingerprint: "f", check: "c", operationID: "o", operationName: "GET /a", caseID: "o/valid/0",
+                outcome: outcome,
                 detail: "", request: request, status: 200)
         }
         func report(_ outcomes: [ReplayOutcome]) -> ReplayReport {
-            ReplayReport(toolVersion: "t", source: "r.json", baseURL: "http://x", startedAt: "", results: outcomes.map(result))
+            ReplayReport(
+                toolVersion: "t", source: "r.json", baseURL: "http://x", startedAt: "", results: outcomes.map(result))
         }
         #expect(report([.fixed, .fixed]).exitCode == 0)
         #expect(report([.fixed, .stillFailing]).exitCode == 1)

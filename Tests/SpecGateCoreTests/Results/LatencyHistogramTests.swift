@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SpecGateCore
 
 @Suite struct LatencyHistogramTests {
@@ -64,7 +65,8 @@ import Testing
         #expect(!"É".equalsIgnoringASCIICase("é"))
         #expect("".equalsIgnoringASCIICase(""))
         let response = ObservedResponse(
-            status: 200, headers: [HeaderField(name: "Allow", value: "GET"), HeaderField(name: "allow", value: "HEAD")], body: [],
+            status: 200,
+            headers: [HeaderField(name: "Allow", value: "GET"), HeaderField(name: "allow", value: "HEAD")], body: [],
             elapsedMilliseconds: 1)
         #expect(response.header("ALLOW") == "GET")
         #expect(response.headerValues("aLLow") == ["GET", "HEAD"])

@@ -26,7 +26,10 @@ import Testing
         #expect(operation.security == [SecurityRequirement(schemes: ["auth": []])])
         #expect(spec.securitySchemes["auth"] == SecurityScheme(name: "auth", kind: .http, scheme: "bearer"))
 
-        #expect(operation.parameters.map(\.key) == ["path:bookingUid", "path:userId", "header:authorization", "header:cal-api-version"])
+        #expect(
+            operation.parameters.map(\.key) == [
+                "path:bookingUid", "path:userId", "header:authorization", "header:cal-api-version",
+            ])
         func schema(_ name: String) throws -> JSONValue? {
             let parameter = try #require(operation.parameters.first { $0.name == name })
             return spec.documents.value(at: try #require(parameter.schema))
@@ -49,10 +52,17 @@ import Testing
         #expect(ok.pointer == JSONPointer(tokens: ["components", "schemas", "ReassignOutput"]))
         let okSchema = spec.documents.value(at: ok)
         #expect(okSchema?["properties"]?["status"]?["enum"] == ["success", "error"])
-        #expect(okSchema?["properties"]?["data"]?["properties"]?["reassignedTo"]?["required"] == ["id", "name", "email", "displayEmail"])
-        #expect(okSchema?["properties"]?["data"]?["properties"]?["reassignedTo"]?["properties"]?["email"]?["format"] == "email")
+        #expect(
+            okSchema?["properties"]?["data"]?["properties"]?["reassignedTo"]?["required"] == [
+                "id", "name", "email", "displayEmail",
+            ])
+        #expect(
+            okSchema?["properties"]?["data"]?["properties"]?["reassignedTo"]?["properties"]?["email"]?["format"]
+                == "email")
         for status in [400, 401, 403, 404] {
-            #expect(operation.response(for: status)?.content.first?.schema?.pointer == JSONPointer(tokens: ["components", "schemas", "ErrorEnvelope"]))
+            #expect(
+                operation.response(for: status)?.content.first?.schema?.pointer
+                    == JSONPointer(tokens: ["components", "schemas", "ErrorEnvelope"]))
         }
     }
 
@@ -81,7 +91,10 @@ import Testing
         #expect(operation.parameters.map(\.key) == ["path:id", "query:limit", "path:postId", "header:x-mode"])
         #expect(operation.parameters.first { $0.name == "limit" }?.required == true)
         #expect(operation.parameters.first { $0.name == "X-Mode" }?.required == false)
-        #expect(spec.documents.value(at: try #require(operation.parameters.last?.schema)) == ["enum": ["a", "b"], "type": "string"])
+        #expect(
+            spec.documents.value(at: try #require(operation.parameters.last?.schema)) == [
+                "enum": ["a", "b"], "type": "string",
+            ])
         #expect(spec.documents.value(at: try #require(operation.parameters[2].schema)) == ["type": "string"])
         let ok = try #require(operation.response(for: 204))
         #expect(ok.description == "Status 2XX")
@@ -97,10 +110,19 @@ import Testing
         ("endpoints:\n  - path: /a\n    responses: {200: {}}\n", "needs `method`", 2),
         ("endpoints:\n  - method: GET\n    path: /a\n    response: {}\n", "unknown key \"response\"", 4),
         ("endpoints:\n  - method: GET\n    path: /a\n", "needs `responses`", 2),
-        ("endpoints:\n  - method: GET\n    path: /a\n    parameters: {path: {b: string}}\n    responses: {200: {}}\n", "\"b\" does not occur", 4),
+        (
+            "endpoints:\n  - method: GET\n    path: /a\n    parameters: {path: {b: string}}\n    responses: {200: {}}\n",
+            "\"b\" does not occur", 4
+        ),
         ("endpoints:\n  - method: GET\n    path: /a\n    responses: {2000: {}}\n", "\"2000\" is not a status", 4),
-        ("endpoints:\n  - method: POST\n    path: /a\n    body: {required: false}\n    responses: {200: {}}\n", "needs a `schema`", 4),
-        ("endpoints:\n  - {method: GET, path: /a, responses: {200: {}}}\n  - {method: GET, path: /a, responses: {200: {}}}\n", "defined twice", 3),
+        (
+            "endpoints:\n  - method: POST\n    path: /a\n    body: {required: false}\n    responses: {200: {}}\n",
+            "needs a `schema`", 4
+        ),
+        (
+            "endpoints:\n  - {method: GET, path: /a, responses: {200: {}}}\n  - {method: GET, path: /a, responses: {200: {}}}\n",
+            "defined twice", 3
+        ),
     ])
     func invalidEndpoints(text: String, expected: String, line: Int) throws {
         let suite = try suite(text)

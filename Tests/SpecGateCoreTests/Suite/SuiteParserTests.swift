@@ -65,10 +65,16 @@ import Testing
         #expect(suite.overlays.isEmpty)
         #expect(suite.baseURL == nil)
 
-        let getUser = Operation(id: "getUser", operationId: "getUser", method: .get, path: "/v2/users/{userId}", source: JSONLocation(document: "x"))
-        let other = Operation(id: "GET /v2/me", operationId: nil, method: .get, path: "/v2/me", source: JSONLocation(document: "x"))
-        let deleteAll = Operation(id: "deleteAll", operationId: "deleteAll", method: .delete, path: "/v2/all", source: JSONLocation(document: "x"))
-        let v1 = Operation(id: "v1", operationId: "v1", method: .get, path: "/v1/x", source: JSONLocation(document: "x"))
+        let getUser = Operation(
+            id: "getUser", operationId: "getUser", method: .get, path: "/v2/users/{userId}",
+            source: JSONLocation(document: "x"))
+        let other = Operation(
+            id: "GET /v2/me", operationId: nil, method: .get, path: "/v2/me", source: JSONLocation(document: "x"))
+        let deleteAll = Operation(
+            id: "deleteAll", operationId: "deleteAll", method: .delete, path: "/v2/all",
+            source: JSONLocation(document: "x"))
+        let v1 = Operation(
+            id: "v1", operationId: "v1", method: .get, path: "/v1/x", source: JSONLocation(document: "x"))
         #expect(suite.fixedValue(forParameter: "userId", of: getUser) == 3)
         #expect(suite.fixedValue(forParameter: "userId", of: other) == 2)
         #expect(suite.fixedValue(forParameter: "nope", of: other) == nil)
@@ -97,24 +103,63 @@ import Testing
         ("spec: a.yaml\nauth: {type: bearer}\n", "`auth.env`"),
         ("spec: a.yaml\nauth: {type: bearer, env: X, token: y}\n", "unknown key \"token\" in `auth`"),
         ("spec: a.yaml\ninclude: {tag: [a]}\n", "unknown key \"tag\" in `include`"),
-        ("spec: a.yaml\nauth: {type: bearer, env: X, command: [y]}\n", "takes one of `env`, `command`, `oauth2` and `login`"),
+        (
+            "spec: a.yaml\nauth: {type: bearer, env: X, command: [y]}\n",
+            "takes one of `env`, `command`, `oauth2` and `login`"
+        ),
         ("spec: a.yaml\nauth: {type: bearer, command: []}\n", "`auth.command` must be a non-empty list"),
-        ("spec: a.yaml\nauth: {type: bearer, env: X, refreshSeconds: 5}\n", "`refreshSeconds` applies to `command` and `login` only"),
-        ("spec: a.yaml\nauth: {type: bearer, command: [x], refreshSeconds: 0}\n", "`refreshSeconds` must be a positive number"),
-        ("spec: a.yaml\nauth: {type: bearer, oauth2: {tokenURL: token, clientIdEnv: A, clientSecretEnv: B}}\n", "`oauth2.tokenURL` must be"),
-        ("spec: a.yaml\nauth: {type: bearer, oauth2: {tokenURL: 'https://a/t', clientIdEnv: A}}\n", "needs `clientIdEnv` and `clientSecretEnv`"),
-        ("spec: a.yaml\nauth: {type: query, query: k, command: [x]}\n", "`type: query` takes its secret from `env` only"),
+        (
+            "spec: a.yaml\nauth: {type: bearer, env: X, refreshSeconds: 5}\n",
+            "`refreshSeconds` applies to `command` and `login` only"
+        ),
+        (
+            "spec: a.yaml\nauth: {type: bearer, command: [x], refreshSeconds: 0}\n",
+            "`refreshSeconds` must be a positive number"
+        ),
+        (
+            "spec: a.yaml\nauth: {type: bearer, oauth2: {tokenURL: token, clientIdEnv: A, clientSecretEnv: B}}\n",
+            "`oauth2.tokenURL` must be"
+        ),
+        (
+            "spec: a.yaml\nauth: {type: bearer, oauth2: {tokenURL: 'https://a/t', clientIdEnv: A}}\n",
+            "needs `clientIdEnv` and `clientSecretEnv`"
+        ),
+        (
+            "spec: a.yaml\nauth: {type: query, query: k, command: [x]}\n",
+            "`type: query` takes its secret from `env` only"
+        ),
         ("spec: a.yaml\nauth: {type: bearer, env: X, timeout: 5s}\n", "`timeout` applies to `command` only"),
         ("spec: a.yaml\nauth: {type: bearer, command: [x], timeout: soon}\n", "`timeout` must be a positive duration"),
         ("spec: a.yaml\nauth: {type: bearer, command: [x], timeout: 0s}\n", "`timeout` must be a positive duration"),
-        ("spec: a.yaml\nauth: {type: bearer, login: {url: 'https://id/login'}}\n", "`login.capture` must say where the token is"),
-        ("spec: a.yaml\nauth: {type: bearer, login: {url: 'https://id/login', capture: '$response.body#data'}}\n", "`login.capture` must be $response.body#"),
-        ("spec: a.yaml\nauth: {type: bearer, login: {url: 'https://id/login', capture: '$response.header.X'}}\n", "`login.capture` must be $response.body#"),
+        (
+            "spec: a.yaml\nauth: {type: bearer, login: {url: 'https://id/login'}}\n",
+            "`login.capture` must say where the token is"
+        ),
+        (
+            "spec: a.yaml\nauth: {type: bearer, login: {url: 'https://id/login', capture: '$response.body#data'}}\n",
+            "`login.capture` must be $response.body#"
+        ),
+        (
+            "spec: a.yaml\nauth: {type: bearer, login: {url: 'https://id/login', capture: '$response.header.X'}}\n",
+            "`login.capture` must be $response.body#"
+        ),
         ("spec: a.yaml\nauth: {type: bearer, login: {capture: '$response.body#/t'}}\n", "`login` needs `operation`"),
-        ("spec: a.yaml\nauth: {type: bearer, login: {operation: a, url: /b, capture: '$response.body#/t'}}\n", "`login` takes `operation` or `url`, not both"),
-        ("spec: a.yaml\nauth: {type: bearer, login: {url: login, capture: '$response.body#/t'}}\n", "`login.url` must be"),
-        ("spec: a.yaml\nauth: {type: bearer, login: {url: /l, capture: '$response.body#/t', headers: {}}}\n", "unknown key \"headers\" in `login`"),
-        ("spec: a.yaml\nauth: {type: bearer, login: {url: /l, capture: '$response.body#/t', body: {password: {env: ''}}}}\n", "`env` must name an environment variable"),
+        (
+            "spec: a.yaml\nauth: {type: bearer, login: {operation: a, url: /b, capture: '$response.body#/t'}}\n",
+            "`login` takes `operation` or `url`, not both"
+        ),
+        (
+            "spec: a.yaml\nauth: {type: bearer, login: {url: login, capture: '$response.body#/t'}}\n",
+            "`login.url` must be"
+        ),
+        (
+            "spec: a.yaml\nauth: {type: bearer, login: {url: /l, capture: '$response.body#/t', headers: {}}}\n",
+            "unknown key \"headers\" in `login`"
+        ),
+        (
+            "spec: a.yaml\nauth: {type: bearer, login: {url: /l, capture: '$response.body#/t', body: {password: {env: ''}}}}\n",
+            "`env` must name an environment variable"
+        ),
         ("spec: a.yaml\ninclude: {methods: [fetch]}\n", "unknown HTTP method \"fetch\""),
         ("spec: a.yaml\noverlays: overlay.yaml\n", "`overlays` must be a list of strings"),
         ("spec: a.yaml\nheaders: {a: [1]}\n", "header \"a\" must have a text value"),
@@ -127,21 +172,35 @@ import Testing
     }
 
     @Test func credentialSources() throws {
-        let command = try parse("spec: a.yaml\nauth:\n  type: bearer\n  command: [vault, read, -field=token]\n  refreshSeconds: 300\n")
+        let command = try parse(
+            "spec: a.yaml\nauth:\n  type: bearer\n  command: [vault, read, -field=token]\n  refreshSeconds: 300\n")
         #expect(command.auth?.source == .command(argv: ["vault", "read", "-field=token"], refreshSeconds: 300))
         #expect(command.auth?.location == "/work/suites/demo/suite.yaml:4:3: #/auth/command")
         #expect(command.auth?.placeholder() == "<auth:command>")
         #expect(command.auth?.env == "")
         #expect(command.secretNames == ["Authorization"])
         let oauth = try parse(
-            "spec: a.yaml\nauth:\n  type: bearer\n  oauth2: {tokenURL: 'https://id.example/token', clientIdEnv: ID, clientSecretEnv: SECRET, scopes: [a, b]}\n")
-        #expect(oauth.auth?.source == .oauth2(.init(tokenURL: "https://id.example/token", clientIdEnv: "ID", clientSecretEnv: "SECRET", scopes: ["a", "b"])))
+            "spec: a.yaml\nauth:\n  type: bearer\n  oauth2: {tokenURL: 'https://id.example/token', clientIdEnv: ID, clientSecretEnv: SECRET, scopes: [a, b]}\n"
+        )
+        #expect(
+            oauth.auth?.source
+                == .oauth2(
+                    .init(
+                        tokenURL: "https://id.example/token", clientIdEnv: "ID", clientSecretEnv: "SECRET",
+                        scopes: ["a", "b"])))
         #expect(oauth.auth?.isRefreshable == true)
         #expect(oauth.auth?.placeholder() == "<auth:oauth2>")
-        let timed = try parse("spec: a.yaml\nauth:\n  type: bearer\n  command: [gcloud, auth, print-access-token]\n  timeout: 500ms\n")
-        #expect(timed.auth?.source == .command(argv: ["gcloud", "auth", "print-access-token"], refreshSeconds: nil, timeoutSeconds: 0.5))
-        #expect(try parse("spec: a.yaml\nauth: {type: bearer, command: [x], timeout: 2m}\n").auth?.source == .command(argv: ["x"], refreshSeconds: nil, timeoutSeconds: 120))
-        #expect(try parse("spec: a.yaml\nauth: {type: bearer, command: [x]}\n").auth?.source == .command(argv: ["x"], refreshSeconds: nil, timeoutSeconds: 30))
+        let timed = try parse(
+            "spec: a.yaml\nauth:\n  type: bearer\n  command: [gcloud, auth, print-access-token]\n  timeout: 500ms\n")
+        #expect(
+            timed.auth?.source
+                == .command(argv: ["gcloud", "auth", "print-access-token"], refreshSeconds: nil, timeoutSeconds: 0.5))
+        #expect(
+            try parse("spec: a.yaml\nauth: {type: bearer, command: [x], timeout: 2m}\n").auth?.source
+                == .command(argv: ["x"], refreshSeconds: nil, timeoutSeconds: 120))
+        #expect(
+            try parse("spec: a.yaml\nauth: {type: bearer, command: [x]}\n").auth?.source
+                == .command(argv: ["x"], refreshSeconds: nil, timeoutSeconds: 30))
     }
 
     @Test func loginSource() throws {
@@ -166,7 +225,9 @@ import Testing
         }
         #expect(refresh == 60)
         #expect(login.target == .operation("POST /auth/login"))
-        #expect(login.targetLocation.hasPrefix("/work/suites/demo/suite.yaml:5:") && login.targetLocation.hasSuffix(" #/auth/login/operation"))
+        #expect(
+            login.targetLocation.hasPrefix("/work/suites/demo/suite.yaml:5:")
+                && login.targetLocation.hasSuffix(" #/auth/login/operation"))
         #expect(login.capture == JSONPointer("/data/accessToken"))
         #expect(login.captureExpression == "$response.body#/data/accessToken")
         #expect(login.variables.map(\.env) == ["LOGIN_EMAIL", "LOGIN_PASSWORD"])
@@ -188,7 +249,8 @@ import Testing
         #expect(OperationFilter.glob("/v?/me", matches: "/v2/me"))
         #expect(!OperationFilter.glob("/v2/me", matches: "/v2/me/x"))
         #expect(OperationFilter.glob("*", matches: ""))
-        let op = Operation(id: "a", operationId: "a", method: .post, path: "/x", tags: ["T"], source: JSONLocation(document: "x"))
+        let op = Operation(
+            id: "a", operationId: "a", method: .post, path: "/x", tags: ["T"], source: JSONLocation(document: "x"))
         #expect(OperationFilter().matches(op))
         #expect(OperationFilter(tags: ["T"], methods: ["POST"]).matches(op))
         #expect(!OperationFilter(tags: ["T"], methods: ["get"]).matches(op))

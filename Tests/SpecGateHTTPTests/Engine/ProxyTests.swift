@@ -2,6 +2,7 @@ import Foundation
 import SpecGateCore
 import SpecGateTestSupport
 import Testing
+
 @testable import SpecGateHTTP
 
 /// Proxies from the environment: absolute-form requests to an http origin, `CONNECT` tunnels to an https
@@ -78,8 +79,10 @@ import Testing
         #expect(log.requestLines.first == "GET http://origin.invalid:\(port)/api/echo/one?x=1 HTTP/1.1")
         #expect(log.authorizations.first == "Basic " + Base64.encode(Array("bob:builder".utf8)))
         #expect(log.requestLines.count == 1, "the second request reused the kept-alive proxy connection")
-        #expect(seen.requests.map(\.uri) == ["/api/echo/one?x=1", "/api/echo/two"], "the proxy forwards in origin-form")
-        #expect(seen.requests.first?.headers.contains { $0.name == "Host" && $0.value == "origin.invalid:\(port)" } == true)
+        #expect(
+            seen.requests.map(\.uri) == ["/api/echo/one?x=1", "/api/echo/two"], "the proxy forwards in origin-form")
+        #expect(
+            seen.requests.first?.headers.contains { $0.name == "Host" && $0.value == "origin.invalid:\(port)" } == true)
     }
 
     @Test func httpsGoesThroughAConnectTunnel() async throws {
@@ -90,8 +93,11 @@ import Testing
         let proxy = try await TestProxy.start()
         var options = TransportOptions(baseURL: server.httpsBaseURL)
         options.caCertificatePath = certificates.caPath
-        options.proxy = ProxySettings(https: try ProxyEndpoint(url: "http://u:pw@127.0.0.1:\(proxy.port)"), bypassLoopback: false)
-        let exchange = try await HTTPTransport.withTransport(options: options) { await $0.send(get("/secure?tunnel=1")) }
+        options.proxy = ProxySettings(
+            https: try ProxyEndpoint(url: "http://u:pw@127.0.0.1:\(proxy.port)"), bypassLoopback: false)
+        let exchange = try await HTTPTransport.withTransport(options: options) {
+            await $0.send(get("/secure?tunnel=1"))
+        }
         let log = proxy.snapshot
         let port = server.port
         await proxy.stop()

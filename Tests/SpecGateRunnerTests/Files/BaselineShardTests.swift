@@ -33,7 +33,10 @@ struct BaselineShardTests {
         // Latency percentiles per operation survive the round trip.
         #expect(report.operations.contains { $0.latency != nil })
         #expect(decoded.operations.map(\.latency) == report.operations.map(\.latency))
-        #expect(report.operations.allSatisfy { op in op.latency.map { $0.total.p50 <= $0.total.p95 && $0.total.p95 <= $0.total.max } ?? true })
+        #expect(
+            report.operations.allSatisfy { op in
+                op.latency.map { $0.total.p50 <= $0.total.p95 && $0.total.p95 <= $0.total.max } ?? true
+            })
         #expect(decoded.findings.map(\.fingerprint) == report.findings.map(\.fingerprint))
         #expect(decoded.findings.map(\.schemaLocation) == report.findings.map(\.schemaLocation))
         #expect(decoded.findings.map(\.instancePointer) == report.findings.map(\.instancePointer))
@@ -46,11 +49,13 @@ struct BaselineShardTests {
 
     @Test("decoding errors name the file and the JSON pointer")
     func decodeError() throws {
-        var report = RunReportJSON.encode(
-            RunReport(
-                toolVersion: "0", suite: "s", specTitle: "t", baseURL: "u", seed: 1, startedAt: "x", durationMilliseconds: 1,
-                checks: [], operations: [], findings: [], requests: 0, transportErrors: 0)
-        ).objectValue ?? JSONObject()
+        var report =
+            RunReportJSON.encode(
+                RunReport(
+                    toolVersion: "0", suite: "s", specTitle: "t", baseURL: "u", seed: 1, startedAt: "x",
+                    durationMilliseconds: 1,
+                    checks: [], operations: [], findings: [], requests: 0, transportErrors: 0)
+            ).objectValue ?? JSONObject()
         report["findings"] = [["kind": "failure"]]
         let error = #expect(throws: SpecLoadError.self) {
             try RunReportJSONDecoder(file: "bad.json").decode(.object(report))
@@ -64,7 +69,9 @@ struct BaselineShardTests {
         let report = try await Self.faultyReport()
         #expect(report.exitCode == 1)
         let first = try #require(report.findings.first)
-        let gone = BaselineEntry(fingerprint: "0000000000000000", operation: Self.listBookings, check: "c", message: "m", accepted: "2026-01-01")
+        let gone = BaselineEntry(
+            fingerprint: "0000000000000000", operation: Self.listBookings, check: "c", message: "m",
+            accepted: "2026-01-01")
         var baseline = Baseline.accepting(report, reason: "CAL-1", expires: "2026-06-30", today: "2026-01-01")
         baseline.entries.append(gone)
         #expect(baseline.entries.count == report.findings.count + 1)
@@ -94,13 +101,17 @@ struct BaselineShardTests {
         #expect(suite.properties.contains { $0.0 == "baseline.fixed" && $0.1 == gone.fingerprint })
         let console = ConsoleSummary(style: ConsoleStyle(colors: false, liveProgress: false)).render(expired)
         #expect(console.contains("warning: expired 2026-06-30"))
-        #expect(ConsoleSummary(style: ConsoleStyle(colors: false, liveProgress: false)).render(accepted).contains("BASELINED"))
+        #expect(
+            ConsoleSummary(style: ConsoleStyle(colors: false, liveProgress: false)).render(accepted).contains(
+                "BASELINED"))
     }
 
     @Test("baseline YAML round-trips and rejects bad entries with a pointer")
     func baselineYAML() throws {
         let baseline = Baseline(entries: [
-            BaselineEntry(fingerprint: "00ab", operation: "op", check: "c", message: "a: \"quoted\" message", reason: "why", expires: "2026-12-31", accepted: "2026-01-01"),
+            BaselineEntry(
+                fingerprint: "00ab", operation: "op", check: "c", message: "a: \"quoted\" message", reason: "why",
+                expires: "2026-12-31", accepted: "2026-01-01"),
             BaselineEntry(fingerprint: "1234", operation: "op2", check: "c2", message: "123", accepted: "2026-01-02"),
         ])
         let text = try baseline.yaml()
@@ -131,10 +142,11 @@ struct BaselineShardTests {
         let whole = try await RunHarness.run(faults: [.enumOutOfSet]) { $0.maxCasesPerOperation = 3 }
         var parts: [RunReport] = []
         for index in 1...3 {
-            parts.append(try await RunHarness.run(faults: [.enumOutOfSet]) { options in
-                options.maxCasesPerOperation = 3
-                options.shard = Shard(index: index, count: 3)
-            })
+            parts.append(
+                try await RunHarness.run(faults: [.enumOutOfSet]) { options in
+                    options.maxCasesPerOperation = 3
+                    options.shard = Shard(index: index, count: 3)
+                })
         }
         #expect(parts.map { $0.shard?.index } == [1, 2, 3])
         // The operations each shard selects (its report may also list producers of linked identifiers).

@@ -8,10 +8,12 @@ import Testing
 @Suite struct FilesProviderTests {
     /// A fresh folder with `files` (relative path → text); removed by the caller via `cleanUp`.
     private func makeTree(_ files: [String: String]) throws -> String {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("specgate-files-\(UUID().uuidString)").path
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("specgate-files-\(UUID().uuidString)")
+            .path
         for (relative, text) in files {
             let path = root + "/" + relative
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         }
         return root
@@ -88,7 +90,9 @@ import Testing
     }
 
     @Test func suiteProviderIsConfinedToTheSuiteFolder() throws {
-        let root = try makeTree(["suite/suite.yaml": "spec: api.yaml\n", "suite/api.yaml": Self.api, "other.yaml": "a: 1\n"])
+        let root = try makeTree([
+            "suite/suite.yaml": "spec: api.yaml\n", "suite/api.yaml": Self.api, "other.yaml": "a: 1\n",
+        ])
         defer { cleanUp(root) }
         let suite = try FileDocumentProvider.loadSuite(path: root + "/suite/suite.yaml")
         #expect(suite.name == "suite")

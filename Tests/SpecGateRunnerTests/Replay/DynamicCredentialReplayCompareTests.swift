@@ -9,7 +9,9 @@ import Testing
 /// `run` does (`RunTransport.make`): tokens of 2 seconds from the sandbox's test-only endpoints.
 @Suite("replay and compare with dynamic credentials", .serialized)
 struct DynamicCredentialReplayCompareTests {
-    static let operations = [CompareExecutorTests.getBooking, CompareExecutorTests.getBookings, CompareExecutorTests.createBooking]
+    static let operations = [
+        CompareExecutorTests.getBooking, CompareExecutorTests.getBookings, CompareExecutorTests.createBooking,
+    ]
 
     static var hasCurl: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/curl") }
 
@@ -32,7 +34,9 @@ struct DynamicCredentialReplayCompareTests {
         return try await Sandbox.start(configuration)
     }
 
-    @Test("replay re-obtains the credential: a faulty run's findings are still failing on a fresh faulty sandbox", arguments: ["command", "oauth2", "login"])
+    @Test(
+        "replay re-obtains the credential: a faulty run's findings are still failing on a fresh faulty sandbox",
+        arguments: ["command", "oauth2", "login"])
     func replay(source: String) async throws {
         if source == "command" && !Self.hasCurl { return }
         let idp = try await Self.sandbox()
@@ -41,7 +45,8 @@ struct DynamicCredentialReplayCompareTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let suite = try CredentialSourceTests.suite(auth: Self.auth(source, idp: idp))
         var options = RunOptions(
-            path: suite, baseURL: faulty.baseURL, seed: 1, maxCasesPerOperation: 4, concurrency: 2, timeoutSeconds: 5, retries: 0,
+            path: suite, baseURL: faulty.baseURL, seed: 1, maxCasesPerOperation: 4, concurrency: 2, timeoutSeconds: 5,
+            retries: 0,
             environment: Self.environment(idp))
         options.operations = Self.operations
         let report = try await RunExecutor.execute(try RunPreparation.prepare(options))
@@ -56,7 +61,8 @@ struct DynamicCredentialReplayCompareTests {
         try await Task.sleep(for: .seconds(2))
         let again = try await Self.sandbox([.enumOutOfSet])
         let (replayed, _) = try await ReplayExecutor.execute(
-            ReplayOptions(reportPath: reportPath, baseURL: again.baseURL, environment: Self.environment(idp), timeoutSeconds: 5))
+            ReplayOptions(
+                reportPath: reportPath, baseURL: again.baseURL, environment: Self.environment(idp), timeoutSeconds: 5))
         try await again.stop()
         try await idp.stop()
         #expect(!replayed.results.isEmpty)
@@ -67,7 +73,9 @@ struct DynamicCredentialReplayCompareTests {
         #expect(!replayed.notes.contains { $0.contains("refreshing the token failed") }, "\(replayed.notes)")
     }
 
-    @Test("compare gets a credential per target and refreshes it: over three 2 s lifetimes only the fault differs", arguments: ["command", "oauth2", "login"])
+    @Test(
+        "compare gets a credential per target and refreshes it: over three 2 s lifetimes only the fault differs",
+        arguments: ["command", "oauth2", "login"])
     func compare(source: String) async throws {
         if source == "command" && !Self.hasCurl { return }
         let idp = try await Self.sandbox()
@@ -75,18 +83,24 @@ struct DynamicCredentialReplayCompareTests {
         let b = try await Self.sandbox([.enumOutOfSet])
         let suite = try CredentialSourceTests.suite(auth: Self.auth(source, idp: idp))
         var options = RunOptions(
-            path: suite, baseURL: a.baseURL, seed: 1, maxCasesPerOperation: 8, concurrency: 2, timeoutSeconds: 5, rateLimit: 5, retries: 0,
+            path: suite, baseURL: a.baseURL, seed: 1, maxCasesPerOperation: 8, concurrency: 2, timeoutSeconds: 5,
+            rateLimit: 5, retries: 0,
             environment: Self.environment(idp))
         options.operations = Self.operations
-        let report = try await CompareExecutor.execute(try RunPreparation.prepare(options), baseURLA: a.baseURL, baseURLB: b.baseURL)
+        let report = try await CompareExecutor.execute(
+            try RunPreparation.prepare(options), baseURLA: a.baseURL, baseURLB: b.baseURL)
         try await a.stop()
         try await b.stop()
         try await idp.stop()
         #expect(report.durationMilliseconds > 6000, "the comparison must outlast three token lifetimes")
         let kinds = report.differing.flatMap { $0.differences.map(\.kind) }
-        #expect(!kinds.contains(.statusClass), "\(source): no 401 on either side: \(report.differing.prefix(3).map { $0.differences.map(\.message) })")
         #expect(
-            report.differing.contains { $0.differences.contains { $0.message == "/status: enum values A \"success\", B \"succeeded\"" } },
+            !kinds.contains(.statusClass),
+            "\(source): no 401 on either side: \(report.differing.prefix(3).map { $0.differences.map(\.message) })")
+        #expect(
+            report.differing.contains {
+                $0.differences.contains { $0.message == "/status: enum values A \"success\", B \"succeeded\"" }
+            },
             "\(source): the fault on B is a difference")
         #expect(report.notes.contains { $0.hasPrefix("A: auth: the token was refreshed") }, "\(report.notes)")
         #expect(report.notes.contains { $0.hasPrefix("B: auth: the token was refreshed") }, "\(report.notes)")

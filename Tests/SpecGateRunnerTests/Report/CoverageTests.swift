@@ -31,7 +31,8 @@ struct CoverageTests {
 
         let junit = JUnitReportBuilder.build(report)
         let suite = try #require(junit.suites.first { $0.name == Self.listBookings })
-        #expect(suite.properties.contains { $0.name == "coverage.statuses" && $0.value.hasPrefix(operation.statusRatio) })
+        #expect(
+            suite.properties.contains { $0.name == "coverage.statuses" && $0.value.hasPrefix(operation.statusRatio) })
         let console = ConsoleSummary(style: ConsoleStyle(colors: false, liveProgress: false)).render(report)
         #expect(console.contains("contract coverage: \(coverage.observedStatuses)/\(coverage.documentedStatuses)"))
         let json = RunReportJSON.encode(report).objectValue?["coverage"]?.objectValue
@@ -50,7 +51,9 @@ struct CoverageTests {
         #expect(coverage.belowMinimum)
         #expect(strict.findings.map(\.message) == [])
         #expect(strict.exitCode == 1)
-        #expect(ConsoleSummary(style: ConsoleStyle(colors: false, liveProgress: false)).render(strict).contains("is below --min-coverage 100.0%"))
+        #expect(
+            ConsoleSummary(style: ConsoleStyle(colors: false, liveProgress: false)).render(strict).contains(
+                "is below --min-coverage 100.0%"))
         var lenient = strict
         lenient.coverage?.minimumPercent = coverage.statusPercent
         #expect(lenient.exitCode == 0)
@@ -59,12 +62,14 @@ struct CoverageTests {
     @Test("merging unions observed statuses and enum values")
     func mergeUnion() throws {
         let a = ContractCoverage(operations: [
-            OperationCoverage(operationID: "op", documented: ["200", "400", "500"], observed: ["200"], undocumented: [],
-                              enums: [EnumCoverage(location: "x", values: ["\"a\"", "\"b\""], observed: ["\"a\""])])
+            OperationCoverage(
+                operationID: "op", documented: ["200", "400", "500"], observed: ["200"], undocumented: [],
+                enums: [EnumCoverage(location: "x", values: ["\"a\"", "\"b\""], observed: ["\"a\""])])
         ])
         let b = ContractCoverage(operations: [
-            OperationCoverage(operationID: "op", documented: ["200", "400", "500"], observed: ["400"], undocumented: [418],
-                              enums: [EnumCoverage(location: "x", values: ["\"a\"", "\"b\""], observed: ["\"b\""])])
+            OperationCoverage(
+                operationID: "op", documented: ["200", "400", "500"], observed: ["400"], undocumented: [418],
+                enums: [EnumCoverage(location: "x", values: ["\"a\"", "\"b\""], observed: ["\"b\""])])
         ])
         let merged = a.merged(with: b)
         #expect(merged.operations.count == 1)

@@ -11,12 +11,15 @@ import Testing
     static func report() -> RunReport {
         var report = HTMLReportFixture.report()
         report.diagnostics.append(
-            .warning("overlay.action", "overlay action 0 ($.nothing): selects nothing", at: .init(file: "o.yaml", pointer: JSONPointer(tokens: ["actions", "0"]))))
+            .warning(
+                "overlay.action", "overlay action 0 ($.nothing): selects nothing",
+                at: .init(file: "o.yaml", pointer: JSONPointer(tokens: ["actions", "0"]))))
         return report
     }
 
     @Test func consoleShowsEachWithItsSeverity() {
-        let text = ConsoleSummary(style: ConsoleStyle(colors: false, liveProgress: false), workingDirectory: nil).render(Self.report())
+        let text = ConsoleSummary(style: ConsoleStyle(colors: false, liveProgress: false), workingDirectory: nil)
+            .render(Self.report())
         #expect(text.contains("note: a note with <tags> & ampersands"))
         #expect(text.contains("warning: o.yaml: #/actions/0: overlay action 0 ($.nothing): selects nothing"))
     }
@@ -32,11 +35,14 @@ import Testing
         let junit = JUnitReportBuilder.build(Self.report())
         #expect(
             junit.suites.first?.systemOut
-                == "note: a note with <tags> & ampersands\nwarning: o.yaml: #/actions/0: overlay action 0 ($.nothing): selects nothing")
+                == "note: a note with <tags> & ampersands\nwarning: o.yaml: #/actions/0: overlay action 0 ($.nothing): selects nothing"
+        )
         #expect(junit.suites.dropFirst().allSatisfy { $0.systemOut == nil })
         let xml = try JUnitWriter.xml(junit)
-        let junit10 = try #require(PackageRoot.reference("junit-10.xsd"), "shared/reference/junit-10.xsd next to the package")
-        let surefire = try #require(PackageRoot.reference("surefire-test-report.xsd"), "shared/reference/surefire-test-report.xsd")
+        let junit10 = try #require(
+            PackageRoot.reference("junit-10.xsd"), "shared/reference/junit-10.xsd next to the package")
+        let surefire = try #require(
+            PackageRoot.reference("surefire-test-report.xsd"), "shared/reference/surefire-test-report.xsd")
         #expect(try JUnitValidator(xsdPath: junit10).validate(xml: xml) == [])
         #expect(try JUnitValidator(xsdPath: surefire).validateEachTestSuite(xml: xml) == [])
     }

@@ -10,7 +10,8 @@ struct GitHubAnnotationsTests {
     func escaping() {
         #expect(GitHubAnnotations.escapeData("100% done\r\nnext: a,b") == "100%25 done%0D%0Anext: a,b")
         #expect(GitHubAnnotations.escapeProperty("100% done\r\nnext: a,b") == "100%25 done%0D%0Anext%3A a%2Cb")
-        #expect(GitHubAnnotations.escapeData("%0A") == "%250A", "an already-encoded sequence is not decoded by the runner")
+        #expect(
+            GitHubAnnotations.escapeData("%0A") == "%250A", "an already-encoded sequence is not decoded by the runner")
         #expect(GitHubAnnotations.escapeProperty("") == "")
     }
 
@@ -36,7 +37,9 @@ struct GitHubAnnotationsTests {
         #expect(text.hasPrefix("## SpecGate fixture: ❌ failed"))
         #expect(text.contains("| operations | requests | failures | flaky | errors | baselined |"))
         #expect(text.contains("| 2 | 6 | 1 | 1 | 0 | 1 |"))
-        #expect(text.contains("| `POST /v2/bookings` | `response_schema_conformance`, `positive_data_acceptance` (flaky) | 2 |"))
+        #expect(
+            text.contains(
+                "| `POST /v2/bookings` | `response_schema_conformance`, `positive_data_acceptance` (flaky) | 2 |"))
         #expect(text.contains("| `GET /v2/things` | `not_a_server_error` (error) | 0 |"))
         #expect(text.contains("```sh\ncurl -sS -X POST 'http://127.0.0.1:1/v2/bookings'"))
         #expect(text.contains("<details><summary><b>FAIL</b> <code>response_schema_conformance</code>"))

@@ -9,7 +9,8 @@ struct HTMLReportBrowser {
 
     /// The browser on `PATH`; nil when it is missing, after recording that (``ExternalTool/require(_:environment:sourceLocation:)``:
     /// a failure in CI, a known issue elsewhere).
-    static func find(_ purpose: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> HTMLReportBrowser? {
+    static func find(_ purpose: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> HTMLReportBrowser?
+    {
         ExternalTool.chromium.require(purpose, sourceLocation: sourceLocation).map(HTMLReportBrowser.init(executable:))
     }
 
@@ -20,14 +21,20 @@ struct HTMLReportBrowser {
     /// The serialised DOM of `url` (`--dump-dom`).
     func dumpDOM(_ url: String) throws -> String {
         let (status, out, err) = try run(["--dump-dom", url])
-        guard status == 0, !out.isEmpty else { throw Failure(description: "chromium --dump-dom exited \(status): \(err.suffix(600))") }
+        guard status == 0, !out.isEmpty else {
+            throw Failure(description: "chromium --dump-dom exited \(status): \(err.suffix(600))")
+        }
         return out
     }
 
     /// Writes a PNG screenshot of `url` to `png`.
     func screenshot(_ url: String, to png: String, width: Int = 1400, height: Int = 1600) throws {
-        let (status, _, err) = try run(["--hide-scrollbars", "--window-size=\(width),\(height)", "--screenshot=" + png, url])
-        guard status == 0 else { throw Failure(description: "chromium --screenshot exited \(status): \(err.suffix(600))") }
+        let (status, _, err) = try run([
+            "--hide-scrollbars", "--window-size=\(width),\(height)", "--screenshot=" + png, url,
+        ])
+        guard status == 0 else {
+            throw Failure(description: "chromium --screenshot exited \(status): \(err.suffix(600))")
+        }
     }
 
     /// Runs the browser headless with a throwaway profile; output goes to files (a big DOM cannot block a
@@ -42,10 +49,11 @@ struct HTMLReportBrowser {
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: folder + "/err"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
-            "--user-data-dir=" + folder + "/profile",
-        ] + arguments
+        process.arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
+                "--user-data-dir=" + folder + "/profile",
+            ] + arguments
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err

@@ -2,8 +2,8 @@ import Foundation
 import SpecGateCore
 import SpecGateRunner
 import SpecGateSandbox
-import Testing
 import SpecGateTestSupport
+import Testing
 
 /// The HTML report: escaping, masking, grid states and links (string level), and a real run against the
 /// sandbox with a fault rendered by headless Chromium.
@@ -20,7 +20,8 @@ struct HTMLReportTests {
     /// The `href` target of the link in the cell of `check` within `row`, when the cell has state `css`.
     static func cellLink(_ row: String, check: String, css: String) -> String? {
         let prefix = "<td class=\"cell \(css)\" data-check=\"\(check)\"><a href=\"#"
-        guard let start = row.range(of: prefix), let end = row.range(of: "\"", range: start.upperBound..<row.endIndex) else { return nil }
+        guard let start = row.range(of: prefix), let end = row.range(of: "\"", range: start.upperBound..<row.endIndex)
+        else { return nil }
         return String(row[start.upperBound..<end.lowerBound])
     }
 
@@ -61,7 +62,9 @@ struct HTMLReportTests {
         let second = try #require(Self.row(html, operation: "listThings"))
         #expect(Self.cellLink(second, check: "response_schema_conformance", css: "baselined") != nil)
         #expect(second.contains("<td class=\"cell error\" data-check=\"not_a_server_error\">"))
-        #expect(second.contains("<td class=\"cell notrun\" data-check=\"ignored_auth\">"), "a check the operation did not run")
+        #expect(
+            second.contains("<td class=\"cell notrun\" data-check=\"ignored_auth\">"),
+            "a check the operation did not run")
         #expect(html.contains("<tr class=\"failing\" data-operation=\"\(escapedID)\">"))
 
         // Baseline: statuses per finding, fixed entries listed.
@@ -69,7 +72,9 @@ struct HTMLReportTests {
         #expect(html.contains("title=\"baseline status\">known<"))
         #expect(html.contains("fp-gone"))
         // Findings ordered failures first, baselined last.
-        let positions = ["finding fail", "finding flaky", "finding baselined"].compactMap { html.range(of: $0)?.lowerBound }
+        let positions = ["finding fail", "finding flaky", "finding baselined"].compactMap {
+            html.range(of: $0)?.lowerBound
+        }
         #expect(positions.count == 3 && positions == positions.sorted())
     }
 
@@ -81,7 +86,15 @@ struct HTMLReportTests {
         report.transportErrors = 0
         report.operations = report.operations.map { operation in
             var operation = operation
-            operation.checks = operation.checks.map { var c = $0; if c.status != .skipped { c.status = .passed; c.findings = []; c.reason = nil }; return c }
+            operation.checks = operation.checks.map {
+                var c = $0
+                if c.status != .skipped {
+                    c.status = .passed
+                    c.findings = []
+                    c.reason = nil
+                }
+                return c
+            }
             return operation
         }
         let html = HTMLReport().render(report)
@@ -103,7 +116,9 @@ struct HTMLReportTests {
         let folder = NSTemporaryDirectory() + "specgate-html-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/reports/report.html"
-        try ReportWriter.writeHTML(report, toPath: path, masker: SecretMasker(secrets: [.init(value: RunHarness.ownerKey, placeholder: "$CAL_API_KEY")]))
+        try ReportWriter.writeHTML(
+            report, toPath: path,
+            masker: SecretMasker(secrets: [.init(value: RunHarness.ownerKey, placeholder: "$CAL_API_KEY")]))
         let html = try String(contentsOfFile: path, encoding: .utf8)
         #expect(!html.contains(RunHarness.ownerKey))
 

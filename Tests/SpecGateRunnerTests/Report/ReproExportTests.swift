@@ -31,14 +31,16 @@ struct ReproExportTests {
         let har = try JSONParser().parse(Array(text.utf8))
 
         let uri = "file://" + RunHarness.packageRoot + "/Tests/Fixtures/har-1.2.schema.json"
-        let schemaText = try String(contentsOfFile: RunHarness.packageRoot + "/Tests/Fixtures/har-1.2.schema.json", encoding: .utf8)
+        let schemaText = try String(
+            contentsOfFile: RunHarness.packageRoot + "/Tests/Fixtures/har-1.2.schema.json", encoding: .utf8)
         var store = DocumentStore()
         store[uri] = try JSONParser().parse(Array(schemaText.utf8))
         var compiler = SchemaCompiler(documents: store, options: SchemaOptions(dialect: .draft2020_12))
         let schema = try compiler.compile(JSONLocation(document: uri))
         #expect(schema.validate(har).map(\.description) == [])
         #expect(har["log"]?["entries"]?.arrayValue?.count == report.findings.count)
-        let post = try #require(har["log"]?["entries"]?.arrayValue?.first { $0["request"]?["method"]?.stringValue == "POST" })
+        let post = try #require(
+            har["log"]?["entries"]?.arrayValue?.first { $0["request"]?["method"]?.stringValue == "POST" })
         #expect(post["request"]?["postData"]?["mimeType"]?.stringValue == "application/json")
 
         // The schema is not vacuous: a HAR missing required fields, or with an unknown field, fails it.
@@ -62,7 +64,9 @@ struct ReproExportTests {
 
     /// A small parser of the REST Client format: `@name = value` variables, `###` separators, `#` comments,
     /// request line, headers, a blank line, the body; `{{name}}` substituted from `variables`.
-    static func parse(_ text: String, variables: [String: String]) -> (definitions: [String: String], requests: [ParsedRequest]) {
+    static func parse(_ text: String, variables: [String: String]) -> (
+        definitions: [String: String], requests: [ParsedRequest]
+    ) {
         var definitions: [String: String] = [:]
         var requests: [ParsedRequest] = []
         func substitute(_ s: String) -> String {
@@ -80,12 +84,14 @@ struct ReproExportTests {
             for line in lines {
                 if request == nil {
                     if line.hasPrefix("@"), let eq = line.range(of: " = ") {
-                        definitions[String(line[line.index(after: line.startIndex)..<eq.lowerBound])] = String(line[eq.upperBound...])
+                        definitions[String(line[line.index(after: line.startIndex)..<eq.lowerBound])] = String(
+                            line[eq.upperBound...])
                         continue
                     }
                     if line.hasPrefix("#") || line.isEmpty { continue }
                     let parts = line.split(separator: " ", maxSplits: 1)
-                    request = ParsedRequest(method: String(parts[0]), url: substitute(String(parts[1])), headers: [], body: nil)
+                    request = ParsedRequest(
+                        method: String(parts[0]), url: substitute(String(parts[1])), headers: [], body: nil)
                 } else if !inBody {
                     if line.isEmpty { inBody = true } else { request?.headers.append(substitute(line)) }
                 } else {

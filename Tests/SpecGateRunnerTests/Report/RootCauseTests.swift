@@ -4,15 +4,16 @@ import SpecGateJSON
 import SpecGateJUnit
 import SpecGateRunner
 import SpecGateSandbox
-import Testing
 import SpecGateTestSupport
+import Testing
 
 /// Issue #17: one defect is one root cause, however many operations it shows on.
 @Suite("Root causes", .serialized)
 struct RootCauseTests {
     static let masker = SecretMasker(secrets: [.init(value: RunHarness.ownerKey, placeholder: "$CAL_API_KEY")])
 
-    @Test("enum_out_of_set: one root cause spans the 16 operations, first in console, job summary, JUnit, JSON and HTML")
+    @Test(
+        "enum_out_of_set: one root cause spans the 16 operations, first in console, job summary, JUnit, JSON and HTML")
     func enumFault() async throws {
         let report = try await RunHarness.run(faults: [.enumOutOfSet])
         let schemaFindings = report.findings.filter { $0.check == "response_schema_conformance" }
@@ -38,7 +39,9 @@ struct RootCauseTests {
         // Job summary: a Root causes section before the operations table, the first one the enum cause.
         let markdown = MarkdownSummary(masker: Self.masker).render(report)
         let section = try #require(markdown.range(of: "### Root causes\n\n"))
-        #expect(section.upperBound < (markdown.range(of: "| operation | failing checks |")?.lowerBound ?? markdown.startIndex))
+        #expect(
+            section.upperBound
+                < (markdown.range(of: "| operation | failing checks |")?.lowerBound ?? markdown.startIndex))
         let summaryLine = markdown[section.upperBound...].prefix { $0 != "\n" }
         #expect(summaryLine.hasPrefix("<details><summary><code>response_schema_conformance</code>"))
         #expect(summaryLine.contains("16 operations") && summaryLine.contains(first.id))
@@ -56,14 +59,21 @@ struct RootCauseTests {
         // JUnit: still one test case per operation and check; the root cause as a property; valid.
         let folder = NSTemporaryDirectory() + "specgate-rootcause-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let written = try ReportWriter.write(report, junitPath: folder + "/junit.xml", jsonPath: folder + "/report.json")
+        let written = try ReportWriter.write(
+            report, junitPath: folder + "/junit.xml", jsonPath: folder + "/report.json")
         let xmlBytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: written.junitPath)))
         let xml = String(decoding: xmlBytes, as: UTF8.self)
-        #expect(xml.components(separatedBy: "<property name=\"rootCause.response_schema_conformance\" value=\"\(first.id)\"").count == 17)
-        #expect(xml.components(separatedBy: "<testcase ").count - 1 == report.operations.reduce(0) { $0 + $1.checks.count })
+        #expect(
+            xml.components(
+                separatedBy: "<property name=\"rootCause.response_schema_conformance\" value=\"\(first.id)\""
+            ).count == 17)
+        #expect(
+            xml.components(separatedBy: "<testcase ").count - 1 == report.operations.reduce(0) { $0 + $1.checks.count })
         let reference = RunHarness.packageRoot + "/../shared/reference"
         #expect(try JUnitValidator(xsdPath: reference + "/junit-10.xsd").validate(xml: xmlBytes) == [])
-        #expect(try JUnitValidator(xsdPath: reference + "/surefire-test-report.xsd").validateEachTestSuite(xml: xmlBytes) == [])
+        #expect(
+            try JUnitValidator(xsdPath: reference + "/surefire-test-report.xsd").validateEachTestSuite(xml: xmlBytes)
+                == [])
 
         // HTML: the root-cause section comes before the grid, its first entry the enum cause, expandable
         // to its 16 findings; checked in the DOM headless Chromium renders.
@@ -76,7 +86,8 @@ struct RootCauseTests {
         let sectionStart = try #require(dom.range(of: "<section id=\"root-causes\">"))
         let grid = try #require(dom.range(of: "<section id=\"grid-section\">"))
         #expect(sectionStart.upperBound < grid.lowerBound)
-        let details = try #require(dom.range(of: "<details class=\"root-cause", range: sectionStart.upperBound..<dom.endIndex))
+        let details = try #require(
+            dom.range(of: "<details class=\"root-cause", range: sectionStart.upperBound..<dom.endIndex))
         let end = try #require(dom.range(of: "</details>", range: details.upperBound..<dom.endIndex))
         let entry = String(dom[details.lowerBound..<end.lowerBound])
         #expect(entry.contains("id=\"\(HTMLText.anchor(first.id))\""))
@@ -98,9 +109,13 @@ struct RootCauseTests {
     @Test("a malformed rootCauses section is rejected with its pointer")
     func malformed() throws {
         let report = RunReport(
-            toolVersion: "test", suite: "s", specTitle: "t", baseURL: "http://x", seed: 1, startedAt: "2026-01-01T00:00:00Z",
+            toolVersion: "test", suite: "s", specTitle: "t", baseURL: "http://x", seed: 1,
+            startedAt: "2026-01-01T00:00:00Z",
             durationMilliseconds: 1, checks: [], operations: [], findings: [], requests: 0, transportErrors: 0)
-        guard case .object(var root) = RunReportJSON.encode(report) else { Issue.record("not an object"); return }
+        guard case .object(var root) = RunReportJSON.encode(report) else {
+            Issue.record("not an object")
+            return
+        }
         root["rootCauses"] = .array([["id": .string("rc-1")]])
         #expect(throws: SpecLoadError.self) { try RunReportJSONDecoder(file: "r.json").decode(.object(root)) }
     }

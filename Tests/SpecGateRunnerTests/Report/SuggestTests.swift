@@ -13,7 +13,8 @@ struct SuggestTests {
         let calcom = RunHarness.packageRoot + "/specs/calcom/"
         var text = try String(contentsOfFile: RunHarness.suite, encoding: .utf8)
         text = text.replacingOccurrences(of: "spec: openapi-v2.json", with: "spec: " + calcom + "openapi-v2.json")
-        text = text.replacingOccurrences(of: "overlays: [overlay.yaml]", with: "overlays: [\(calcom)overlay.yaml, \(extraOverlay)]")
+        text = text.replacingOccurrences(
+            of: "overlays: [overlay.yaml]", with: "overlays: [\(calcom)overlay.yaml, \(extraOverlay)]")
         let path = folder + "/suite.yaml"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
@@ -58,6 +59,9 @@ struct SuggestTests {
         let suggestion = OverlaySuggester.suggest(report)
         #expect(suggestion.actionCount == 0)
         #expect(suggestion.refusals.count == report.findings.count)
-        #expect(SuggestWriter.refusalLines(suggestion).contains { $0.contains("not_a_server_error") && $0.contains("a 5xx is a server bug") })
+        #expect(
+            SuggestWriter.refusalLines(suggestion).contains {
+                $0.contains("not_a_server_error") && $0.contains("a 5xx is a server bug")
+            })
     }
 }

@@ -24,7 +24,8 @@ struct CalcomRateLimitTruthTests {
         #expect(!rateLimit.isEmpty, "the overlay still documents the rate-limit headers")
         for header in rateLimit {
             #expect(Self.documented.contains(header.name), "\(header.name) is not a name Cal.com documents")
-            #expect(!header.required, "\(header.name) must not be required: Cal.com does not promise it on every response")
+            #expect(
+                !header.required, "\(header.name) must not be required: Cal.com does not promise it on every response")
         }
         #expect(Set(rateLimit.map(\.name)) == Set(Self.documented))
     }

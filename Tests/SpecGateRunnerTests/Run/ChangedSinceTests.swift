@@ -40,10 +40,14 @@ struct ChangedSinceTests {
             (Self.bookings + "/get/responses/200", nil),
         ])
         defer { try? FileManager.default.removeItem(atPath: (old as NSString).deletingLastPathComponent) }
-        let edited: Set<String> = ["BookingsController_2024_08_13_reassignBookingToUser", "BookingsController_2024_08_13_getBooking"]
+        let edited: Set<String> = [
+            "BookingsController_2024_08_13_reassignBookingToUser", "BookingsController_2024_08_13_getBooking",
+        ]
         let prepared = try RunPreparation.prepare(
-            RunOptions(path: RunHarness.suite, baseURL: "http://127.0.0.1:9", environment: ["CAL_API_KEY": RunHarness.ownerKey])
-                .with { $0.changedSince = old })
+            RunOptions(
+                path: RunHarness.suite, baseURL: "http://127.0.0.1:9", environment: ["CAL_API_KEY": RunHarness.ownerKey]
+            )
+            .with { $0.changedSince = old })
         #expect(Set(prepared.operations.map(\.id)) == edited)
         let report = try await RunHarness.run { $0.changedSince = old }
         // Producers of linked identifiers (createBooking) are sent and judged too; nothing else is.
@@ -61,8 +65,10 @@ struct ChangedSinceTests {
         let old = try Self.oldSpec([("/components/schemas/BookingAttendee/properties/timeZone/minLength", 3)])
         defer { try? FileManager.default.removeItem(atPath: (old as NSString).deletingLastPathComponent) }
         let prepared = try RunPreparation.prepare(
-            RunOptions(path: RunHarness.suite, baseURL: "http://127.0.0.1:9", environment: ["CAL_API_KEY": RunHarness.ownerKey])
-                .with { $0.changedSince = old })
+            RunOptions(
+                path: RunHarness.suite, baseURL: "http://127.0.0.1:9", environment: ["CAL_API_KEY": RunHarness.ownerKey]
+            )
+            .with { $0.changedSince = old })
         let target = try Workspace.load(path: RunHarness.suite)
         let reaching = target.spec.operations.filter { operation in
             ResponseSchemasReach.reaches(operation, pointer: "/components/schemas/BookingAttendee", in: target.spec)
@@ -77,15 +83,19 @@ struct ChangedSinceTests {
         let report = try await RunHarness.run { $0.changedSince = old }
         #expect(report.requests == 0)
         #expect(report.operations.isEmpty)
-        #expect(report.notes.first == "changed-since: 0 of \(try Self.suiteOperationCount()) operations selected (\(old))")
+        #expect(
+            report.notes.first == "changed-since: 0 of \(try Self.suiteOperationCount()) operations selected (\(old))")
         #expect(report.exitCode == 0)
     }
 
     @Test func unreadableOldSpecIsARunError() {
         #expect(throws: RunError.self) {
             try RunPreparation.prepare(
-                RunOptions(path: RunHarness.suite, baseURL: "http://127.0.0.1:9", environment: ["CAL_API_KEY": RunHarness.ownerKey])
-                    .with { $0.changedSince = "/nonexistent/old.json" })
+                RunOptions(
+                    path: RunHarness.suite, baseURL: "http://127.0.0.1:9",
+                    environment: ["CAL_API_KEY": RunHarness.ownerKey]
+                )
+                .with { $0.changedSince = "/nonexistent/old.json" })
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import SpecGateCore
-import SpecGateJUnit
 import SpecGateJSON
+import SpecGateJUnit
 import SpecGateRunner
 import SpecGateSandbox
 import SpecGateTestSupport
@@ -28,15 +28,20 @@ import Testing
                 options.maxCasesPerOperation = 60
                 options.concurrency = 8
             }
-            #expect(report.transportErrors == 0, "\(behaviour) round \(round): \(report.errors.prefix(3).map(\.message))")
+            #expect(
+                report.transportErrors == 0, "\(behaviour) round \(round): \(report.errors.prefix(3).map(\.message))")
             #expect(!report.incomplete)
             stale += report.notes.compactMap(Self.staleCount).reduce(0, +)
             requests += report.requests
             findings += report.findings.count
-            for finding in report.findings.prefix(3) { print("connection \(behaviour): \(finding.operationID) \(finding.check): \(finding.message)") }
+            for finding in report.findings.prefix(3) {
+                print("connection \(behaviour): \(finding.operationID) \(finding.check): \(finding.message)")
+            }
             if round == 0 { try Self.checkReports(report) }
         }
-        print("connection \(behaviour): \(repetitions) runs, \(requests) requests, \(stale) stale re-sends, \(findings) findings")
+        print(
+            "connection \(behaviour): \(repetitions) runs, \(requests) requests, \(stale) stale re-sends, \(findings) findings"
+        )
         return (stale, requests, findings)
     }
 
@@ -49,11 +54,13 @@ import Testing
     static func checkReports(_ report: RunReport) throws {
         let folder = NSTemporaryDirectory() + "specgate-close-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let written = try ReportWriter.write(report, junitPath: folder + "/junit.xml", jsonPath: folder + "/report.json")
+        let written = try ReportWriter.write(
+            report, junitPath: folder + "/junit.xml", jsonPath: folder + "/report.json")
         let xml = try [UInt8](Data(contentsOf: URL(fileURLWithPath: written.junitPath)))
         let reference = RunHarness.packageRoot + "/../shared/reference"
         #expect(try JUnitValidator(xsdPath: reference + "/junit-10.xsd").validate(xml: xml) == [])
-        #expect(try JUnitValidator(xsdPath: reference + "/surefire-test-report.xsd").validateEachTestSuite(xml: xml) == [])
+        #expect(
+            try JUnitValidator(xsdPath: reference + "/surefire-test-report.xsd").validateEachTestSuite(xml: xml) == [])
         let json = try JSONParser().parse([UInt8](Data(contentsOf: URL(fileURLWithPath: written.jsonPath))))
         #expect(json["summary"]?["errors"]?.intValue == 0)
     }

@@ -27,7 +27,9 @@ struct CredentialSourceTests {
         return path
     }
 
-    static let oauthEnv = ["SBX_CLIENT_ID": SandboxTestTokens.clientID, "SBX_CLIENT_SECRET": SandboxTestTokens.clientSecret]
+    static let oauthEnv = [
+        "SBX_CLIENT_ID": SandboxTestTokens.clientID, "SBX_CLIENT_SECRET": SandboxTestTokens.clientSecret,
+    ]
 
     static func oauthAuth(_ tokenURL: String) -> String {
         """
@@ -45,7 +47,8 @@ struct CredentialSourceTests {
 
     /// A shell command that asks the sandbox's test token endpoint for a token (curl) and prints it.
     static func commandAuth(_ baseURL: String, refresh: String = "") -> String {
-        let script = "curl -s -d grant_type=client_credentials -d client_id=$SBX_CLIENT_ID -d client_secret=$SBX_CLIENT_SECRET \(baseURL)\(SandboxTestTokens.path) | sed -e 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/'"
+        let script =
+            "curl -s -d grant_type=client_credentials -d client_id=$SBX_CLIENT_ID -d client_secret=$SBX_CLIENT_SECRET \(baseURL)\(SandboxTestTokens.path) | sed -e 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/'"
         return """
             auth:
               type: bearer
@@ -56,9 +59,12 @@ struct CredentialSourceTests {
     }
 
     /// Runs `suitePath` against a sandbox whose tokens live `lifetime`, slowed to last over three lifetimes.
-    static func run(_ suitePath: String, sandbox: RunningSandbox, environment: [String: String] = oauthEnv) async throws -> RunReport {
+    static func run(_ suitePath: String, sandbox: RunningSandbox, environment: [String: String] = oauthEnv) async throws
+        -> RunReport
+    {
         let options = RunOptions(
-            path: suitePath, baseURL: sandbox.baseURL, seed: 1, concurrency: 4, timeoutSeconds: 5, rateLimit: 25, retries: 0,
+            path: suitePath, baseURL: sandbox.baseURL, seed: 1, concurrency: 4, timeoutSeconds: 5, rateLimit: 25,
+            retries: 0,
             environment: environment)
         return try await RunExecutor.execute(try RunPreparation.prepare(options))
     }
@@ -106,8 +112,12 @@ struct CredentialSourceTests {
     }
 
     /// Expects preparing and executing `suite` to stop with a `RunError` naming the suite file, line and pointer.
-    static func expectStop(_ suite: String, baseURL: String, environment: [String: String], pointer: String, message: String) async throws {
-        let options = RunOptions(path: suite, baseURL: baseURL, seed: 1, concurrency: 1, timeoutSeconds: 5, retries: 0, environment: environment)
+    static func expectStop(
+        _ suite: String, baseURL: String, environment: [String: String], pointer: String, message: String
+    ) async throws {
+        let options = RunOptions(
+            path: suite, baseURL: baseURL, seed: 1, concurrency: 1, timeoutSeconds: 5, retries: 0,
+            environment: environment)
         var stopped: String?
         do {
             _ = try await RunExecutor.execute(try RunPreparation.prepare(options))
@@ -130,9 +140,12 @@ struct CredentialSourceTests {
     func badCommand() async throws {
         let sandbox = try await Sandbox.start(SandboxConfiguration())
         let failing = try Self.suite(auth: "auth:\n  type: bearer\n  command: [sh, -c, 'echo nope >&2; exit 3']\n")
-        try await Self.expectStop(failing, baseURL: sandbox.baseURL, environment: [:], pointer: "#/auth/command", message: "exited with status 3: nope")
+        try await Self.expectStop(
+            failing, baseURL: sandbox.baseURL, environment: [:], pointer: "#/auth/command",
+            message: "exited with status 3: nope")
         let silent = try Self.suite(auth: "auth:\n  type: bearer\n  command: ['true']\n")
-        try await Self.expectStop(silent, baseURL: sandbox.baseURL, environment: [:], pointer: "#/auth/command", message: "printed nothing")
+        try await Self.expectStop(
+            silent, baseURL: sandbox.baseURL, environment: [:], pointer: "#/auth/command", message: "printed nothing")
         try await sandbox.stop()
     }
 
@@ -142,15 +155,21 @@ struct CredentialSourceTests {
         let failing = try await CannedServer.start(status: 500, body: #"{"error":"boom"}"#)
         let html = try await CannedServer.start(status: 200, contentType: "text/html", body: "<html>login</html>")
         let broken = try Self.suite(auth: Self.oauthAuth(failing.baseURL + "/token"))
-        try await Self.expectStop(broken, baseURL: sandbox.baseURL, environment: Self.oauthEnv, pointer: "#/auth/oauth2", message: "answered 500")
+        try await Self.expectStop(
+            broken, baseURL: sandbox.baseURL, environment: Self.oauthEnv, pointer: "#/auth/oauth2",
+            message: "answered 500")
         let page = try Self.suite(auth: Self.oauthAuth(html.baseURL + "/token"))
-        try await Self.expectStop(page, baseURL: sandbox.baseURL, environment: Self.oauthEnv, pointer: "#/auth/oauth2", message: "without a JSON object")
+        try await Self.expectStop(
+            page, baseURL: sandbox.baseURL, environment: Self.oauthEnv, pointer: "#/auth/oauth2",
+            message: "without a JSON object")
         let good = try Self.suite(auth: Self.oauthAuth(sandbox.baseURL + SandboxTestTokens.path))
         try await Self.expectStop(
-            good, baseURL: sandbox.baseURL, environment: ["SBX_CLIENT_ID": SandboxTestTokens.clientID], pointer: "#/auth/oauth2",
+            good, baseURL: sandbox.baseURL, environment: ["SBX_CLIENT_ID": SandboxTestTokens.clientID],
+            pointer: "#/auth/oauth2",
             message: "$SBX_CLIENT_SECRET (the client secret) is not set")
         try await Self.expectStop(
-            good, baseURL: sandbox.baseURL, environment: ["SBX_CLIENT_ID": "x", "SBX_CLIENT_SECRET": "wrong-secret"], pointer: "#/auth/oauth2",
+            good, baseURL: sandbox.baseURL, environment: ["SBX_CLIENT_ID": "x", "SBX_CLIENT_SECRET": "wrong-secret"],
+            pointer: "#/auth/oauth2",
             message: "answered 401")
         try await failing.stop()
         try await html.stop()

@@ -2,8 +2,8 @@ import Foundation
 import SpecGateCore
 import SpecGateRunner
 import SpecGateSandbox
-import Testing
 import SpecGateTestSupport
+import Testing
 
 /// The Cal.com suite against the in-process sandbox: faults that need real resources (linked booking
 /// uids, a real event type, the non-host expectation) are caught; the conformant sandbox gives nothing.
@@ -11,7 +11,9 @@ import SpecGateTestSupport
 struct DetectionStatefulTests {
     static var root: String { PackageRoot.path }
 
-    static func run(faults: Set<SandboxFault>, configure: (inout RunOptions) -> Void = { _ in }) async throws -> RunReport {
+    static func run(faults: Set<SandboxFault>, configure: (inout RunOptions) -> Void = { _ in }) async throws
+        -> RunReport
+    {
         let sandbox = try await Sandbox.start(SandboxConfiguration(faults: faults))
         do {
             var options = RunOptions(
@@ -32,7 +34,8 @@ struct DetectionStatefulTests {
     @Test func conformantSandboxHasNoFindings() async throws {
         let report = try await Self.run(faults: [])
         #expect(report.findings.map { "\($0.check) \($0.operationID): \($0.message)" } == [])
-        #expect(report.notes.contains { $0.hasPrefix("links: bookingUid ← BookingsController_2024_08_13_createBooking") })
+        #expect(
+            report.notes.contains { $0.hasPrefix("links: bookingUid ← BookingsController_2024_08_13_createBooking") })
         #expect(report.notes.contains { $0.hasPrefix("clean-up: ") })
         let state = report.operations.first { $0.operationID == "BookingsController_2024_08_13_getBooking" }?
             .checks.first { $0.name == "state_consistency" }
@@ -71,8 +74,20 @@ struct DetectionStatefulTests {
         // The disagreeing read was repeated once, a moment later, before it was reported.
         #expect(finding.message.contains("a read right after (and again 500 ms later) answered 200"))
         #expect(finding.request.curl.contains("/v2/bookings/"))
-        #expect(report.notes.contains { $0.hasPrefix("resource_persisted: after POST /v2/bookings/{bookingUid}/reassign answered 2xx, GET /v2/bookings/{bookingUid} read the resource back") && $0.hasSuffix("compared on /data/reassignedTo ~ an item of /data/hosts {id, name, email, displayEmail}") })
+        #expect(
+            report.notes.contains {
+                $0.hasPrefix(
+                    "resource_persisted: after POST /v2/bookings/{bookingUid}/reassign answered 2xx, GET /v2/bookings/{bookingUid} read the resource back"
+                )
+                    && $0.hasSuffix(
+                        "compared on /data/reassignedTo ~ an item of /data/hosts {id, name, email, displayEmail}")
+            })
         // Reschedule answers a new booking: not compared, and the notes say so.
-        #expect(report.notes.contains { $0.hasPrefix("resource_persisted: POST /v2/bookings/{bookingUid}/reschedule answered another resource (/data/uid)") })
+        #expect(
+            report.notes.contains {
+                $0.hasPrefix(
+                    "resource_persisted: POST /v2/bookings/{bookingUid}/reschedule answered another resource (/data/uid)"
+                )
+            })
     }
 }

@@ -22,12 +22,19 @@ struct DetectionTests {
         #expect(report.operations.count == 17)
         #expect(report.requests > 100)
         // Every check judged something somewhere (none is silently inert), but those the suite disables.
-        let disabled = Set(report.operations.flatMap { $0.checks.filter { $0.reason?.hasPrefix("disabled by the suite") == true }.map(\.name) })
+        let disabled = Set(
+            report.operations.flatMap {
+                $0.checks.filter { $0.reason?.hasPrefix("disabled by the suite") == true }.map(\.name)
+            })
         // unsupported_method everywhere (NestJS/Express answers 404); cross_user_access on the operations Cal.com
         // documents as callable by uid without authentication (getBooking, cancel, reschedule).
-        #expect(disabled == ["unsupported_method", "cross_user_access"], "the Cal.com suite disables only what it documents")
+        #expect(
+            disabled == ["unsupported_method", "cross_user_access"], "the Cal.com suite disables only what it documents"
+        )
         for check in report.checks where !disabled.contains(check) {
-            #expect(report.operations.contains { op in op.checks.contains { $0.name == check && $0.judged > 0 } }, "\(check) never ran")
+            #expect(
+                report.operations.contains { op in op.checks.contains { $0.name == check && $0.judged > 0 } },
+                "\(check) never ran")
         }
     }
 
@@ -55,7 +62,10 @@ struct DetectionTests {
         let report = try await RunHarness.run(faults: [fault])
         #expect(report.exitCode == 1)
         let hits = report.failures.filter { $0.check == fault.expectedCheck && $0.operationID == operation }
-        #expect(!hits.isEmpty, "\(fault.rawValue): no \(fault.expectedCheck) failure on \(operation); got \(report.failures.map { "\($0.check)@\($0.operationID)" })")
+        #expect(
+            !hits.isEmpty,
+            "\(fault.rawValue): no \(fault.expectedCheck) failure on \(operation); got \(report.failures.map { "\($0.check)@\($0.operationID)" })"
+        )
         let operationResult = report.operations.first { $0.operationID == operation }
         #expect(operationResult?.checks.first { $0.name == fault.expectedCheck }?.status == .failed)
     }
@@ -78,9 +88,11 @@ struct DetectionTests {
         #expect(!fast.failures.contains { $0.check == "max_response_time" })
     }
 
-    @Test("transport fault is an error, the run completes, reports stay valid", arguments: [
-        SandboxFault.resetMidResponse, .neverCompletes, .truncatedBody,
-    ])
+    @Test(
+        "transport fault is an error, the run completes, reports stay valid",
+        arguments: [
+            SandboxFault.resetMidResponse, .neverCompletes, .truncatedBody,
+        ])
     func transportFault(_ fault: SandboxFault) async throws {
         let report = try await RunHarness.run(faults: [fault]) { options in
             options.operations = [Self.listBookings, Self.createBooking]
@@ -95,12 +107,14 @@ struct DetectionTests {
 
         let folder = NSTemporaryDirectory() + "specgate-detect-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let written = try ReportWriter.write(report, junitPath: folder + "/junit.xml", jsonPath: folder + "/report.json")
+        let written = try ReportWriter.write(
+            report, junitPath: folder + "/junit.xml", jsonPath: folder + "/report.json")
         let xml = try [UInt8](Data(contentsOf: URL(fileURLWithPath: written.junitPath)))
         #expect(JUnitReader.wellFormednessErrors(xml).isEmpty)
         let reference = RunHarness.packageRoot + "/../shared/reference"
         #expect(try JUnitValidator(xsdPath: reference + "/junit-10.xsd").validate(xml: xml) == [])
-        #expect(try JUnitValidator(xsdPath: reference + "/surefire-test-report.xsd").validateEachTestSuite(xml: xml) == [])
+        #expect(
+            try JUnitValidator(xsdPath: reference + "/surefire-test-report.xsd").validateEachTestSuite(xml: xml) == [])
         #expect(String(decoding: xml, as: UTF8.self).contains("<error"))
         let json = try JSONParser().parse([UInt8](Data(contentsOf: URL(fileURLWithPath: written.jsonPath))))
         #expect(json["summary"]?["errors"]?.intValue == report.errors.count)
@@ -113,7 +127,8 @@ struct DetectionTests {
         let url = sandbox.baseURL
         try await sandbox.stop()
         var options = RunOptions(
-            path: RunHarness.suite, baseURL: url, maxCasesPerOperation: 2, concurrency: 2, timeoutSeconds: 2, retries: 1,
+            path: RunHarness.suite, baseURL: url, maxCasesPerOperation: 2, concurrency: 2, timeoutSeconds: 2,
+            retries: 1,
             operations: [Self.listBookings], environment: ["CAL_API_KEY": RunHarness.ownerKey])
         options.seed = 3
         let report = try await RunExecutor.execute(try RunPreparation.prepare(options))

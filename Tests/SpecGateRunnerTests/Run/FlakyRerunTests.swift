@@ -20,7 +20,8 @@ struct FlakyRerunTests {
         let prepared = try RunPreparation.prepare(options)
         let planned = try #require(prepared.makeAllCases().first { $0.operation.id == Self.listBookings })
         let record = ExchangeRecord(
-            operation: planned.operation, label: CaseLabel(caseID: planned.testCase.id, expectsSuccess: true, expectedStatuses: [200]),
+            operation: planned.operation,
+            label: CaseLabel(caseID: planned.testCase.id, expectsSuccess: true, expectedStatuses: [200]),
             url: "http://127.0.0.1:9/x",
             request: planned.testCase.request,
             outcome: .response(ObservedResponse(status: 500, headers: [], body: [], elapsedMilliseconds: 1)))

@@ -20,7 +20,8 @@ struct OptionalHeaderDetectionTests {
         """#
 
     func run(serverError: Bool) async throws -> RunReport {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("specgate-headers-" + UUID().uuidString)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "specgate-headers-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("openapi.json").path
@@ -29,7 +30,8 @@ struct OptionalHeaderDetectionTests {
             routes: [(path: "/items", methods: ["GET"])], behaviour: .conformant, integerHeader: "X-Page-Size",
             serverErrorOnBadHeader: serverError)
         do {
-            let options = RunOptions(path: path, baseURL: server.url, seed: 1, concurrency: 2, timeoutSeconds: 5, retries: 0)
+            let options = RunOptions(
+                path: path, baseURL: server.url, seed: 1, concurrency: 2, timeoutSeconds: 5, retries: 0)
             let report = try await RunExecutor.execute(try RunPreparation.prepare(options))
             await server.stop()
             return report
@@ -49,8 +51,12 @@ struct OptionalHeaderDetectionTests {
     func serverError() async throws {
         let report = try await run(serverError: true)
         #expect(report.exitCode == 1)
-        let hits = report.failures.filter { $0.check == "not_a_server_error" && $0.mutation == "optional-header-invalid" }
+        let hits = report.failures.filter {
+            $0.check == "not_a_server_error" && $0.mutation == "optional-header-invalid"
+        }
         #expect(hits.count == 1)
-        #expect(report.failures.allSatisfy { $0.mutation == "optional-header-invalid" }, "\(report.failures.map(\.message))")
+        #expect(
+            report.failures.allSatisfy { $0.mutation == "optional-header-invalid" }, "\(report.failures.map(\.message))"
+        )
     }
 }

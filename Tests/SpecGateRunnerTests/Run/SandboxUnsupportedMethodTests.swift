@@ -29,7 +29,8 @@ struct SandboxUnsupportedMethodTests {
     struct SuiteEditError: Error {}
 
     func run(faults: Set<SandboxFault> = [], unrouted: SandboxUnroutedMethod) async throws -> RunReport {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("specgate-rfc9110-" + UUID().uuidString)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "specgate-rfc9110-" + UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var configuration = SandboxConfiguration(faults: faults)
@@ -37,8 +38,12 @@ struct SandboxUnsupportedMethodTests {
         let sandbox = try await Sandbox.start(configuration)
         do {
             let options = RunOptions(
-                path: try Self.rfc9110Suite(in: directory), baseURL: sandbox.baseURL, seed: 1, concurrency: 4, timeoutSeconds: 5,
-                retries: 0, environment: ["CAL_API_KEY": RunHarness.ownerKey, "CAL_OUTSIDER_API_KEY": SandboxSeed.standard.outsider.apiKey])
+                path: try Self.rfc9110Suite(in: directory), baseURL: sandbox.baseURL, seed: 1, concurrency: 4,
+                timeoutSeconds: 5,
+                retries: 0,
+                environment: [
+                    "CAL_API_KEY": RunHarness.ownerKey, "CAL_OUTSIDER_API_KEY": SandboxSeed.standard.outsider.apiKey,
+                ])
             let report = try await RunExecutor.execute(try RunPreparation.prepare(options))
             try await sandbox.stop()
             return report
@@ -65,7 +70,10 @@ struct SandboxUnsupportedMethodTests {
         let report = try await run(faults: [.methodNotAllowedWithoutAllow], unrouted: .methodNotAllowed)
         #expect(report.exitCode == 1)
         #expect(!report.failures.isEmpty)
-        #expect(report.failures.allSatisfy { $0.check == "unsupported_method" && $0.message.contains("405 without an Allow header") },
+        #expect(
+            report.failures.allSatisfy {
+                $0.check == "unsupported_method" && $0.message.contains("405 without an Allow header")
+            },
             "\(report.failures.map { "\($0.check): \($0.message)" })")
     }
 
@@ -74,7 +82,8 @@ struct SandboxUnsupportedMethodTests {
         let report = try await run(unrouted: .notFound)
         #expect(report.exitCode == 1)
         #expect(!report.failures.isEmpty)
-        #expect(report.failures.allSatisfy { $0.check == "unsupported_method" && $0.message.contains("answered 404") },
+        #expect(
+            report.failures.allSatisfy { $0.check == "unsupported_method" && $0.message.contains("answered 404") },
             "\(report.failures.map { "\($0.check): \($0.message)" })")
     }
 }

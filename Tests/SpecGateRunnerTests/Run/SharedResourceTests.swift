@@ -17,18 +17,27 @@ struct SharedResourceTests {
     }
 
     @Test func readOnlyCasesShareOneResource() async throws {
-        let report = try await RunHarness.run { $0.operations = [Self.getBooking]; $0.maxCasesPerOperation = 12 }
+        let report = try await RunHarness.run {
+            $0.operations = [Self.getBooking]
+            $0.maxCasesPerOperation = 12
+        }
         #expect(report.failures.isEmpty && report.errors.isEmpty)
         let get = try #require(report.operations.first { $0.operationID == Self.getBooking })
         let getCases = get.validCases + get.invalidCases
         #expect(getCases > 2)
         // One booking for all of them, created first and cancelled last.
         #expect(Self.cleanUp(report).map { [$0.removed, $0.created] } == [1, 1])
-        #expect(report.notes.contains { $0.contains("shared one resource per producer (BookingsController_2024_08_13_createBooking)") })
+        #expect(
+            report.notes.contains {
+                $0.contains("shared one resource per producer (BookingsController_2024_08_13_createBooking)")
+            })
     }
 
     @Test func stateChangingCasesGetTheirOwn() async throws {
-        let report = try await RunHarness.run { $0.operations = [Self.cancelBooking]; $0.maxCasesPerOperation = 12 }
+        let report = try await RunHarness.run {
+            $0.operations = [Self.cancelBooking]
+            $0.maxCasesPerOperation = 12
+        }
         #expect(report.failures.isEmpty && report.errors.isEmpty)
         let cleanUp = try #require(Self.cleanUp(report))
         // Every cancel case that used a linked booking created its own.

@@ -1,9 +1,10 @@
 import Foundation
 import SpecGateCore
 import SpecGateJSON
-@testable import SpecGateRunner
 import SpecGateSandbox
 import Testing
+
+@testable import SpecGateRunner
 
 /// Minimal repro against the in-process sandbox: `server_error_on_optional_property` answers 500 to a
 /// reschedule that gives the optional `reschedulingReason`; the finding shows a request holding only what the
@@ -12,7 +13,9 @@ import Testing
 struct ShrinkingRunTests {
     static let reschedule = "BookingsController_2024_08_13_rescheduleBooking"
 
-    static func run(faults: Set<SandboxFault>, operations: [String] = [reschedule], budget: Int = 40) async throws -> RunReport {
+    static func run(faults: Set<SandboxFault>, operations: [String] = [reschedule], budget: Int = 40) async throws
+        -> RunReport
+    {
         try await DetectionStatefulTests.run(faults: faults) { options in
             options.operations = operations
             options.shrinkBudget = budget
@@ -22,7 +25,8 @@ struct ShrinkingRunTests {
     @Test func serverErrorIsShrunkToTheRequiredPropertiesPlusTheCulprit() async throws {
         let report = try await Self.run(faults: [.serverErrorOnOptionalProperty])
         #expect(Set(report.failures.map(\.check)) == ["not_a_server_error", "status_code_conformance"])
-        let finding = try #require(report.failures.first { $0.check == "not_a_server_error" && $0.operationID == Self.reschedule })
+        let finding = try #require(
+            report.failures.first { $0.check == "not_a_server_error" && $0.operationID == Self.reschedule })
         let repro = try #require(finding.minimalRepro)
         #expect(repro.status == 500)
         #expect(repro.resends > 0 && repro.resends <= 40)
@@ -34,7 +38,10 @@ struct ShrinkingRunTests {
         #expect(repro.request.curl.hasPrefix("curl "))
         // The credential is kept although Cal.com declares Authorization optional on reschedule.
         #expect(repro.request.curl.contains("$CAL_API_KEY"))
-        #expect(report.notes.contains { $0.hasPrefix("shrinking: \(Self.reschedule) (not_a_server_error) shrunk with \(repro.resends) re-sends") })
+        #expect(
+            report.notes.contains {
+                $0.hasPrefix("shrinking: \(Self.reschedule) (not_a_server_error) shrunk with \(repro.resends) re-sends")
+            })
         // Every report shows it.
         let json = RunReportJSON.encode(report)
         let decoded = try RunReportJSONDecoder(file: "r.json").decode(bytes: Array(JSONWriter.pretty(json).utf8))
@@ -58,7 +65,9 @@ struct ShrinkingRunTests {
         #expect(repro.status == 400)
         #expect(repro.resends > 0 && repro.resends <= 40)
         let body = try JSONParser().parse(Array(try #require(repro.request.fullBody).utf8))
-        #expect(Set(try #require(body.objectValue).keys) == ["start", "attendee", "eventTypeId"], "\(JSONWriter.compact(body))")
+        #expect(
+            Set(try #require(body.objectValue).keys) == ["start", "attendee", "eventTypeId"],
+            "\(JSONWriter.compact(body))")
         #expect(body["eventTypeId"] == 502)
     }
 
@@ -83,7 +92,9 @@ struct ShrinkingRunTests {
     /// undocumented 500 (as every sandbox 500 does: Cal.com documents no 500), both on the reschedule.
     @Test func theFaultFiresOnlyNotAServerError() async throws {
         let report = try await Self.run(faults: [.serverErrorOnOptionalProperty], operations: [])
-        #expect(Set(report.failures.map(\.check)) == ["not_a_server_error", "status_code_conformance"], "\(report.failures.map { "\($0.check) \($0.operationID): \($0.message)" })")
+        #expect(
+            Set(report.failures.map(\.check)) == ["not_a_server_error", "status_code_conformance"],
+            "\(report.failures.map { "\($0.check) \($0.operationID): \($0.message)" })")
         #expect(Set(report.failures.map(\.operationID)) == [Self.reschedule])
     }
 }

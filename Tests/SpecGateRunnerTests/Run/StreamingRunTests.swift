@@ -24,7 +24,8 @@ struct StreamingRunTests {
         let report: RunReport
         do {
             var options = RunOptions(
-                path: RunHarness.suite, baseURL: sandbox.baseURL, seed: 3, maxCasesPerOperation: 40, includeInvalid: false,
+                path: RunHarness.suite, baseURL: sandbox.baseURL, seed: 3, maxCasesPerOperation: 40,
+                includeInvalid: false,
                 concurrency: 3, timeoutSeconds: 5, retries: 0, environment: ["CAL_API_KEY": RunHarness.ownerKey])
             options.operations = [Self.listBookings]
             options.validCasesPerOperation = 40

@@ -1,8 +1,9 @@
 import Foundation
 import SpecGateCore
-@testable import SpecGateRunner
 import SpecGateSandbox
 import Testing
+
+@testable import SpecGateRunner
 
 /// `run --max-time`: after the default cases, new distinct cases until the time is up.
 @Suite("Time budget (--max-time)", .serialized)
@@ -19,13 +20,16 @@ struct TimeBudgetTests {
         #expect(TimeBudget("1h")?.seconds == 3600)
         #expect(TimeBudget("45")?.seconds == 45)
         #expect(TimeBudget("1.5s")?.seconds == 1.5)
-        for bad in ["", "s", "0s", "-3s", "2 minutes", "abc", "1e3s", "nan"] { #expect(TimeBudget(bad) == nil, "\(bad)") }
+        for bad in ["", "s", "0s", "-3s", "2 minutes", "abc", "1e3s", "nan"] {
+            #expect(TimeBudget(bad) == nil, "\(bad)")
+        }
     }
 
     /// A prepared run of a few operations that never sends anything (the feed is only drawn from).
     func prepared(seed: UInt64 = 1, budget: TimeBudget) throws -> PreparedRun {
         var options = RunOptions(
-            path: RunHarness.suite, baseURL: "http://127.0.0.1:9", seed: seed, environment: ["CAL_API_KEY": RunHarness.ownerKey])
+            path: RunHarness.suite, baseURL: "http://127.0.0.1:9", seed: seed,
+            environment: ["CAL_API_KEY": RunHarness.ownerKey])
         options.operations = [Self.listBookings, Self.getBooking, Self.cancelBooking]
         options.maxTime = budget
         return try RunPreparation.prepare(options)
@@ -70,7 +74,8 @@ struct TimeBudgetTests {
 
     @Test("--safe and --shard hold for the budget's cases too: only safe methods, only the shard's operations")
     func safeAndShard() throws {
-        var options = RunOptions(path: RunHarness.suite, baseURL: "http://127.0.0.1:9", environment: ["CAL_API_KEY": RunHarness.ownerKey])
+        var options = RunOptions(
+            path: RunHarness.suite, baseURL: "http://127.0.0.1:9", environment: ["CAL_API_KEY": RunHarness.ownerKey])
         options.safe = true
         options.shard = Shard("1/2")
         options.maxTime = TimeBudget(seconds: 3600)
@@ -97,15 +102,20 @@ struct TimeBudgetTests {
         let operations = Dictionary(uniqueKeysWithValues: run.operations.map { ($0.id, $0) })
         func verdict(_ id: String, _ status: Int) throws -> ExchangeVerdict {
             let operation = try #require(operations[id])
-            let request = PreparedRequest(method: operation.method, pathAndQuery: operation.path, headers: [], body: nil)
+            let request = PreparedRequest(
+                method: operation.method, pathAndQuery: operation.path, headers: [], body: nil)
             let label = CaseLabel(caseID: id, expectsSuccess: true)
             return ExchangeVerdict(
                 exchange: ExchangeRecord(
                     operation: operation, label: label, url: "http://127.0.0.1:9" + operation.path, request: request,
-                    outcome: .response(ObservedResponse(status: status, headers: [], body: [], elapsedMilliseconds: 1)), attempts: 1))
+                    outcome: .response(ObservedResponse(status: status, headers: [], body: [], elapsedMilliseconds: 1)),
+                    attempts: 1))
         }
         for n in 0..<40 {
-            feed.observe([try verdict(Self.listBookings, 200), try verdict(Self.getBooking, 200), try verdict(Self.cancelBooking, 200 + n)])
+            feed.observe([
+                try verdict(Self.listBookings, 200), try verdict(Self.getBooking, 200),
+                try verdict(Self.cancelBooking, 200 + n),
+            ])
         }
         var turns: [String: Int] = [:]
         for _ in 0..<200 {
@@ -124,12 +134,16 @@ struct TimeBudgetTests {
         try await Task.sleep(for: .milliseconds(20))
         #expect(feed.next() == nil)
         #expect(feed.exhausted)
-        #expect(feed.notes.contains { $0.hasPrefix("time budget: --max-time 1ms: 0 cases") && $0.hasSuffix("stopped because the time was up") })
+        #expect(
+            feed.notes.contains {
+                $0.hasPrefix("time budget: --max-time 1ms: 0 cases") && $0.hasSuffix("stopped because the time was up")
+            })
     }
 
     @Test("a default run has no budget: the same cases as before, no budget notes")
     func defaultRunUnchanged() throws {
-        var options = RunOptions(path: RunHarness.suite, baseURL: "http://127.0.0.1:9", environment: ["CAL_API_KEY": RunHarness.ownerKey])
+        var options = RunOptions(
+            path: RunHarness.suite, baseURL: "http://127.0.0.1:9", environment: ["CAL_API_KEY": RunHarness.ownerKey])
         options.operations = [Self.listBookings]
         let run = try RunPreparation.prepare(options)
         let drawn = draw(run, limit: 10_000)
@@ -156,7 +170,9 @@ struct TimeBudgetTests {
         // Loose: the budget, plus the requests in flight and the clean-up after it.
         #expect(elapsed < .seconds(2 + 10))
         let summary = try #require(budgeted.notes.first { $0.hasPrefix("time budget: --max-time 2s:") })
-        #expect(summary.hasSuffix("stopped because the time was up") || summary.contains("no operation gave a new distinct case"), "\(summary)")
+        #expect(
+            summary.hasSuffix("stopped because the time was up")
+                || summary.contains("no operation gave a new distinct case"), "\(summary)")
         #expect(budgeted.notes.contains { $0.hasPrefix("time budget: GET /v2/bookings:") })
     }
 }

@@ -108,13 +108,17 @@ struct WorkflowTests {
             #expect(error.message.contains("OWNER_ID"))
         }
         let suite = try SuiteParser.parse(Array(text.utf8), uri: "file:///suite.yaml", environment: ["OWNER_ID": "9"])
-        #expect(suite.values == [BodyValue(operation: nil, pointer: JSONPointer(tokens: ["ownerId"]), byName: true, value: "9")])
+        #expect(
+            suite.values == [
+                BodyValue(operation: nil, pointer: JSONPointer(tokens: ["ownerId"]), byName: true, value: "9")
+            ])
     }
 
     // MARK: Body values
 
     @Test func bodyValuesAreAppliedAndCoercedToTheSchema() throws {
-        let fixture = try ItemsFixture(suite: "values:\n  ownerId: \"${OWNER:-7}\"\n  \"createItem#/name\": fixed\n  unknown: 1\n")
+        let fixture = try ItemsFixture(
+            suite: "values:\n  ownerId: \"${OWNER:-7}\"\n  \"createItem#/name\": fixed\n  unknown: 1\n")
         defer { fixture.remove() }
         let run = try fixture.prepare()
         let valid = run.makeAllCases().filter { $0.operation.id == "createItem" && $0.testCase.kind == .valid }
@@ -126,7 +130,10 @@ struct WorkflowTests {
         }
         // Invalid cases keep the value unless their mutation targets it.
         let invalid = run.makeAllCases().filter { $0.operation.id == "createItem" && $0.testCase.kind == .invalid }
-        #expect(invalid.contains { $0.testCase.target == "/body/name" && $0.testCase.bodyValue?["ownerId"] == .number(JSONNumber(7)) })
+        #expect(
+            invalid.contains {
+                $0.testCase.target == "/body/name" && $0.testCase.bodyValue?["ownerId"] == .number(JSONNumber(7))
+            })
     }
 
     @Test func bodyValueThatBreaksTheSchemaIsLeftOutAndNoted() throws {
@@ -175,8 +182,12 @@ struct WorkflowTests {
         let uid = try #require(RuntimeExpression("$response.body#/data/uid"))
         #expect(uid.evaluate(requestBody: nil, response: response(201, #"{"data":{"uid":"u-1"}}"#)) == "u-1")
         #expect(uid.evaluate(requestBody: nil, response: response(201, "not json")) == nil)
-        #expect(RuntimeExpression("$response.header.location")?.evaluate(requestBody: nil, response: response(201)) == "/items/abc")
-        #expect(RuntimeExpression("$request.body#/ownerId")?.evaluate(requestBody: ["ownerId": 3], response: response(201)) == 3)
+        #expect(
+            RuntimeExpression("$response.header.location")?.evaluate(requestBody: nil, response: response(201))
+                == "/items/abc")
+        #expect(
+            RuntimeExpression("$request.body#/ownerId")?.evaluate(requestBody: ["ownerId": 3], response: response(201))
+                == 3)
         #expect(RuntimeExpression("$statusCode")?.evaluate(requestBody: nil, response: response(204)) == "204")
         #expect(RuntimeExpression("$request.path.id") == nil)
         #expect(RuntimeExpression.pathText(.number(JSONNumber(12))) == "12")
@@ -212,18 +223,23 @@ struct WorkflowTests {
         #expect(scenario.exactStatuses)
         #expect(scenario.fixedParameters.contains("itemUid"))
         let missing = run.makeAllCases().filter { $0.testCase.mutation == "missing-required-property" }
-        #expect(!missing.isEmpty && missing.allSatisfy { $0.exactStatuses && $0.testCase.expected == .rejected(statuses: [422]) })
+        #expect(
+            !missing.isEmpty
+                && missing.allSatisfy { $0.exactStatuses && $0.testCase.expected == .rejected(statuses: [422]) })
     }
 
     @Test func exactExpectationsAreJudgedExactly() {
         let check = NegativeDataRejection()
-        let schemas = ResponseSchemas(spec: APISpec(
-            title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [getItem],
-            documents: DocumentStore(), rootURI: "file:///api.yaml"), operations: [getItem])
+        let schemas = ResponseSchemas(
+            spec: APISpec(
+                title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [getItem],
+                documents: DocumentStore(), rootURI: "file:///api.yaml"), operations: [getItem])
         func input(_ status: Int, exact: Bool) -> CheckInput {
             CheckInput(
                 operation: getItem,
-                label: CaseLabel(caseID: "c", expectsSuccess: false, mutation: "expectation", expectedStatuses: [403], exactStatuses: exact),
+                label: CaseLabel(
+                    caseID: "c", expectsSuccess: false, mutation: "expectation", expectedStatuses: [403],
+                    exactStatuses: exact),
                 response: response(status))
         }
         #expect(check.check(input(403, exact: true), schemas: schemas) == [])
@@ -234,11 +250,16 @@ struct WorkflowTests {
 
     @Test func notFoundFailsOnlyWhenIdentifiersAreReal() {
         let check = PositiveDataAcceptance()
-        let schemas = ResponseSchemas(spec: APISpec(
-            title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [getItem],
-            documents: DocumentStore(), rootURI: "file:///api.yaml"), operations: [getItem])
-        let generated = CheckInput(operation: getItem, label: CaseLabel(caseID: "c", expectsSuccess: true, pathParametersGenerated: true), response: response(404))
-        let linked = CheckInput(operation: getItem, label: CaseLabel(caseID: "c", expectsSuccess: true, identifiersResolved: true), response: response(404))
+        let schemas = ResponseSchemas(
+            spec: APISpec(
+                title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [getItem],
+                documents: DocumentStore(), rootURI: "file:///api.yaml"), operations: [getItem])
+        let generated = CheckInput(
+            operation: getItem, label: CaseLabel(caseID: "c", expectsSuccess: true, pathParametersGenerated: true),
+            response: response(404))
+        let linked = CheckInput(
+            operation: getItem, label: CaseLabel(caseID: "c", expectsSuccess: true, identifiersResolved: true),
+            response: response(404))
         #expect(check.check(generated, schemas: schemas) == [])
         #expect(check.check(linked, schemas: schemas)?.count == 1)
     }
@@ -254,19 +275,26 @@ struct WorkflowTests {
                 """)
         defer { fixture.remove() }
         let run = try fixture.prepare()
-        #expect(run.disabledChecks == [DisabledCheck(operation: "getItem", check: "status_code_conformance", reason: "the CDN answers 418")])
+        #expect(
+            run.disabledChecks == [
+                DisabledCheck(operation: "getItem", check: "status_code_conformance", reason: "the CDN answers 418")
+            ])
         var judge = Judge(checks: run.checks, schemas: run.schemas, masker: SecretMasker())
         judge.disabledChecks = run.disabledChecks
         let exchange = ExchangeRecord(
-            operation: getItem, label: CaseLabel(caseID: "getItem/valid/0", expectsSuccess: true, pathParametersGenerated: true),
+            operation: getItem,
+            label: CaseLabel(caseID: "getItem/valid/0", expectsSuccess: true, pathParametersGenerated: true),
             url: "http://x/items/a",
             request: PreparedRequest(method: .get, pathAndQuery: "/items/a", headers: [], body: nil),
             outcome: .response(response(418)))
         judge.record(exchange)
         let report = judge.report(
-            toolVersion: "t", suite: "s", specTitle: "t", baseURL: "http://x", seed: 1, startedAt: "", durationMilliseconds: 0,
+            toolVersion: "t", suite: "s", specTitle: "t", baseURL: "http://x", seed: 1, startedAt: "",
+            durationMilliseconds: 0,
             incomplete: false, diagnostics: [])
-        let status = report.operations.first { $0.operationID == "getItem" }?.checks.first { $0.name == "status_code_conformance" }
+        let status = report.operations.first { $0.operationID == "getItem" }?.checks.first {
+            $0.name == "status_code_conformance"
+        }
         #expect(status?.status == .skipped)
         #expect(status?.reason == "disabled by the suite: the CDN answers 418")
         #expect(!report.findings.contains { $0.check == "status_code_conformance" })
@@ -282,30 +310,41 @@ struct WorkflowTests {
 
     @Test func stateCheckFailsWhenTheHostDidNotChange() {
         let check = StateConsistency()
-        let schemas = ResponseSchemas(spec: APISpec(
-            title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [getItem],
-            documents: DocumentStore(), rootURI: "file:///api.yaml"), operations: [getItem])
+        let schemas = ResponseSchemas(
+            spec: APISpec(
+                title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [getItem],
+                documents: DocumentStore(), rootURI: "file:///api.yaml"), operations: [getItem])
         let assertions = [StateAssertion(pointer: JSONPointer(tokens: ["data", "hosts", "0", "id"]), expected: "103")]
         func input(_ body: String, status: Int = 200) -> CheckInput {
-            CheckInput(operation: getItem, label: CaseLabel(caseID: "w", expectsSuccess: true, stateAssertions: assertions), response: response(status, body))
+            CheckInput(
+                operation: getItem, label: CaseLabel(caseID: "w", expectsSuccess: true, stateAssertions: assertions),
+                response: response(status, body))
         }
         #expect(check.check(input(#"{"data":{"hosts":[{"id":103}]}}"#), schemas: schemas) == [])
         let unchanged = check.check(input(#"{"data":{"hosts":[{"id":102}]}}"#), schemas: schemas)
         #expect(unchanged?.count == 1)
         #expect(unchanged?.first?.actual == "102")
         #expect(check.check(input("{}", status: 404), schemas: schemas)?.count == 1)
-        #expect(check.check(CheckInput(operation: getItem, label: CaseLabel(caseID: "c", expectsSuccess: true), response: response(200)), schemas: schemas) == nil)
+        #expect(
+            check.check(
+                CheckInput(
+                    operation: getItem, label: CaseLabel(caseID: "c", expectsSuccess: true), response: response(200)),
+                schemas: schemas) == nil)
     }
 
     @Test func resourceAvailableFailsWhenTheCreatedResourceIsUnreadable() {
         let check = ResourceAvailable()
-        let schemas = ResponseSchemas(spec: APISpec(
-            title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [getItem],
-            documents: DocumentStore(), rootURI: "file:///api.yaml"), operations: [getItem])
+        let schemas = ResponseSchemas(
+            spec: APISpec(
+                title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [getItem],
+                documents: DocumentStore(), rootURI: "file:///api.yaml"), operations: [getItem])
         var label = CaseLabel(caseID: "state/created/getItem", expectsSuccess: true, identifiersResolved: true)
         label.stateProbe = StateProbe(
-            kind: .created, priorRequest: "POST /items", priorStatus: 201, priorCurl: "curl -X POST http://h/items", resource: "itemId=7")
-        func input(_ status: Int) -> CheckInput { CheckInput(operation: getItem, label: label, response: response(status, "{}")) }
+            kind: .created, priorRequest: "POST /items", priorStatus: 201, priorCurl: "curl -X POST http://h/items",
+            resource: "itemId=7")
+        func input(_ status: Int) -> CheckInput {
+            CheckInput(operation: getItem, label: label, response: response(status, "{}"))
+        }
         #expect(check.check(input(200), schemas: schemas) == [])
         let unreadable = check.check(input(404), schemas: schemas)
         #expect(unreadable?.count == 1)
@@ -313,14 +352,19 @@ struct WorkflowTests {
         #expect(unreadable?.first?.message.contains("POST /items") == true)
         #expect(unreadable?.first?.message.contains("curl -X POST") == true)
         // Only the run's automatic reads are judged.
-        #expect(check.check(CheckInput(operation: getItem, label: CaseLabel(caseID: "c", expectsSuccess: true), response: response(404)), schemas: schemas) == nil)
+        #expect(
+            check.check(
+                CheckInput(
+                    operation: getItem, label: CaseLabel(caseID: "c", expectsSuccess: true), response: response(404)),
+                schemas: schemas) == nil)
     }
 
     @Test func useAfterDeleteAcceptsGoneOrTheTerminalStatus() {
         let check = UseAfterDelete()
-        let schemas = ResponseSchemas(spec: APISpec(
-            title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [getItem],
-            documents: DocumentStore(), rootURI: "file:///api.yaml"), operations: [getItem])
+        let schemas = ResponseSchemas(
+            spec: APISpec(
+                title: "t", version: "1", openAPIVersion: "3.0.3", dialect: .openAPI30, operations: [getItem],
+                documents: DocumentStore(), rootURI: "file:///api.yaml"), operations: [getItem])
         func input(_ status: Int, _ body: String, terminal: StateAssertion?) -> CheckInput {
             var label = CaseLabel(caseID: "state/removed/x", expectsSuccess: true, identifiersResolved: true)
             label.stateProbe = StateProbe(
@@ -328,21 +372,28 @@ struct WorkflowTests {
                 priorCurl: "curl -X POST http://h/items/7/cancel", resource: "itemId=7")
             return CheckInput(operation: getItem, label: label, response: response(status, body))
         }
-        let cancelled = StateAssertion(pointer: JSONPointer(tokens: ["data", "status"]), expected: .string("cancelled"))
+        let cancelled = StateAssertion(
+            pointer: JSONPointer(tokens: ["data", "status"]), expected: .string("cancelled"))
         // A DELETE: only 404/410 pass.
         #expect(check.check(input(404, "{}", terminal: nil), schemas: schemas) == [])
         #expect(check.check(input(410, "{}", terminal: nil), schemas: schemas) == [])
         #expect(check.check(input(200, "{}", terminal: nil), schemas: schemas)?.count == 1)
         // A cancel: gone, or readable with the terminal status.
         #expect(check.check(input(404, "{}", terminal: cancelled), schemas: schemas) == [])
-        #expect(check.check(input(200, #"{"data":{"status":"cancelled"}}"#, terminal: cancelled), schemas: schemas) == [])
-        let unchanged = check.check(input(200, #"{"data":{"status":"accepted"}}"#, terminal: cancelled), schemas: schemas)
+        #expect(
+            check.check(input(200, #"{"data":{"status":"cancelled"}}"#, terminal: cancelled), schemas: schemas) == [])
+        let unchanged = check.check(
+            input(200, #"{"data":{"status":"accepted"}}"#, terminal: cancelled), schemas: schemas)
         #expect(unchanged?.count == 1)
         #expect(unchanged?.first?.actual == #""accepted""#)
         #expect(unchanged?.first?.message.contains("curl -X POST") == true)
         // A read that says nothing about the deletion (auth, rate limit) is not judged a failure.
         #expect(check.check(input(429, "{}", terminal: cancelled), schemas: schemas) == [])
-        #expect(check.check(CheckInput(operation: getItem, label: CaseLabel(caseID: "c", expectsSuccess: true), response: response(200)), schemas: schemas) == nil)
+        #expect(
+            check.check(
+                CheckInput(
+                    operation: getItem, label: CaseLabel(caseID: "c", expectsSuccess: true), response: response(200)),
+                schemas: schemas) == nil)
     }
 
     @Test func workflowsAreParsedWithStateAssertions() throws {
@@ -361,7 +412,10 @@ struct WorkflowTests {
         let run = try fixture.prepare()
         let workflow = try #require(run.workflows.first)
         #expect(workflow.steps.map(\.operation.id) == ["createItem", "getItem", "cancelItem"])
-        #expect(workflow.steps[1].stateAssertions == [StateAssertion(pointer: JSONPointer(tokens: ["data", "status"]), expected: "open")])
+        #expect(
+            workflow.steps[1].stateAssertions == [
+                StateAssertion(pointer: JSONPointer(tokens: ["data", "status"]), expected: "open")
+            ])
         #expect(workflow.steps[2].exactStatuses)
         #expect(run.captures.contains { $0.producer == "createItem" && $0.parameter == "itemUid" })
     }

@@ -67,18 +67,22 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Self.json.write(toFile: folder + "/api.json", atomically: true, encoding: .utf8)
         try """
-            overlay: 1.0.0
-            info: {title: fixes, version: "1"}
-            actions:
-              - target: "$.definitions.A.properties.x"
-                update:
-                  x-nullable: true
-                  format: date
-            """.write(toFile: folder + "/overlay.yaml", atomically: true, encoding: .utf8)
-        try "spec: api.json\noverlays: [overlay.yaml]\n".write(toFile: folder + "/suite.yaml", atomically: true, encoding: .utf8)
+        overlay: 1.0.0
+        info: {title: fixes, version: "1"}
+        actions:
+          - target: "$.definitions.A.properties.x"
+            update:
+              x-nullable: true
+              format: date
+        """.write(toFile: folder + "/overlay.yaml", atomically: true, encoding: .utf8)
+        try "spec: api.json\noverlays: [overlay.yaml]\n".write(
+            toFile: folder + "/suite.yaml", atomically: true, encoding: .utf8)
         let target = try Workspace.load(path: folder + "/suite.yaml")
         #expect(target.overlayWarnings.isEmpty)
-        #expect(target.documents.root["components"]?["schemas"]?["A"]?["properties"]?["x"] == ["type": "string", "format": "date", "nullable": true])
+        #expect(
+            target.documents.root["components"]?["schemas"]?["A"]?["properties"]?["x"] == [
+                "type": "string", "format": "date", "nullable": true,
+            ])
         let findings = target.lint()
         #expect(!findings.contains { $0.message.contains("x-format") })
         // Lines stay those of the file as written.

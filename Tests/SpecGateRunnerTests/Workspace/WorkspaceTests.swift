@@ -2,8 +2,8 @@ import Foundation
 import SpecGateCore
 import SpecGateJSON
 import SpecGateRunner
-import Testing
 import SpecGateTestSupport
+import Testing
 
 /// A temporary folder with a small spec, an external schema file, an overlay and suites.
 private struct Fixture {
@@ -12,7 +12,9 @@ private struct Fixture {
     init() throws {
         folder = NSTemporaryDirectory() + "specgate-workspace-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder + "/schemas", withIntermediateDirectories: true)
-        try write("api.yaml", """
+        try write(
+            "api.yaml",
+            """
             openapi: 3.0.3
             info: {title: Pets, version: "1"}
             paths:
@@ -40,7 +42,9 @@ private struct Fixture {
             """)
         try write("schemas/pet.yaml", "type: object\nproperties:\n  name: {type: string, pattern: 'NAME_PATTERN'}\n")
         try write("schemas/owner.yaml", "type: object\nproperties:\n  id: {type: integer}\n")
-        try write("overlay.yaml", """
+        try write(
+            "overlay.yaml",
+            """
             overlay: 1.0.0
             info: {title: fixes, version: "1"}
             actions:
@@ -142,7 +146,11 @@ private struct Fixture {
         #expect(!findings.contains { $0.rule == "unsatisfiable-schema" })
         #expect(!findings.contains { $0.rule == "invalid-pattern" })
         let raw = try Workspace.load(path: Self.root + "/specs/calcom/openapi-v2.json").lint()
-        #expect(raw.contains { $0.rule == "unsatisfiable-schema" && $0.location.pointer.description == "/components/schemas/ReassignBookingOutput_2024_08_13" })
+        #expect(
+            raw.contains {
+                $0.rule == "unsatisfiable-schema"
+                    && $0.location.pointer.description == "/components/schemas/ReassignBookingOutput_2024_08_13"
+            })
         #expect(raw.filter { $0.rule == "invalid-pattern" }.count == 6)
     }
 }

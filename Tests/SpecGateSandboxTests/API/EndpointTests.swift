@@ -22,9 +22,11 @@ struct OperationCase: Sendable, CustomTestStringConvertible {
         OperationCase(name: "get", method: "GET", path: { "/v2/bookings/\($0.personalBookingUid)" }, status: 200),
         OperationCase(name: "by-seat", method: "GET", path: { "/v2/bookings/by-seat/\($0.seatUid)" }, status: 200),
         OperationCase(
-            name: "recordings", method: "GET", path: { "/v2/bookings/\($0.personalBookingUid)/recordings" }, status: 200),
+            name: "recordings", method: "GET", path: { "/v2/bookings/\($0.personalBookingUid)/recordings" }, status: 200
+        ),
         OperationCase(
-            name: "transcripts", method: "GET", path: { "/v2/bookings/\($0.personalBookingUid)/transcripts" }, status: 200),
+            name: "transcripts", method: "GET", path: { "/v2/bookings/\($0.personalBookingUid)/transcripts" },
+            status: 200),
         OperationCase(
             name: "reschedule", method: "POST", path: { "/v2/bookings/\($0.personalBookingUid)/reschedule" },
             body: ["start": "2031-02-02T10:00:00Z", "reschedulingReason": "conflict"], status: 201),
@@ -35,7 +37,8 @@ struct OperationCase: Sendable, CustomTestStringConvertible {
             name: "mark-absent", method: "POST", path: { "/v2/bookings/\($0.personalBookingUid)/mark-absent" },
             body: ["host": true], status: 200),
         OperationCase(
-            name: "reassign", method: "POST", path: { "/v2/bookings/\($0.roundRobinBookingUids[0])/reassign" }, status: 200),
+            name: "reassign", method: "POST", path: { "/v2/bookings/\($0.roundRobinBookingUids[0])/reassign" },
+            status: 200),
         OperationCase(
             name: "reassign-to-user", method: "POST",
             path: { "/v2/bookings/\($0.roundRobinBookingUids[0])/reassign/\($0.hosts[1].id)" },
@@ -49,7 +52,8 @@ struct OperationCase: Sendable, CustomTestStringConvertible {
             name: "calendar-links", method: "GET", path: { "/v2/bookings/\($0.personalBookingUid)/calendar-links" },
             status: 200),
         OperationCase(
-            name: "references", method: "GET", path: { "/v2/bookings/\($0.personalBookingUid)/references" }, status: 200),
+            name: "references", method: "GET", path: { "/v2/bookings/\($0.personalBookingUid)/references" }, status: 200
+        ),
         OperationCase(
             name: "conferencing-sessions", method: "GET",
             path: { "/v2/bookings/\($0.personalBookingUid)/conferencing-sessions" }, status: 200),
@@ -99,7 +103,8 @@ struct EndpointTests {
         }
     }
 
-    @Test("cal-api-version missing or wrong gets 400", arguments: [SandboxClient.Version.missing, .value("2024-04-15")])
+    @Test(
+        "cal-api-version missing or wrong gets 400", arguments: [SandboxClient.Version.missing, .value("2024-04-15")])
     func apiVersion(_ version: SandboxClient.Version) async throws {
         try await withSandbox { client in
             let reply = try await client.send(
@@ -113,16 +118,40 @@ struct EndpointTests {
         [:],
         ["eventTypeId": 501, "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"]],
         ["start": "2031-01-01T10:00:00Z", "eventTypeId": 501],
-        ["start": "yesterday", "eventTypeId": 501, "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"]],
+        [
+            "start": "yesterday", "eventTypeId": 501,
+            "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"],
+        ],
         ["start": 5, "eventTypeId": 501, "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"]],
-        ["start": "2031-01-01T10:00:00Z", "eventTypeId": "501", "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"]],
-        ["start": "2031-01-01T10:00:00Z", "eventTypeId": 501, "attendee": ["name": "A", "email": "not-an-email", "timeZone": "UTC"]],
-        ["start": "2031-01-01T10:00:00Z", "eventTypeId": 501, "attendee": ["email": "a@example.com", "timeZone": "UTC"]],
-        ["start": "2031-01-01T10:00:00Z", "eventTypeId": 501, "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC", "language": "xx"]],
+        [
+            "start": "2031-01-01T10:00:00Z", "eventTypeId": "501",
+            "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"],
+        ],
+        [
+            "start": "2031-01-01T10:00:00Z", "eventTypeId": 501,
+            "attendee": ["name": "A", "email": "not-an-email", "timeZone": "UTC"],
+        ],
+        [
+            "start": "2031-01-01T10:00:00Z", "eventTypeId": 501,
+            "attendee": ["email": "a@example.com", "timeZone": "UTC"],
+        ],
+        [
+            "start": "2031-01-01T10:00:00Z", "eventTypeId": 501,
+            "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC", "language": "xx"],
+        ],
         ["start": "2031-01-01T10:00:00Z", "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"]],
-        ["start": "2031-01-01T10:00:00Z", "eventTypeId": 501, "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"], "location": ["type": "teleport"]],
-        ["start": "2031-01-01T10:00:00Z", "eventTypeId": 501, "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"], "guests": [5]],
-        ["start": "2031-01-01T10:00:00Z", "eventTypeId": 501, "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"], "lengthInMinutes": 0],
+        [
+            "start": "2031-01-01T10:00:00Z", "eventTypeId": 501,
+            "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"], "location": ["type": "teleport"],
+        ],
+        [
+            "start": "2031-01-01T10:00:00Z", "eventTypeId": 501,
+            "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"], "guests": [5],
+        ],
+        [
+            "start": "2031-01-01T10:00:00Z", "eventTypeId": 501,
+            "attendee": ["name": "A", "email": "a@example.com", "timeZone": "UTC"], "lengthInMinutes": 0,
+        ],
         [1, 2, 3],
     ]
 
@@ -159,7 +188,9 @@ struct EndpointTests {
         }
     }
 
-    @Test("unknown booking uid gets 404 on every booking operation", arguments: OperationCase.all.filter { !["list", "create", "by-seat"].contains($0.name) })
+    @Test(
+        "unknown booking uid gets 404 on every booking operation",
+        arguments: OperationCase.all.filter { !["list", "create", "by-seat"].contains($0.name) })
     func unknownBooking(_ op: OperationCase) async throws {
         try await withSandbox { client in
             let path = op.path(client.seed)
@@ -221,7 +252,11 @@ struct EndpointTests {
         }
     }
 
-    @Test("invalid query parameters of list get 400", arguments: ["take=abc", "take=0", "skip=-1", "status=done", "sortStart=up", "afterStart=today", "eventTypeIds=1,x"])
+    @Test(
+        "invalid query parameters of list get 400",
+        arguments: [
+            "take=abc", "take=0", "skip=-1", "status=done", "sortStart=up", "afterStart=today", "eventTypeIds=1,x",
+        ])
     func invalidListQuery(_ query: String) async throws {
         try await withSandbox { client in
             let reply = try await client.send("GET", "/v2/bookings?\(query)", key: client.ownerKey)
@@ -237,11 +272,17 @@ struct EndpointTests {
                 ("POST", "/v2/bookings/\(s.personalBookingUid)/reschedule", ["reschedulingReason": "x"]),
                 ("POST", "/v2/bookings/\(s.personalBookingUid)/reschedule", ["start": "soon"]),
                 ("POST", "/v2/bookings/\(s.personalBookingUid)/cancel", ["cancelSubsequentBookings": "yes"]),
-                ("POST", "/v2/bookings/\(s.personalBookingUid)/mark-absent", ["attendees": [["email": "attendee4@sandbox.example"]]]),
+                (
+                    "POST", "/v2/bookings/\(s.personalBookingUid)/mark-absent",
+                    ["attendees": [["email": "attendee4@sandbox.example"]]]
+                ),
                 ("POST", "/v2/bookings/\(s.personalBookingUid)/mark-absent", ["host": "true"]),
                 ("POST", "/v2/bookings/\(s.pendingBookingUid)/decline", ["reason": 5]),
                 ("POST", "/v2/bookings/\(s.roundRobinBookingUids[0])/reassign/\(s.hosts[1].id)", ["reason": false]),
-                ("PATCH", "/v2/bookings/\(s.personalBookingUid)/location", ["location": ["type": "integration", "integration": "carrier-pigeon"]]),
+                (
+                    "PATCH", "/v2/bookings/\(s.personalBookingUid)/location",
+                    ["location": ["type": "integration", "integration": "carrier-pigeon"]]
+                ),
                 ("PATCH", "/v2/bookings/\(s.personalBookingUid)/location", ["location": ["type": "link"]]),
             ]
             for (method, path, body) in cases {

@@ -16,7 +16,9 @@ struct TestLoginEndpointTests {
         do {
             let path = SandboxTestTokens.loginPath
             let outsider = sandbox.seed.outsider
-            let login = try await client.send("POST", path, json: ["email": .string(outsider.email), "password": .string(SandboxTestTokens.loginPassword)])
+            let login = try await client.send(
+                "POST", path,
+                json: ["email": .string(outsider.email), "password": .string(SandboxTestTokens.loginPassword)])
             #expect(login.status == 200)
             #expect(login.json?["status"] == "success")
             #expect(login.json?["data"]?["expiresIn"] == 1)
@@ -26,21 +28,27 @@ struct TestLoginEndpointTests {
             // The token acts as the outsider: the owner's booking is refused, the outsider's own list answers.
             let list = try await client.send("GET", "/v2/bookings", authorization: "Bearer " + token)
             #expect(list.status == 200)
-            let owners = try await client.send("GET", "/v2/bookings/\(sandbox.seed.personalBookingUid)/references", authorization: "Bearer " + token)
+            let owners = try await client.send(
+                "GET", "/v2/bookings/\(sandbox.seed.personalBookingUid)/references", authorization: "Bearer " + token)
             #expect(owners.status == 403 || owners.status == 404, "\(owners.status)")
             // Another sandbox accepts it too (signed, as from a shared identity provider).
             #expect(try await elsewhere.send("GET", "/v2/bookings", authorization: "Bearer " + token).status == 200)
             // A forged token with a changed user is refused.
-            let forged = token.replacingOccurrences(of: "\(SandboxTestTokens.tokenPrefix)\(outsider.id)_", with: "\(SandboxTestTokens.tokenPrefix)\(sandbox.seed.owner.id)_")
+            let forged = token.replacingOccurrences(
+                of: "\(SandboxTestTokens.tokenPrefix)\(outsider.id)_",
+                with: "\(SandboxTestTokens.tokenPrefix)\(sandbox.seed.owner.id)_")
             #expect(try await client.send("GET", "/v2/bookings", authorization: "Bearer " + forged).status == 401)
             try await Task.sleep(for: .milliseconds(1200))
             let expired = try await client.send("GET", "/v2/bookings", authorization: "Bearer " + token)
             #expect(expired.status == 401)
             #expect(expired.json?["error"]?["message"] == "Access token expired")
 
-            let wrong = try await client.send("POST", path, json: ["email": .string(outsider.email), "password": "guess"])
+            let wrong = try await client.send(
+                "POST", path, json: ["email": .string(outsider.email), "password": "guess"])
             #expect(wrong.status == 401)
-            let unknown = try await client.send("POST", path, json: ["email": "nobody@example.com", "password": .string(SandboxTestTokens.loginPassword)])
+            let unknown = try await client.send(
+                "POST", path,
+                json: ["email": "nobody@example.com", "password": .string(SandboxTestTokens.loginPassword)])
             #expect(unknown.status == 401)
             #expect(try await client.send("POST", path, body: Array("email=x".utf8)).status == 400)
             #expect(try await client.send("GET", path).status == 405)

@@ -24,9 +24,12 @@ struct RobustnessTests {
     @Test("a chunked body over the limit gets 413")
     func oversizedChunkedBody() async throws {
         try await withSandbox(maxBodyBytes: 1000) { client in
-            var request = Array("POST /v2/bookings HTTP/1.1\r\nHost: x\r\nConnection: close\r\ncal-api-version: 2024-08-13\r\nTransfer-Encoding: chunked\r\n\r\n".utf8)
+            var request = Array(
+                "POST /v2/bookings HTTP/1.1\r\nHost: x\r\nConnection: close\r\ncal-api-version: 2024-08-13\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    .utf8)
             for _ in 0..<3 {
-                request += Array("1f4\r\n".utf8) + [UInt8](repeating: UInt8(ascii: "b"), count: 500) + Array("\r\n".utf8)
+                request +=
+                    Array("1f4\r\n".utf8) + [UInt8](repeating: UInt8(ascii: "b"), count: 500) + Array("\r\n".utf8)
             }
             request += Array("0\r\n\r\n".utf8)
             let outcome = await RawHTTPClient.exchange(port: client.port, bytes: request)
@@ -35,12 +38,14 @@ struct RobustnessTests {
         }
     }
 
-    @Test("malformed HTTP gets a 4xx or a closed connection, never a crash", arguments: [
-        "GARBAGE\r\n\r\n",
-        "GET /v2/bookings HTTP/9.9\r\n\r\n",
-        "GET /v2/bookings HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
-        "\u{0}\u{1}\u{2}\r\n\r\n",
-    ])
+    @Test(
+        "malformed HTTP gets a 4xx or a closed connection, never a crash",
+        arguments: [
+            "GARBAGE\r\n\r\n",
+            "GET /v2/bookings HTTP/9.9\r\n\r\n",
+            "GET /v2/bookings HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n",
+            "\u{0}\u{1}\u{2}\r\n\r\n",
+        ])
     func malformedHTTP(_ text: String) async throws {
         try await withSandbox { client in
             let outcome = await RawHTTPClient.exchange(port: client.port, bytes: Array(text.utf8))
@@ -89,7 +94,9 @@ struct RobustnessTests {
             // Express answers a method the path does not route like an unknown path (Cal.com runs on NestJS/Express).
             let reply = try await client.send("DELETE", "/v2/bookings/\(client.seed.personalBookingUid)")
             #expect(reply.status == 404)
-            #expect(reply.json?["error"]?["message"]?.stringValue == "Cannot DELETE /v2/bookings/\(client.seed.personalBookingUid)")
+            #expect(
+                reply.json?["error"]?["message"]?.stringValue
+                    == "Cannot DELETE /v2/bookings/\(client.seed.personalBookingUid)")
             #expect(reply.header("Allow") == nil)
             let put = try await client.send("PUT", "/v2/bookings")
             #expect(put.status == 404)
@@ -100,8 +107,10 @@ struct RobustnessTests {
     @Test("keep-alive connections serve several requests in order")
     func keepAlive() async throws {
         try await withSandbox { client in
-            let one = "GET /v2/bookings/\(client.seed.personalBookingUid) HTTP/1.1\r\nHost: x\r\ncal-api-version: 2024-08-13\r\n\r\n"
-            let two = "GET /v2/bookings/nope HTTP/1.1\r\nHost: x\r\ncal-api-version: 2024-08-13\r\nConnection: close\r\n\r\n"
+            let one =
+                "GET /v2/bookings/\(client.seed.personalBookingUid) HTTP/1.1\r\nHost: x\r\ncal-api-version: 2024-08-13\r\n\r\n"
+            let two =
+                "GET /v2/bookings/nope HTTP/1.1\r\nHost: x\r\ncal-api-version: 2024-08-13\r\nConnection: close\r\n\r\n"
             let outcome = await RawHTTPClient.exchange(port: client.port, bytes: Array((one + two).utf8))
             let text = String(decoding: outcome.bytes, as: UTF8.self)
             let statuses = text.components(separatedBy: "HTTP/1.1 ").dropFirst().map { $0.prefix(3) }

@@ -35,13 +35,18 @@ struct StateTests {
             let s = client.seed
             var bySlug = client.createBody(eventTypeId: 0)
             bySlug = bySlug.removing(at: JSONPointer(tokens: ["eventTypeId"])) ?? bySlug
-            bySlug = bySlug.replacing(at: JSONPointer(tokens: ["eventTypeSlug"]), with: .string(s.personalEventType.slug)) ?? bySlug
-            let personal = bySlug.replacing(at: JSONPointer(tokens: ["username"]), with: .string(s.owner.username)) ?? bySlug
+            bySlug =
+                bySlug.replacing(at: JSONPointer(tokens: ["eventTypeSlug"]), with: .string(s.personalEventType.slug))
+                ?? bySlug
+            let personal =
+                bySlug.replacing(at: JSONPointer(tokens: ["username"]), with: .string(s.owner.username)) ?? bySlug
             let reply = try await client.send("POST", "/v2/bookings", json: personal)
             #expect(reply.json?["data"]?["eventTypeId"]?.intValue == s.personalEventType.id)
 
             var team = client.createBody(eventTypeId: 0).removing(at: JSONPointer(tokens: ["eventTypeId"])) ?? [:]
-            team = team.replacing(at: JSONPointer(tokens: ["eventTypeSlug"]), with: .string(s.roundRobinEventType.slug)) ?? team
+            team =
+                team.replacing(at: JSONPointer(tokens: ["eventTypeSlug"]), with: .string(s.roundRobinEventType.slug))
+                ?? team
             team = team.replacing(at: JSONPointer(tokens: ["teamSlug"]), with: "sandbox-team") ?? team
             let rr = try await client.send("POST", "/v2/bookings", json: team)
             let hostId = rr.json?["data"]?["hosts"]?[0]?["id"]?.intValue
@@ -114,7 +119,8 @@ struct StateTests {
         try await withSandbox { client in
             let uid = client.seed.personalBookingUid
             let reply = try await client.send(
-                "POST", "/v2/bookings/\(uid)/reschedule", json: ["start": "2031-06-01T08:00:00+02:00", "rescheduledBy": "x@example.com"])
+                "POST", "/v2/bookings/\(uid)/reschedule",
+                json: ["start": "2031-06-01T08:00:00+02:00", "rescheduledBy": "x@example.com"])
             #expect(reply.status == 201)
             let new = try #require(reply.json?["data"])
             #expect(new["start"] == "2031-06-01T06:00:00.000Z")

@@ -29,7 +29,8 @@ struct CalcomContractTests {
     func operationHonoursItsContract(_ operationID: String) async throws {
         let suite = try Self.suite.get()
         let sandbox = try await Sandbox.start(SandboxConfiguration())
-        var options = RunConfiguration(operations: [operationID], environment: ["CAL_API_KEY": sandbox.seed.owner.apiKey])
+        var options = RunConfiguration(
+            operations: [operationID], environment: ["CAL_API_KEY": sandbox.seed.owner.apiKey])
         options.retries = 0
         let run: ContractRun
         do {

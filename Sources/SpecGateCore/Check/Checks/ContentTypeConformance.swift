@@ -24,7 +24,8 @@ public struct ContentTypeConformance: ResponseCheck {
         if documented.content.contains(where: { $0.matches(essence: essence) }) { return [] }
         return [
             CheckViolation(
-                message: "Content-Type \(actual) is not documented for status \(input.response.status) (documented: \(listed))",
+                message:
+                    "Content-Type \(actual) is not documented for status \(input.response.status) (documented: \(listed))",
                 expected: listed, actual: actual,
                 fingerprintDetail: "content-type \(MediaTypeSpec.essence(of: actual)) for \(documented.status)"
             )

@@ -14,7 +14,8 @@ public struct CrossUserAccess: ResponseCheck {
                 CheckViolation(
                     message:
                         "identity \(probe.identity) (\(probe.identityCredential)) changed \(probe.resource), created by the owner (\(probe.ownerCredential)) with \(probe.ownerRequest): the owner's read afterwards differs from the one before (answered \(status))",
-                    expected: "the resource unchanged", actual: "changed", fingerprintDetail: "\(probe.identity) changed the resource")
+                    expected: "the resource unchanged", actual: "changed",
+                    fingerprintDetail: "\(probe.identity) changed the resource")
             ]
         }
         guard (200..<300).contains(status) else { return [] }

@@ -9,14 +9,16 @@ public struct MaxResponseTime: ResponseCheck {
     }
 
     public let name = "max_response_time"
-    public let summary = "The whole exchange (connect when new, time to first byte, body) fits the latency budget (opt-in: --max-response-time MS)."
+    public let summary =
+        "The whole exchange (connect when new, time to first byte, body) fits the latency budget (opt-in: --max-response-time MS)."
 
     public func check(_ input: CheckInput, schemas: ResponseSchemas) -> [CheckViolation]? {
         let elapsed = input.response.elapsedMilliseconds
         guard elapsed > budgetMilliseconds else { return [] }
         return [
             CheckViolation(
-                message: "response took \(Int(elapsed.rounded())) ms in total\(Self.breakdown(input.response)); the budget is \(Int(budgetMilliseconds)) ms",
+                message:
+                    "response took \(Int(elapsed.rounded())) ms in total\(Self.breakdown(input.response)); the budget is \(Int(budgetMilliseconds)) ms",
                 expected: "≤ \(Int(budgetMilliseconds)) ms", actual: "\(Int(elapsed.rounded())) ms",
                 fingerprintDetail: "slow"
             )

@@ -24,7 +24,8 @@ public struct NegativeDataRejection: ResponseCheck {
         }
         // Any 4xx is a rejection: the server may look a resource up (404) or check another rule first.
         if (400..<500).contains(status) { return [] }
-        let expected = input.expectedStatuses.isEmpty ? "4xx" : input.expectedStatuses.map(String.init).joined(separator: " or ")
+        let expected =
+            input.expectedStatuses.isEmpty ? "4xx" : input.expectedStatuses.map(String.init).joined(separator: " or ")
         return [
             CheckViolation(
                 message: "\(mutation) was accepted with \(status); a conforming server rejects it with \(expected)",

@@ -5,7 +5,8 @@ public struct PositiveDataAcceptance: ResponseCheck {
     public init() {}
 
     public let name = "positive_data_acceptance"
-    public let summary = "A valid request is not rejected with a 4xx (404 allowed unless its identifiers are real: linked or from the suite)."
+    public let summary =
+        "A valid request is not rejected with a 4xx (404 allowed unless its identifiers are real: linked or from the suite)."
 
     public func check(_ input: CheckInput, schemas: ResponseSchemas) -> [CheckViolation]? {
         guard input.expectsSuccess else { return nil }
@@ -16,7 +17,8 @@ public struct PositiveDataAcceptance: ResponseCheck {
         return [
             CheckViolation(
                 message: "a valid request was rejected with \(status)",
-                expected: input.expectedStatuses.isEmpty ? "2xx" : input.expectedStatuses.map(String.init).joined(separator: " or "),
+                expected: input.expectedStatuses.isEmpty
+                    ? "2xx" : input.expectedStatuses.map(String.init).joined(separator: " or "),
                 actual: String(status),
                 fingerprintDetail: "valid rejected \(status)"
             )

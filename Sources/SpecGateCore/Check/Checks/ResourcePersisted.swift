@@ -8,7 +8,8 @@ public struct ResourcePersisted: ResponseCheck {
     public init() {}
 
     public let name = "resource_persisted"
-    public let summary = "After a 2xx state change, a read of the resource agrees with the answer on the fields both hold."
+    public let summary =
+        "After a 2xx state change, a read of the resource agrees with the answer on the fields both hold."
 
     public func check(_ input: CheckInput, schemas: ResponseSchemas) -> [CheckViolation]? {
         guard let probe = input.stateProbe, case .changed(let answer) = probe.kind else { return nil }
@@ -18,7 +19,8 @@ public struct ResourcePersisted: ResponseCheck {
             let comparisons = PersistedFields.compare(answer: answer, read: body)
         else { return [] }
         let again = probe.rereadAfterMilliseconds.map { " (and again \($0) ms later)" } ?? ""
-        let before = "\(probe.priorRequest) answered \(probe.priorStatus) for \(probe.resource); the changing request: \(probe.priorCurl)"
+        let before =
+            "\(probe.priorRequest) answered \(probe.priorStatus) for \(probe.resource); the changing request: \(probe.priorCurl)"
         return comparisons.filter { !$0.agrees }.map { comparison in
             let expected = JSONWriter.compact(comparison.expected)
             let actual = comparison.actual.map(JSONWriter.compact) ?? "absent"

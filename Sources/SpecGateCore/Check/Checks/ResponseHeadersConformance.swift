@@ -33,7 +33,8 @@ public struct ResponseHeadersConformance: ResponseCheck {
                 let reasons = schema.validate(.string(value)).map(\.message).joined(separator: "; ")
                 violations.append(
                     CheckViolation(
-                        message: "header \(header.name): \(JSONWriter.quote(value)) does not match its schema (\(reasons))",
+                        message:
+                            "header \(header.name): \(JSONWriter.quote(value)) does not match its schema (\(reasons))",
                         expected: "a value valid against \(location)", actual: value,
                         schemaLocation: location,
                         fingerprintDetail: "invalid header \(header.name.lowercased())"
@@ -51,9 +52,12 @@ public struct ResponseHeadersConformance: ResponseCheck {
         if lead, let number = JSONNumber(literal: value), schema.isValid(.number(number)) { return true }
         if schema.isValid(.string(value)) { return true }
         let trimmed = value.trimmingWhitespace()
-        if !(lead && trimmed.utf8.count == value.utf8.count), let number = JSONNumber(literal: trimmed), schema.isValid(.number(number)) {
+        if !(lead && trimmed.utf8.count == value.utf8.count), let number = JSONNumber(literal: trimmed),
+            schema.isValid(.number(number))
+        {
             return true
         }
-        return (trimmed == "true" && schema.isValid(.bool(true))) || (trimmed == "false" && schema.isValid(.bool(false)))
+        return (trimmed == "true" && schema.isValid(.bool(true)))
+            || (trimmed == "false" && schema.isValid(.bool(false)))
     }
 }

@@ -15,7 +15,9 @@ public struct ResponseSchemaConformance: ResponseCheck {
 
     public func check(_ input: CheckInput, schemas: ResponseSchemas) -> [CheckViolation]? {
         let response = input.response
-        guard let documented = input.operation.response(for: response.status), !response.bodyTruncated else { return nil }
+        guard let documented = input.operation.response(for: response.status), !response.bodyTruncated else {
+            return nil
+        }
         let mediaType: MediaTypeSpec?
         if let contentType = response.contentType {
             let essence = MediaTypeSpec.essence(of: contentType)
@@ -27,7 +29,8 @@ public struct ResponseSchemaConformance: ResponseCheck {
         guard let schema = schemas.schema(at: location) else {
             return [
                 CheckViolation(
-                    message: "schema \(location) could not be compiled: \(schemas.compileErrors[location] ?? "unknown reason")",
+                    message:
+                        "schema \(location) could not be compiled: \(schemas.compileErrors[location] ?? "unknown reason")",
                     schemaLocation: location, fingerprintDetail: "schema compile error"
                 )
             ]

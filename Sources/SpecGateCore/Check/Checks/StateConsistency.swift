@@ -20,12 +20,17 @@ public struct StateConsistency: ResponseCheck {
             ]
         }
         guard let body = input.parsedBody ?? (try? JSONParser().parse(input.response.body)) else {
-            return [CheckViolation(message: "the response body is not JSON; its state cannot be checked", fingerprintDetail: "state not JSON")]
+            return [
+                CheckViolation(
+                    message: "the response body is not JSON; its state cannot be checked",
+                    fingerprintDetail: "state not JSON")
+            ]
         }
         return input.stateAssertions.compactMap { assertion in
             guard let actual = assertion.mismatch(in: body) else { return nil }
             return CheckViolation(
-                message: "after the earlier workflow steps, \(assertion.pointer) is \(actual); expected \(JSONWriter.compact(assertion.expected))",
+                message:
+                    "after the earlier workflow steps, \(assertion.pointer) is \(actual); expected \(JSONWriter.compact(assertion.expected))",
                 expected: JSONWriter.compact(assertion.expected), actual: actual, instancePointer: assertion.pointer,
                 fingerprintDetail: "state \(assertion.pointer)")
         }

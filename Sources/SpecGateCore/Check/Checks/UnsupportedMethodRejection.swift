@@ -46,7 +46,8 @@ public struct UnsupportedMethodRejection: ResponseCheck {
         if !undocumented.isEmpty {
             violations.append(
                 CheckViolation(
-                    message: "Allow lists \(undocumented.joined(separator: ", ")), which \(input.operation.path) does not document",
+                    message:
+                        "Allow lists \(undocumented.joined(separator: ", ")), which \(input.operation.path) does not document",
                     expected: expected, actual: actual,
                     fingerprintDetail: "Allow lists undocumented " + undocumented.sorted().joined(separator: ",")))
         }

@@ -16,7 +16,8 @@ public struct UseAfterDelete: ResponseCheck {
         if status == 404 || status == 410 { return [] }
         // Anything but a 2xx (401, 429, 5xx) says nothing about the deletion.
         guard (200...299).contains(status) else { return [] }
-        let before = "\(probe.resource) was removed by \(probe.priorRequest) (answered \(probe.priorStatus)); the removing request: \(probe.priorCurl)"
+        let before =
+            "\(probe.resource) was removed by \(probe.priorRequest) (answered \(probe.priorStatus)); the removing request: \(probe.priorCurl)"
         guard let terminal else {
             return [
                 CheckViolation(
@@ -27,8 +28,10 @@ public struct UseAfterDelete: ResponseCheck {
         guard let body = input.parsedBody ?? (try? JSONParser().parse(input.response.body)) else {
             return [
                 CheckViolation(
-                    message: "\(before); a read right after answered \(status) with a body that is not JSON, so \(terminal.pointer) cannot show \(JSONWriter.compact(terminal.expected))",
-                    expected: JSONWriter.compact(terminal.expected), actual: "not JSON", fingerprintDetail: "ended resource not JSON")
+                    message:
+                        "\(before); a read right after answered \(status) with a body that is not JSON, so \(terminal.pointer) cannot show \(JSONWriter.compact(terminal.expected))",
+                    expected: JSONWriter.compact(terminal.expected), actual: "not JSON",
+                    fingerprintDetail: "ended resource not JSON")
             ]
         }
         guard let actual = terminal.mismatch(in: body) else { return [] }

@@ -11,7 +11,9 @@ public struct AboveMaximum: Mutation {
             guard let wrong = Self.aboveBound(context, schema) else { return nil }
             var changed = object
             changed[name] = .number(wrong)
-            return context.bodyMutant(draft, value: .object(changed), property: name, summary: "body property \(name) = \(wrong), above its maximum")
+            return context.bodyMutant(
+                draft, value: .object(changed), property: name,
+                summary: "body property \(name) = \(wrong), above its maximum")
         }
     }
 

@@ -13,7 +13,9 @@ public struct AdditionalPropertyNotAllowed: Mutation {
         var key = "specgateUnexpected"
         while object[key] != nil { key += "X" }
         object[key] = .string("unexpected")
-        guard let mutant = context.bodyMutant(draft, value: .object(object), property: key, summary: "undeclared body property \(key) added")
+        guard
+            let mutant = context.bodyMutant(
+                draft, value: .object(object), property: key, summary: "undeclared body property \(key) added")
         else { return [] }
         return [mutant]
     }

@@ -11,7 +11,9 @@ public struct BelowMinimum: Mutation {
             guard let wrong = Self.belowBound(context, schema) else { return nil }
             var changed = object
             changed[name] = .number(wrong)
-            return context.bodyMutant(draft, value: .object(changed), property: name, summary: "body property \(name) = \(wrong), below its minimum")
+            return context.bodyMutant(
+                draft, value: .object(changed), property: name,
+                summary: "body property \(name) = \(wrong), below its minimum")
         }
     }
 

@@ -19,10 +19,12 @@ public struct DuplicateHeader: Mutation {
             changed.extraHeaders.append(RequestDraft.Header(name: spec.name, value: other))
             // What a recipient that combines the two lines sees: it must fall outside the fixed values.
             let combined = JSONValue.string(valid + ", " + other)
-            let check: Mutant.Check = fixedBySchema ? spec.schema.map { .mustViolate(value: combined, schema: $0) } ?? .none : .none
+            let check: Mutant.Check =
+                fixedBySchema ? spec.schema.map { .mustViolate(value: combined, schema: $0) } ?? .none : .none
             return Mutant(
                 draft: changed, target: "/header/" + JSONPointer.escape(spec.name), key: spec.name,
-                summary: "header \(spec.name) sent twice: \(valid) and \(other)", expected: Mutant.badRequest, check: check)
+                summary: "header \(spec.name) sent twice: \(valid) and \(other)", expected: Mutant.badRequest,
+                check: check)
         }
     }
 }

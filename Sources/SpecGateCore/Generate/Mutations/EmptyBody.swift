@@ -6,11 +6,16 @@ public struct EmptyBody: Mutation {
 
     public func mutants(of draft: RequestDraft, context: MutationContext, rng: inout SplitMix64) -> [Mutant] {
         guard draft.operation.requestBody?.required == true, var body = draft.body else { return [] }
-        body.contentType = body.value.map { BodyEncoder.encode($0, mediaType: body.mediaType).contentType } ?? body.contentType
+        body.contentType =
+            body.value.map { BodyEncoder.encode($0, mediaType: body.mediaType).contentType } ?? body.contentType
         body.raw = []
         body.value = nil
         var changed = draft
         changed.body = body
-        return [Mutant(draft: changed, target: "/body", key: "body", summary: "required body left empty", expected: Mutant.badRequest)]
+        return [
+            Mutant(
+                draft: changed, target: "/body", key: "body", summary: "required body left empty",
+                expected: Mutant.badRequest)
+        ]
     }
 }

@@ -11,7 +11,8 @@ public struct MalformedAuthorization: Mutation {
         return [
             Mutant(
                 draft: changed, target: context.credentialTarget, key: credential.header,
-                summary: "\(credential.header) without the \(credential.scheme ?? "") scheme", expected: Mutant.unauthorized)
+                summary: "\(credential.header) without the \(credential.scheme ?? "") scheme",
+                expected: Mutant.unauthorized)
         ]
     }
 }

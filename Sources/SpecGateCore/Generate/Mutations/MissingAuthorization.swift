@@ -5,7 +5,9 @@ public struct MissingAuthorization: Mutation {
     public var description: String { "Omit the credential header (`Authorization`) where one is required; expect 401." }
 
     public func mutants(of draft: RequestDraft, context: MutationContext, rng: inout SplitMix64) -> [Mutant] {
-        guard context.requiresCredential(draft), let changed = context.replacingCredential(in: draft, with: nil) else { return [] }
+        guard context.requiresCredential(draft), let changed = context.replacingCredential(in: draft, with: nil) else {
+            return []
+        }
         let header = context.options.credential?.header ?? "Authorization"
         return [
             Mutant(

@@ -12,7 +12,8 @@ public struct MissingRequiredProperty: Mutation {
         return context.required(of: schema).compactMap { name in
             object = original
             guard object.removeValue(forKey: name) != nil else { return nil }
-            return context.bodyMutant(draft, value: .object(object), property: name, summary: "required body property \(name) removed")
+            return context.bodyMutant(
+                draft, value: .object(object), property: name, summary: "required body property \(name) removed")
         }
     }
 }

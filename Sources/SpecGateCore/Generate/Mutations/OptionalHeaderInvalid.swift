@@ -26,7 +26,8 @@ public struct OptionalHeaderInvalid: Mutation {
                 return nil
             }
             return context.parameterMutant(
-                draft, index: i, value: wrong, summary: "optional header \(p.spec.name): \(ParameterSerializer.scalarText(wrong))")
+                draft, index: i, value: wrong,
+                summary: "optional header \(p.spec.name): \(ParameterSerializer.scalarText(wrong))")
         }
     }
 }

@@ -12,7 +12,8 @@ public struct PathParameterWrongType: Mutation {
             guard p.spec.location == .path, let schema = p.spec.schema,
                 let wrong = Self.wrongText(for: context.types(of: schema))
             else { return nil }
-            return context.parameterMutant(draft, index: i, value: wrong, summary: "path parameter \(p.spec.name) = \(wrong)")
+            return context.parameterMutant(
+                draft, index: i, value: wrong, summary: "path parameter \(p.spec.name) = \(wrong)")
         }
     }
 

@@ -13,9 +13,12 @@ public struct QueryArrayItemInvalid: Mutation {
     public func mutants(of draft: RequestDraft, context: MutationContext, rng: inout SplitMix64) -> [Mutant] {
         draft.parameters.indices.compactMap { i in
             let p = draft.parameters[i]
-            guard p.spec.location == .query, !p.isCredential, let schema = p.spec.schema, context.types(of: schema) == ["array"]
+            guard p.spec.location == .query, !p.isCredential, let schema = p.spec.schema,
+                context.types(of: schema) == ["array"]
             else { return nil }
-            guard let items = context.parts(of: schema).first(where: { $0.object["items"] != nil })?.location.appending("items")
+            guard
+                let items = context.parts(of: schema).first(where: { $0.object["items"] != nil })?.location.appending(
+                    "items")
             else { return nil }
             let current = p.value?.arrayValue?.first
             let valid: JSONValue?

@@ -20,7 +20,8 @@ public struct QueryParameterOutOfRange: Mutation {
             } else {
                 return nil
             }
-            return context.parameterMutant(draft, index: i, value: wrong, summary: "query parameter \(p.spec.name) = \(wrong), out of range")
+            return context.parameterMutant(
+                draft, index: i, value: wrong, summary: "query parameter \(p.spec.name) = \(wrong), out of range")
         }
     }
 }

@@ -11,7 +11,9 @@ public struct StringTooLong: Mutation {
             guard let max = context.keyword("maxLength", in: schema)?.intValue, max < 100_000 else { return nil }
             var changed = object
             changed[name] = .string(String(repeating: "a", count: max + 1))
-            return context.bodyMutant(draft, value: .object(changed), property: name, summary: "body property \(name) of length \(max + 1) > maxLength \(max)")
+            return context.bodyMutant(
+                draft, value: .object(changed), property: name,
+                summary: "body property \(name) of length \(max + 1) > maxLength \(max)")
         }
     }
 }

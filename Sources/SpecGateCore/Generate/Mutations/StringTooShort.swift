@@ -11,7 +11,9 @@ public struct StringTooShort: Mutation {
             guard let min = context.keyword("minLength", in: schema)?.intValue, min > 0 else { return nil }
             var changed = object
             changed[name] = .string(String(repeating: "a", count: min - 1))
-            return context.bodyMutant(draft, value: .object(changed), property: name, summary: "body property \(name) of length \(min - 1) < minLength \(min)")
+            return context.bodyMutant(
+                draft, value: .object(changed), property: name,
+                summary: "body property \(name) of length \(min - 1) < minLength \(min)")
         }
     }
 }

@@ -11,7 +11,9 @@ public struct ValueOutsideEnum: Mutation {
             guard let wrong = Self.outsideValue(enumeration: context.keyword("enum", in: schema)) else { return nil }
             var changed = object
             changed[name] = wrong
-            return context.bodyMutant(draft, value: .object(changed), property: name, summary: "body property \(name) = \(wrong), not in its enum")
+            return context.bodyMutant(
+                draft, value: .object(changed), property: name,
+                summary: "body property \(name) = \(wrong), not in its enum")
         }
     }
 
@@ -25,7 +27,8 @@ public struct ValueOutsideEnum: Mutation {
         }
         let numbers = values.compactMap(\.numberValue)
         if let top = numbers.max() {
-            return .number(JSONNumber(literal: String((top.intValue ?? Int(top.doubleValue)) + 1)) ?? JSONNumber(987_654_321))
+            return .number(
+                JSONNumber(literal: String((top.intValue ?? Int(top.doubleValue)) + 1)) ?? JSONNumber(987_654_321))
         }
         return nil
     }

@@ -16,7 +16,9 @@ public struct WrongHeaderValue: Mutation {
         draft.parameters.indices.compactMap { i in
             let p = draft.parameters[i]
             guard p.spec.location == .header, !p.isCredential, let current = p.value else { return nil }
-            let fixedBySchema = p.spec.schema.map { context.keyword("enum", in: $0) != nil || context.keyword("const", in: $0) != nil } ?? false
+            let fixedBySchema =
+                p.spec.schema.map { context.keyword("enum", in: $0) != nil || context.keyword("const", in: $0) != nil }
+                ?? false
             let fixedBySuite = context.options.fixedHeader(p.spec.name) != nil
             guard fixedBySchema || fixedBySuite else { return nil }
             return (i, p.spec, current, fixedBySchema)
@@ -27,7 +29,9 @@ public struct WrongHeaderValue: Mutation {
         Self.fixedHeaders(in: draft, context: context).map { i, spec, current, fixedBySchema in
             let text = ParameterSerializer.scalarText(current)
             let wrong: JSONValue = .string(Self.looksLikeDate(text) ? "1999-01-01" : "specgate-invalid")
-            var mutant = context.parameterMutant(draft, index: i, value: wrong, summary: "header \(spec.name) set to \(ParameterSerializer.scalarText(wrong))")
+            var mutant = context.parameterMutant(
+                draft, index: i, value: wrong,
+                summary: "header \(spec.name) set to \(ParameterSerializer.scalarText(wrong))")
             if !fixedBySchema { mutant.check = .none }
             return mutant
         }

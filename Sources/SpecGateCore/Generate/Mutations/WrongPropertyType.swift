@@ -4,7 +4,9 @@ import SpecGateJSON
 public struct WrongPropertyType: Mutation {
     public init() {}
     public var name: String { "wrong-property-type" }
-    public var description: String { "Give a body property a value of the wrong JSON type (string ↔ number, object → string …)." }
+    public var description: String {
+        "Give a body property a value of the wrong JSON type (string ↔ number, object → string …)."
+    }
 
     public func mutants(of draft: RequestDraft, context: MutationContext, rng: inout SplitMix64) -> [Mutant] {
         context.bodyProperties(draft).compactMap { name, schema, object in
@@ -12,7 +14,8 @@ public struct WrongPropertyType: Mutation {
             var changed = object
             changed[name] = wrong
             return context.bodyMutant(
-                draft, value: .object(changed), property: name, summary: "body property \(name) sent as \(wrong.typeName) \(wrong)")
+                draft, value: .object(changed), property: name,
+                summary: "body property \(name) sent as \(wrong.typeName) \(wrong)")
         }
     }
 

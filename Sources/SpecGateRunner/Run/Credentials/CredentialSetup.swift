@@ -8,7 +8,9 @@ enum CredentialSetup {
     /// Checks a run-time source before anything is sent, and registers its secret inputs with `masker`: the
     /// OAuth 2 client secret, a login's `{env: …}` values. Throws, naming the suite line, for a login
     /// operation the spec lacks or (unless only planning) a login variable that is not set.
-    static func prepare(_ auth: SuiteAuth, target: LoadedTarget, options: RunOptions, baseURL: String, masker: inout SecretMasker) throws(RunError) {
+    static func prepare(
+        _ auth: SuiteAuth, target: LoadedTarget, options: RunOptions, baseURL: String, masker: inout SecretMasker
+    ) throws(RunError) {
         switch auth.source {
         case .env, .command:
             return
@@ -17,8 +19,11 @@ enum CredentialSetup {
                 masker.add(.init(value: clientSecret, placeholder: "$" + grant.clientSecretEnv))
             }
         case .login(let login, _):
-            _ = try LoginRequest.resolve(login, spec: target.fullSpec, baseURL: baseURL, fixedHeaders: target.suite?.headers ?? [])
-            if !options.planOnly, let missing = LoginRequest.missingVariable(login, environment: options.environment) { throw missing }
+            _ = try LoginRequest.resolve(
+                login, spec: target.fullSpec, baseURL: baseURL, fixedHeaders: target.suite?.headers ?? [])
+            if !options.planOnly, let missing = LoginRequest.missingVariable(login, environment: options.environment) {
+                throw missing
+            }
             for (env, value) in LoginRequest.secretValues(login, environment: options.environment) {
                 masker.add(.init(value: value, placeholder: "$" + env))
             }
@@ -40,7 +45,9 @@ enum CredentialSetup {
 
     /// One provider per run-time credential of `run` (the owner's, then the identities'), for requests to
     /// `baseURL` (a login by operation or path goes there), each fetched once now: a failure throws, naming the suite line.
-    static func providers(for run: PreparedRun, baseURL: String, transportOptions: TransportOptions) async throws(RunError) -> [CredentialProvider] {
+    static func providers(for run: PreparedRun, baseURL: String, transportOptions: TransportOptions)
+        async throws(RunError) -> [CredentialProvider]
+    {
         var providers: [CredentialProvider] = []
         for runtime in run.runtimeCredentials {
             var login: LoginRequest?
@@ -49,9 +56,11 @@ enum CredentialSetup {
                     source, spec: run.target.fullSpec, baseURL: baseURL, fixedHeaders: run.target.suite?.headers ?? [])
             }
             let fetcher = TokenFetcher(
-                source: runtime.auth.source, location: runtime.auth.location ?? "suite: #/auth", environment: run.options.environment,
+                source: runtime.auth.source, location: runtime.auth.location ?? "suite: #/auth",
+                environment: run.options.environment,
                 transportOptions: transportOptions, login: login)
-            let provider = CredentialProvider(credential: runtime.credential, identity: runtime.identity, fetcher: fetcher)
+            let provider = CredentialProvider(
+                credential: runtime.credential, identity: runtime.identity, fetcher: fetcher)
             _ = try await provider.current()
             providers.append(provider)
         }
@@ -73,7 +82,10 @@ extension RunTransport {
             throw RunError("cannot set up HTTP for \(baseURL): \(error)")
         }
         do {
-            return RunTransport(http, credentials: try await CredentialSetup.providers(for: run, baseURL: baseURL, transportOptions: transportOptions))
+            return RunTransport(
+                http,
+                credentials: try await CredentialSetup.providers(
+                    for: run, baseURL: baseURL, transportOptions: transportOptions))
         } catch {
             await http.shutdown()
             throw error
@@ -88,11 +100,18 @@ extension RunTransport {
             let who = credentials.identity.map { "auth (\($0))" } ?? "auth"
             let refreshes = await credentials.refreshes
             let resent = await credentials.resent
-            if refreshes > 0 { notes.append("\(who): the token was refreshed \(refreshes) time\(refreshes == 1 ? "" : "s") during the run") }
-            if resent > 0 {
-                notes.append("\(who): \(resent) request\(resent == 1 ? " was" : "s were") re-sent after a token refresh (answered 401 with the expired token)")
+            if refreshes > 0 {
+                notes.append(
+                    "\(who): the token was refreshed \(refreshes) time\(refreshes == 1 ? "" : "s") during the run")
             }
-            notes += await credentials.failures.map { "\(who): refreshing the token failed, the previous one was kept: \(masker.mask($0))" }
+            if resent > 0 {
+                notes.append(
+                    "\(who): \(resent) request\(resent == 1 ? " was" : "s were") re-sent after a token refresh (answered 401 with the expired token)"
+                )
+            }
+            notes += await credentials.failures.map {
+                "\(who): refreshing the token failed, the previous one was kept: \(masker.mask($0))"
+            }
         }
         return notes
     }

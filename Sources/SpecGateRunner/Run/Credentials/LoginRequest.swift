@@ -18,16 +18,25 @@ struct LoginRequest: Sendable {
         _ login: SuiteAuth.Login, spec: APISpec, baseURL: String, fixedHeaders: [HeaderField]
     ) throws(RunError) -> LoginRequest {
         let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        let json = [HeaderField(name: "Content-Type", value: "application/json"), HeaderField(name: "Accept", value: "application/json")]
+        let json = [
+            HeaderField(name: "Content-Type", value: "application/json"),
+            HeaderField(name: "Accept", value: "application/json"),
+        ]
         switch login.target {
         case .operation(let name):
-            guard let operation = spec.operation(id: name) ?? spec.operations.first(where: { $0.displayName == name }) else {
-                throw RunError("\(login.targetLocation): login: no operation \(name) in the spec (give an operationId or \"POST /path\", or use `url`)")
+            guard let operation = spec.operation(id: name) ?? spec.operations.first(where: { $0.displayName == name })
+            else {
+                throw RunError(
+                    "\(login.targetLocation): login: no operation \(name) in the spec (give an operationId or \"POST /path\", or use `url`)"
+                )
             }
             if !operation.parameters(in: .path).isEmpty {
-                throw RunError("\(login.targetLocation): login: \(operation.displayName) takes path parameters; give its `url` instead")
+                throw RunError(
+                    "\(login.targetLocation): login: \(operation.displayName) takes path parameters; give its `url` instead"
+                )
             }
-            return LoginRequest(method: operation.method, url: base + operation.path, headers: fixedHeaders + json, login: login)
+            return LoginRequest(
+                method: operation.method, url: base + operation.path, headers: fixedHeaders + json, login: login)
         case .url(let url):
             if url.hasPrefix("/") {
                 return LoginRequest(method: .post, url: base + url, headers: fixedHeaders + json, login: login)
@@ -43,7 +52,8 @@ struct LoginRequest: Sendable {
     }
 
     /// The environment values the login sends (secrets), by variable name.
-    static func secretValues(_ login: SuiteAuth.Login, environment: [String: String]) -> [(env: String, value: String)] {
+    static func secretValues(_ login: SuiteAuth.Login, environment: [String: String]) -> [(env: String, value: String)]
+    {
         login.variables.compactMap { variable in
             guard let value = environment[variable.env], !value.isEmpty else { return nil }
             return (variable.env, value)
@@ -60,7 +70,8 @@ struct LoginRequest: Sendable {
         }
         let what = "login: \(method.wireName)"
         let sent = await CredentialRequest.send(
-            method, url, headers: headers, body: Array(JSONWriter.compact(body).utf8), what: what, transportOptions: transportOptions)
+            method, url, headers: headers, body: Array(JSONWriter.compact(body).utf8), what: what,
+            transportOptions: transportOptions)
         let response: HTTPResponseRecord
         do {
             response = try sent.get()
@@ -71,7 +82,10 @@ struct LoginRequest: Sendable {
             return .failure(RunError("\(what) \(url) answered \(response.status) without JSON"))
         }
         guard let token = json.value(at: login.capture)?.stringValue, !token.isEmpty else {
-            return .failure(RunError("\(what) \(url) answered \(response.status) without a string at \(login.captureExpression) (`capture`)"))
+            return .failure(
+                RunError(
+                    "\(what) \(url) answered \(response.status) without a string at \(login.captureExpression) (`capture`)"
+                ))
         }
         return .success(token)
     }

@@ -19,8 +19,10 @@ enum OAuth2Grant {
         if !grant.scopes.isEmpty { fields.append(("scope", grant.scopes.joined(separator: " "))) }
         let body = fields.map { formEncoded($0.0) + "=" + formEncoded($0.1) }.joined(separator: "&")
         let sent = await CredentialRequest.send(
-            .post, url, headers: [
-                HeaderField(name: "Content-Type", value: "application/x-www-form-urlencoded"), HeaderField(name: "Accept", value: "application/json"),
+            .post, url,
+            headers: [
+                HeaderField(name: "Content-Type", value: "application/x-www-form-urlencoded"),
+                HeaderField(name: "Accept", value: "application/json"),
             ], body: Array(body.utf8),
             what: "oauth2: token endpoint", transportOptions: transportOptions)
         let response: HTTPResponseRecord
@@ -47,7 +49,8 @@ enum OAuth2Grant {
         var out = ""
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 out.append(Character(UnicodeScalar(byte)))
             case UInt8(ascii: " "): out.append("+")

@@ -20,7 +20,9 @@ struct RunTransport: Sendable {
     func send(_ request: PreparedRequest, index: Int = 0) async -> Exchange {
         // The provider whose placeholder the request carries (the owner's or an identity's), if any.
         let found = credentials.lazy.compactMap { provider -> (CredentialProvider, String)? in
-            guard let carried = request.header(provider.header), carried.contains(provider.placeholder) else { return nil }
+            guard let carried = request.header(provider.header), carried.contains(provider.placeholder) else {
+                return nil
+            }
             return (provider, carried)
         }.first
         guard let (credentials, carried) = found else { return await http.send(request, index: index) }
@@ -32,24 +34,32 @@ struct RunTransport: Sendable {
             // Cannot happen after the first fetch succeeded (the previous secret is kept); send the placeholder.
             return await mask(http.send(request, index: index), credentials: credentials, sent: request)
         }
-        var exchange = await http.send(substituting(token, in: request, placeholder: placeholder, header: credentials.header), index: index)
+        var exchange = await http.send(
+            substituting(token, in: request, placeholder: placeholder, header: credentials.header), index: index)
         // Only a well-formed credential that was refused may have expired (not the malformed-credential mutation).
-        if carried == credentials.placeholderHeaderValue, case .success(let response) = exchange.result, response.status == 401 {
+        if carried == credentials.placeholderHeaderValue, case .success(let response) = exchange.result,
+            response.status == 401
+        {
             let fresh = await credentials.refresh(replacing: token)
             if fresh != token {
                 await credentials.noteResent()
-                exchange = await http.send(substituting(fresh, in: request, placeholder: placeholder, header: credentials.header), index: index)
+                exchange = await http.send(
+                    substituting(fresh, in: request, placeholder: placeholder, header: credentials.header), index: index
+                )
             }
         }
         return await mask(exchange, credentials: credentials, sent: request)
     }
 
-    private func substituting(_ token: String, in request: PreparedRequest, placeholder: String, header: String) -> PreparedRequest {
+    private func substituting(_ token: String, in request: PreparedRequest, placeholder: String, header: String)
+        -> PreparedRequest
+    {
         var copy = request
         let lower = header.lowercased()
         copy.headers = request.headers.map { header in
             header.name.lowercased() == lower
-                ? HeaderField(name: header.name, value: header.value.replacingOccurrences(of: placeholder, with: token)) : header
+                ? HeaderField(name: header.name, value: header.value.replacingOccurrences(of: placeholder, with: token))
+                : header
         }
         return copy
     }

@@ -6,7 +6,9 @@ enum TokenCommand {
     /// Runs `argv` (the program found on PATH); its standard output, trimmed, is the token. A command still
     /// running after `timeout` is killed with its process group (Foundation starts it as a group leader, so
     /// `sh -c` and whatever it started go too).
-    static func run(_ argv: [String], environment: [String: String], timeout: Duration) async -> Result<String, RunError> {
+    static func run(_ argv: [String], environment: [String: String], timeout: Duration) async -> Result<
+        String, RunError
+    > {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = argv
@@ -26,7 +28,10 @@ enum TokenCommand {
             let text = String(decoding: out, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             let result: Result<String, RunError>
             if finished.terminationStatus != 0 {
-                let reason = String(decoding: err, as: UTF8.self).split(whereSeparator: \.isNewline).first.map { ": " + $0.prefix(200) } ?? ""
+                let reason =
+                    String(decoding: err, as: UTF8.self).split(whereSeparator: \.isNewline).first.map {
+                        ": " + $0.prefix(200)
+                    } ?? ""
                 result = .failure(RunError("(\(name)) exited with status \(finished.terminationStatus)\(reason)"))
             } else if text.isEmpty {
                 result = .failure(RunError("(\(name)) printed nothing"))

@@ -26,8 +26,10 @@ struct TokenFetcher: Sendable {
                 .map { .init(token: $0, lifetime: refreshSeconds.map(Self.duration)) }
                 .mapError { RunError("\(location): the token command \($0.message)") }
         case .oauth2(let grant):
-            return await OAuth2Grant.clientCredentials(grant, environment: environment, transportOptions: transportOptions)
-                .mapError { RunError("\(location): \($0.message)") }
+            return await OAuth2Grant.clientCredentials(
+                grant, environment: environment, transportOptions: transportOptions
+            )
+            .mapError { RunError("\(location): \($0.message)") }
         case .login(_, let refreshSeconds):
             guard let login else { return .failure(RunError("\(location): login: the login request is not resolved")) }
             return await login.send(environment: environment, transportOptions: transportOptions)
@@ -60,7 +62,8 @@ enum CredentialRequest {
         } catch {
             return .failure(RunError("\(what) \(url): \(error.message)"))
         }
-        let exchange = await transport.send(PreparedRequest(method: method, pathAndQuery: path, headers: headers, body: body))
+        let exchange = await transport.send(
+            PreparedRequest(method: method, pathAndQuery: path, headers: headers, body: body))
         await transport.shutdown()
         switch exchange.result {
         case .success(let answer) where (200...299).contains(answer.status): return .success(answer)

@@ -50,7 +50,9 @@ enum CheckTestSupport {
         try Fixtures.spec(text: specText)
     }
 
-    static func operation(_ method: HTTPMethod, _ path: String = "/things/{id}", in spec: APISpec) throws -> SpecGateCore.Operation {
+    static func operation(_ method: HTTPMethod, _ path: String = "/things/{id}", in spec: APISpec) throws
+        -> SpecGateCore.Operation
+    {
         try #require(spec.operations.first { $0.method == method && $0.path == path })
     }
 
@@ -76,17 +78,21 @@ enum CheckTestSupport {
         CaseLabel(caseID: "getThing-valid-1", expectsSuccess: true)
     }
 
-    static func invalidLabel(_ mutation: String, expectedStatuses: [Int] = [], isAuthMutation: Bool = false, exactStatuses: Bool = false)
+    static func invalidLabel(
+        _ mutation: String, expectedStatuses: [Int] = [], isAuthMutation: Bool = false, exactStatuses: Bool = false
+    )
         -> CaseLabel
     {
         CaseLabel(
-            caseID: "getThing-\(mutation)-1", expectsSuccess: false, mutation: mutation, expectedStatuses: expectedStatuses,
+            caseID: "getThing-\(mutation)-1", expectsSuccess: false, mutation: mutation,
+            expectedStatuses: expectedStatuses,
             isAuthMutation: isAuthMutation, exactStatuses: exactStatuses)
     }
 
     /// Runs `check` on one exchange, against the schemas of the spec above.
     static func run(
-        _ check: any ResponseCheck, _ operation: SpecGateCore.Operation, _ label: CaseLabel, _ response: ObservedResponse,
+        _ check: any ResponseCheck, _ operation: SpecGateCore.Operation, _ label: CaseLabel,
+        _ response: ObservedResponse,
         spec: APISpec? = nil
     ) throws -> [CheckViolation]? {
         let spec = try spec ?? self.spec()

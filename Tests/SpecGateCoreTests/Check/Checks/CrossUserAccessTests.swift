@@ -8,7 +8,8 @@ struct CrossUserAccessTests {
 
     static func label(changed: Bool? = nil) -> CaseLabel {
         var probe = CrossUserProbe(
-            identity: "outsider", identityCredential: "$OUTSIDER_KEY", ownerCredential: "$OWNER_KEY", ownerRequest: "POST /things",
+            identity: "outsider", identityCredential: "$OUTSIDER_KEY", ownerCredential: "$OWNER_KEY",
+            ownerRequest: "POST /things",
             resource: "id=42")
         probe.changed = changed
         var label = S.validLabel()
@@ -43,7 +44,8 @@ struct CrossUserAccessTests {
 
     @Test func failsWhenAnotherIdentityChangedTheResource() throws {
         // Refused, yet the owner's read afterwards differs.
-        let v = try #require(try S.run(CrossUserAccess(), S.getThing(), Self.label(changed: true), S.response(403))?.first)
+        let v = try #require(
+            try S.run(CrossUserAccess(), S.getThing(), Self.label(changed: true), S.response(403))?.first)
         #expect(
             v.message
                 == "identity outsider ($OUTSIDER_KEY) changed id=42, created by the owner ($OWNER_KEY) with POST /things: the owner's read afterwards differs from the one before (answered 403)"

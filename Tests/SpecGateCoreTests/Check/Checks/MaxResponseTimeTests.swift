@@ -17,7 +17,8 @@ struct MaxResponseTimeTests {
     @Test func failsOverBudget() throws {
         let op = try S.getThing()
         let check = MaxResponseTime(budgetMilliseconds: 100)
-        let violations = try #require(try S.run(check, op, S.invalidLabel("body-type"), S.response(400, elapsed: 100.6)))
+        let violations = try #require(
+            try S.run(check, op, S.invalidLabel("body-type"), S.response(400, elapsed: 100.6)))
         #expect(violations.count == 1)
         let v = try #require(violations.first)
         #expect(v.message == "response took 101 ms in total; the budget is 100 ms")
@@ -30,7 +31,8 @@ struct MaxResponseTimeTests {
         var response = S.response(200, elapsed: 250.4)
         response.connectMilliseconds = 3.2
         response.firstByteMilliseconds = 120
-        let v = try #require(try S.run(MaxResponseTime(budgetMilliseconds: 200), S.getThing(), S.validLabel(), response)?.first)
+        let v = try #require(
+            try S.run(MaxResponseTime(budgetMilliseconds: 200), S.getThing(), S.validLabel(), response)?.first)
         #expect(v.message == "response took 250 ms in total (connect 3 ms, first byte 120 ms); the budget is 200 ms")
         #expect(v.actual == "250 ms")
     }

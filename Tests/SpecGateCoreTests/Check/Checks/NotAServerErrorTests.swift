@@ -25,6 +25,7 @@ struct NotAServerErrorTests {
         #expect(v.actual == "503")
         #expect(v.fingerprintDetail == "5xx")
         // 500 is the first server error.
-        #expect(try S.run(NotAServerError(), op, S.validLabel(), S.response(500))?.map(\.message) == ["server error 500"])
+        #expect(
+            try S.run(NotAServerError(), op, S.validLabel(), S.response(500))?.map(\.message) == ["server error 500"])
     }
 }

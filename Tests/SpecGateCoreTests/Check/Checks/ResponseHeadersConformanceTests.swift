@@ -8,9 +8,15 @@ struct ResponseHeadersConformanceTests {
 
     @Test func passesWhenRequiredHeaderIsPresentAndValid() throws {
         let op = try S.getThing()
-        #expect(try S.run(ResponseHeadersConformance(), op, S.validLabel(), S.response(200, headers: [HeaderField(name: "X-Rate-Limit", value: "10")])) == [])
+        #expect(
+            try S.run(
+                ResponseHeadersConformance(), op, S.validLabel(),
+                S.response(200, headers: [HeaderField(name: "X-Rate-Limit", value: "10")])) == [])
         // Names compare without case; the integer schema accepts the text " 0 ".
-        #expect(try S.run(ResponseHeadersConformance(), op, S.validLabel(), S.response(200, headers: [HeaderField(name: "x-rate-limit", value: " 0 ")])) == [])
+        #expect(
+            try S.run(
+                ResponseHeadersConformance(), op, S.validLabel(),
+                S.response(200, headers: [HeaderField(name: "x-rate-limit", value: " 0 ")])) == [])
     }
 
     @Test func doesNotApplyWithoutDocumentedHeaders() throws {
@@ -35,7 +41,9 @@ struct ResponseHeadersConformanceTests {
         let location = try #require(op.response(for: 200)?.headers.first?.schema)
         for value in ["-1", "ten"] {
             let violations = try #require(
-                try S.run(ResponseHeadersConformance(), op, S.validLabel(), S.response(200, headers: [HeaderField(name: "X-Rate-Limit", value: value)])))
+                try S.run(
+                    ResponseHeadersConformance(), op, S.validLabel(),
+                    S.response(200, headers: [HeaderField(name: "X-Rate-Limit", value: value)])))
             #expect(violations.count == 1)
             let v = try #require(violations.first)
             #expect(v.message.hasPrefix("header X-Rate-Limit: \"\(value)\" does not match its schema ("))

@@ -19,15 +19,20 @@ struct ResponseSchemaConformanceTests {
         truncated.bodyTruncated = true
         #expect(try S.run(ResponseSchemaConformance(), op, S.validLabel(), truncated) == nil)
         // A media type the response does not document: left to content_type_conformance.
-        #expect(try S.run(ResponseSchemaConformance(), op, S.validLabel(), S.response(200, contentType: "text/html", body: "<p>")) == nil)
+        #expect(
+            try S.run(
+                ResponseSchemaConformance(), op, S.validLabel(), S.response(200, contentType: "text/html", body: "<p>"))
+                == nil)
         #expect(try S.run(ResponseSchemaConformance(), op, S.validLabel(), S.response(503, body: "{")) == nil)
     }
 
     @Test func failsForBodyViolatingTheSchema() throws {
         let op = try S.getThing()
         let body = #"{"id": "seven", "status": "gone", "tags": ["a", 2]}"#
-        let violations = try #require(try S.run(ResponseSchemaConformance(), op, S.validLabel(), S.response(200, body: body)))
-        let byPointer = Dictionary(violations.map { ($0.instancePointer?.description ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+        let violations = try #require(
+            try S.run(ResponseSchemaConformance(), op, S.validLabel(), S.response(200, body: body)))
+        let byPointer = Dictionary(
+            violations.map { ($0.instancePointer?.description ?? "", $0) }, uniquingKeysWith: { a, _ in a })
         #expect(Set(byPointer.keys) == ["/id", "/status", "/tags/1"])
 
         let id = try #require(byPointer["/id"])
@@ -48,7 +53,8 @@ struct ResponseSchemaConformanceTests {
 
     @Test func failsForMalformedJSON() throws {
         let op = try S.getThing()
-        let violations = try #require(try S.run(ResponseSchemaConformance(), op, S.validLabel(), S.response(200, body: #"{"id": 1,"#)))
+        let violations = try #require(
+            try S.run(ResponseSchemaConformance(), op, S.validLabel(), S.response(200, body: #"{"id": 1,"#)))
         #expect(violations.count == 1)
         let v = try #require(violations.first)
         #expect(v.message.hasPrefix("body is not valid JSON ("))
@@ -63,7 +69,9 @@ struct ResponseSchemaConformanceTests {
         let op = try S.getThing()
         let body = #"{"id": "x", "status": 1, "tags": [1, 2, 3]}"#
         let violations = try #require(
-            try S.run(ResponseSchemaConformance(maxViolationsPerResponse: 2), op, S.validLabel(), S.response(200, body: body)))
+            try S.run(
+                ResponseSchemaConformance(maxViolationsPerResponse: 2), op, S.validLabel(), S.response(200, body: body))
+        )
         #expect(violations.count == 3)
         let all = try #require(try S.run(ResponseSchemaConformance(), op, S.validLabel(), S.response(200, body: body)))
         #expect(all.count > 3)

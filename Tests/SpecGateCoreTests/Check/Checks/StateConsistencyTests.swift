@@ -49,7 +49,9 @@ struct StateConsistencyTests {
         #expect(unreadable.fingerprintDetail == "state unreadable 404")
 
         let notJSON = try #require(
-            try S.run(StateConsistency(), S.getThing(), Self.label(), S.response(200, contentType: "text/plain", body: "ok"))?.first)
+            try S.run(
+                StateConsistency(), S.getThing(), Self.label(), S.response(200, contentType: "text/plain", body: "ok"))?
+                .first)
         #expect(notJSON.message == "the response body is not JSON; its state cannot be checked")
         #expect(notJSON.fingerprintDetail == "state not JSON")
     }

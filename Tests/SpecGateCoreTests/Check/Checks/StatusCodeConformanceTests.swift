@@ -28,8 +28,11 @@ struct StatusCodeConformanceTests {
     @Test func failsForStatusOutsideTheOnlyDocumentedOne() throws {
         let spec = try S.spec()
         let delete = try S.operation(.delete, in: spec)
-        #expect(try S.run(StatusCodeConformance(), delete, S.validLabel(), S.response(204, contentType: nil), spec: spec) == [])
-        let v = try #require(try S.run(StatusCodeConformance(), delete, S.validLabel(), S.response(404), spec: spec)?.first)
+        #expect(
+            try S.run(StatusCodeConformance(), delete, S.validLabel(), S.response(204, contentType: nil), spec: spec)
+                == [])
+        let v = try #require(
+            try S.run(StatusCodeConformance(), delete, S.validLabel(), S.response(404), spec: spec)?.first)
         #expect(v.message == "status 404 is not documented (documented: 204)")
         #expect(v.fingerprintDetail == "undocumented 404")
     }

@@ -26,7 +26,8 @@ struct UseAfterDeleteTests {
 
     @Test func aDeletedResourceStillReadableFails() throws {
         let op = try S.getThing()
-        let violations = try #require(try S.run(UseAfterDelete(), op, Self.label(), S.response(200, body: #"{"id":7,"status":"active"}"#)))
+        let violations = try #require(
+            try S.run(UseAfterDelete(), op, Self.label(), S.response(200, body: #"{"id":7,"status":"active"}"#)))
         let violation = try #require(violations.first)
         #expect(violations.count == 1)
         #expect(violation.expected == "404 or 410")
@@ -49,7 +50,8 @@ struct UseAfterDeleteTests {
         let label = Self.label(terminal: Self.cancelled, prior: "POST /things/7/cancel")
         #expect(try S.run(UseAfterDelete(), op, label, S.response(200, body: #"{"id":7,"status":"cancelled"}"#)) == [])
         #expect(try S.run(UseAfterDelete(), op, label, S.response(404, contentType: nil)) == [])
-        let violations = try #require(try S.run(UseAfterDelete(), op, label, S.response(200, body: #"{"id":7,"status":"active"}"#)))
+        let violations = try #require(
+            try S.run(UseAfterDelete(), op, label, S.response(200, body: #"{"id":7,"status":"active"}"#)))
         let violation = try #require(violations.first)
         #expect(violation.expected == #""cancelled""#)
         #expect(violation.actual == #""active""#)
@@ -63,14 +65,17 @@ struct UseAfterDeleteTests {
         let label = Self.label(terminal: Self.cancelled, prior: "POST /things/7/cancel")
         let absent = try #require(try S.run(UseAfterDelete(), op, label, S.response(200, body: #"{"id":7}"#)))
         #expect(absent.first?.actual == "absent")
-        let notJSON = try #require(try S.run(UseAfterDelete(), op, label, S.response(200, contentType: "text/plain", body: "ok")))
+        let notJSON = try #require(
+            try S.run(UseAfterDelete(), op, label, S.response(200, contentType: "text/plain", body: "ok")))
         #expect(notJSON.first?.actual == "not JSON")
         #expect(notJSON.first?.fingerprintDetail == "ended resource not JSON")
     }
 
     @Test func judgesOnlyTheRunsReadsAfterARemoval() throws {
         let op = try S.getThing()
-        #expect(try S.run(UseAfterDelete(), op, S.validLabel(), S.response(200, body: #"{"id":7,"status":"active"}"#)) == nil)
+        #expect(
+            try S.run(UseAfterDelete(), op, S.validLabel(), S.response(200, body: #"{"id":7,"status":"active"}"#))
+                == nil)
         var created = Self.label()
         created.stateProbe?.kind = .created
         #expect(try S.run(UseAfterDelete(), op, created, S.response(200, body: #"{"id":7,"status":"active"}"#)) == nil)
