@@ -172,9 +172,15 @@ public enum PersistedFields {
         }
     }
 
+    /// Equal values; a number and a string that spells it count as the same value: the value persisted, and
+    /// a wrong JSON type in either answer is `response_schema_conformance`'s finding, not a second one here.
     private static func sameScalar(_ x: JSONValue, _ y: JSONValue) -> Bool {
-        if case .number(let a) = x, case .number(let b) = y { return a.compare(b) == 0 }
-        return x == y
+        switch (x, y) {
+        case (.number(let a), .number(let b)): return a.compare(b) == 0
+        case (.number(let a), .string(let b)), (.string(let b), .number(let a)):
+            return JSONNumber(literal: b).map { a.compare($0) == 0 } ?? false
+        default: return x == y
+        }
     }
 
     private static func scalarText(_ value: JSONValue) -> String? {

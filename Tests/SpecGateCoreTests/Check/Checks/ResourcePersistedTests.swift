@@ -115,4 +115,19 @@ struct ResourcePersistedTests {
         #expect(
             PersistedFields.identity(of: attendee, linkPointer: uid, parameter: "bookingUid", value: "b1") == .unknown)
     }
+
+    @Test func aNumberSpelledAsAStringIsTheSameValue() throws {
+        // `"id": "103"` in the answer and `103` in the read: the host persisted; the wrong type is
+        // response_schema_conformance's finding (the sandbox's wrong_field_type fault), not this check's.
+        let op = try S.getThing()
+        let stringly = Self.reassigned.replacingOccurrences(of: #""id":103"#, with: #""id":"103""#)
+        #expect(stringly != Self.reassigned)
+        let passing = try S.run(
+            ResourcePersisted(), op, try Self.label(answer: stringly), S.response(200, body: Self.read(host: 103, name: "Hal Host")))
+        #expect(passing == [])
+        let failing = try #require(
+            try S.run(
+                ResourcePersisted(), op, try Self.label(answer: stringly), S.response(200, body: Self.read(host: 101, name: "Olga Owner"))))
+        #expect(failing.count == 1)
+    }
 }
