@@ -30,6 +30,8 @@ public struct CaseStream {
     var invalidMade = false
     /// The parameters' edge values and examples, worked out at the first case that takes edge values.
     var parameterEdgeSites: ParameterEdgeValues.Sites?
+    /// The parameter edge values sent so far (each once per operation).
+    var usedParameterEdges: Set<ParameterEdgeValues.Used> = []
     /// What could not be generated, in first-seen order (complete once `next()` returned nil).
     public private(set) var findings: [GenerationFinding] = []
 
@@ -138,7 +140,7 @@ public struct CaseStream {
         }
         var edgeRNG = SplitMix64(seed: generator.options.seed).derived(
             operation.id + "/parameter-edge/" + String(attempt))
-        return edges.apply(to: &draft, sites: sites, checker: &values.checker, rng: &edgeRNG)
+        return edges.apply(to: &draft, sites: sites, used: &usedParameterEdges, checker: &values.checker, rng: &edgeRNG)
     }
 
     private mutating func record(_ new: [GenerationFinding]) {

@@ -47,17 +47,36 @@ struct ParameterEdgeValues {
         return sites
     }
 
+    /// An edge value already sent on a parameter (its index in the operation's parameters).
+    struct Used: Hashable {
+        var index: Int
+        var value: JSONValue
+    }
+
     /// Sets up to `limit` edge values on the draft's parameters (parallel to `sites`); returns a description
     /// of each ("query attendeeName = \"\"").
     func apply(to draft: inout RequestDraft, sites: Sites, checker: inout SchemaChecker, rng: inout SplitMix64)
         -> [String]
     {
+        var used: Set<Used> = []
+        return apply(to: &draft, sites: sites, used: &used, checker: &checker, rng: &rng)
+    }
+
+    /// As above, never setting an edge value that `used` holds, and adding the ones it sets: each edge value
+    /// of a parameter is sent once per operation, so the other valid cases keep their generated variety (an
+    /// operation whose only generated parameter is a path identifier would otherwise send the same two or
+    /// three edge values again and again, and its de-duplicated cases would run out after four).
+    func apply(
+        to draft: inout RequestDraft, sites: Sites, used: inout Set<Used>, checker: inout SchemaChecker,
+        rng: inout SplitMix64
+    ) -> [String] {
         var choices: [(index: Int, value: JSONValue)] = []
         for (index, parameter) in draft.parameters.enumerated()
         where index < sites.candidates.count && !sites.candidates[index].isEmpty {
             // A documented example stays as it is: each example is sent in turn (see `exampleRotation`).
             guard let current = parameter.value, !sites.examples[index].contains(current) else { continue }
-            for candidate in sites.candidates[index] where candidate != current {
+            for candidate in sites.candidates[index]
+            where candidate != current && !used.contains(Used(index: index, value: candidate)) {
                 choices.append((index, candidate))
             }
         }
@@ -73,6 +92,7 @@ struct ParameterEdgeValues {
             guard let schema = spec.schema, case .valid = checker.check(site.value, against: schema) else { continue }
             draft.parameters[site.index].value = site.value
             touched.insert(site.index)
+            used.insert(Used(index: site.index, value: site.value))
             edges.append("\(spec.location.rawValue) \(spec.name) = \(Self.describe(site.value, spec: spec))")
         }
         return edges

@@ -136,4 +136,29 @@ struct GenerationParameterEdgeTests {
         #expect(one == two)
         for testCase in try cases(seed: 4).prefix(2) { #expect(Self.edges(testCase).isEmpty) }
     }
+
+    @Test("each parameter edge value is sent once per operation; the other valid cases keep their variety")
+    func edgesDoNotCrowdOutVariety() throws {
+        let spec = try Fixtures.spec(
+            text: """
+                openapi: 3.0.3
+                info: {title: t, version: "1"}
+                paths:
+                  /things/{uid}/recordings:
+                    get:
+                      operationId: recordings
+                      parameters:
+                        - {name: uid, in: path, required: true, schema: {type: string}}
+                      responses: {"200": {description: ok}}
+                """)
+        let options = GenerationOptions(
+            seed: 3, maxCasesPerOperation: 100, validCasesPerOperation: 100, includeInvalid: false)
+        let cases = CaseGenerator(spec: spec, options: options).generateAll().flatMap(\.cases)
+        // One generated path parameter, two edge values (a long string, astral text): before, every case from
+        // the third on took one of them, so de-duplication left four cases of the hundred asked for.
+        #expect(cases.count >= 90)
+        let edges = cases.flatMap(Self.edges)
+        #expect(edges.count == Set(edges).count, "an edge value was sent twice: \(edges)")
+        #expect(!edges.isEmpty)
+    }
 }
