@@ -123,11 +123,13 @@ struct ResourcePersistedTests {
         let stringly = Self.reassigned.replacingOccurrences(of: #""id":103"#, with: #""id":"103""#)
         #expect(stringly != Self.reassigned)
         let passing = try S.run(
-            ResourcePersisted(), op, try Self.label(answer: stringly), S.response(200, body: Self.read(host: 103, name: "Hal Host")))
+            ResourcePersisted(), op, try Self.label(answer: stringly),
+            S.response(200, body: Self.read(host: 103, name: "Hal Host")))
         #expect(passing == [])
         let failing = try #require(
             try S.run(
-                ResourcePersisted(), op, try Self.label(answer: stringly), S.response(200, body: Self.read(host: 101, name: "Olga Owner"))))
+                ResourcePersisted(), op, try Self.label(answer: stringly),
+                S.response(200, body: Self.read(host: 101, name: "Olga Owner"))))
         #expect(failing.count == 1)
     }
 }
