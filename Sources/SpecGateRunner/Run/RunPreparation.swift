@@ -140,17 +140,26 @@ public enum RunPreparation {
 
     /// The extra case of a scenario expectation: the first valid request with the scenario's values,
     /// labelled with the expected statuses (judged exactly by `negative_data_rejection`).
+    /// `options` with parameter values and body values that apply to `operation` only (a scenario's or a
+    /// workflow step's).
+    static func scoped(
+        _ options: GenerationOptions, to operation: Operation, parameters: [String: JSONValue], values: [BodyValue]
+    ) -> GenerationOptions {
+        var scoped = options
+        for (name, value) in parameters { scoped.parameterValues[operation.id + "." + name] = value }
+        scoped.bodyValues += values.map { value in
+            var value = value
+            value.operation = operation.id
+            return value
+        }
+        return scoped
+    }
+
     static func scenarioCase(
         _ expectation: SuiteExpectation, operation: Operation, options: GenerationOptions, spec: APISpec,
         fixed: Set<String>
     ) -> PlannedCase? {
-        var scenario = options
-        for (name, value) in expectation.parameters { scenario.parameterValues[operation.id + "." + name] = value }
-        scenario.bodyValues += expectation.values.map { value in
-            var scoped = value
-            scoped.operation = operation.id
-            return scoped
-        }
+        let scenario = scoped(options, to: operation, parameters: expectation.parameters, values: expectation.values)
         guard
             var planned = firstValid(
                 operation, options: scenario, spec: spec, fixed: fixed.union(expectation.parameters.keys))
@@ -498,13 +507,7 @@ public enum RunPreparation {
                     throw RunError(
                         "workflow \"\(workflow.name)\" step \(index + 1): no operation \(step.operation) in the spec")
                 }
-                var stepOptions = generation
-                for (name, value) in step.parameters { stepOptions.parameterValues[operation.id + "." + name] = value }
-                stepOptions.bodyValues += step.values.map { value in
-                    var scoped = value
-                    scoped.operation = operation.id
-                    return scoped
-                }
+                let stepOptions = scoped(generation, to: operation, parameters: step.parameters, values: step.values)
                 guard
                     var planned = firstValid(
                         operation, options: stepOptions, spec: target.fullSpec, fixed: fixed.union(step.parameters.keys)
