@@ -60,11 +60,18 @@ struct EdgeValues {
 
     /// True when `value` is one of the schema's `example`, `examples` or `default` values.
     func isExample(_ value: JSONValue, of schema: JSONLocation) -> Bool {
-        context.parts(of: schema).contains { part in
-            if part.object["example"] == value || part.object["default"] == value { return true }
-            if case .array(let list)? = part.object["examples"] { return list.contains(value) }
-            return false
+        examples(of: schema).contains(value)
+    }
+
+    /// The schema's `example`, `default` and `examples` values (every part of it), in that order per part.
+    func examples(of schema: JSONLocation) -> [JSONValue] {
+        var examples: [JSONValue] = []
+        for part in context.parts(of: schema) {
+            if let example = part.object["example"] { examples.append(example) }
+            if let value = part.object["default"] { examples.append(value) }
+            if case .array(let list)? = part.object["examples"] { examples += list }
         }
+        return examples
     }
 
     /// Edge values a schema may allow (the engine check has the last word).

@@ -36,13 +36,7 @@ struct ParameterEdgeValues {
                 continue
             }
             sites.candidates.append(candidates(for: parameter, schema: schema))
-            var examples = parameter.examples
-            for part in context.parts(of: schema) {
-                if let example = part.object["example"] { examples.append(example) }
-                if let value = part.object["default"] { examples.append(value) }
-                if case .array(let list)? = part.object["examples"] { examples += list }
-            }
-            sites.examples.append(examples)
+            sites.examples.append(parameter.examples + EdgeValues(context: context).examples(of: schema))
         }
         return sites
     }
@@ -53,16 +47,8 @@ struct ParameterEdgeValues {
         var value: JSONValue
     }
 
-    /// Sets up to `limit` edge values on the draft's parameters (parallel to `sites`); returns a description
-    /// of each ("query attendeeName = \"\"").
-    func apply(to draft: inout RequestDraft, sites: Sites, checker: inout SchemaChecker, rng: inout SplitMix64)
-        -> [String]
-    {
-        var used: Set<Used> = []
-        return apply(to: &draft, sites: sites, used: &used, checker: &checker, rng: &rng)
-    }
-
-    /// As above, never setting an edge value that `used` holds, and adding the ones it sets: each edge value
+    /// Sets up to `limit` edge values on the draft's parameters (parallel to `sites`) and returns a description
+    /// of each ("query attendeeName = \"\""); never sets an edge value that `used` holds, and adds the ones it sets: each edge value
     /// of a parameter is sent once per operation, so the other valid cases keep their generated variety (an
     /// operation whose only generated parameter is a path identifier would otherwise send the same two or
     /// three edge values again and again, and its de-duplicated cases would run out after four).

@@ -114,7 +114,8 @@ struct GenerationParameterEdgeTests {
             let edgeValues = ParameterEdgeValues(context: context, limit: 20)
             let sites = edgeValues.sites(
                 of: operation.parameters, generated: operation.parameters.map { $0.name != "fixed" })
-            let edges = edgeValues.apply(to: &draft, sites: sites, checker: &checker, rng: &rng)
+            var used: Set<ParameterEdgeValues.Used> = []
+            let edges = edgeValues.apply(to: &draft, sites: sites, used: &used, checker: &checker, rng: &rng)
             #expect(edges.count >= 5)
             for parameter in draft.parameters {
                 guard let value = parameter.value, let schema = parameter.spec.schema else { continue }
