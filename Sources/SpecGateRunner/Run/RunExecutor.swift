@@ -50,9 +50,6 @@ public enum RunExecutor {
             for verdict in reads.records.map(stateJudge.evaluate) { judge.record(verdict, flaky: false) }
             tally.add(reads)
         }
-        // What every job reads, boxed: a task's closure then retains one reference instead of copying the
-        // run's and the judge's fields (a measurable share of a run's CPU at thousands of requests per second).
-        let context = JobContext(run: run, probe: probe, transport: transport, shared: shared)
         let loop = await BoundedJobs.run(
             limit: limit,
             next: { _ in
@@ -60,7 +57,10 @@ public enum RunExecutor {
                 if case .single = job { casesInFlight += 1 }
                 return job
             },
-            work: { job, index in await perform(job, index: index, context: context) },
+            // Made once: each task retains this closure, not a copy of the run and the judge.
+            work: { job, index in
+                await perform(job, index: index, run: run, probe: probe, transport: transport, shared: shared)
+            },
             fold: { outcome in
                 for (i, verdict) in outcome.verdicts.enumerated() {
                     judge.record(verdict, flaky: outcome.flaky && i == outcome.consumerIndex)
@@ -125,8 +125,9 @@ public enum RunExecutor {
 
     /// One job in its own task: a case (with producers, clean-ups and `--rerun-failures` re-sends) or a
     /// workflow, judged here, in parallel; the judge only folds the verdicts in.
-    static func perform(_ job: JobFeed.Job, index: Int, context: JobContext) async -> JobOutcome {
-        let (run, probe, transport, shared) = (context.run, context.probe, context.transport, context.shared)
+    static func perform(
+        _ job: JobFeed.Job, index: Int, run: PreparedRun, probe: Judge, transport: RunTransport, shared: SharedResources
+    ) async -> JobOutcome {
         switch job {
         case .workflow(let workflow):
             var outcome = await runWorkflow(workflow, index: index, run: run, transport: transport)
@@ -154,21 +155,6 @@ public enum RunExecutor {
                 }
             }
             return outcome
-        }
-    }
-
-    /// The read-only values every job of a run uses (see `execute`).
-    final class JobContext: Sendable {
-        let run: PreparedRun
-        let probe: Judge
-        let transport: RunTransport
-        let shared: SharedResources
-
-        init(run: PreparedRun, probe: Judge, transport: RunTransport, shared: SharedResources) {
-            self.run = run
-            self.probe = probe
-            self.transport = transport
-            self.shared = shared
         }
     }
 
