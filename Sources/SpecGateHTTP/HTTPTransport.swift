@@ -30,9 +30,9 @@ public struct HTTPTransport: Sendable {
     private let tls: NIOSSLContext?
     private let limiter: RateLimiter?
     private let backoff: RetryBackoff
-    private let group: any EventLoopGroup
+    private let loops: EngineLoops
 
-    /// Validates the options and sets up TLS (on the shared NIO event loop group).
+    /// Validates the options and sets up TLS (on a few of NIO's shared event loops: ``EngineLoops``).
     /// Throws `.invalidRequest` for a bad base URL, option or proxy, `.tls` for an unreadable CA file.
     public init(options: TransportOptions) throws(TransportError) {
         func invalid(_ message: String) -> TransportError { TransportError(kind: .invalidRequest, message: message) }
@@ -55,7 +55,7 @@ public struct HTTPTransport: Sendable {
         self.pool = ConnectionPool(capacity: options.concurrency)
         self.limiter = options.rateLimit.map { RateLimiter(requestsPerSecond: $0) }
         self.backoff = RetryBackoff(seed: options.jitterSeed, base: options.retryBaseDelay, cap: options.maxRetryDelay)
-        self.group = MultiThreadedEventLoopGroup.singleton
+        self.loops = EngineLoops(concurrency: options.concurrency)
     }
 
     private static func makeTLSContext(caCertificatePath: String?) throws(TransportError) -> NIOSSLContext {
@@ -270,7 +270,7 @@ public struct HTTPTransport: Sendable {
                 do {
                     connection = try await HTTP1Connection.open(
                         to: url.origin, proxy: proxy, tls: tls, connectTimeout: options.connectTimeout,
-                        deadline: deadline, group: group)
+                        deadline: deadline, group: loops.next())
                     connectDuration = connection.connectDuration
                 } catch {
                     return .failure(
