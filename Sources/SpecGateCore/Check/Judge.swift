@@ -182,27 +182,37 @@ public struct Judge: Sendable {
         else { return }
         let sites = responseEnums.sites(for: schema)
         guard !sites.isEmpty, let body = parsed else { return }
+        // Each site's seen set is read once, added to locally and written back only when it grew; a site
+        // whose values were all seen is not walked again.
+        var complete = true
         for site in sites {
-            var values: [JSONValue] = [body]
-            for token in site.path {
-                values = values.flatMap { value -> [JSONValue] in
-                    switch value {
-                    case .array(let items) where token == "*": return items
-                    case .object(let object): return object[token].map { [$0] } ?? []
-                    default: return []
-                    }
+            var seen = operations.values[index].enumValues[site.location] ?? []
+            if seen.count < site.values.count {
+                let before = seen.count
+                Self.visit(body, path: site.path[...]) { value in
+                    for (i, candidate) in site.values.enumerated() where candidate == value { seen.insert(i) }
                 }
+                if seen.count != before { operations.values[index].enumValues[site.location] = seen }
             }
-            for value in values {
-                for (index, candidate) in site.values.enumerated() where candidate == value {
-                    operations[operation.id]?.enumValues[site.location, default: []].insert(index)
-                }
-            }
+            if seen.count < site.values.count { complete = false }
         }
-        let complete = sites.allSatisfy { site in
-            operations[operation.id]?.enumValues[site.location]?.count == site.values.count
+        if complete { operations.values[index].enumsComplete.insert(schema) }
+    }
+
+    /// Calls `body` with every value at `path` in `value` ("*" stands for each item of an array).
+    private static func visit(_ value: JSONValue, path: ArraySlice<String>, _ body: (JSONValue) -> Void) {
+        guard let token = path.first else {
+            body(value)
+            return
         }
-        if complete { operations[operation.id]?.enumsComplete.insert(schema) }
+        switch value {
+        case .array(let items) where token == "*":
+            for item in items { visit(item, path: path.dropFirst(), body) }
+        case .object(let object):
+            if let member = object[token] { visit(member, path: path.dropFirst(), body) }
+        default:
+            return
+        }
     }
 
     /// Coverage of the operation so far.

@@ -23,12 +23,17 @@ public struct SchemaChecker {
     public let dialect: SpecSchemaDialect
     public let direction: SchemaDirection
     private var compiler: SchemaCompiler
-    private var compiled: [JSONLocation: Result<CompiledSchema, SchemaCompileError>] = [:]
-    /// Small scalar values already found valid, per schema (a verdict never changes: the schema is compiled
-    /// once and the engine is pure). Generation draws the same enum members, booleans, bounds and examples
-    /// again and again; at most `memoLimit` values are kept per schema.
-    private var validScalars: [JSONLocation: Set<JSONValue>] = [:]
+    /// Per schema, compiled once, with the small scalar values already found valid against it (a verdict
+    /// never changes: the schema is compiled once and the engine is pure). Generation draws the same enum
+    /// members, booleans, bounds and examples again and again; at most `memoLimit` values are kept per
+    /// schema. One entry per schema, so a check costs one hash of the location.
+    private var entries: [JSONLocation: Entry] = [:]
     private static let memoLimit = 256
+
+    private struct Entry {
+        let compiled: Result<CompiledSchema, SchemaCompileError>
+        var validScalars: Set<JSONValue> = []
+    }
 
     public init(documents: DocumentStore, dialect: SpecSchemaDialect, direction: SchemaDirection) {
         self.documents = documents
@@ -49,25 +54,24 @@ public struct SchemaChecker {
 
     /// The engine's verdict on `value` against the schema at `schema`.
     public mutating func check(_ value: JSONValue, against schema: JSONLocation) -> SchemaCheckOutcome {
-        let result: Result<CompiledSchema, SchemaCompileError>
-        if let cached = compiled[schema] {
-            result = cached
-        } else {
+        guard let index = entries.index(forKey: schema) else {
+            let result: Result<CompiledSchema, SchemaCompileError>
             do throws(SchemaCompileError) {
                 result = .success(try compiler.compile(schema))
             } catch {
                 result = .failure(error)
             }
-            compiled[schema] = result
+            entries[schema] = Entry(compiled: result)
+            return check(value, against: schema)
         }
-        switch result {
+        switch entries.values[index].compiled {
         case .failure(let error): return .unusable(error.description)
         case .success(let compiledSchema):
             let memo = Self.isSmallScalar(value)
-            if memo, validScalars[schema]?.contains(value) == true { return .valid }
+            if memo, entries.values[index].validScalars.contains(value) { return .valid }
             if compiledSchema.isValid(value) {
-                if memo, validScalars[schema, default: []].count < Self.memoLimit {
-                    validScalars[schema, default: []].insert(value)
+                if memo, entries.values[index].validScalars.count < Self.memoLimit {
+                    entries.values[index].validScalars.insert(value)
                 }
                 return .valid
             }

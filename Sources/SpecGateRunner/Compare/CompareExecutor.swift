@@ -36,7 +36,7 @@ public enum CompareExecutor {
         let limit = max(1, options.concurrency)
         // Cases are made as jobs are launched (as `run` does), at most `limit` at a time; results are
         // kept by launch index so the report lists them in sending order.
-        var jobs = JobFeed(run)
+        let jobs = JobFeed(run)
         var results: [Int: PairOutcome] = [:]
         let loop = await BoundedJobs.run(
             limit: limit,

@@ -3,7 +3,11 @@ import SpecGateCore
 /// A run's jobs in launch order, as `run` and `compare` send them: its cases one at a time (made on demand
 /// by a ``CaseFeed``), then its workflows; with `--max-time`, then new distinct cases (``BudgetFeed``) until
 /// the time is up, which also stops the cases and workflows before them.
-struct JobFeed {
+///
+/// A class: the sending loop's `next` and `fold` closures both reach it, and through a captured struct
+/// every read (the progress figures after each job) copied it whole — the run, the case stream and its
+/// de-duplication set — which was a measurable part of a run's CPU. It stays on the loop's own task.
+final class JobFeed {
     enum Job {
         case single(PlannedCase)
         case workflow(PlannedWorkflow)
@@ -22,7 +26,7 @@ struct JobFeed {
     }
 
     /// The next job, or nil when every case and workflow was handed out (or the time budget is spent).
-    mutating func next() -> Job? {
+    func next() -> Job? {
         if budget?.expired() == true { return nil }
         if let planned = cases.next() {
             budget?.remember(planned)
@@ -37,7 +41,7 @@ struct JobFeed {
     }
 
     /// Folds a finished job's verdicts into the time budget's weights (nothing without `--max-time`).
-    mutating func observe(_ verdicts: [ExchangeVerdict]) {
+    func observe(_ verdicts: [ExchangeVerdict]) {
         budget?.observe(verdicts)
     }
 

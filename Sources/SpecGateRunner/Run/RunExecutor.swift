@@ -33,7 +33,7 @@ public enum RunExecutor {
         let limit = max(1, options.concurrency)
         let steps = run.workflowSteps
         // Cases are made as jobs are launched: at most `limit` are held at any time.
-        var jobs = JobFeed(run)
+        let jobs = JobFeed(run)
         var casesInFlight = 0
         var done = 0
         var tally = JobTally()

@@ -37,7 +37,7 @@ struct TimeBudgetTests {
 
     /// Up to `limit` jobs' requests, in order.
     func draw(_ run: PreparedRun, limit: Int) -> (ids: [String], digests: [UInt64], feed: JobFeed) {
-        var feed = JobFeed(run)
+        let feed = JobFeed(run)
         var ids: [String] = []
         var digests: [UInt64] = []
         while ids.count < limit, let job = feed.next() {
@@ -82,7 +82,7 @@ struct TimeBudgetTests {
         let run = try RunPreparation.prepare(options)
         let selected = Set(run.plans.map(\.operation.id))
         #expect(!selected.isEmpty)
-        var feed = JobFeed(run)
+        let feed = JobFeed(run)
         var budgetCases = 0
         while budgetCases < 200, let job = feed.next() {
             guard case .single(let planned) = job else { continue }
@@ -96,7 +96,7 @@ struct TimeBudgetTests {
     @Test("an operation whose answers bring nothing new gets fewer turns than one still giving new status codes")
     func weighting() throws {
         let run = try prepared(budget: TimeBudget(seconds: 3600))
-        var feed = JobFeed(run)
+        let feed = JobFeed(run)
         while feed.cases.exhausted == false, feed.next() != nil {}
         // 40 answers in a row of the same 200 for two operations; the third's are each new.
         let operations = Dictionary(uniqueKeysWithValues: run.operations.map { ($0.id, $0) })
@@ -130,7 +130,7 @@ struct TimeBudgetTests {
     func stopsWhenTimeIsUp() async throws {
         let run = try prepared(budget: try #require(TimeBudget("1ms")))
         try await Task.sleep(for: .milliseconds(20))
-        var feed = JobFeed(run)
+        let feed = JobFeed(run)
         try await Task.sleep(for: .milliseconds(20))
         #expect(feed.next() == nil)
         #expect(feed.exhausted)
