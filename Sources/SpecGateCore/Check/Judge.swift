@@ -180,38 +180,19 @@ public struct Judge: Sendable {
             let schema = operation.response(for: response.status)?.content.first(where: { $0.isJSON })?.schema,
             let index = operations.index(forKey: operation.id), !operations.values[index].enumsComplete.contains(schema)
         else { return }
-        let sites = responseEnums.sites(for: schema)
-        guard !sites.isEmpty, let body = parsed else { return }
-        // Each site's seen set is read once, added to locally and written back only when it grew; a site
-        // whose values were all seen is not walked again.
-        var complete = true
-        for site in sites {
-            var seen = operations.values[index].enumValues[site.location] ?? []
-            if seen.count < site.values.count {
-                let before = seen.count
-                Self.visit(body, path: site.path[...]) { value in
-                    for (i, candidate) in site.values.enumerated() where candidate == value { seen.insert(i) }
-                }
-                if seen.count != before { operations.values[index].enumValues[site.location] = seen }
-            }
-            if seen.count < site.values.count { complete = false }
+        guard let (sites, observer) = responseEnums.observer(for: schema), let body = parsed else { return }
+        // One walk of the body for every site; each site's seen set is read once and written back only
+        // when it grew.
+        var seen = sites.map { operations.values[index].enumValues[$0.location] ?? [] }
+        var grown = Array(repeating: false, count: sites.count)
+        observer.observe(body) { site, positions in
+            for position in positions where seen[site].insert(position).inserted { grown[site] = true }
         }
-        if complete { operations.values[index].enumsComplete.insert(schema) }
-    }
-
-    /// Calls `body` with every value at `path` in `value` ("*" stands for each item of an array).
-    private static func visit(_ value: JSONValue, path: ArraySlice<String>, _ body: (JSONValue) -> Void) {
-        guard let token = path.first else {
-            body(value)
-            return
+        for (i, site) in sites.enumerated() where grown[i] {
+            operations.values[index].enumValues[site.location] = seen[i]
         }
-        switch value {
-        case .array(let items) where token == "*":
-            for item in items { visit(item, path: path.dropFirst(), body) }
-        case .object(let object):
-            if let member = object[token] { visit(member, path: path.dropFirst(), body) }
-        default:
-            return
+        if zip(sites, seen).allSatisfy({ $0.values.count == $1.count }) {
+            operations.values[index].enumsComplete.insert(schema)
         }
     }
 

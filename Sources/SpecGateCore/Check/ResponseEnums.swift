@@ -13,7 +13,62 @@ public struct ResponseEnums: Sendable {
         public var values: [JSONValue]
     }
 
+    /// The sites of one body schema arranged for observing bodies: their instance paths as one tree, so a
+    /// body is walked once whatever the number of sites (a list of bookings has dozens, many on one path),
+    /// and each site's values by value, so a value is looked up rather than compared with every member.
+    public struct Observer: Sendable {
+        public struct Node: Sendable {
+            /// Indices (in the schema's sites) of the sites whose path ends here.
+            public var sites: [Int] = []
+            public var children: [String: Node] = [:]
+        }
+        public var root = Node()
+        /// Per site, each value's positions in its `enum` (a value may be listed twice).
+        public var positions: [[JSONValue: [Int]]] = []
+
+        init(_ sites: [Site]) {
+            for (index, site) in sites.enumerated() {
+                var byValue: [JSONValue: [Int]] = [:]
+                for (i, value) in site.values.enumerated() { byValue[value, default: []].append(i) }
+                positions.append(byValue)
+                Self.insert(index, path: site.path[...], into: &root)
+            }
+        }
+
+        private static func insert(_ site: Int, path: ArraySlice<String>, into node: inout Node) {
+            guard let token = path.first else {
+                node.sites.append(site)
+                return
+            }
+            insert(site, path: path.dropFirst(), into: &node.children[token, default: Node()])
+        }
+
+        /// Calls `found(site, position)` for every enum member that `body` holds where a site applies.
+        public func observe(_ body: JSONValue, _ found: (_ site: Int, _ positions: [Int]) -> Void) {
+            Self.visit(body, root, positions, found)
+        }
+
+        private static func visit(
+            _ value: JSONValue, _ node: Node, _ positions: [[JSONValue: [Int]]], _ found: (Int, [Int]) -> Void
+        ) {
+            for site in node.sites {
+                if let at = positions[site][value] { found(site, at) }
+            }
+            for (token, child) in node.children {
+                switch value {
+                case .array(let items) where token == "*":
+                    for item in items { visit(item, child, positions, found) }
+                case .object(let object):
+                    if let member = object[token] { visit(member, child, positions, found) }
+                default:
+                    continue
+                }
+            }
+        }
+    }
+
     private var sites: [JSONLocation: [Site]] = [:]
+    private var observers: [JSONLocation: Observer] = [:]
     /// Deepest instance path followed.
     static let maxDepth = 12
 
@@ -28,6 +83,7 @@ public struct ResponseEnums: Sendable {
                     var seen: Set<JSONLocation> = []
                     Self.walk(schema, path: [], documents: spec.documents, stack: [], into: &found, seen: &seen)
                     sites[schema] = found
+                    observers[schema] = Observer(found)
                 }
             }
         }
@@ -36,6 +92,12 @@ public struct ResponseEnums: Sendable {
     /// The enum sites of the body schema at `schema`.
     public func sites(for schema: JSONLocation) -> [Site] {
         sites[schema] ?? []
+    }
+
+    /// The sites of the body schema at `schema` with their observer, when it has any.
+    public func observer(for schema: JSONLocation) -> (sites: [Site], observer: Observer)? {
+        guard let found = sites[schema], !found.isEmpty, let observer = observers[schema] else { return nil }
+        return (found, observer)
     }
 
     private static func walk(
