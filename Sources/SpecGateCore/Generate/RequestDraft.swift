@@ -115,7 +115,12 @@ public struct RequestDraft: Sendable, Hashable {
             }
             if let contentType { headers.append(HeaderField(name: "Content-Type", value: contentType)) }
         }
-        let pathAndQuery = query.isEmpty ? path : path + "?" + query.joined(separator: "&")
+        // Joined by hand: `joined(separator:)` on [String] was a generic, unspecialised call per case.
+        var pathAndQuery = path
+        for (i, pair) in query.enumerated() {
+            pathAndQuery += i == 0 ? "?" : "&"
+            pathAndQuery += pair
+        }
         return PreparedRequest(method: operation.method, pathAndQuery: pathAndQuery, headers: headers, body: bytes)
     }
 }

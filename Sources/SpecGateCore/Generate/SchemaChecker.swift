@@ -23,17 +23,16 @@ public struct SchemaChecker {
     public let dialect: SpecSchemaDialect
     public let direction: SchemaDirection
     private var compiler: SchemaCompiler
-    /// Per schema, compiled once, with the small scalar values already found valid against it (a verdict
-    /// never changes: the schema is compiled once and the engine is pure). Generation draws the same enum
-    /// members, booleans, bounds and examples again and again; at most `memoLimit` values are kept per
-    /// schema. One entry per schema, so a check costs one hash of the location.
-    private var entries: [JSONLocation: Entry] = [:]
+    /// Per schema, its position in `compiled` and `validScalars`: one hash of the location per check, and
+    /// the entry is read in place rather than copied out of a dictionary.
+    private var positions: [JSONLocation: Int] = [:]
+    /// Each schema compiled once.
+    private var compiled: [Result<CompiledSchema, SchemaCompileError>] = []
+    /// The small scalar values already found valid against each schema (a verdict never changes: the schema
+    /// is compiled once and the engine is pure). Generation draws the same enum members, booleans, bounds and
+    /// examples again and again; at most `memoLimit` values are kept per schema.
+    private var validScalars: [Set<JSONValue>] = []
     private static let memoLimit = 256
-
-    private struct Entry {
-        let compiled: Result<CompiledSchema, SchemaCompileError>
-        var validScalars: Set<JSONValue> = []
-    }
 
     public init(documents: DocumentStore, dialect: SpecSchemaDialect, direction: SchemaDirection) {
         self.documents = documents
@@ -54,25 +53,26 @@ public struct SchemaChecker {
 
     /// The engine's verdict on `value` against the schema at `schema`.
     public mutating func check(_ value: JSONValue, against schema: JSONLocation) -> SchemaCheckOutcome {
-        guard let index = entries.index(forKey: schema) else {
-            let result: Result<CompiledSchema, SchemaCompileError>
+        let index: Int
+        if let known = positions[schema] {
+            index = known
+        } else {
             do throws(SchemaCompileError) {
-                result = .success(try compiler.compile(schema))
+                compiled.append(.success(try compiler.compile(schema)))
             } catch {
-                result = .failure(error)
+                compiled.append(.failure(error))
             }
-            entries[schema] = Entry(compiled: result)
-            return check(value, against: schema)
+            validScalars.append([])
+            index = compiled.count - 1
+            positions[schema] = index
         }
-        switch entries.values[index].compiled {
+        switch compiled[index] {
         case .failure(let error): return .unusable(error.description)
         case .success(let compiledSchema):
             let memo = Self.isSmallScalar(value)
-            if memo, entries.values[index].validScalars.contains(value) { return .valid }
+            if memo, validScalars[index].contains(value) { return .valid }
             if compiledSchema.isValid(value) {
-                if memo, entries.values[index].validScalars.count < Self.memoLimit {
-                    entries.values[index].validScalars.insert(value)
-                }
+                if memo, validScalars[index].count < Self.memoLimit { validScalars[index].insert(value) }
                 return .valid
             }
             return .invalid(compiledSchema.validate(value).first?.description ?? "invalid")
