@@ -57,11 +57,13 @@ public struct SchemaChecker {
         if let known = positions[schema] {
             index = known
         } else {
+            let result: Result<CompiledSchema, SchemaCompileError>
             do throws(SchemaCompileError) {
-                compiled.append(.success(try compiler.compile(schema)))
+                result = .success(try compiler.compile(schema))
             } catch {
-                compiled.append(.failure(error))
+                result = .failure(error)
             }
+            compiled.append(result)
             validScalars.append([])
             index = compiled.count - 1
             positions[schema] = index
