@@ -4,8 +4,10 @@
 /// Generation picks one member per class occurrence for every character it writes, so building these
 /// per character (as a `ScalarSet` scan of the 128 ASCII code points) dominated string generation.
 struct GenerationPalette: Sendable {
-    /// One class's members, by preference: alphanumeric, then printable, then any ASCII.
-    struct Members: Sendable {
+    /// One class's members, by preference: alphanumeric, then printable, then any ASCII. A class: the tree
+    /// holds it in every occurrence of the class, and generation binds it per character written (one
+    /// retain, not one per array).
+    final class Members: Sendable {
         let set: ScalarSet
         let ascii: [UInt32]
         let printable: [UInt32]
@@ -27,10 +29,13 @@ struct GenerationPalette: Sendable {
 
     /// The pattern's tree with every class's members resolved.
     private(set) var tree: GenerationNode = .empty
+    /// Attempts before generation gives up: more when lookarounds or backreferences make candidates fail.
+    private(set) var attempts = 30
 
     init(_ node: RegexNode) {
         collect(node)
         tree = GenerationNode(node) { members(of: $0) }
+        attempts = node.containsLookaround || node.containsBackreference ? 120 : 30
     }
 
     /// The members of a class of this pattern.

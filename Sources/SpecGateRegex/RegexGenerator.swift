@@ -19,10 +19,8 @@ struct RegexGenerator {
     // MARK: Matching strings
 
     func generateMatch<R: RandomNumberGenerator>(using rng: inout R) -> String? {
-        let node = regex.node
-        let attempts = node.containsLookaround || node.containsBackreference ? 120 : 30
         let tree = regex.palette.tree
-        for _ in 0..<attempts {
+        for _ in 0..<regex.palette.attempts {
             var attempt = Attempt(captures: Array(repeating: nil, count: regex.captureCount + 1))
             guard generate(tree, &attempt, &rng), attempt.endAnchor.map({ $0 == attempt.output.count }) ?? true,
                 let string = Self.string(attempt.output)
