@@ -212,22 +212,31 @@ public struct JSONParser: Sendable {
             return number
         }
 
+        /// The text of UTF-8 `bytes`, nil when they are not valid UTF-8. ASCII needs no check; other text is
+        /// decoded and compared with the bytes (decoding replaces invalid sequences, so a valid text decodes
+        /// to exactly its bytes). `String(validating:as:)` did the same through unspecialised generic code
+        /// that looked type metadata up for every string of every response.
+        static func string(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool) -> String? {
+            let text = String(decoding: bytes, as: UTF8.self)
+            return ascii || text.utf8.elementsEqual(bytes) ? text : nil
+        }
+
         mutating func parseString() throws(JSONParseError) -> String {
             index += 1
             let start = index
             // Fast path: no escapes, ASCII or valid UTF-8.
+            var ascii = true
             while index < bytes.count {
                 let b = bytes[index]
                 if b == UInt8(ascii: "\"") {
                     let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                     index += 1
-                    guard let s = String(validating: slice, as: UTF8.self) else {
-                        throw error(.invalidUTF8, at: start)
-                    }
+                    guard let s = Self.string(slice, ascii: ascii) else { throw error(.invalidUTF8, at: start) }
                     return s
                 }
                 if b == UInt8(ascii: "\\") { break }
                 if b < 0x20 { throw error(.invalidString("unescaped control character"), at: index) }
+                if b >= 0x80 { ascii = false }
                 index += 1
             }
             guard index < bytes.count else { throw error(.unexpectedEnd) }
@@ -237,7 +246,9 @@ public struct JSONParser: Sendable {
                 let b = bytes[index]
                 if b == UInt8(ascii: "\"") {
                     index += 1
-                    guard let s = String(validating: out, as: UTF8.self) else { throw error(.invalidUTF8, at: start) }
+                    guard let s = out.withUnsafeBufferPointer({ Self.string($0, ascii: false) }) else {
+                        throw error(.invalidUTF8, at: start)
+                    }
                     return s
                 }
                 if b < 0x20 { throw error(.invalidString("unescaped control character"), at: index) }

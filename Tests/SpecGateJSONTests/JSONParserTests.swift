@@ -11,6 +11,25 @@ import Testing
         #expect(value["a"]?["x"] == "yé\n")
     }
 
+    @Test func stringsAreValidUTF8ExactlyAsTheyCame() throws {
+        func parse(_ inner: [UInt8]) throws -> JSONValue {
+            try JSONParser().parse(Array("[\"".utf8) + inner + Array("\"]".utf8))
+        }
+        // Valid: ASCII, two- to four-byte sequences, U+FFFD itself, with and without escapes around them.
+        #expect(try parse(Array("plain".utf8)) == .array(["plain"]))
+        #expect(try parse(Array("é€😀".utf8)) == .array(["é€😀"]))
+        #expect(try parse([0xEF, 0xBF, 0xBD]) == .array(["\u{FFFD}"]))
+        #expect(try parse(Array("a\\n".utf8) + [0xC3, 0xA9]) == .array(["a\né"]))
+        // Invalid: a lone continuation byte, a truncated sequence, an overlong NUL, an encoded surrogate,
+        // a code point above U+10FFFF; in the fast path and after an escape.
+        for bad: [UInt8] in [
+            [0x80], [0xC3, 0x28], [0xE2, 0x82], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+        ] {
+            #expect(throws: JSONParseError.self) { try parse(bad) }
+            #expect(throws: JSONParseError.self) { try parse(Array("x\\t".utf8) + bad) }
+        }
+    }
+
     @Test func numbersCompareByValue() throws {
         #expect(try JSONParser.parse("1.0") == JSONParser.parse("1"))
         #expect(try JSONParser.parse("1.0").typeName == "integer")
