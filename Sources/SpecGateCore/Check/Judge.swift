@@ -44,8 +44,9 @@ public struct Judge: Sendable {
         var findings: [String: [String]] = [:]
         /// Statuses seen (coverage).
         var statuses: Set<Int> = []
-        /// Enum values seen (indices into the site's values), by the schema holding the enum.
-        var enumValues: [JSONLocation: Set<Int>] = [:]
+        /// Enum values seen (indices into each site's values), per body schema, parallel to its sites
+        /// (``ResponseEnums/observer(for:)``): one lookup per response, whatever the number of sites.
+        var enumSeen: [JSONLocation: [Set<Int>]] = [:]
         /// Body schemas whose every enum value has been seen: their bodies need no more looking at.
         var enumsComplete: Set<JSONLocation> = []
     }
@@ -181,17 +182,21 @@ public struct Judge: Sendable {
             let index = operations.index(forKey: operation.id), !operations.values[index].enumsComplete.contains(schema)
         else { return }
         guard let (sites, observer) = responseEnums.observer(for: schema), let body = parsed else { return }
-        // One walk of the body for every site; each site's seen set is read once and written back only
-        // when it grew.
-        var seen = sites.map { operations.values[index].enumValues[$0.location] ?? [] }
-        var grown = Array(repeating: false, count: sites.count)
+        // One walk of the body for every site, noting only what was not seen yet: in the common case (nothing
+        // new) the tally is read once and not copied.
+        let known = operations.values[index].enumSeen[schema]
+        var new: [(site: Int, position: Int)] = []
         observer.observe(body) { site, positions in
-            for position in positions where seen[site].insert(position).inserted { grown[site] = true }
+            for position in positions where known?[site].contains(position) != true { new.append((site, position)) }
         }
-        for (i, site) in sites.enumerated() where grown[i] {
-            operations.values[index].enumValues[site.location] = seen[i]
+        guard !new.isEmpty else { return }
+        let empty = Array(repeating: Set<Int>(), count: sites.count)
+        for (site, position) in new {
+            operations.values[index].enumSeen[schema, default: empty][site].insert(position)
         }
-        if zip(sites, seen).allSatisfy({ $0.values.count == $1.count }) {
+        if let seen = operations.values[index].enumSeen[schema],
+            zip(sites, seen).allSatisfy({ $0.values.count == $1.count })
+        {
             operations.values[index].enumsComplete.insert(schema)
         }
     }
@@ -203,12 +208,19 @@ public struct Judge: Sendable {
         let matched = Set(tally.statuses.compactMap { operation.response(for: $0)?.status.description })
         var enums: [EnumCoverage] = []
         var seen: Set<JSONLocation> = []
+        // A site may be reached from several body schemas (a shared component): what any of them saw.
+        var observedAt: [JSONLocation: Set<Int>] = [:]
+        for (schema, sets) in tally.enumSeen {
+            for (site, set) in zip(responseEnums.sites(for: schema), sets) {
+                observedAt[site.location, default: []].formUnion(set)
+            }
+        }
         for response in operation.responses {
             for media in response.content where media.isJSON {
                 guard let schema = media.schema else { continue }
                 for site in responseEnums.sites(for: schema) where seen.insert(site.location).inserted {
                     let values = site.values.map(JSONWriter.compact)
-                    let observed = tally.enumValues[site.location] ?? []
+                    let observed = observedAt[site.location] ?? []
                     enums.append(
                         EnumCoverage(
                             location: site.location.description, values: values,
