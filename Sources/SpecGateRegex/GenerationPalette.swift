@@ -31,11 +31,16 @@ struct GenerationPalette: Sendable {
     private(set) var tree: GenerationNode = .empty
     /// Attempts before generation gives up: more when lookarounds or backreferences make candidates fail.
     private(set) var attempts = 30
+    /// Every string generation builds for the pattern matches it: the tree has no lookaround,
+    /// backreference or word boundary (the nodes generation cannot honour by construction; anchors are
+    /// checked as they are written). Such strings need no verification by the matcher.
+    private(set) var exact = false
 
     init(_ node: RegexNode) {
         collect(node)
         tree = GenerationNode(node) { members(of: $0) }
         attempts = node.containsLookaround || node.containsBackreference ? 120 : 30
+        exact = !node.containsLookaround && !node.containsBackreference && !node.containsWordBoundary
     }
 
     /// The members of a class of this pattern.

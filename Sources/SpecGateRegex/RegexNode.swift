@@ -53,6 +53,18 @@ extension RegexNode {
         }
     }
 
+    /// True when the node contains `\b` or `\B` (generation writes nothing for them, so a string built for
+    /// the pattern may still fail them).
+    var containsWordBoundary: Bool {
+        switch self {
+        case .wordBoundary: return true
+        case .sequence(let nodes), .alternation(let nodes): return nodes.contains { $0.containsWordBoundary }
+        case .group(let inner, _, _), .repetition(let inner, _, _, _), .lookaround(let inner, _, _):
+            return inner.containsWordBoundary
+        default: return false
+        }
+    }
+
     /// True when every match must begin at input position 0 (the pattern starts with `^` on every path).
     var isAnchoredAtStart: Bool {
         switch self {

@@ -1,5 +1,6 @@
-import SpecGateRegex
 import Testing
+
+@testable import SpecGateRegex
 
 /// Realistic `pattern` values as found in OpenAPI documents.
 let openAPIPatterns: [String] = [
@@ -50,10 +51,23 @@ let openAPIPatterns: [String] = [
     "^[A-Z][a-z]+(?: [A-Z][a-z]+)*$",
     "^\\u{1F600}+$",
     "cal\\.com",
+    "\\bcal\\.com\\b",
+    "^[a-z]+\\B[a-z]$",
 ]
 
 @Suite("Generation")
 struct GenerationTests {
+    /// Strings built for a pattern without lookarounds, backreferences or word boundaries are returned
+    /// without a second look by the matcher; the others are verified (generatedStringsMatch covers both).
+    @Test func onlyPatternsGenerationHonoursExactlySkipTheMatcher() throws {
+        for pattern in ["^\\d+(,\\d+)*$", "^[a-z]{2}(-[A-Z]{2})?$", "^(GET|POST)$", "cal\\.com", "^\\p{Lu}\\p{Ll}+$"] {
+            #expect(try ECMARegex(pattern).palette.exact, "\(pattern)")
+        }
+        for pattern in ["^(?=.*\\d)[a-z\\d]{6}$", "^(\\w+)-\\1$", "\\bcal\\b", "(?<=@)[a-z]+", "a\\Bb"] {
+            #expect(try !ECMARegex(pattern).palette.exact, "\(pattern)")
+        }
+    }
+
     @Test(arguments: openAPIPatterns)
     func generatedStringsMatch(_ pattern: String) throws {
         let regex = try ECMARegex(pattern)
