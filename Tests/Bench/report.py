@@ -184,11 +184,11 @@ class Report:
                      "≥ %d%%" % (WRK_GOAL_RATIO * 100), ratio >= WRK_GOAL_RATIO,
                      "median of %d rounds interleaved with wrk's, each on a fresh sandbox (%s requests/s; ratio to "
                      "the same round's wrk %s); a round is %d requests (--no-invalid, --valid-cases and --max-cases "
-                     "5000), concurrency 8, rate over the run time in the JSON report (median round %.0f ms), exit "
+                     "%d), concurrency 8, rate over the run time in the JSON report (median round %.0f ms), exit "
                      "codes %s; with process start and spec loading (wall): %.0f requests/s" % (
                          single["runs"], rates(single["round_rates"]),
                          ", ".join("%.1f%%" % (100 * r) for r in single["round_ratios"]), single["requests"],
-                         single["duration_ms"], single["exit_codes"], single["requests_per_second_wall"] or 0))
+                         single.get("cases", 5000), single["duration_ms"], single["exit_codes"], single["requests_per_second_wall"] or 0))
         suite = self.find("run_suite")
         st = self.find("schemathesis", name="st-suite")
         title = "specgate run vs Schemathesis, Bookings operations (cases/s)"
