@@ -7,33 +7,52 @@ import SpecGateRandom
 public struct ECMARegex: Sendable, Hashable {
     /// The pattern as given.
     public let pattern: String
+    /// What parsing made, shared by every copy: a regex is copied into caches, generators and checks
+    /// (once per generated string), and a copy is then two retains instead of one per array of the program
+    /// and the palette.
+    private let parsed: Parsed
+
+    private final class Parsed: Sendable {
+        let node: RegexNode
+        let captureCount: Int
+        let usesUnsupportedFeatures: [String]
+        let program: RegexProgram
+        let palette: GenerationPalette
+
+        init(node: RegexNode, captureCount: Int, approximations: [String]) {
+            self.node = node
+            self.captureCount = captureCount
+            self.usesUnsupportedFeatures = approximations
+            self.program = RegexProgram(node: node, captureCount: captureCount)
+            self.palette = GenerationPalette(node)
+        }
+    }
+
     /// The parsed pattern.
-    public let node: RegexNode
+    public var node: RegexNode { parsed.node }
     /// Number of capturing groups.
-    public let captureCount: Int
+    public var captureCount: Int { parsed.captureCount }
     /// Features of this pattern that are supported only approximately (e.g. `\p{Script=Greek}` uses
     /// code-point range tables because the standard library has no Script property). Empty for most patterns.
-    public let usesUnsupportedFeatures: [String]
-    let program: RegexProgram
+    public var usesUnsupportedFeatures: [String] { parsed.usesUnsupportedFeatures }
+    var program: RegexProgram { parsed.program }
     /// Class members and excluded characters for string generation.
-    let palette: GenerationPalette
+    var palette: GenerationPalette { parsed.palette }
 
     /// Parses `pattern`; throws with the scalar offset of the first problem.
     public init(_ pattern: String) throws(RegexSyntaxError) {
         var parser = RegexParser(pattern)
         let result = try parser.parse()
         self.pattern = pattern
-        self.node = result.node
-        self.captureCount = result.captureCount
-        self.usesUnsupportedFeatures = result.approximations
-        self.program = RegexProgram(node: result.node, captureCount: result.captureCount)
-        self.palette = GenerationPalette(result.node)
+        self.parsed = Parsed(
+            node: result.node, captureCount: result.captureCount, approximations: result.approximations)
     }
 
     /// Searches anywhere in `string` (JSON Schema `pattern` semantics), giving up after `stepBudget`
     /// matcher steps counted over all start positions.
     public func search(in string: String, stepBudget: Int = 1_000_000) -> RegexSearchResult {
         let scalars = string.unicodeScalars
+        let program = self.program
         return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: scalars.count) { buffer in
             var index = 0
             for scalar in scalars {
