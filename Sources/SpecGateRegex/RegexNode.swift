@@ -32,37 +32,31 @@ public indirect enum RegexNode: Sendable, Hashable {
 }
 
 extension RegexNode {
-    /// True when the node contains a backreference (the matcher then has to track captures).
-    var containsBackreference: Bool {
+    /// True when `predicate` holds for this node or any node inside it (lookarounds included).
+    func contains(where predicate: (RegexNode) -> Bool) -> Bool {
+        if predicate(self) { return true }
         switch self {
-        case .backreference: return true
-        case .sequence(let nodes), .alternation(let nodes): return nodes.contains { $0.containsBackreference }
+        case .sequence(let nodes), .alternation(let nodes): return nodes.contains { $0.contains(where: predicate) }
         case .group(let inner, _, _), .repetition(let inner, _, _, _), .lookaround(let inner, _, _):
-            return inner.containsBackreference
+            return inner.contains(where: predicate)
         default: return false
         }
     }
 
+    /// True when the node contains a backreference (the matcher then has to track captures).
+    var containsBackreference: Bool {
+        contains { if case .backreference = $0 { true } else { false } }
+    }
+
     /// True when the node contains a lookaround assertion.
     var containsLookaround: Bool {
-        switch self {
-        case .lookaround: return true
-        case .sequence(let nodes), .alternation(let nodes): return nodes.contains { $0.containsLookaround }
-        case .group(let inner, _, _), .repetition(let inner, _, _, _): return inner.containsLookaround
-        default: return false
-        }
+        contains { if case .lookaround = $0 { true } else { false } }
     }
 
     /// True when the node contains `\b` or `\B` (generation writes nothing for them, so a string built for
     /// the pattern may still fail them).
     var containsWordBoundary: Bool {
-        switch self {
-        case .wordBoundary: return true
-        case .sequence(let nodes), .alternation(let nodes): return nodes.contains { $0.containsWordBoundary }
-        case .group(let inner, _, _), .repetition(let inner, _, _, _), .lookaround(let inner, _, _):
-            return inner.containsWordBoundary
-        default: return false
-        }
+        contains { if case .wordBoundary = $0 { true } else { false } }
     }
 
     /// True when every match must begin at input position 0 (the pattern starts with `^` on every path).
