@@ -181,7 +181,8 @@ public struct Judge: Sendable {
             let schema = operation.response(for: response.status)?.content.first(where: { $0.isJSON })?.schema,
             let index = operations.index(forKey: operation.id), !operations.values[index].enumsComplete.contains(schema)
         else { return }
-        guard let (sites, observer) = responseEnums.observer(for: schema), let body = parsed else { return }
+        guard let observer = responseEnums.observer(for: schema), let body = parsed else { return }
+        let sites = observer.sites
         // One walk of the body for every site, noting only what was not seen yet: in the common case (nothing
         // new) the tally is read once and not copied.
         let known = operations.values[index].enumSeen[schema]

@@ -17,16 +17,19 @@ public struct ResponseEnums: Sendable {
     /// body is walked once whatever the number of sites (a list of bookings has dozens, many on one path),
     /// and each site's values by value, so a value is looked up rather than compared with every member.
     public struct Observer: Sendable {
-        public struct Node: Sendable {
-            /// Indices (in the schema's sites) of the sites whose path ends here.
-            public var sites: [Int] = []
-            public var children: [String: Node] = [:]
+        private struct Node: Sendable {
+            /// Indices (in `sites`) of the sites whose path ends here.
+            var sites: [Int] = []
+            var children: [String: Node] = [:]
         }
-        public var root = Node()
+        /// The schema's sites, in the order the walk found them; `observe` names them by index.
+        public let sites: [Site]
+        private var root = Node()
         /// Per site, each value's positions in its `enum` (a value may be listed twice).
-        public var positions: [[JSONValue: [Int]]] = []
+        private var positions: [[JSONValue: [Int]]] = []
 
         init(_ sites: [Site]) {
+            self.sites = sites
             for (index, site) in sites.enumerated() {
                 var byValue: [JSONValue: [Int]] = [:]
                 for (i, value) in site.values.enumerated() { byValue[value, default: []].append(i) }
@@ -43,7 +46,7 @@ public struct ResponseEnums: Sendable {
             insert(site, path: path.dropFirst(), into: &node.children[token, default: Node()])
         }
 
-        /// Calls `found(site, position)` for every enum member that `body` holds where a site applies.
+        /// Calls `found(site, positions)` for every enum member that `body` holds where a site applies.
         public func observe(_ body: JSONValue, _ found: (_ site: Int, _ positions: [Int]) -> Void) {
             Self.visit(body, root, positions, found)
         }
@@ -67,7 +70,7 @@ public struct ResponseEnums: Sendable {
         }
     }
 
-    private var sites: [JSONLocation: [Site]] = [:]
+    /// Per body schema, its enum sites (with their observer).
     private var observers: [JSONLocation: Observer] = [:]
     /// Deepest instance path followed.
     static let maxDepth = 12
@@ -78,11 +81,10 @@ public struct ResponseEnums: Sendable {
         for operation in operations {
             for response in operation.responses {
                 for media in response.content where media.isJSON {
-                    guard let schema = media.schema, sites[schema] == nil else { continue }
+                    guard let schema = media.schema, observers[schema] == nil else { continue }
                     var found: [Site] = []
                     var seen: Set<JSONLocation> = []
                     Self.walk(schema, path: [], documents: spec.documents, stack: [], into: &found, seen: &seen)
-                    sites[schema] = found
                     observers[schema] = Observer(found)
                 }
             }
@@ -91,13 +93,12 @@ public struct ResponseEnums: Sendable {
 
     /// The enum sites of the body schema at `schema`.
     public func sites(for schema: JSONLocation) -> [Site] {
-        sites[schema] ?? []
+        observers[schema]?.sites ?? []
     }
 
-    /// The sites of the body schema at `schema` with their observer, when it has any.
-    public func observer(for schema: JSONLocation) -> (sites: [Site], observer: Observer)? {
-        guard let found = sites[schema], !found.isEmpty, let observer = observers[schema] else { return nil }
-        return (found, observer)
+    /// The observer of the body schema at `schema`, when it has enum sites.
+    public func observer(for schema: JSONLocation) -> Observer? {
+        observers[schema].flatMap { $0.sites.isEmpty ? nil : $0 }
     }
 
     private static func walk(
