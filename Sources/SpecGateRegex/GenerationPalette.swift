@@ -39,8 +39,9 @@ struct GenerationPalette: Sendable {
     init(_ node: RegexNode) {
         collect(node)
         tree = GenerationNode(node) { members(of: $0) }
-        attempts = node.containsLookaround || node.containsBackreference ? 120 : 30
-        exact = !node.containsLookaround && !node.containsBackreference && !node.containsWordBoundary
+        let retried = node.containsLookaround || node.containsBackreference
+        attempts = retried ? 120 : 30
+        exact = !retried && !node.containsWordBoundary
     }
 
     /// The members of a class of this pattern.

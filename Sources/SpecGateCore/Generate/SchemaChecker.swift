@@ -23,16 +23,20 @@ public struct SchemaChecker {
     public let dialect: SpecSchemaDialect
     public let direction: SchemaDirection
     private var compiler: SchemaCompiler
-    /// Per schema, its position in `compiled` and `validScalars`: one hash of the location per check, and
-    /// the entry is read in place rather than copied out of a dictionary.
+    /// Per schema, its position in `entries`: one hash of the location per check, and the entry is then
+    /// read and updated in place rather than copied out of a dictionary.
     private var positions: [JSONLocation: Int] = [:]
-    /// Each schema compiled once.
-    private var compiled: [Result<CompiledSchema, SchemaCompileError>] = []
-    /// The small scalar values already found valid against each schema (a verdict never changes: the schema
-    /// is compiled once and the engine is pure). Generation draws the same enum members, booleans, bounds and
-    /// examples again and again; at most `memoLimit` values are kept per schema.
-    private var validScalars: [Set<JSONValue>] = []
+    private var entries: [Entry] = []
     private static let memoLimit = 256
+
+    private struct Entry {
+        /// The schema, compiled once.
+        let compiled: Result<CompiledSchema, SchemaCompileError>
+        /// The small scalar values already found valid against it (a verdict never changes: the schema is
+        /// compiled once and the engine is pure). Generation draws the same enum members, booleans, bounds
+        /// and examples again and again; at most `memoLimit` values are kept.
+        var validScalars: Set<JSONValue> = []
+    }
 
     public init(documents: DocumentStore, dialect: SpecSchemaDialect, direction: SchemaDirection) {
         self.documents = documents
@@ -63,18 +67,19 @@ public struct SchemaChecker {
             } catch {
                 result = .failure(error)
             }
-            compiled.append(result)
-            validScalars.append([])
-            index = compiled.count - 1
+            entries.append(Entry(compiled: result))
+            index = entries.count - 1
             positions[schema] = index
         }
-        switch compiled[index] {
+        switch entries[index].compiled {
         case .failure(let error): return .unusable(error.description)
         case .success(let compiledSchema):
             let memo = Self.isSmallScalar(value)
-            if memo, validScalars[index].contains(value) { return .valid }
+            if memo, entries[index].validScalars.contains(value) { return .valid }
             if compiledSchema.isValid(value) {
-                if memo, validScalars[index].count < Self.memoLimit { validScalars[index].insert(value) }
+                if memo, entries[index].validScalars.count < Self.memoLimit {
+                    entries[index].validScalars.insert(value)
+                }
                 return .valid
             }
             return .invalid(compiledSchema.validate(value).first?.description ?? "invalid")
