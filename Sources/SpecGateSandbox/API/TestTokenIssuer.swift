@@ -67,22 +67,24 @@ actor TestTokenIssuer {
         return String(hash, radix: 16)
     }
 
+    /// A JSON answer that no cache may keep (it may hold a token).
+    private static func answer(_ status: Int, _ json: String) -> SandboxResponse {
+        SandboxResponse(
+            status: status, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
+            body: Array(json.utf8))
+    }
+
     /// Answers a token request.
     func respond(to request: SandboxRequest, lifetime: Duration, seed: SandboxSeed) -> SandboxResponse {
-        func answer(_ status: Int, _ json: String) -> SandboxResponse {
-            SandboxResponse(
-                status: status, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
-                body: Array(json.utf8))
-        }
         guard request.method == "POST" else {
-            return answer(405, #"{"error":"invalid_request","error_description":"use POST"}"#)
+            return Self.answer(405, #"{"error":"invalid_request","error_description":"use POST"}"#)
         }
         var fields: [String: String] = [:]
         for pair in String(decoding: request.body, as: UTF8.self).split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = SandboxRequest.percentDecode(parts[0], plusIsSpace: true),
                 let value = SandboxRequest.percentDecode(parts.count > 1 ? parts[1] : "", plusIsSpace: true)
-            else { return answer(400, #"{"error":"invalid_request"}"#) }
+            else { return Self.answer(400, #"{"error":"invalid_request"}"#) }
             fields[name] = value
         }
         if let basic = request.header("authorization"), basic.hasPrefix("Basic "),
@@ -93,7 +95,7 @@ actor TestTokenIssuer {
             fields["client_secret"] = parts.count > 1 ? SandboxRequest.percentDecode(parts[1], plusIsSpace: true) : nil
         }
         guard fields["grant_type"] == "client_credentials" else {
-            return answer(400, #"{"error":"unsupported_grant_type"}"#)
+            return Self.answer(400, #"{"error":"unsupported_grant_type"}"#)
         }
         let userID: Int
         if fields["client_id"] == SandboxTestTokens.clientID, fields["client_secret"] == SandboxTestTokens.clientSecret
@@ -104,10 +106,10 @@ actor TestTokenIssuer {
         {
             userID = seed.outsider.id
         } else {
-            return answer(401, #"{"error":"invalid_client"}"#)
+            return Self.answer(401, #"{"error":"invalid_client"}"#)
         }
         let token = issue(lifetime: lifetime, userID: userID)
-        return answer(
+        return Self.answer(
             200,
             #"{"access_token":""# + token + #"","token_type":"Bearer","expires_in":"# + String(Self.seconds(lifetime))
                 + "}")
@@ -115,25 +117,20 @@ actor TestTokenIssuer {
 
     /// Answers a login request: JSON `{"email", "password"}` of a seeded user.
     func respondToLogin(_ request: SandboxRequest, lifetime: Duration, seed: SandboxSeed) -> SandboxResponse {
-        func answer(_ status: Int, _ json: String) -> SandboxResponse {
-            SandboxResponse(
-                status: status, headers: [("Content-Type", "application/json"), ("Cache-Control", "no-store")],
-                body: Array(json.utf8))
-        }
         guard request.method == "POST" else {
-            return answer(405, #"{"status":"error","error":{"code":"METHOD_NOT_ALLOWED","message":"use POST"}}"#)
+            return Self.answer(405, #"{"status":"error","error":{"code":"METHOD_NOT_ALLOWED","message":"use POST"}}"#)
         }
         guard let body = try? JSONParser().parse(request.body), let email = body["email"]?.stringValue,
             let password = body["password"]?.stringValue
         else {
-            return answer(
+            return Self.answer(
                 400,
                 #"{"status":"error","error":{"code":"BAD_REQUEST","message":"a JSON body with email and password is required"}}"#
             )
         }
         guard password == SandboxTestTokens.loginPassword, let user = seed.users.first(where: { $0.email == email })
         else {
-            return answer(
+            return Self.answer(
                 401, #"{"status":"error","error":{"code":"UNAUTHORIZED","message":"Invalid email or password"}}"#)
         }
         let token = issue(lifetime: lifetime, userID: user.id)
@@ -142,7 +139,8 @@ actor TestTokenIssuer {
                 ("accessToken", .string(token)), ("expiresIn", .number(JSONNumber(Self.seconds(lifetime)))),
                 ("user", .object(JSONObject([("id", .number(JSONNumber(user.id))), ("email", .string(user.email))]))),
             ]))
-        return answer(200, JSONWriter.compact(.object(JSONObject([("status", .string("success")), ("data", data)]))))
+        return Self.answer(
+            200, JSONWriter.compact(.object(JSONObject([("status", .string("success")), ("data", data)]))))
     }
 
     /// A lifetime in whole seconds, at least 1.
