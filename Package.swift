@@ -122,7 +122,7 @@ let package = Package(
         ),
         .target(
             name: "SpecGateTestSupport",
-            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio")] + nio,
+            dependencies: ["SpecGateJUnit", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")] + nio,
             path: "Tests/SpecGateTestSupport"),
         .testTarget(
             name: "EndToEndTests",
